@@ -1,0 +1,161 @@
+"""Shared CLI pieces: output formats, progress bar, safe display of evidence text."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+import time
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
+
+from ..jobs.context import Progress
+
+_BIDI = {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f"}
+
+
+def safe_text(value: Any) -> str:
+    """Evidence text made visible and harmless for a terminal or a report line.
+
+    Control characters, bidirectional overrides and other invisible format characters are
+    shown as ``\\xNN`` / ``\\u202e`` escapes so a hostile name cannot hide or reorder text.
+    """
+    if value is None:
+        return ""
+    text = str(value)
+    out = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if ch in _BIDI or cat in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def csv_safe(value: Any) -> Any:
+    """Neutralise spreadsheet formula injection: a cell starting with = + - @ TAB CR gets a quote."""
+    if isinstance(value, str) and value and value[0] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def add_format(parser: argparse.ArgumentParser, default: str = "table") -> None:
+    parser.add_argument("--format", choices=("table", "csv", "jsonl"), default=default,
+                        help="output format (default: %(default)s); jsonl = one JSON object per line")
+
+
+def emit(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
+         out: TextIO | None = None, table_columns: Sequence[str] | None = None) -> int:
+    """Write rows as a table, CSV or JSON lines. Returns the number of rows."""
+    out = out or sys.stdout
+    count = 0
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+            count += 1
+        return count
+    if fmt == "csv":
+        writer: Any = None
+        for row in rows:
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=list(columns or row.keys()), extrasaction="ignore")
+                writer.writeheader()
+            writer.writerow({k: csv_safe(_flat(v)) for k, v in row.items()})
+            count += 1
+        return count
+    cols = list(table_columns or columns or [])
+    buffered = []
+    for row in rows:
+        if not cols:
+            cols = list(row.keys())
+        buffered.append([safe_text(_flat(row.get(c)))[:80] for c in cols])
+        count += 1
+        if len(buffered) >= 500:
+            _table(out, cols, buffered)
+            buffered = []
+    if buffered or count == 0:
+        _table(out, cols, buffered)
+    return count
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else value
+
+
+def _table(out: TextIO, cols: list[str], rows: list[list[str]]) -> None:
+    if not cols:
+        out.write("(nothing to show)\n")
+        return
+    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(cols)]
+    out.write("  ".join(c.upper().ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip() + "\n")
+    for r in rows:
+        out.write("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() + "\n")
+
+
+def human_bytes(n: float) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
+        if abs(n) < 1024 or unit == "TiB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n} B"
+
+
+class ProgressBar:
+    """A one-line terminal progress bar with rate and ETA (quiet when not on a terminal)."""
+
+    def __init__(self, stream: TextIO | None = None, enabled: bool | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty() if enabled is None else enabled
+        self._last_phase = ""
+        self._last_print = 0.0
+
+    def __call__(self, p: Progress) -> None:
+        if not self.enabled:
+            if p.phase != self._last_phase:
+                self.stream.write(f"{p.phase}...\n")
+                self._last_phase = p.phase
+            return
+        if p.phase != self._last_phase and self._last_phase:
+            self.stream.write("\n")
+        self._last_phase = p.phase
+        rate = p.rate
+        if p.unit == "bytes":
+            done = human_bytes(p.done)
+            speed = f"{human_bytes(rate)}/s"
+        else:
+            done = f"{int(p.done)}"
+            speed = f"{rate:.0f} {p.unit}/s"
+        frac = p.fraction
+        bar = ""
+        if frac is not None:
+            width = 24
+            filled = int(frac * width)
+            bar = "[" + "#" * filled + "-" * (width - filled) + f"] {frac * 100:5.1f}% "
+        eta = p.eta_seconds
+        eta_text = f" ETA {int(eta // 60)}:{int(eta % 60):02d}" if eta is not None else ""
+        warn = f" warnings {p.warnings}" if p.warnings else ""
+        line = f"\r{p.phase}: {bar}{done} {speed}{eta_text}{warn}"
+        self.stream.write(line[:160].ljust(100))
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled and self._last_phase:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def timer() -> float:
+    return time.monotonic()
+
+
+def stdout_text() -> io.TextIOBase:
+    return sys.stdout  # type: ignore[return-value]

@@ -1,0 +1,120 @@
+"""Recognise an evidence container by its content (and find the segments of split sets)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from pathlib import Path
+
+from ..errors import EvidenceError, UnsupportedFormatError
+
+EWF_SIGNATURES = (b"EVF\x09\x0d\x0a\xff\x00", b"EVF2\x0d\x0a\x81\x00")
+LEF_SIGNATURES = (b"LVF\x09\x0d\x0a\xff\x00", b"LEF2\x0d\x0a\x81\x00")
+
+# (format name, test on the first 4 KiB, test on the last 512 bytes)
+_UNSUPPORTED_HEAD: tuple[tuple[str, bytes, int], ...] = (
+    ("VMDK (VMware virtual disk)", b"KDMV", 0),
+    ("VMDK descriptor (VMware virtual disk)", b"# Disk DescriptorFile", 0),
+    ("VHDX (Hyper-V virtual disk)", b"vhdxfile", 0),
+    ("VHD (Virtual PC / Hyper-V virtual disk)", b"conectix", 0),
+    ("QCOW (QEMU copy-on-write image)", b"QFI\xfb", 0),
+    ("AFF (Advanced Forensic Format)", b"AFF10\r\n\x00", 0),
+    ("VDI (VirtualBox disk image)", b"<<< Oracle VM VirtualBox Disk Image >>>", 0),
+    ("VDI (VirtualBox disk image)", b"<<< Sun VirtualBox Disk Image >>>", 0),
+    ("AD1 (AccessData logical image)", b"ADSEGMENTEDFILE", 0),
+)
+
+_SPLIT_PATTERNS = (
+    re.compile(r"^(?P<base>.*)\.(?P<num>\d{3})$"),          # .000 / .001 ...
+    re.compile(r"^(?P<base>.*)\.(?P<alpha>[a-z]{2})$"),      # .aa / .ab ...
+    re.compile(r"^(?P<base>.*)\.(?P<raw>raw|dd|img)\.?(?P<num2>\d{3})$"),
+)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Detected:
+    format: str  # raw | splitraw | ewf
+    segments: tuple[Path, ...]
+
+
+def _read_head_tail(path: Path) -> tuple[bytes, bytes, int]:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError as exc:
+        raise EvidenceError(f"The evidence file {path} does not exist.", hint="Check the path.") from exc
+    except PermissionError as exc:
+        raise EvidenceError(f"The evidence file {path} cannot be read: permission denied.") from exc
+    except IsADirectoryError as exc:
+        raise EvidenceError(f"{path} is a folder, not an image file.", hint="Choose the image's first segment.") from exc
+    try:
+        size = os.fstat(fd).st_size
+        head = os.pread(fd, 4096, 0)
+        tail = os.pread(fd, 512, max(0, size - 512)) if size >= 512 else b""
+    finally:
+        os.close(fd)
+    return head, tail, size
+
+
+def split_segments(path: Path) -> tuple[Path, ...] | None:
+    """All segments of a split raw set given any one of them, in order; None if not split."""
+    name = path.name
+    for pattern in _SPLIT_PATTERNS:
+        match = pattern.match(name)
+        if not match:
+            continue
+        groups = match.groupdict()
+        folder = path.parent
+        if groups.get("alpha"):
+            base = groups["base"]
+            candidates = sorted(p for p in folder.iterdir() if re.fullmatch(re.escape(base) + r"\.[a-z]{2}", p.name))
+        else:
+            digits = groups.get("num") or groups.get("num2") or ""
+            prefix = name[: len(name) - len(digits)]
+            candidates = sorted(
+                p for p in folder.iterdir()
+                if p.name.startswith(prefix) and re.fullmatch(r"\d{3}", p.name[len(prefix):])
+            )
+        if len(candidates) < 2:
+            return None
+        # The set must be contiguous from its first segment.
+        return tuple(candidates)
+    return None
+
+
+def detect(path: str | os.PathLike[str]) -> Detected:
+    """Decide what an evidence file is from its bytes; raise a clear error otherwise."""
+    p = Path(path)
+    head, tail, size = _read_head_tail(p)
+    if size == 0:
+        raise EvidenceError(f"The evidence file {p} is empty (0 bytes).", hint="Check that the copy is complete.")
+    if head.startswith(EWF_SIGNATURES):
+        import pyewf
+
+        segments = tuple(Path(s) for s in pyewf.glob(str(p)))
+        return Detected("ewf", segments or (p,))
+    if head.startswith(LEF_SIGNATURES):
+        raise UnsupportedFormatError(
+            f"{p} is an EWF logical evidence file (L01/Lx01), which holds files, not a disk image.",
+            hint="Open the files it contains with the tool that made it, or acquire a physical image.",
+        )
+    for fmt, magic, _ in _UNSUPPORTED_HEAD:
+        if head.startswith(magic):
+            raise UnsupportedFormatError(
+                f"{p} is a {fmt}; this version reads raw/dd, split raw and EWF (E01) images only.",
+                hint="Convert it to raw or E01 (e.g. qemu-img convert -O raw, or ewfacquire) and add that.",
+            )
+    if tail.startswith(b"conectix"):
+        raise UnsupportedFormatError(
+            f"{p} is a VHD (Virtual PC / Hyper-V virtual disk); this version reads raw/dd, split raw and EWF only.",
+            hint="Convert it to raw (qemu-img convert -O raw) and add that.",
+        )
+    if tail.startswith(b"koly"):
+        raise UnsupportedFormatError(
+            f"{p} is an Apple disk image (DMG); this version reads raw/dd, split raw and EWF only.",
+            hint="Convert it to raw and add that.",
+        )
+    segments = split_segments(p)
+    if segments:
+        return Detected("splitraw", segments)
+    return Detected("raw", (p,))

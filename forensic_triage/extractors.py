@@ -1,0 +1,255 @@
+"""Finding extractors (built-ins, entry points, user folder) and running them on the single read."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import importlib.util
+import io
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterable
+from importlib.metadata import entry_points
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from .model import ArtifactRecord, FileResult, WarningRecord
+from .pipeline.analyzers import AnalyzerRun, FileInfo
+from .plugin_api import API_VERSION, ExtractContext, Extractor, Record, matches, record_fields
+
+ENTRY_POINT_GROUP = "forensic_triage.extractors"
+
+
+def user_plugin_dir() -> Path:
+    env = os.environ.get("FT_PLUGIN_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "forensic-triage" / "plugins"
+
+
+@dataclasses.dataclass(slots=True)
+class LoadProblem:
+    source: str
+    message: str
+
+
+@dataclasses.dataclass(slots=True)
+class Registry:
+    extractors: list[type[Extractor]]
+    problems: list[LoadProblem]
+
+    def by_name(self) -> dict[str, type[Extractor]]:
+        return {e.name: e for e in self.extractors}
+
+
+def _validate(cls: Any, source: str) -> str | None:
+    if not isinstance(cls, type) or not issubclass(cls, Extractor):
+        return f"{source}: {cls!r} is not an Extractor subclass"
+    if not cls.name or "." not in cls.name:
+        return f"{source}: {cls.__name__} has no dotted name (e.g. 'windows.prefetch')"
+    if cls.api_version != API_VERSION:
+        return f"{source}: {cls.name} was written for plugin API {cls.api_version}, this tool provides {API_VERSION}"
+    if not cls.record_types:
+        return f"{source}: {cls.name} declares no record_types"
+    if not (cls.inputs.globs or cls.inputs.names or cls.inputs.signatures or cls.inputs.mime):
+        return f"{source}: {cls.name} declares no inputs"
+    return None
+
+
+def _from_module(module: ModuleType, source: str, reg: Registry) -> None:
+    found = getattr(module, "EXTRACTORS", None)
+    if not isinstance(found, tuple):
+        reg.problems.append(LoadProblem(source, f"{source} has no EXTRACTORS tuple"))
+        return
+    for cls in found:
+        problem = _validate(cls, source)
+        if problem:
+            reg.problems.append(LoadProblem(source, problem))
+        else:
+            reg.extractors.append(cls)
+
+
+def load_registry(*, user_dir: Path | None = None, include_entry_points: bool = True) -> Registry:
+    """Every extractor that can be loaded, sorted by name; broken ones are reported by name."""
+    from .plugins import BUILTIN_MODULES
+
+    reg = Registry([], [])
+    for mod_name in BUILTIN_MODULES:
+        source = f"forensic_triage.plugins.{mod_name}"
+        try:
+            module = importlib.import_module(source)
+        except Exception as exc:  # a broken plugin must not stop the others
+            reg.problems.append(LoadProblem(source, f"{source} cannot be loaded: {exc!r}"))
+            continue
+        _from_module(module, source, reg)
+    if include_entry_points:
+        for ep in entry_points(group=ENTRY_POINT_GROUP):
+            try:
+                obj = ep.load()
+            except Exception as exc:
+                reg.problems.append(LoadProblem(ep.name, f"entry point {ep.name} cannot be loaded: {exc!r}"))
+                continue
+            if isinstance(obj, ModuleType):
+                _from_module(obj, f"entry point {ep.name}", reg)
+            else:
+                problem = _validate(obj, f"entry point {ep.name}")
+                if problem:
+                    reg.problems.append(LoadProblem(ep.name, problem))
+                else:
+                    reg.extractors.append(obj)
+    folder = user_dir if user_dir is not None else user_plugin_dir()
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.py")):
+            source = f"user plugin {path}"
+            try:
+                spec = importlib.util.spec_from_file_location(f"ft_user_plugin_{path.stem}", path)
+                assert spec and spec.loader
+                module = importlib.util.module_from_spec(spec)
+                sys.modules[spec.name] = module
+                spec.loader.exec_module(module)
+            except Exception as exc:
+                reg.problems.append(LoadProblem(source, f"{source} cannot be loaded: {exc!r}"))
+                continue
+            _from_module(module, source, reg)
+    seen: dict[str, type[Extractor]] = {}
+    for cls in reg.extractors:
+        if cls.name in seen and seen[cls.name] is not cls:
+            reg.problems.append(LoadProblem(cls.name, f"two extractors are named {cls.name}; the first is used"))
+            continue
+        seen[cls.name] = cls
+    reg.extractors = sorted(seen.values(), key=lambda c: c.name)
+    return reg
+
+
+def select(reg: Registry, names: Iterable[str] | None) -> list[type[Extractor]]:
+    """The extractors to run: ``None`` = all enabled by default; names may end with '*'."""
+    if names is None:
+        return [e for e in reg.extractors if e.enabled_by_default]
+    wanted = list(names)
+    chosen = []
+    for cls in reg.extractors:
+        if any(cls.name == n or (n.endswith("*") and cls.name.startswith(n[:-1])) for n in wanted):
+            chosen.append(cls)
+    unknown = [n for n in wanted if not any(c.name == n or (n.endswith("*") and c.name.startswith(n[:-1]))
+                                            for c in reg.extractors)]
+    if unknown:
+        from .errors import UsageError
+
+        raise UsageError(f"Unknown plugin(s): {', '.join(unknown)}.", hint="'forensic-triage plugins' lists them.")
+    return chosen
+
+
+def to_artifact(extractor: type[Extractor], record: Record, index: int) -> ArtifactRecord:
+    data = record_fields(record)
+    times = []
+    for field, label in type(record).time_fields.items():
+        value = data.get(field)
+        if isinstance(value, str) and value:
+            times.append((label, value))
+        elif isinstance(value, list):
+            times.extend((label, v) for v in value if isinstance(v, str) and v)
+    try:
+        summary = record.summary()
+    except Exception:
+        summary = type(record).record_type
+    return ArtifactRecord(type(record).record_type, extractor.name, extractor.version, data, summary, times, index)
+
+
+class _Run:
+    def __init__(self, owner: ExtractorAnalyzer, info: FileInfo, chosen: list[tuple[type[Extractor], str | None]]):
+        self.owner = owner
+        self.info = info
+        self.chosen = chosen
+        self.buffer = io.BytesIO()
+
+    def feed(self, offset: int, data: bytes) -> None:
+        self.buffer.write(data)
+
+    def finish(self, result: FileResult, complete: bool) -> None:
+        data = self.buffer.getvalue()
+        for cls, user in self.chosen:
+            self.owner.run_one(cls, user, self.info, data, result)
+
+
+class ExtractorAnalyzer:
+    """Offers every file to the selected extractors; parsing runs on the bytes already read."""
+
+    name = "extractors"
+
+    def __init__(self, extractors: list[type[Extractor]], temp_root: Path | None = None,
+                 read_sibling: Any = None) -> None:
+        self.extractors = extractors
+        self.instances = {cls.name: cls() for cls in extractors}
+        self.temp_root = temp_root
+        self.read_sibling = read_sibling  # callable(FileInfo, name) -> bytes | None, set by the pipeline
+        self.library_versions: dict[str, str] = {}
+
+    def describe(self) -> dict[str, object]:
+        return {"plugins": {c.name: c.version for c in self.extractors}, "libraries": dict(self.library_versions)}
+
+    def start(self, info: FileInfo) -> AnalyzerRun | None:
+        chosen = []
+        for cls in self.extractors:
+            selected, user = matches(cls.inputs, info)
+            if selected:
+                chosen.append((cls, user))
+        if not chosen:
+            return None
+        too_big = [c for c, _ in chosen if info.size > c.inputs.max_size]
+        if too_big and len(too_big) == len(chosen):
+            run = _TooBig(too_big, info)
+            return run
+        return _Run(self, info, [(c, u) for c, u in chosen if info.size <= c.inputs.max_size])
+
+    def run_one(self, cls: type[Extractor], user: str | None, info: FileInfo, data: bytes, result: FileResult) -> None:
+        warnings: list[str] = []
+        ctx = ExtractContext(
+            file=info, temp_dir=Path(self.temp_root or tempfile.gettempdir()), user=user,
+            warn=warnings.append, cancelled=lambda: False,
+            read_sibling=(lambda name: self.read_sibling(info, name)) if self.read_sibling else None,
+            library_versions=self.library_versions,
+        )
+        tmp: Path | None = None
+        count = 0
+        try:
+            if cls.inputs.needs_path:
+                tmp = Path(tempfile.mkdtemp(prefix="ft-", dir=self.temp_root))
+                disk = tmp / (info.name.replace("/", "_") or "input")
+                disk.write_bytes(data)
+                for suffix in cls.inputs.companions:
+                    sibling = ctx.read_sibling(info.name + suffix)
+                    if sibling is not None:
+                        (tmp / (disk.name + suffix)).write_bytes(sibling)
+                ctx.path_on_disk = disk
+                ctx.temp_dir = tmp
+            for record in self.instances[cls.name].extract(ctx, io.BytesIO(data), info):
+                result.artifacts.append(to_artifact(cls, record, count))
+                count += 1
+        except Exception as exc:  # a plugin's exception is a stored warning for this file; the run goes on
+            result.warnings.append(WarningRecord(
+                cls.name, f"{cls.name} {cls.version} could not parse this file ({type(exc).__name__}: {exc}); "
+                f"{count} record(s) kept.", str(info.locator), "error"))
+        finally:
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
+        for message in warnings:
+            result.warnings.append(WarningRecord(cls.name, message, str(info.locator), "warning"))
+
+
+class _TooBig:
+    def __init__(self, extractors: list[type[Extractor]], info: FileInfo) -> None:
+        self.extractors = extractors
+        self.info = info
+
+    def feed(self, offset: int, data: bytes) -> None:
+        pass
+
+    def finish(self, result: FileResult, complete: bool) -> None:
+        for cls in self.extractors:
+            result.warnings.append(WarningRecord(
+                cls.name, f"Not parsed by {cls.name}: {self.info.size} bytes is over its limit of "
+                f"{cls.inputs.max_size} bytes.", str(self.info.locator), "skipped"))

@@ -1,0 +1,1 @@
+"""Volumes and file systems (pytsk3)."""

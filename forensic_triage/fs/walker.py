@@ -1,0 +1,181 @@
+"""Walk every entry of a file system, allocated and deleted, orphans and NTFS streams included."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytsk3
+
+from ..model import FileEntry, Locator
+from ..timeutil import unix_iso
+
+_META_TYPES = {
+    pytsk3.TSK_FS_META_TYPE_REG: "file",
+    pytsk3.TSK_FS_META_TYPE_DIR: "dir",
+    pytsk3.TSK_FS_META_TYPE_LNK: "link",
+    pytsk3.TSK_FS_META_TYPE_VIRT: "virtual",
+    pytsk3.TSK_FS_META_TYPE_VIRT_DIR: "virtual",
+    pytsk3.TSK_FS_META_TYPE_FIFO: "other",
+    pytsk3.TSK_FS_META_TYPE_CHR: "other",
+    pytsk3.TSK_FS_META_TYPE_BLK: "other",
+    pytsk3.TSK_FS_META_TYPE_SOCK: "other",
+}
+_NAME_TYPES = {
+    pytsk3.TSK_FS_NAME_TYPE_REG: "file",
+    pytsk3.TSK_FS_NAME_TYPE_DIR: "dir",
+    pytsk3.TSK_FS_NAME_TYPE_LNK: "link",
+    pytsk3.TSK_FS_NAME_TYPE_VIRT: "virtual",
+    pytsk3.TSK_FS_NAME_TYPE_VIRT_DIR: "virtual",
+}
+_DATA_TYPES = {pytsk3.TSK_FS_ATTR_TYPE_DEFAULT, pytsk3.TSK_FS_ATTR_TYPE_NTFS_DATA, pytsk3.TSK_FS_ATTR_TYPE_HFS_DATA}
+MAX_DEPTH = 256
+
+
+def decode_name(raw: bytes) -> str:
+    """Names as text for display and paths; the exact bytes are kept separately."""
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _first_block(fs_file: pytsk3.File, part_offset: int, block_size: int) -> int | None:
+    try:
+        for attr in fs_file:
+            if int(attr.info.type) not in _DATA_TYPES:
+                continue
+            for run in attr:
+                if int(run.addr):
+                    return part_offset + int(run.addr) * block_size
+            return None
+    except (OSError, RuntimeError):
+        return None
+    return None
+
+
+class Walker:
+    """Yields a :class:`FileEntry` for every name (and every named NTFS data stream)."""
+
+    def __init__(self, fs: pytsk3.FS_Info, evidence_uid: str, partition_offset: int, *, ntfs: bool,
+                 on_warning: callable | None = None) -> None:  # type: ignore[valid-type]
+        self.fs = fs
+        self.evidence = evidence_uid
+        self.offset = partition_offset
+        self.ntfs = ntfs
+        self.block_size = int(fs.info.block_size)
+        self.on_warning = on_warning
+        self.warnings: list[str] = []
+
+    def _warn(self, message: str) -> None:
+        self.warnings.append(message)
+        if self.on_warning:
+            self.on_warning(message)
+
+    def walk(self) -> Iterator[FileEntry]:
+        try:
+            root = self.fs.open_dir(path="/")
+        except OSError as exc:
+            self._warn(f"The root folder cannot be opened: {exc}")
+            return
+        visited: set[int] = {int(root.info.fs_file.meta.addr) if root.info.fs_file.meta else -1}
+        stack: list[tuple[pytsk3.Directory, str, int]] = [(root, "", 0)]
+        while stack:
+            directory, parent, depth = stack.pop()
+            try:
+                entries = list(directory)
+            except OSError as exc:
+                self._warn(f"The folder /{parent} cannot be read completely: {exc}")
+                continue
+            subdirs = []
+            for fs_file in entries:
+                info = fs_file.info
+                raw = bytes(info.name.name or b"")
+                if raw in (b".", b".."):
+                    continue
+                name = decode_name(raw)
+                path = f"{parent}/{name}" if parent else name
+                for entry in self._entries(fs_file, raw, name, "/" + path, "/" + parent if parent else "/"):
+                    yield entry
+                    if entry.type in ("dir", "virtual") and not entry.locator.stream and self._is_dir(fs_file):
+                        addr = entry.locator.inode
+                        if addr in visited:
+                            self._warn(f"Directory loop at /{path} (inode {addr} seen before); not followed.")
+                            continue
+                        if depth + 1 > MAX_DEPTH:
+                            self._warn(f"Folder nesting deeper than {MAX_DEPTH} at /{path}; not followed.")
+                            continue
+                        visited.add(addr)
+                        subdirs.append((fs_file, path, depth + 1))
+            for fs_file, path, d in reversed(subdirs):
+                try:
+                    stack.append((fs_file.as_directory(), path, d))
+                except OSError as exc:
+                    self._warn(f"The folder /{path} cannot be opened: {exc}")
+
+    @staticmethod
+    def _is_dir(fs_file: pytsk3.File) -> bool:
+        meta = fs_file.info.meta
+        if meta is None:
+            return False
+        return int(meta.type) in (int(pytsk3.TSK_FS_META_TYPE_DIR), int(pytsk3.TSK_FS_META_TYPE_VIRT_DIR))
+
+    def _entries(self, fs_file: pytsk3.File, raw: bytes, name: str, path: str, parent: str) -> Iterator[FileEntry]:
+        info = fs_file.info
+        name_flags = int(info.name.flags)
+        allocated = bool(name_flags & int(pytsk3.TSK_FS_NAME_FLAG_ALLOC))
+        meta = info.meta
+        inode = int(info.name.meta_addr)
+        if meta is None and inode and not allocated:
+            # Deleted NTFS names: metadata may only be reachable by address (FIELD-NOTES).
+            try:
+                fs_file = self.fs.open_meta(inode=inode)
+                meta = fs_file.info.meta
+            except OSError:
+                meta = None
+        if meta is not None:
+            ftype = _META_TYPES.get(meta.type, None) or _NAME_TYPES.get(info.name.type, "other")
+            size = int(meta.size)
+            meta_alloc = bool(int(meta.flags) & int(pytsk3.TSK_FS_META_FLAG_ALLOC))
+            times = {
+                "mtime": unix_iso(meta.mtime, getattr(meta, "mtime_nano", 0)),
+                "atime": unix_iso(meta.atime, getattr(meta, "atime_nano", 0)),
+                "ctime": unix_iso(meta.ctime, getattr(meta, "ctime_nano", 0)),
+                "crtime": unix_iso(meta.crtime, getattr(meta, "crtime_nano", 0)),
+            }
+            mode, uid, gid = int(meta.mode), int(meta.uid), int(meta.gid)
+        else:
+            ftype = _NAME_TYPES.get(info.name.type, "other")
+            size, meta_alloc, mode, uid, gid = 0, False, None, None, None
+            times = {"mtime": None, "atime": None, "ctime": None, "crtime": None}
+        flags = "orphan" if path.startswith("/$OrphanFiles/") else ""
+        first = _first_block(fs_file, self.offset, self.block_size) if ftype == "file" and meta is not None else None
+        yield FileEntry(
+            locator=Locator(self.evidence, self.offset, inode, path=path), name=name, name_raw=raw,
+            parent_path=parent, size=size, allocated=allocated, meta_allocated=meta_alloc, type=ftype,
+            mode=mode, uid=uid, gid=gid, first_block=first, flags=flags, **times,
+        )
+        if self.ntfs and meta is not None:
+            yield from self._streams(fs_file, raw, name, path, parent, inode, allocated, meta_alloc, times)
+
+    def _streams(self, fs_file: pytsk3.File, raw: bytes, name: str, path: str, parent: str, inode: int,
+                 allocated: bool, meta_alloc: bool, times: dict[str, str | None]) -> Iterator[FileEntry]:
+        try:
+            attrs = list(fs_file)
+        except OSError:
+            return
+        for attr in attrs:
+            ainfo = attr.info
+            if int(ainfo.type) != int(pytsk3.TSK_FS_ATTR_TYPE_NTFS_DATA) or not ainfo.name:
+                continue
+            stream = decode_name(bytes(ainfo.name))
+            loc = Locator(self.evidence, self.offset, inode, int(ainfo.type), int(ainfo.id), stream, path)
+            first = None
+            try:
+                for run in attr:
+                    if int(run.addr):
+                        first = self.offset + int(run.addr) * self.block_size
+                        break
+            except OSError:
+                pass
+            yield FileEntry(
+                locator=loc, name=f"{name}:{stream}", name_raw=raw + b":" + bytes(ainfo.name), parent_path=parent,
+                size=int(ainfo.size), allocated=allocated, meta_allocated=meta_alloc, type="file",
+                first_block=first, flags="ads", **times,
+            )

@@ -1,0 +1,184 @@
+"""Core value types: locators, file entries, per-file results, warnings.
+
+A :class:`Locator` is how every finding is traced back to the evidence: evidence item ->
+partition (volume) byte offset -> inode / MFT entry (+ attribute type/id for NTFS streams)
+-> path. Locators are immutable, hashable, printable and parseable, and they give
+deterministic UUIDv5 identifiers so the same image always yields the same CASE graph.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import uuid
+from typing import Any
+
+# Namespace for every deterministic identifier this product derives (UUIDv5).
+FT_NAMESPACE = uuid.UUID("6f1d2b7e-7c55-5d6a-9a54-6b0f3c9a1e21")
+
+_LOCATOR_RE = re.compile(
+    r"^(?P<ev>[^:]+):(?P<off>\d+):(?P<inode>\d+)(?:-(?P<atype>\d+)-(?P<aid>\d+))?(?::(?P<stream>[^/]*))?(?P<path>/.*)?$"
+)
+
+
+def stable_uuid(*parts: object) -> uuid.UUID:
+    """UUIDv5 of the parts joined with a unit separator: the same input, the same id."""
+    return uuid.uuid5(FT_NAMESPACE, "\x1f".join(str(p) for p in parts))
+
+
+@dataclasses.dataclass(frozen=True, slots=True, order=True)
+class Locator:
+    """Where a file stream lives, from the evidence item down to the path.
+
+    ``str(locator)`` is ``EVIDENCE:PARTITION_OFFSET:INODE[-ATYPE-AID][:STREAM]/path``, e.g.
+    ``EXH-001:1048576:64-128-4:Zone.Identifier/Users/jdoe/Downloads/invoice.exe``.
+    The identity (``key``) leaves out the path, which is descriptive: two hard links are
+    the same stream.
+    """
+
+    evidence: str
+    partition_offset: int
+    inode: int
+    attr_type: int | None = None
+    attr_id: int | None = None
+    stream: str = ""
+    path: str = ""
+
+    def key(self) -> str:
+        attr = f"-{self.attr_type}-{self.attr_id}" if self.attr_type is not None else ""
+        stream = f":{self.stream}" if self.stream else ""
+        return f"{self.evidence}:{self.partition_offset}:{self.inode}{attr}{stream}"
+
+    def __str__(self) -> str:
+        return f"{self.key()}{self.path}"
+
+    def uuid(self, kind: str = "file") -> uuid.UUID:
+        """Deterministic id of this stream for exports (path included: a name is a finding)."""
+        return stable_uuid(kind, self.key(), self.path)
+
+    @classmethod
+    def parse(cls, text: str) -> Locator:
+        match = _LOCATOR_RE.match(text.strip())
+        if not match:
+            raise ValueError(
+                f"not a locator: {text!r} (expected EVIDENCE:PARTITION_OFFSET:INODE[/path], "
+                "as shown by 'forensic-triage files')"
+            )
+        atype = match.group("atype")
+        return cls(
+            evidence=match.group("ev"),
+            partition_offset=int(match.group("off")),
+            inode=int(match.group("inode")),
+            attr_type=int(atype) if atype is not None else None,
+            attr_id=int(match.group("aid")) if atype is not None else None,
+            stream=match.group("stream") or "",
+            path=match.group("path") or "",
+        )
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class FileEntry:
+    """One walked directory entry (a file stream, directory, link...) before content work."""
+
+    locator: Locator
+    name: str
+    name_raw: bytes
+    parent_path: str
+    size: int
+    allocated: bool
+    meta_allocated: bool
+    type: str  # file | dir | link | other | virtual
+    mode: int | None = None
+    uid: int | None = None
+    gid: int | None = None
+    mtime: str | None = None
+    atime: str | None = None
+    ctime: str | None = None
+    crtime: str | None = None
+    first_block: int | None = None  # physical byte offset of the first data run (read order)
+    flags: str = ""  # e.g. "orphan", "ads"
+
+    @property
+    def deleted(self) -> bool:
+        return not self.allocated
+
+    @property
+    def extension(self) -> str:
+        name = self.name
+        if "." not in name.strip("."):
+            return ""
+        return name.rsplit(".", 1)[1].lower()[:16]
+
+
+@dataclasses.dataclass(slots=True)
+class WarningRecord:
+    """A recoverable problem stored next to the results (shown in the report's limitations)."""
+
+    source: str  # component or plugin/rule name, e.g. "fs.walk", "windows.prefetch", "yara"
+    message: str
+    locator: str | None = None
+    kind: str = "warning"  # warning | error | crash | timeout | skipped | unsupported
+    evidence: str | None = None
+    details: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(slots=True)
+class Hit:
+    """A YARA match on one file stream."""
+
+    rule: str
+    namespace: str
+    tags: list[str]
+    meta: dict[str, Any]
+    strings: list[dict[str, Any]]  # {identifier, offset, length, hex, text}
+    ruleset_sha256: str = ""
+
+
+@dataclasses.dataclass(slots=True)
+class ContentHit:
+    kind: str  # email | url | ipv4 | card | btc | eth | phone | keyword | regex
+    value: str
+    offset: int
+    context: str
+    encoding: str = "ascii"  # ascii | utf-16le
+
+
+@dataclasses.dataclass(slots=True)
+class ArtifactRecord:
+    """A typed record produced by an extractor, ready for the store.
+
+    ``data`` is the record dataclass as a JSON-able dict; ``times`` are its timeline events
+    (label, ISO UTC time). ``summary`` is a one-line description for lists and reports.
+    """
+
+    type: str
+    plugin: str
+    plugin_version: str
+    data: dict[str, Any]
+    summary: str
+    times: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    index: int = 0  # position within the source file (deterministic ids)
+
+
+@dataclasses.dataclass(slots=True)
+class FileResult:
+    """Everything learned from the single read of one file stream."""
+
+    file_id: int
+    md5: str | None = None
+    sha1: str | None = None
+    sha256: str | None = None
+    mime: str | None = None
+    magic: str | None = None
+    entropy: float | None = None
+    ext_mismatch: bool = False
+    detected_ext: str | None = None
+    encrypted: str | None = None  # why the content looks encrypted, or None
+    bytes_read: int = 0
+    read_errors: list[tuple[int, int]] = dataclasses.field(default_factory=list)
+    hits: list[Hit] = dataclasses.field(default_factory=list)
+    content_hits: list[ContentHit] = dataclasses.field(default_factory=list)
+    artifacts: list[ArtifactRecord] = dataclasses.field(default_factory=list)
+    hash_matches: list[tuple[str, str, str, str]] = dataclasses.field(default_factory=list)  # set, kind, algo, hash
+    warnings: list[WarningRecord] = dataclasses.field(default_factory=list)
+    status: str = "done"  # done | error

@@ -1,0 +1,1 @@
+"""The per-file pipeline: one read feeding hashes, type, entropy and analyzers."""

@@ -1,0 +1,145 @@
+"""One read per file: hashes, type, entropy, signature check, and every analyzer, from one pass."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Sequence
+
+import numpy as np
+import pytsk3
+
+from ..model import FileResult, Locator, WarningRecord
+from .analyzers import Analyzer, AnalyzerRun, FileInfo
+from .signature import check_extension
+
+CHUNK = 1024 * 1024
+HEAD = 64 * 1024
+_magic_local = threading.local()
+
+
+def identify(head: bytes) -> tuple[str, str]:
+    """(MIME type, description) from the first bytes; one libmagic handle per thread."""
+    import magic
+
+    handles = getattr(_magic_local, "handles", None)
+    if handles is None:
+        handles = (magic.Magic(mime=True), magic.Magic())
+        _magic_local.handles = handles
+    if not head:
+        return "application/x-empty", "empty"
+    try:
+        return str(handles[0].from_buffer(head)), str(handles[1].from_buffer(head))
+    except Exception as exc:  # libmagic reports malformed input as MagicException
+        return "application/octet-stream", f"unidentified ({exc})"
+
+
+def entropy_of(counts: np.ndarray, total: int) -> float:
+    if total <= 0:
+        return 0.0
+    p = counts[counts > 0] / total
+    return float(-(p * np.log2(p)).sum())
+
+
+class FileProcessor:
+    """Processes file streams of one open file system; thread-safe except per-file state."""
+
+    def __init__(self, analyzers: Sequence[Analyzer] = ()) -> None:
+        self.analyzers = list(analyzers)
+
+    def process(self, fs: pytsk3.FS_Info, file_id: int, locator: Locator, *, name: str, extension: str,
+                size: int, deleted: bool, mtime: str | None = None, crtime: str | None = None) -> FileResult:
+        result = FileResult(file_id=file_id)
+        md5, sha1, sha256 = hashlib.md5(), hashlib.sha1(), hashlib.sha256()
+        counts = np.zeros(256, dtype=np.int64)
+        try:
+            fs_file = fs.open_meta(inode=locator.inode)
+        except OSError as exc:
+            result.status = "error"
+            result.warnings.append(WarningRecord("read", f"The file's metadata cannot be opened: {exc}",
+                                                 str(locator), "error"))
+            return result
+        args: tuple[int, ...] = ()
+        if locator.attr_type is not None and locator.attr_id is not None:
+            args = (locator.attr_type, locator.attr_id)
+
+        def read(offset: int, length: int) -> bytes:
+            return bytes(fs_file.read_random(offset, length, *args))
+
+        offset = 0
+        head = b""
+        runs: list[AnalyzerRun] = []
+        started = False
+        complete = True
+        while offset < size or (size == 0 and not started):
+            length = min(CHUNK, size - offset)
+            data = b""
+            if length > 0:
+                try:
+                    data = read(offset, length)
+                except OSError as exc:
+                    # Record the unreadable range and go on with the rest of the file.
+                    bad_end = min(size, offset + length)
+                    result.read_errors.append((offset, bad_end))
+                    result.warnings.append(WarningRecord(
+                        "read", f"Bytes {offset}-{bad_end - 1} could not be read ({exc}); hashes cover "
+                        "the readable bytes only.", str(locator), "error", details={"start": offset, "end": bad_end}))
+                    complete = False
+                    offset = bad_end
+                    continue
+                if not data:
+                    result.warnings.append(WarningRecord(
+                        "read", f"The file ends early: {offset} of {size} bytes readable.", str(locator), "error",
+                        details={"start": offset, "end": size}))
+                    result.read_errors.append((offset, size))
+                    complete = False
+                    break
+            if not started:
+                started = True
+                head = data[:HEAD]
+                result.mime, result.magic = identify(head)
+                info = FileInfo(file_id, locator, locator.evidence, locator.path, name, extension, size, deleted,
+                                result.mime, result.magic, head, mtime, crtime)
+                for analyzer in self.analyzers:
+                    try:
+                        run = analyzer.start(info)
+                    except Exception as exc:  # one analyzer's bug must not stop the others
+                        result.warnings.append(WarningRecord(analyzer.name, f"failed to start: {exc!r}",
+                                                             str(locator), "error"))
+                        continue
+                    if run is not None:
+                        runs.append(run)
+                if not data:
+                    break
+            md5.update(data)
+            sha1.update(data)
+            sha256.update(data)
+            counts += np.bincount(np.frombuffer(data, dtype=np.uint8), minlength=256)
+            for run in list(runs):
+                try:
+                    run.feed(offset, data)
+                except Exception as exc:
+                    runs.remove(run)
+                    result.warnings.append(WarningRecord(type(run).__name__, f"failed: {exc!r}", str(locator), "error"))
+            offset += len(data)
+        result.bytes_read = int(counts.sum())
+        result.md5, result.sha1, result.sha256 = md5.hexdigest(), sha1.hexdigest(), sha256.hexdigest()
+        result.entropy = round(entropy_of(counts, result.bytes_read), 4)
+        result.ext_mismatch, result.detected_ext = check_extension(extension, result.mime, size)
+        for run in runs:
+            try:
+                run.finish(result, complete)
+            except Exception as exc:
+                result.warnings.append(WarningRecord(type(run).__name__, f"failed: {exc!r}", str(locator), "error"))
+        return result
+
+
+def entropy_bits(data: bytes) -> float:
+    """Shannon entropy (bits per byte) of a buffer."""
+    if not data:
+        return 0.0
+    counts = np.bincount(np.frombuffer(data, dtype=np.uint8), minlength=256)
+    return entropy_of(counts, len(data))
+
+
+__all__ = ["CHUNK", "HEAD", "FileProcessor", "entropy_bits", "identify"]

@@ -1,0 +1,287 @@
+"""The case database: one SQLite file per case folder (WAL, single writer, migrations).
+
+Everything the product learns goes here; exporters and the GUI read only this database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..errors import StoreError
+from ..timeutil import utcnow_iso
+from . import audit
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+DB_NAME = "case.sqlite"
+LOCK_NAME = ".case.lock"
+
+# Writer locks held by this process, by case folder: re-entrant within one process (the GUI
+# runs a job in a thread while its views read), exclusive between processes.
+_HELD_LOCKS: dict[str, tuple[int, int]] = {}
+
+
+def _translate(exc: sqlite3.Error, path: Path) -> StoreError:
+    text = str(exc)
+    if "full" in text or getattr(exc, "sqlite_errorcode", None) == 13:
+        return StoreError(
+            f"The disk holding the case {path} is full; the case is intact up to the last saved step.",
+            hint="Free some space and run the same command again to resume.",
+        )
+    if "locked" in text or "busy" in text:
+        return StoreError(f"The case {path} is busy in another program.", hint="Close it there and try again.")
+    if "malformed" in text or "not a database" in text:
+        return StoreError(f"The case database {path} is damaged or not a case database ({text}).")
+    return StoreError(f"The case database {path} could not be used: {text}.")
+
+
+class CaseStore:
+    """Access to one case folder's database."""
+
+    def __init__(self, case_dir: Path, conn: sqlite3.Connection, *, read_only: bool) -> None:
+        self.case_dir = case_dir
+        self.conn = conn
+        self.read_only = read_only
+        self._locked = False
+
+    # ---------------------------------------------------------------- opening
+    @classmethod
+    def create(cls, case_dir: str | os.PathLike[str], *, case_number: str, examiner: str,
+               title: str = "", agency: str = "", timezone: str = "UTC", authority: str = "",
+               requester: str = "", scope: str = "") -> CaseStore:
+        folder = Path(case_dir)
+        if (folder / DB_NAME).exists():
+            raise StoreError(f"A case already exists in {folder}.", hint="Choose another folder or open that case.")
+        if not case_number.strip() or not examiner.strip():
+            raise StoreError("A case needs a case number and an examiner name.")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"Cannot create the case folder {folder}: {exc.strerror}.") from exc
+        store = cls._connect(folder, read_only=False, creating=True)
+        with store.transaction():
+            store.conn.execute(
+                "INSERT INTO case_info(id, case_number, title, agency, examiner, timezone, authority, requester,"
+                " scope, created_utc) VALUES (1,?,?,?,?,?,?,?,?,?)",
+                (case_number, title, agency, examiner, timezone, authority, requester, scope, utcnow_iso()),
+            )
+            store.conn.execute("INSERT OR IGNORE INTO examiners(name) VALUES (?)", (examiner,))
+            store.audit(examiner, "case created", {
+                "case_number": case_number, "title": title, "agency": agency, "timezone": timezone,
+                "authority": authority, "tool_version": __version__,
+            })
+        return store
+
+    @classmethod
+    def open(cls, case_dir: str | os.PathLike[str], *, read_only: bool = False) -> CaseStore:
+        folder = Path(case_dir)
+        if not (folder / DB_NAME).is_file():
+            raise StoreError(
+                f"No case found in {folder}.",
+                hint="Create one with 'forensic-triage case new' or check the folder name.",
+            )
+        return cls._connect(folder, read_only=read_only, creating=False)
+
+    @classmethod
+    def _connect(cls, folder: Path, *, read_only: bool, creating: bool) -> CaseStore:
+        path = folder / DB_NAME
+        try:
+            conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout=30000")
+            if not read_only:
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.Error as exc:
+            raise _translate(exc, path) from exc
+        store = cls(folder, conn, read_only=read_only)
+        if not read_only:
+            store._acquire_lock()
+        try:
+            store._migrate(creating)
+        except sqlite3.Error as exc:
+            store.close()
+            raise _translate(exc, path) from exc
+        except StoreError:
+            store.close()
+            raise
+        return store
+
+    def _acquire_lock(self) -> None:
+        key = str(self.case_dir.resolve())
+        if key in _HELD_LOCKS:
+            fd, count = _HELD_LOCKS[key]
+            _HELD_LOCKS[key] = (fd, count + 1)
+            self._locked = True
+            return
+        fd = os.open(self.case_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            os.close(fd)
+            if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                raise StoreError(
+                    f"The case {self.case_dir} is open for writing in another program.",
+                    hint="Wait for that job to finish or close it, then try again.",
+                ) from exc
+            raise
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        _HELD_LOCKS[key] = (fd, 1)
+        self._locked = True
+
+    def _release_lock(self) -> None:
+        if not self._locked:
+            return
+        key = str(self.case_dir.resolve())
+        fd, count = _HELD_LOCKS[key]
+        if count > 1:
+            _HELD_LOCKS[key] = (fd, count - 1)
+        else:
+            del _HELD_LOCKS[key]
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+        self._locked = False
+
+    def _migrate(self, creating: bool) -> None:
+        has_meta = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"
+        ).fetchone()
+        current = 0
+        if has_meta:
+            row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            current = int(row[0]) if row else 0
+        elif not creating:
+            raise StoreError(f"{self.case_dir / DB_NAME} is not a case database.")
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"This case was written by a newer version of the tool (case format {current}, this version "
+                f"reads up to {SCHEMA_VERSION}).",
+                hint="Open it with the newer version; it was not changed.",
+            )
+        if current == SCHEMA_VERSION:
+            return
+        if self.read_only:
+            raise StoreError("This case needs an upgrade of its format; open it once for writing to upgrade it.")
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            # executescript commits any open transaction first, so the migration carries its own
+            # BEGIN/COMMIT: the schema change and its version stamp land together or not at all.
+            self.conn.executescript(
+                "BEGIN IMMEDIATE;" + MIGRATIONS[version]
+                + f"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '{version}');"
+                + f"INSERT OR REPLACE INTO meta(key, value) VALUES ('created_by', 'forensic-triage {__version__}');"
+                + "COMMIT;"
+            )
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+        self._release_lock()
+
+    def __enter__(self) -> CaseStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ primitives
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write: all of it lands, or none of it (also on kill -9)."""
+        if self.read_only:
+            raise StoreError("This case is open read-only.")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+            raise _translate(exc, self.case_dir / DB_NAME) from exc
+
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        try:
+            cur = self.conn.cursor()
+            cur.row_factory = sqlite3.Row
+            return cur.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.case_dir / DB_NAME) from exc
+
+    def iter_query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Iterator[sqlite3.Row]:
+        cur = self.conn.cursor()
+        cur.row_factory = sqlite3.Row
+        try:
+            yield from cur.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.case_dir / DB_NAME) from exc
+
+    def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    # ------------------------------------------------------------------ case
+    def case_info(self) -> dict[str, Any]:
+        rows = self.query("SELECT * FROM case_info WHERE id = 1")
+        if not rows:
+            raise StoreError(f"The case in {self.case_dir} has no case record.")
+        return dict(rows[0])
+
+    @property
+    def examiner(self) -> str:
+        return str(self.case_info()["examiner"])
+
+    @property
+    def timezone(self) -> str:
+        return str(self.case_info()["timezone"])
+
+    # ----------------------------------------------------------------- audit
+    def audit(self, actor: str, action: str, details: dict[str, Any] | None = None) -> str:
+        """Append one entry to the hash-chained log (inside the caller's transaction if any)."""
+        if self.conn.in_transaction:
+            return audit.append(self.conn, utcnow_iso(), actor, action, details or {})
+        with self.transaction():
+            return audit.append(self.conn, utcnow_iso(), actor, action, details or {})
+
+    def verify_audit(self) -> tuple[list[str], str]:
+        return audit.verify(self.conn)
+
+    # ------------------------------------------------------------------ jobs
+    def start_job(self, kind: str, settings: dict[str, Any], command_line: str = "") -> int:
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO jobs(kind, tool_version, settings, command_line, started_utc) VALUES (?,?,?,?,?)",
+                (kind, __version__, json.dumps(settings, sort_keys=True, default=str), command_line, utcnow_iso()),
+            )
+            job_id = int(cur.lastrowid or 0)
+            self.audit(self.examiner, f"{kind} started", {"job": job_id, "settings": settings})
+        return job_id
+
+    def end_job(self, job_id: int, outcome: str, stats: dict[str, Any]) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE jobs SET ended_utc=?, outcome=?, stats=? WHERE id=?",
+                (utcnow_iso(), outcome, json.dumps(stats, sort_keys=True, default=str), job_id),
+            )
+            self.audit(self.examiner, f"job {outcome}", {"job": job_id, "stats": stats})
+
+    def add_warning(self, conn: sqlite3.Connection, *, source: str, message: str, kind: str = "warning",
+                    job_id: int | None = None, evidence_id: int | None = None, file_id: int | None = None,
+                    locator: str | None = None, details: dict[str, Any] | None = None) -> None:
+        conn.execute(
+            "INSERT INTO warnings(job_id, evidence_id, file_id, locator, source, kind, message, details, created_utc)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            (job_id, evidence_id, file_id, locator, source, kind, message,
+             json.dumps(details or {}, sort_keys=True, default=str), utcnow_iso()),
+        )

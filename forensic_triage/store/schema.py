@@ -1,0 +1,265 @@
+"""Versioned schema of the case database. Append migrations; never edit a released one."""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+MIGRATIONS: dict[int, str] = {
+    1: """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE case_info (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    case_number TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    agency TEXT NOT NULL DEFAULT '',
+    examiner TEXT NOT NULL,
+    timezone TEXT NOT NULL DEFAULT 'UTC',
+    authority TEXT NOT NULL DEFAULT '',
+    requester TEXT NOT NULL DEFAULT '',
+    scope TEXT NOT NULL DEFAULT '',
+    created_utc TEXT NOT NULL,
+    read_only INTEGER NOT NULL DEFAULT 0,
+    imported_from TEXT
+);
+
+CREATE TABLE examiners (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL DEFAULT '',
+    organisation TEXT NOT NULL DEFAULT '',
+    qualifications TEXT NOT NULL DEFAULT '',
+    key_fingerprint TEXT
+);
+
+CREATE TABLE evidence (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,           -- short id used in locators, e.g. EXH-001
+    exhibit TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    seals TEXT NOT NULL DEFAULT '',
+    format TEXT NOT NULL,               -- raw | splitraw | ewf
+    path TEXT NOT NULL,                 -- first segment, as given
+    media_size INTEGER NOT NULL,
+    sector_size INTEGER NOT NULL DEFAULT 512,
+    ewf_header TEXT NOT NULL DEFAULT '{}',  -- JSON of EWF header values
+    stored_md5 TEXT, stored_sha1 TEXT, stored_sha256 TEXT,
+    md5 TEXT, sha1 TEXT, sha256 TEXT,
+    verdict TEXT NOT NULL,              -- MATCH | MISMATCH | NOT STORED | NOT HASHED
+    volume_system TEXT,
+    added_utc TEXT NOT NULL
+);
+
+CREATE TABLE evidence_containers (
+    evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+    seq INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY (evidence_id, seq)
+);
+
+CREATE TABLE volumes (
+    id INTEGER PRIMARY KEY,
+    evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+    addr INTEGER,                       -- partition table slot, NULL for a whole-media file system
+    offset INTEGER NOT NULL,            -- bytes from the start of the media
+    length INTEGER NOT NULL,            -- bytes
+    description TEXT NOT NULL DEFAULT '',
+    vs_type TEXT,
+    fs_type TEXT,                       -- NULL when no file system was recognised
+    block_size INTEGER,
+    label TEXT,
+    fs_status TEXT NOT NULL DEFAULT 'pending',   -- pending | walked | no-fs | error
+    UNIQUE (evidence_id, offset, addr)
+);
+
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+    volume_id INTEGER NOT NULL REFERENCES volumes(id),
+    locator TEXT NOT NULL UNIQUE,       -- Locator.key(): identity of the stream
+    partition_offset INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    attr_type INTEGER, attr_id INTEGER,
+    stream TEXT NOT NULL DEFAULT '',
+    path TEXT NOT NULL,
+    name TEXT NOT NULL,
+    name_raw BLOB NOT NULL,             -- exact bytes from the file system
+    parent_path TEXT NOT NULL,
+    extension TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL,
+    allocated INTEGER NOT NULL,
+    meta_allocated INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    mode INTEGER, uid INTEGER, gid INTEGER,
+    mtime TEXT, atime TEXT, ctime TEXT, crtime TEXT,
+    first_block INTEGER,
+    flags TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'pending',  -- pending | done | error | skipped
+    md5 TEXT, sha1 TEXT, sha256 TEXT,
+    mime TEXT, magic TEXT,
+    entropy REAL,
+    ext_mismatch INTEGER NOT NULL DEFAULT 0,
+    detected_ext TEXT,
+    encrypted TEXT,
+    bytes_read INTEGER NOT NULL DEFAULT 0,
+    hit_count INTEGER NOT NULL DEFAULT 0,
+    hashset_match TEXT,                 -- 'notable' | 'known-good' | NULL
+    job_id INTEGER
+);
+CREATE INDEX files_status ON files(status, first_block);
+CREATE INDEX files_parent ON files(evidence_id, volume_id, parent_path);
+CREATE INDEX files_sha256 ON files(sha256);
+CREATE INDEX files_md5 ON files(md5);
+
+CREATE TABLE jobs (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,                 -- intake | triage | export | package | search
+    tool_version TEXT NOT NULL,
+    settings TEXT NOT NULL DEFAULT '{}',
+    command_line TEXT NOT NULL DEFAULT '',
+    started_utc TEXT NOT NULL,
+    ended_utc TEXT,
+    outcome TEXT NOT NULL DEFAULT 'running',  -- running | completed | cancelled | failed | interrupted
+    stats TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE TABLE warnings (
+    id INTEGER PRIMARY KEY,
+    job_id INTEGER,
+    evidence_id INTEGER,
+    file_id INTEGER,
+    locator TEXT,
+    source TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'warning',
+    message TEXT NOT NULL,
+    details TEXT NOT NULL DEFAULT '{}',
+    created_utc TEXT NOT NULL
+);
+CREATE INDEX warnings_file ON warnings(file_id);
+
+CREATE TABLE artifacts (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,           -- deterministic: uuid5(locator key, plugin, index)
+    file_id INTEGER REFERENCES files(id),
+    locator TEXT NOT NULL,
+    type TEXT NOT NULL,
+    plugin TEXT NOT NULL,
+    plugin_version TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT '',
+    time_utc TEXT,
+    data TEXT NOT NULL,                 -- JSON of the record's fields
+    job_id INTEGER
+);
+CREATE INDEX artifacts_type ON artifacts(type);
+CREATE INDEX artifacts_file ON artifacts(file_id);
+
+CREATE TABLE timeline (
+    id INTEGER PRIMARY KEY,
+    time_utc TEXT NOT NULL,
+    event TEXT NOT NULL,                -- what happened, e.g. 'URL visited', 'File modified'
+    source TEXT NOT NULL,               -- plugin name or 'fs'
+    artifact_id INTEGER REFERENCES artifacts(id),
+    file_id INTEGER REFERENCES files(id),
+    locator TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX timeline_time ON timeline(time_utc);
+
+CREATE TABLE yara_hits (
+    id INTEGER PRIMARY KEY,
+    file_id INTEGER NOT NULL REFERENCES files(id),
+    locator TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    namespace TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '[]',
+    meta TEXT NOT NULL DEFAULT '{}',
+    strings TEXT NOT NULL DEFAULT '[]',
+    ruleset_sha256 TEXT NOT NULL DEFAULT '',
+    job_id INTEGER,
+    UNIQUE (file_id, namespace, rule)
+);
+
+CREATE TABLE rulesets (
+    id INTEGER PRIMARY KEY,
+    job_id INTEGER,
+    name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    files TEXT NOT NULL DEFAULT '[]',   -- JSON [{path, sha256, rules, error}]
+    UNIQUE (job_id, sha256)
+);
+
+CREATE TABLE hashsets_used (
+    id INTEGER PRIMARY KEY,
+    job_id INTEGER,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,                 -- known-good | notable
+    source TEXT NOT NULL DEFAULT '',
+    entries INTEGER NOT NULL DEFAULT 0,
+    sha256 TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE hash_matches (
+    id INTEGER PRIMARY KEY,
+    file_id INTEGER NOT NULL REFERENCES files(id),
+    set_name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    algorithm TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    UNIQUE (file_id, set_name)
+);
+
+CREATE TABLE content_hits (
+    id INTEGER PRIMARY KEY,
+    file_id INTEGER NOT NULL REFERENCES files(id),
+    locator TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    offset INTEGER NOT NULL,
+    context TEXT NOT NULL DEFAULT '',
+    encoding TEXT NOT NULL DEFAULT 'ascii',
+    search TEXT NOT NULL DEFAULT 'builtin',
+    UNIQUE (file_id, kind, offset, search)
+);
+
+CREATE TABLE tags (
+    id INTEGER PRIMARY KEY,
+    target_kind TEXT NOT NULL,          -- file | artifact | hit | content_hit
+    target_id INTEGER NOT NULL,
+    locator TEXT,
+    tag TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    examiner TEXT NOT NULL,
+    created_utc TEXT NOT NULL
+);
+CREATE INDEX tags_target ON tags(target_kind, target_id);
+
+CREATE TABLE custody (
+    id INTEGER PRIMARY KEY,
+    evidence_id INTEGER REFERENCES evidence(id),
+    exhibit TEXT NOT NULL,
+    action TEXT NOT NULL,               -- received | sealed | unsealed | imaged | verified | analysed | exported | handed over
+    who TEXT NOT NULL,
+    time_utc TEXT NOT NULL,
+    timezone TEXT NOT NULL DEFAULT 'UTC',
+    location TEXT NOT NULL DEFAULT '',
+    purpose TEXT NOT NULL DEFAULT '',
+    from_party TEXT NOT NULL DEFAULT '',
+    to_party TEXT NOT NULL DEFAULT '',
+    seals TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    time_utc TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    details TEXT NOT NULL DEFAULT '{}',
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+""",
+}

@@ -1,0 +1,96 @@
+"""Time handling: store UTC, display UTC plus the case's local zone with its offset."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+UTC = _dt.UTC
+
+# FILETIME epoch (1601-01-01) to Unix epoch, in 100 ns ticks.
+_FILETIME_EPOCH_DELTA = 116444736000000000
+
+
+def utcnow() -> _dt.datetime:
+    return _dt.datetime.now(UTC)
+
+
+def utcnow_iso() -> str:
+    return iso(utcnow())
+
+
+def iso(value: _dt.datetime | None) -> str | None:
+    """ISO 8601 in UTC with a trailing ``Z`` (microseconds kept when present)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    text = value.astimezone(UTC).isoformat()
+    return text.replace("+00:00", "Z")
+
+
+def from_unix(seconds: float | int | None, nanos: int = 0) -> _dt.datetime | None:
+    """A Unix time (as pytsk3 gives it) as an aware UTC datetime; ``None`` for 0/unset."""
+    if not seconds and not nanos:
+        return None
+    try:
+        base = _dt.datetime.fromtimestamp(int(seconds or 0), UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+    if nanos:
+        base += _dt.timedelta(microseconds=int(nanos) // 1000)
+    return base
+
+
+def unix_iso(seconds: float | int | None, nanos: int = 0) -> str | None:
+    return iso(from_unix(seconds, nanos))
+
+
+def from_filetime(value: int | None) -> _dt.datetime | None:
+    """A Windows FILETIME (100 ns ticks since 1601) as UTC; ``None`` for 0 or out of range."""
+    if not value or value < _FILETIME_EPOCH_DELTA // 1000:
+        return None
+    try:
+        micro = (int(value) - _FILETIME_EPOCH_DELTA) // 10
+        return _dt.datetime(1970, 1, 1, tzinfo=UTC) + _dt.timedelta(microseconds=micro)
+    except (OverflowError, ValueError):
+        return None
+
+
+def parse_iso(text: str | None) -> _dt.datetime | None:
+    if not text:
+        return None
+    value = _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value
+
+
+def zone(name: str | None) -> _dt.tzinfo:
+    """The tzinfo for an IANA name (``America/Jamaica``) or a fixed offset (``-04:00``)."""
+    if not name or name.upper() in ("UTC", "Z"):
+        return UTC
+    if name[0] in "+-" and ":" in name:
+        sign = -1 if name[0] == "-" else 1
+        hours, minutes = name[1:].split(":", 1)
+        return _dt.timezone(sign * _dt.timedelta(hours=int(hours), minutes=int(minutes)))
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(f"unknown time zone {name!r}: use an IANA name such as America/Port_of_Spain") from exc
+
+
+def local_display(value: str | _dt.datetime | None, tz_name: str | None) -> str:
+    """``2025-02-27 18:22:05 UTC (14:22:05 -04:00)``: UTC first, then the case's local time."""
+    if value is None or value == "":
+        return ""
+    moment = parse_iso(value) if isinstance(value, str) else value
+    if moment is None:
+        return ""
+    utc_text = moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    if not tz_name or tz_name.upper() == "UTC":
+        return utc_text
+    local = moment.astimezone(zone(tz_name))
+    offset = local.strftime("%z")
+    offset = f"{offset[:3]}:{offset[3:]}" if offset else ""
+    return f"{utc_text} ({local.strftime('%Y-%m-%d %H:%M:%S')} {offset})"

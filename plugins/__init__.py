@@ -1,0 +1,7 @@
+"""Built-in artifact extractors, one module each (installed as ``forensic_triage.plugins``).
+
+``BUILTIN_MODULES`` is the explicit list the registry loads, in no particular order (the
+registry sorts extractors by name). Adding an extractor: write the module, add its name here.
+"""
+
+BUILTIN_MODULES: tuple[str, ...] = ()

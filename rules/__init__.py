@@ -1,0 +1,1 @@
+"""YARA rule packs shipped with the product (package data)."""

@@ -1,0 +1,1 @@
+"""The PySide6 desktop application (installed as forensic_triage.ui)."""
