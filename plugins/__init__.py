@@ -4,4 +4,6 @@
 registry sorts extractors by name). Adding an extractor: write the module, add its name here.
 """
 
-BUILTIN_MODULES: tuple[str, ...] = ()
+BUILTIN_MODULES: tuple[str, ...] = (
+    "prefetch",
+)
