@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -79,7 +79,7 @@ CREATE TABLE files (
     id INTEGER PRIMARY KEY,
     evidence_id INTEGER NOT NULL REFERENCES evidence(id),
     volume_id INTEGER NOT NULL REFERENCES volumes(id),
-    locator TEXT NOT NULL UNIQUE,       -- Locator.key(): identity of the stream
+    locator TEXT NOT NULL UNIQUE,       -- str(Locator): key + path (deleted names may share inode 0)
     partition_offset INTEGER NOT NULL,
     inode INTEGER NOT NULL,
     attr_type INTEGER, attr_id INTEGER,
@@ -260,6 +260,19 @@ CREATE TABLE audit (
     details TEXT NOT NULL DEFAULT '{}',
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL
+);
+""",
+    # 2: small previews of tagged pictures, made when the examiner tags them, so that reports
+    # (which never reopen the evidence) can show them.
+    2: """
+CREATE TABLE thumbnails (
+    file_id INTEGER PRIMARY KEY REFERENCES files(id),
+    source_sha256 TEXT NOT NULL,        -- SHA-256 of the full content the preview was made from
+    mime TEXT NOT NULL DEFAULT 'image/png',
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    image BLOB NOT NULL,                -- PNG bytes
+    created_utc TEXT NOT NULL
 );
 """,
 }
