@@ -102,7 +102,12 @@ def load_registry(*, user_dir: Path | None = None, include_entry_points: bool = 
                 else:
                     reg.extractors.append(obj)
     folder = user_dir if user_dir is not None else user_plugin_dir()
-    if folder.is_dir():
+    try:
+        has_folder = folder.is_dir()
+    except OSError as exc:
+        reg.problems.append(LoadProblem(str(folder), f"the user plugin folder {folder} cannot be read: {exc.strerror}"))
+        has_folder = False
+    if has_folder:
         for path in sorted(folder.glob("*.py")):
             source = f"user plugin {path}"
             try:

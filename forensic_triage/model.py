@@ -32,8 +32,9 @@ class Locator:
 
     ``str(locator)`` is ``EVIDENCE:PARTITION_OFFSET:INODE[-ATYPE-AID][:STREAM]/path``, e.g.
     ``EXH-001:1048576:64-128-4:Zone.Identifier/Users/jdoe/Downloads/invoice.exe``.
-    The identity (``key``) leaves out the path, which is descriptive: two hard links are
-    the same stream.
+    ``key()`` leaves out the path (the stream's identity: two hard links are the same
+    stream); the case database keys file entries by the full string, because deleted names
+    without metadata all point at inode 0 and are still distinct findings.
     """
 
     evidence: str

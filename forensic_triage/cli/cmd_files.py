@@ -49,7 +49,7 @@ def iter_files(store: CaseStore, *, deleted: bool = False, mime: str | None = No
         yield {
             "evidence": r["evidence"], "exhibit": r["exhibit"], "partition_offset": r["partition_offset"],
             "inode": r["inode"], "attr_type": r["attr_type"], "attr_id": r["attr_id"], "stream": r["stream"],
-            "locator": r["locator"] + r["path"], "path": r["path"], "name": r["name"],
+            "locator": r["locator"], "path": r["path"], "name": r["name"],
             "name_raw_hex": bytes(r["name_raw"]).hex(), "size": r["size"], "deleted": not r["allocated"],
             "type": r["type"], "md5": r["md5"], "sha1": r["sha1"], "sha256": r["sha256"], "mime": r["mime"],
             "magic": r["magic"], "entropy": r["entropy"], "ext_mismatch": bool(r["ext_mismatch"]),

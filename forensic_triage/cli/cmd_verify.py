@@ -14,6 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        description="Re-hash every evidence container (SHA-256, size, mtime against intake) and "
                                    "check every audit-log entry's hash chain. Exit code 5 if anything changed.")
     p.add_argument("case_dir", metavar="CASE_DIR")
+    p.add_argument("--expect-head", metavar="HASH",
+                   help="audit head hash printed in an earlier report or package: it must still be in the chain")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_verify)
 
@@ -23,6 +25,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         containers = check_containers(store)
         problems, head = store.verify_audit()
         entries = store.scalar("SELECT count(*) FROM audit")
+        if args.expect_head and not store.scalar("SELECT 1 FROM audit WHERE hash = ?", (args.expect_head.lower(),)):
+            problems.append(f"the audit head {args.expect_head} recorded earlier is no longer in the chain")
     ok = not problems and all(c["status"] == "UNCHANGED" for c in containers)
     if args.format == "json":
         print(json.dumps({"ok": ok, "containers": containers, "audit_problems": problems, "audit_head": head,

@@ -101,6 +101,13 @@ def record_volumes(store: CaseStore, evidence_id: int, uid: str, media: RawMedia
                 (evidence_id, v.addr, v.offset, v.length, v.description, v.vs_type, v.fs_type, v.block_size,
                  v.label, v.status),
             )
+        for v in volumes:
+            if v.offset + v.length > media.size:
+                missing = v.offset + v.length - media.size
+                store.add_warning(conn, source="fs.volumes", evidence_id=evidence_id, kind="warning",
+                                  message=f"Partition at byte {v.offset} of evidence item {uid} extends {missing} bytes "
+                                          f"past the end of the image: the image may be truncated; data there "
+                                          f"cannot be read.")
         if not any(v.fs_type for v in volumes):
             store.add_warning(conn, source="fs.volumes", evidence_id=evidence_id, kind="unsupported",
                               message=f"No file system that this tool can read was found on evidence item {uid}; "

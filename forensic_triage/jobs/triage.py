@@ -58,7 +58,7 @@ class TriageStats:
 def _file_row(entry: FileEntry, evidence_id: int, volume_id: int) -> tuple[Any, ...]:
     loc = entry.locator
     status = "pending" if entry.type == "file" else "n/a"
-    return (evidence_id, volume_id, loc.key(), loc.partition_offset, loc.inode, loc.attr_type, loc.attr_id,
+    return (evidence_id, volume_id, str(loc), loc.partition_offset, loc.inode, loc.attr_type, loc.attr_id,
             loc.stream, loc.path, entry.name, entry.name_raw, entry.parent_path, entry.extension, entry.size,
             int(entry.allocated), int(entry.meta_allocated), entry.type, entry.mode, entry.uid, entry.gid,
             entry.mtime, entry.atime, entry.ctime, entry.crtime, entry.first_block, entry.flags, status)

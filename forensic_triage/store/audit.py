@@ -32,6 +32,8 @@ def append(conn: sqlite3.Connection, time_utc: str, actor: str, action: str, det
         "INSERT INTO audit(seq, time_utc, actor, action, details, prev_hash, hash) VALUES (?,?,?,?,?,?,?)",
         (seq, time_utc, actor, action, text, prev, digest),
     )
+    # Anchor the head: a chain alone cannot show that its last entries were cut off.
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('audit_head', ?)", (f"{seq}:{digest}",))
     return digest
 
 
@@ -54,4 +56,13 @@ def verify(conn: sqlite3.Connection) -> tuple[list[str], str]:
         prev = digest
         head = digest
         expected_seq = seq + 1
+    row = conn.execute("SELECT value FROM meta WHERE key='audit_head'").fetchone()
+    if row:
+        anchor_seq, _, anchor_hash = str(row[0]).partition(":")
+        if int(anchor_seq) != expected_seq - 1 or anchor_hash != head:
+            problems.append(
+                f"the audit log ends at entry {expected_seq - 1} but its recorded head is entry {anchor_seq}: "
+                "entries were removed or replaced at the end")
+    elif expected_seq > 1:
+        problems.append("the audit log's head anchor is missing")
     return problems, head

@@ -58,7 +58,11 @@ class CaseStore:
                title: str = "", agency: str = "", timezone: str = "UTC", authority: str = "",
                requester: str = "", scope: str = "") -> CaseStore:
         folder = Path(case_dir)
-        if (folder / DB_NAME).exists():
+        try:
+            exists = (folder / DB_NAME).exists()
+        except OSError as exc:
+            raise StoreError(f"The case folder {folder} cannot be reached: {exc.strerror}.") from exc
+        if exists:
             raise StoreError(f"A case already exists in {folder}.", hint="Choose another folder or open that case.")
         if not case_number.strip() or not examiner.strip():
             raise StoreError("A case needs a case number and an examiner name.")
