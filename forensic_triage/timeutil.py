@@ -16,7 +16,7 @@ def utcnow() -> _dt.datetime:
 
 
 def utcnow_iso() -> str:
-    return iso(utcnow())
+    return iso(utcnow()) or ""
 
 
 def iso(value: _dt.datetime | None) -> str | None:

@@ -114,7 +114,7 @@ def detect(path: str | os.PathLike[str]) -> Detected:
             f"{p} is an Apple disk image (DMG); this version reads raw/dd, split raw and EWF only.",
             hint="Convert it to raw and add that.",
         )
-    segments = split_segments(p)
-    if segments:
-        return Detected("splitraw", segments)
+    split = split_segments(p)
+    if split:
+        return Detected("splitraw", split)
     return Detected("raw", (p,))

@@ -138,11 +138,11 @@ class EwfMedia:
         try:
             data = self._handle.read_buffer_at_offset(min(self.chunk_size, self.size - start), start)
         except OSError as exc:
-            raise EvidenceError(f"Read error in EWF image at byte {start}: {exc}.") from exc
+            raise self._read_error(start, exc) from exc
         self._cache[index] = data
         if len(self._cache) > self._cache_max:
             self._cache.popitem(last=False)
-        return data
+        return bytes(data)
 
     def read(self, offset: int, length: int) -> bytes:
         if offset < 0:
@@ -156,7 +156,7 @@ class EwfMedia:
                 try:
                     return bytes(self._handle.read_buffer_at_offset(length, offset))
                 except OSError as exc:
-                    raise EvidenceError(f"Read error in EWF image at byte {offset}: {exc}.") from exc
+                    raise self._read_error(offset, exc) from exc
             parts = []
             end = offset + length
             pos = offset
@@ -170,6 +170,13 @@ class EwfMedia:
                 parts.append(piece)
                 pos += len(piece)
             return b"".join(parts)
+
+    def _read_error(self, offset: int, exc: BaseException) -> EvidenceError:
+        return EvidenceError(
+            f"The EWF image {self.segments[0]} cannot be read at byte {offset}: the image is damaged or "
+            "truncated, or a segment is missing.",
+            hint=f"Check the copy against the original (libewf said: {str(exc).split('.')[0]}).",
+        )
 
     def header(self) -> dict[str, str]:
         values: dict[str, str] = {}

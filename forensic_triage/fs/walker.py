@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytsk3
 
@@ -54,7 +54,7 @@ class Walker:
     """Yields a :class:`FileEntry` for every name (and every named NTFS data stream)."""
 
     def __init__(self, fs: pytsk3.FS_Info, evidence_uid: str, partition_offset: int, *, ntfs: bool,
-                 on_warning: callable | None = None) -> None:  # type: ignore[valid-type]
+                 on_warning: Callable[[str], None] | None = None) -> None:
         self.fs = fs
         self.evidence = evidence_uid
         self.offset = partition_offset
@@ -177,5 +177,6 @@ class Walker:
             yield FileEntry(
                 locator=loc, name=f"{name}:{stream}", name_raw=raw + b":" + bytes(ainfo.name), parent_path=parent,
                 size=int(ainfo.size), allocated=allocated, meta_allocated=meta_alloc, type="file",
-                first_block=first, flags="ads", **times,
+                first_block=first, flags="ads", mtime=times["mtime"], atime=times["atime"], ctime=times["ctime"],
+                crtime=times["crtime"],
             )
