@@ -6,4 +6,7 @@ registry sorts extractors by name). Adding an extractor: write the module, add i
 
 BUILTIN_MODULES: tuple[str, ...] = (
     "prefetch",
+    "browser_chrome",
+    "browser_firefox",
+    "browser_safari",
 )
