@@ -6,6 +6,8 @@ registry sorts extractors by name). Adding an extractor: write the module, add i
 
 BUILTIN_MODULES: tuple[str, ...] = (
     "prefetch",
+    "lnk",
+    "jumplist",
     "browser_chrome",
     "browser_firefox",
     "browser_safari",

@@ -6,9 +6,8 @@ import struct
 from pathlib import Path
 
 import pytest
-from helpers import run_extractor, selects
-
 from forensic_triage.plugins.prefetch import PrefetchExtractor
+from helpers import run_extractor, selects
 
 PF_PATH = "Windows/Prefetch/EVIL.EXE-1234ABCD.pf"
 
