@@ -8,6 +8,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "prefetch",
     "lnk",
     "jumplist",
+    "recyclebin",
     "browser_chrome",
     "browser_firefox",
     "browser_safari",
