@@ -9,6 +9,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "lnk",
     "jumplist",
     "recyclebin",
+    "exif",
     "browser_chrome",
     "browser_firefox",
     "browser_safari",
