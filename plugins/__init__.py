@@ -10,6 +10,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "jumplist",
     "recyclebin",
     "exif",
+    "documents",
     "browser_chrome",
     "browser_firefox",
     "browser_safari",
