@@ -11,6 +11,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "recyclebin",
     "exif",
     "documents",
+    "shell_history",
     "browser_chrome",
     "browser_firefox",
     "browser_safari",
