@@ -15,4 +15,12 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "browser_chrome",
     "browser_firefox",
     "browser_safari",
+    "registry_system",
+    "registry_sam",
+    "registry_usb",
+    "registry_programs",
+    "registry_autostart",
+    "registry_userassist",
+    "registry_recent",
+    "registry_network",
 )
