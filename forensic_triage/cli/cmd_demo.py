@@ -57,7 +57,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         mismatches = store.query("SELECT path, detected_ext FROM files WHERE ext_mismatch=1")
         artifacts = store.query("SELECT type, count(*) AS n FROM artifacts GROUP BY type ORDER BY type")
         hits = store.query("SELECT rule, locator FROM yara_hits ORDER BY rule")
-    print(f"\nCase {case_dir}: evidence {intake.uid} verified {intake.verdict} (media SHA-256 {intake.sha256})")
+    print(f"\nCase {case_dir}: evidence {intake.uid}, media SHA-256 {intake.sha256}, "
+          f"verification against stored hashes: {intake.verdict}")
     print(f"  {stats.files_walked} entries, {stats.files_processed} files examined, {deleted} deleted file(s)")
     for m in mismatches:
         print(f"  extension lies: {m['path']} is really .{m['detected_ext']}")
