@@ -68,3 +68,32 @@ def run_extractor(cls: type[Extractor], data: bytes, path: str, *,
 
 def only_type(artifacts: list[ArtifactRecord], record_type: str) -> list[ArtifactRecord]:
     return [a for a in artifacts if a.type == record_type]
+
+
+def build_sqlite(script: str, *, wal_script: str | None = None) -> tuple[bytes, bytes | None]:
+    """Bytes of an SQLite database made by ``script``; with ``wal_script``, also the bytes of a
+    ``-wal`` file holding that script's changes, not checkpointed into the database (as on a seized phone).
+    """
+    import sqlite3
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="ft-sqlite-") as folder:
+        path = Path(folder) / "db.sqlite"
+        conn = sqlite3.connect(path)
+        try:
+            if wal_script is None:
+                conn.executescript(script)
+                conn.commit()
+                conn.close()
+                return path.read_bytes(), None
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA wal_autocheckpoint=0")
+            conn.executescript(script)
+            conn.commit()
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.executescript(wal_script)
+            conn.commit()
+            # Read while the connection is open: closing would checkpoint the WAL into the database.
+            return path.read_bytes(), (Path(folder) / "db.sqlite-wal").read_bytes()
+        finally:
+            conn.close()
