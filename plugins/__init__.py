@@ -16,6 +16,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "android_calls",
     "android_contacts",
     "android_whatsapp",
+    "email_files",
     "browser_chrome",
     "browser_firefox",
     "browser_safari",
