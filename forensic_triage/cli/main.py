@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cmd_files",
     "cmd_verify",
     "cmd_demo",
+    "cmd_gui",
 )
 
 EPILOG = (
