@@ -28,4 +28,5 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "registry_userassist",
     "registry_recent",
     "registry_network",
+    "evtx",
 )
