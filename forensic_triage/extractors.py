@@ -215,7 +215,7 @@ class ExtractorAnalyzer:
         ctx = ExtractContext(
             file=info, temp_dir=Path(self.temp_root or tempfile.gettempdir()), user=user,
             warn=warnings.append, cancelled=lambda: False,
-            read_sibling=(lambda name: self.read_sibling(info, name)) if self.read_sibling else None,
+            read_sibling=info.read_sibling or ((lambda name: self.read_sibling(info, name)) if self.read_sibling else None),
             library_versions=self.library_versions,
         )
         tmp: Path | None = None

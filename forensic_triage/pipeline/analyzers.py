@@ -9,6 +9,7 @@ same chunks. Analyzers never read the evidence themselves.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Protocol
 
 from ..model import FileResult, Locator
@@ -31,6 +32,9 @@ class FileInfo:
     head: bytes  # the first bytes (up to 64 KiB)
     mtime: str | None = None
     crtime: str | None = None
+    # Bytes of another file in the same folder (e.g. a SQLite "-wal" beside its database), read
+    # read-only from the same file system; None when absent. Set by the pipeline.
+    read_sibling: Callable[[str], bytes | None] | None = dataclasses.field(default=None, compare=False, repr=False)
 
 
 class AnalyzerRun(Protocol):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pytsk3
@@ -34,6 +34,15 @@ def identify(head: bytes) -> tuple[str, str]:
         return "application/octet-stream", f"unidentified ({exc})"
 
 
+def _no_stage(text: str) -> None:
+    return None
+
+
+def _failure(source: str, what: str, exc: BaseException, locator: Locator) -> WarningRecord:
+    kind = "memory" if isinstance(exc, MemoryError) else "error"
+    return WarningRecord(source, f"{what}: {exc!r}", str(locator), kind)
+
+
 def entropy_of(counts: np.ndarray, total: int) -> float:
     if total <= 0:
         return 0.0
@@ -44,8 +53,12 @@ def entropy_of(counts: np.ndarray, total: int) -> float:
 class FileProcessor:
     """Processes file streams of one open file system; thread-safe except per-file state."""
 
-    def __init__(self, analyzers: Sequence[Analyzer] = ()) -> None:
+    def __init__(self, analyzers: Sequence[Analyzer] = (),
+                 on_stage: Callable[[str], None] | None = None) -> None:
         self.analyzers = list(analyzers)
+        # Tells a watching parent what runs now (a worker's status slot), so a crash or hang
+        # can be blamed on the right plugin.
+        self._stage = on_stage or _no_stage
 
     def process(self, fs: pytsk3.FS_Info, file_id: int, locator: Locator, *, name: str, extension: str,
                 size: int, deleted: bool, mtime: str | None = None, crtime: str | None = None) -> FileResult:
@@ -69,6 +82,7 @@ class FileProcessor:
         offset = 0
         head = b""
         runs: list[AnalyzerRun] = []
+        names: dict[int, str] = {}
         started = False
         complete = True
         while offset < size or (size == 0 and not started):
@@ -97,18 +111,21 @@ class FileProcessor:
             if not started:
                 started = True
                 head = data[:HEAD]
+                self._stage("libmagic")
                 result.mime, result.magic = identify(head)
                 info = FileInfo(file_id, locator, locator.evidence, locator.path, name, extension, size, deleted,
-                                result.mime, result.magic, head, mtime, crtime)
+                                result.mime, result.magic, head, mtime, crtime,
+                                read_sibling=sibling_reader(fs, locator.path))
                 for analyzer in self.analyzers:
+                    self._stage(f"analyzer {analyzer.name}")
                     try:
                         run = analyzer.start(info)
                     except Exception as exc:  # one analyzer's bug must not stop the others
-                        result.warnings.append(WarningRecord(analyzer.name, f"failed to start: {exc!r}",
-                                                             str(locator), "error"))
+                        result.warnings.append(_failure(analyzer.name, "failed to start", exc, locator))
                         continue
                     if run is not None:
                         runs.append(run)
+                        names[id(run)] = analyzer.name
                 if not data:
                     break
             md5.update(data)
@@ -116,22 +133,47 @@ class FileProcessor:
             sha256.update(data)
             counts += np.bincount(np.frombuffer(data, dtype=np.uint8), minlength=256)
             for run in list(runs):
+                self._stage(f"analyzer {names[id(run)]}")
                 try:
                     run.feed(offset, data)
                 except Exception as exc:
                     runs.remove(run)
-                    result.warnings.append(WarningRecord(type(run).__name__, f"failed: {exc!r}", str(locator), "error"))
+                    result.warnings.append(_failure(names[id(run)], "failed", exc, locator))
+            self._stage("read")
             offset += len(data)
         result.bytes_read = int(counts.sum())
         result.md5, result.sha1, result.sha256 = md5.hexdigest(), sha1.hexdigest(), sha256.hexdigest()
         result.entropy = round(entropy_of(counts, result.bytes_read), 4)
         result.ext_mismatch, result.detected_ext = check_extension(extension, result.mime, size)
         for run in runs:
+            self._stage(f"analyzer {names[id(run)]}")
             try:
                 run.finish(result, complete)
             except Exception as exc:
-                result.warnings.append(WarningRecord(type(run).__name__, f"failed: {exc!r}", str(locator), "error"))
+                result.warnings.append(_failure(names[id(run)], "failed", exc, locator))
         return result
+
+
+SIBLING_LIMIT = 256 * 1024 * 1024
+
+
+def sibling_reader(fs: pytsk3.FS_Info, path: str) -> Callable[[str], bytes | None]:
+    """A reader for files beside ``path`` (SQLite -wal/-journal companions), read-only, bounded."""
+    folder = path.rsplit("/", 1)[0] if "/" in path else ""
+
+    def read(name: str) -> bytes | None:
+        if "/" in name or name in ("", ".", ".."):
+            return None
+        try:
+            sibling = fs.open(path=f"{folder}/{name}")
+            size = int(sibling.info.meta.size) if sibling.info.meta else 0
+            if size <= 0 or size > SIBLING_LIMIT:
+                return None
+            return bytes(sibling.read_random(0, size))
+        except OSError:
+            return None
+
+    return read
 
 
 def entropy_bits(data: bytes) -> float:
