@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cmd_verify",
     "cmd_demo",
     "cmd_gui",
+    "cmd_artifacts",
 )
 
 EPILOG = (

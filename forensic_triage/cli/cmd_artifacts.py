@@ -1,0 +1,206 @@
+"""``forensic-triage plugins``, ``artifacts`` and ``timeline``: what the extractors can read and
+what they found, read from the case database only."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as _dt
+import json
+import sys
+from collections.abc import Generator, Iterator
+from typing import Any
+
+from ..errors import UsageError
+from ..extractors import load_registry
+from ..plugin_api import Extractor
+from ..store import CaseStore
+from ..timeutil import UTC, iso, local_display
+from .common import add_format, emit, safe_text
+
+# The fixed leading keys of an artifact row; a record field with one of these names is written
+# as ``record_<name>`` so it never overwrites the provenance.
+ARTIFACT_KEYS = ("type", "plugin", "plugin_version", "evidence", "partition_offset", "inode", "path")
+TIMELINE_KEYS = ("time_utc", "time", "event", "source", "evidence", "path", "description")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("plugins", help="list the artifact extractors, their versions and what each reads",
+                       description="List every artifact extractor that can be loaded (built-in, entry points, "
+                                   "user plugin folder) with its version, description, inputs and record types. "
+                                   "Plugins that cannot be loaded are reported by name.")
+    add_format(p)
+    p.set_defaults(func=cmd_plugins)
+
+    p = sub.add_parser("artifacts", help="list the artifacts the extractors found",
+                       description="List artifact records with their provenance (plugin and version, evidence, "
+                                   "partition offset, inode, path) and the record's own fields. --type and "
+                                   "--plugin accept * globs, e.g. 'browser.*'.")
+    p.add_argument("case_dir", metavar="CASE_DIR")
+    p.add_argument("--type", metavar="T", help="record type, e.g. browser.visit or 'windows.*'")
+    p.add_argument("--plugin", metavar="P", help="extractor name, e.g. windows.evtx")
+    add_format(p)
+    p.set_defaults(func=cmd_artifacts)
+
+    p = sub.add_parser("timeline", help="list every dated event the extractors found, in time order",
+                       description="The unified timeline: every time an artifact carries, in UTC and in the "
+                                   "case's time zone. --from/--to take ISO 8601 dates or times (UTC unless an "
+                                   "offset is given); a date alone in --to means the whole day.")
+    p.add_argument("case_dir", metavar="CASE_DIR")
+    p.add_argument("--from", dest="start", metavar="ISO", help="first moment, e.g. 2024-03-01 or 2024-03-01T10:00Z")
+    p.add_argument("--to", dest="end", metavar="ISO", help="last moment (inclusive)")
+    add_format(p)
+    p.set_defaults(func=cmd_timeline)
+
+
+# ------------------------------------------------------------------------------- plugins
+def describe_inputs(cls: type[Extractor]) -> str:
+    spec = cls.inputs
+    parts = list(spec.globs) + [f"name {n}" for n in spec.names]
+    parts += [f"signature {sig!r}" for sig in spec.signatures] + [f"type {m}" for m in spec.mime]
+    text = "; ".join(parts)
+    if spec.require_all and spec.signatures:
+        text += " (name and signature must both match)"
+    return text
+
+
+def plugin_rows(extractors: list[type[Extractor]]) -> Iterator[dict[str, Any]]:
+    for cls in extractors:
+        yield {
+            "name": cls.name, "version": cls.version, "description": cls.description,
+            "reads": describe_inputs(cls), "max_size": cls.inputs.max_size,
+            "record_types": sorted({r.record_type for r in cls.record_types}),
+            "enabled_by_default": cls.enabled_by_default, "references": list(cls.references),
+        }
+
+
+def cmd_plugins(args: argparse.Namespace) -> int:
+    reg = load_registry()
+    emit(plugin_rows(reg.extractors), args.format,
+         table_columns=("name", "version", "description", "reads"))
+    for problem in reg.problems:
+        print(f"warning: {problem.message}", file=sys.stderr)
+    return 0
+
+
+# ----------------------------------------------------------------------------- artifacts
+def _match(column: str, pattern: str | None, where: list[str], params: list[Any]) -> None:
+    if not pattern:
+        return
+    if any(ch in pattern for ch in "*?["):
+        where.append(f"{column} GLOB ?")
+    else:
+        where.append(f"{column} = ?")
+    params.append(pattern)
+
+
+def _filters(record_type: str | None, plugin: str | None) -> tuple[str, tuple[Any, ...]]:
+    where: list[str] = []
+    params: list[Any] = []
+    _match("a.type", record_type, where, params)
+    _match("a.plugin", plugin, where, params)
+    return (" WHERE " + " AND ".join(where) if where else ""), tuple(params)
+
+
+def iter_artifacts(store: CaseStore, *, record_type: str | None = None,
+                   plugin: str | None = None) -> Generator[dict[str, Any], None, None]:
+    """Artifact rows: provenance first, then the record's fields (plus ``summary``/``time_utc`` apart)."""
+    where, params = _filters(record_type, plugin)
+    sql = ("SELECT a.id, a.type, a.plugin, a.plugin_version, a.locator, a.summary, a.time_utc, a.data,"
+           " f.partition_offset, f.inode, f.path, e.uid AS evidence FROM artifacts a"
+           " LEFT JOIN files f ON f.id = a.file_id LEFT JOIN evidence e ON e.id = f.evidence_id"
+           + where + " ORDER BY a.id")
+    for r in store.iter_query(sql, params):
+        row: dict[str, Any] = {
+            "type": r["type"], "plugin": r["plugin"], "plugin_version": r["plugin_version"],
+            "evidence": r["evidence"] if r["evidence"] is not None else r["locator"].split(":", 1)[0],
+            "partition_offset": r["partition_offset"], "inode": r["inode"], "path": r["path"],
+        }
+        try:
+            data = json.loads(r["data"])
+        except ValueError:
+            data = {"unreadable_data": r["data"]}
+        fields = data if isinstance(data, dict) else {"value": data}
+        for key, value in fields.items():
+            row[f"record_{key}" if key in ARTIFACT_KEYS else key] = value
+        yield {"row": row, "summary": r["summary"], "time_utc": r["time_utc"]}
+
+
+def cmd_artifacts(args: argparse.Namespace) -> int:
+    with CaseStore.open(args.case_dir, read_only=True) as store:
+        where, params = _filters(args.type, args.plugin)
+        types = [r[0] for r in store.query(f"SELECT DISTINCT a.type FROM artifacts a{where}", params)]
+        # Closed inside the with block: a reader that stops early (| head) must not leave a
+        # cursor behind on a closed database.
+        with contextlib.closing(iter_artifacts(store, record_type=args.type, plugin=args.plugin)) as items:
+            _emit_artifacts(items, args.format, len(types))
+    return 0
+
+
+def _emit_artifacts(items: Iterator[dict[str, Any]], fmt: str, type_count: int) -> None:
+    if fmt == "jsonl":
+        emit((i["row"] for i in items), "jsonl")
+    elif fmt == "csv" and type_count == 1:
+        emit((i["row"] | {"time_utc": i["time_utc"], "summary": i["summary"]} for i in items), "csv")
+    elif fmt == "csv":  # several record types: their fields differ, so they travel as one JSON column
+        emit(({**{k: i["row"][k] for k in ARTIFACT_KEYS}, "time_utc": i["time_utc"], "summary": i["summary"],
+               "data": json.dumps({k: v for k, v in i["row"].items() if k not in ARTIFACT_KEYS}, ensure_ascii=False)}
+              for i in items), "csv")
+    else:
+        emit(({**i["row"], "time_utc": i["time_utc"], "summary": i["summary"]} for i in items), "table",
+             table_columns=("type", "evidence", "path", "time_utc", "summary"))
+
+
+# ------------------------------------------------------------------------------ timeline
+def parse_bound(text: str | None, *, end: bool) -> tuple[str, str] | None:
+    """(SQL operator, ISO UTC bound) for --from/--to; a date alone in --to covers the whole day."""
+    if not text:
+        return None
+    value = text.strip()
+    try:
+        if len(value) == 10:
+            day = _dt.date.fromisoformat(value)
+            moment = _dt.datetime(day.year, day.month, day.day, tzinfo=UTC)
+            if end:
+                return "<", iso(moment + _dt.timedelta(days=1)) or ""
+            return ">=", iso(moment) or ""
+        moment = _dt.datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError as exc:
+        raise UsageError(f"{text!r} is not an ISO 8601 date or time.",
+                         hint="Use e.g. 2024-03-01, 2024-03-01T10:00:00Z or 2024-03-01T06:00:00-04:00.") from exc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return ("<=" if end else ">="), iso(moment) or ""
+
+
+def iter_timeline(store: CaseStore, start: str | None = None,
+                  end: str | None = None) -> Generator[dict[str, Any], None, None]:
+    zone = store.timezone
+    where: list[str] = []
+    params: list[Any] = []
+    for bound in (parse_bound(start, end=False), parse_bound(end, end=True)):
+        if bound is not None:
+            # julianday() compares instants; the text of '...:11Z' and '...:11.5Z' would sort wrongly.
+            where.append(f"julianday(t.time_utc) {bound[0]} julianday(?)")
+            params.append(bound[1])
+    sql = ("SELECT t.time_utc, t.event, t.source, t.locator, t.description, f.path, e.uid AS evidence"
+           " FROM timeline t LEFT JOIN files f ON f.id = t.file_id LEFT JOIN evidence e ON e.id = f.evidence_id"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY julianday(t.time_utc), t.time_utc, t.id")
+    for r in store.iter_query(sql, tuple(params)):
+        try:
+            shown = local_display(r["time_utc"], zone)
+        except ValueError:
+            shown = safe_text(r["time_utc"])
+        yield {
+            "time_utc": r["time_utc"], "time": shown, "event": r["event"], "source": r["source"],
+            "evidence": r["evidence"] if r["evidence"] is not None else str(r["locator"]).split(":", 1)[0],
+            "path": r["path"], "description": r["description"],
+        }
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    with CaseStore.open(args.case_dir, read_only=True) as store, \
+            contextlib.closing(iter_timeline(store, args.start, args.end)) as rows:
+        emit(rows, args.format, columns=TIMELINE_KEYS, table_columns=("time", "event", "source", "path", "description"))
+    return 0
