@@ -16,8 +16,10 @@ from typing import Any
 # Namespace for every deterministic identifier this product derives (UUIDv5).
 FT_NAMESPACE = uuid.UUID("6f1d2b7e-7c55-5d6a-9a54-6b0f3c9a1e21")
 
+# DOTALL and \Z: a path is whatever bytes the file system held, newlines included.
 _LOCATOR_RE = re.compile(
-    r"^(?P<ev>[^:]+):(?P<off>\d+):(?P<inode>\d+)(?:-(?P<atype>\d+)-(?P<aid>\d+))?(?::(?P<stream>[^/]*))?(?P<path>/.*)?$"
+    r"^(?P<ev>[^:]+):(?P<off>\d+):(?P<inode>\d+)(?:-(?P<atype>\d+)-(?P<aid>\d+))?(?::(?P<stream>[^/]*))?(?P<path>/.*)?\Z",
+    re.DOTALL,
 )
 
 
@@ -59,7 +61,10 @@ class Locator:
 
     @classmethod
     def parse(cls, text: str) -> Locator:
-        match = _LOCATOR_RE.match(text.strip())
+        # Surrounding blanks of a pasted locator go, but never from a path: a file name may
+        # end in a space or a newline, and the path must name exactly that file.
+        text = text.lstrip()
+        match = _LOCATOR_RE.match(text if "/" in text else text.rstrip())
         if not match:
             raise ValueError(
                 f"not a locator: {text!r} (expected EVIDENCE:PARTITION_OFFSET:INODE[/path], "

@@ -14,14 +14,16 @@ from typing import Any, TextIO
 
 from ..jobs.context import Progress
 
+TABLE_CELL = 80  # characters shown per table cell; longer values end in an ellipsis
 _BIDI = {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f"}
 
 
-def safe_text(value: Any) -> str:
+def safe_text(value: Any, keep: str = "") -> str:
     """Evidence text made visible and harmless for a terminal or a report line.
 
     Control characters, bidirectional overrides and other invisible format characters are
     shown as ``\\xNN`` / ``\\u202e`` escapes so a hostile name cannot hide or reorder text.
+    Characters in ``keep`` are left as they are.
     """
     if value is None:
         return ""
@@ -29,7 +31,7 @@ def safe_text(value: Any) -> str:
     out = []
     for ch in text:
         cat = unicodedata.category(ch)
-        if ch in _BIDI or cat in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+        if (ch in _BIDI or cat in ("Cc", "Cf", "Cs", "Zl", "Zp")) and ch not in keep:
             code = ord(ch)
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
         else:
@@ -38,9 +40,18 @@ def safe_text(value: Any) -> str:
 
 
 def csv_safe(value: Any) -> Any:
-    """Neutralise spreadsheet formula injection: a cell starting with = + - @ TAB CR gets a quote."""
-    if isinstance(value, str) and value and value[0] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
+    """A cell that is safe in a spreadsheet.
+
+    Invisible and reordering characters (controls other than newline and tab, bidirectional
+    overrides) are escaped as in :func:`safe_text`, so a right-to-left override cannot flip
+    ``invoice<RLO>txt.exe`` into ``invoiceexe.txt`` on screen; newlines and tabs stay (the CSV
+    quoting keeps them inside their cell). Then formula injection is neutralised: a cell
+    starting with = + - @ TAB CR gets a leading quote.
+    """
+    if isinstance(value, str) and value:
+        value = safe_text(value, keep="\n\t")
+        if value[0] in ("=", "+", "-", "@", "\t", "\r"):
+            return "'" + value
     return value
 
 
@@ -73,7 +84,7 @@ def emit(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None
     for row in rows:
         if not cols:
             cols = list(row.keys())
-        buffered.append([safe_text(_flat(row.get(c)))[:80] for c in cols])
+        buffered.append([_cell(row.get(c)) for c in cols])
         count += 1
         if len(buffered) >= 500:
             _table(out, cols, buffered)
@@ -81,6 +92,13 @@ def emit(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None
     if buffered or count == 0:
         _table(out, cols, buffered)
     return count
+
+
+def _cell(value: Any, width: int = TABLE_CELL) -> str:
+    """A table cell: escaped, and visibly cut (ending in an ellipsis) when longer than ``width``,
+    so padding cannot push a name's real ending out of sight unnoticed."""
+    text = safe_text(_flat(value))
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
 def _flat(value: Any) -> Any:
