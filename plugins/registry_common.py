@@ -156,7 +156,8 @@ def open_hive(ctx: ExtractContext, stream: BinaryIO, spec: InputSpec, info: File
     except OSError as exc:
         first_error = exc
     if not data.startswith(REGF):
-        if named:
+        # Only at a hive's own path: a file that merely shares a name ("system") is not a hive.
+        if _at_hive_path(spec, info):
             ctx.warn(f"Not a registry hive (no 'regf' signature); not parsed ({_short(first_error)}).")
         return None
     salvaged, usable = _salvage(data)
@@ -204,9 +205,13 @@ def _salvage(data: bytes) -> tuple[bytes | None, int]:
     return bytes(copy), end
 
 
-def _selected_by_name(spec: InputSpec, info: FileInfo) -> bool:
+def _at_hive_path(spec: InputSpec, info: FileInfo) -> bool:
     rel = info.path.lstrip("/")
-    if any(glob_to_regex(g).match(rel) for g in spec.globs):
+    return any(glob_to_regex(g).match(rel) for g in spec.globs)
+
+
+def _selected_by_name(spec: InputSpec, info: FileInfo) -> bool:
+    if _at_hive_path(spec, info):
         return True
     return any(fnmatch.fnmatchcase(info.name.lower(), n.lower()) for n in spec.names)
 

@@ -173,3 +173,17 @@ def test_typed_account_management_and_others() -> None:
     assert reconnect is not None and reconnect.summary() == "RDP session reconnected: WKS1\\jdoe from 198.51.100.7"
     # Same id, other provider: not an RDP event.
     assert typed_record(_event("Some-Other-Provider", 21, {})) is None
+
+
+def test_header_with_damaged_chunks_needs_no_corpus() -> None:
+    """A log whose only chunk is garbage: a warning, no exception, no record (runs without the corpus)."""
+    import struct
+    import zlib
+
+    header = bytearray(4096)
+    struct.pack_into("<8sQQQIHHHH", header, 0, b"ElfFile\x00", 0, 0, 1, 128, 1, 3, 4096, 1)
+    struct.pack_into("<I", header, 124, zlib.crc32(bytes(header[:120])))
+    chunk = b"ElfChnk\x00" + bytes(range(256)) * 255 + bytes(65536 - 8 - 256 * 255)
+    artifacts, warnings = run_extractor(EvtxExtractor, bytes(header) + chunk, f"{LOGS}/Application.evtx")
+    assert artifacts == []
+    assert len(warnings) == 1 and warnings[0].kind == "warning", [w.message for w in warnings]

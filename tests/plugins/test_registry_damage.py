@@ -53,9 +53,12 @@ def test_corrupt_sub_key_list_hive(corpus: Path) -> None:
 
 
 def test_not_a_hive_at_a_hive_path() -> None:
-    artifacts, warnings = run_extractor(SystemInfoExtractor, b"this is not a registry hive\n" * 10, SYSTEM_PATH)
+    text = b"this is not a registry hive\n" * 10
+    artifacts, warnings = run_extractor(SystemInfoExtractor, text, SYSTEM_PATH)
     assert artifacts == []
     assert len(warnings) == 1 and "Not a registry hive" in warnings[0].message
+    # The same name elsewhere (e.g. a Linux file called 'system') is not reported.
+    assert run_extractor(SystemInfoExtractor, text, "usr/share/doc/foo/system") == ([], [])
 
 
 def test_signature_only_junk_is_passed_over_quietly() -> None:
