@@ -1,0 +1,128 @@
+"""Examiner key pairs (Ed25519) for signing evidence packages.
+
+The private key is stored as PKCS#8 PEM encrypted with the examiner's passphrase; the public
+key as a PEM SubjectPublicKeyInfo. The *fingerprint* that the report prints and a partner
+compares out of band is ``SHA256:`` + the hex SHA-256 of the 32 raw public-key bytes, shown
+in groups of four.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from ..errors import IntegrityError, UsageError
+from ..timeutil import utcnow_iso
+
+MIN_PASSPHRASE = 8
+
+
+@dataclasses.dataclass(slots=True)
+class KeyFiles:
+    private: Path
+    public: Path
+    info: Path
+    fingerprint: str
+
+
+def raw_public(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def fingerprint(key: Ed25519PublicKey) -> str:
+    digest = hashlib.sha256(raw_public(key)).hexdigest()
+    return "SHA256:" + ":".join(digest[i:i + 4] for i in range(0, 64, 4))
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "examiner"
+
+
+def new_keypair(examiner: str, out_dir: str | os.PathLike[str], passphrase: bytes) -> KeyFiles:
+    """Write ``NAME.key`` (encrypted private key), ``NAME.pub`` and ``NAME.key.json``."""
+    if not examiner.strip():
+        raise UsageError("A key needs the examiner's name (--examiner).")
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise UsageError(f"The passphrase must have at least {MIN_PASSPHRASE} characters.")
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    base = _slug(examiner)
+    priv_path, pub_path, info_path = folder / f"{base}.key", folder / f"{base}.pub", folder / f"{base}.key.json"
+    for p in (priv_path, pub_path):
+        if p.exists():
+            raise UsageError(f"{p} already exists; a key is never overwritten.", hint="Choose another --out folder.")
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.BestAvailableEncryption(passphrase))
+    fd = os.open(priv_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(pem)
+    pub = key.public_key()
+    pub_path.write_bytes(pub.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
+    fp = fingerprint(pub)
+    info_path.write_text(json.dumps({"examiner": examiner, "algorithm": "Ed25519", "fingerprint": fp,
+                                     "created_utc": utcnow_iso(), "public_key": pub_path.name}, indent=2) + "\n")
+    return KeyFiles(priv_path, pub_path, info_path, fp)
+
+
+def load_private(path: str | os.PathLike[str], passphrase: bytes | None) -> Ed25519PrivateKey:
+    data = Path(path).read_bytes()
+    try:
+        key = serialization.load_pem_private_key(data, password=passphrase or None)
+    except TypeError as exc:
+        raise UsageError(f"The key {path} is protected by a passphrase.", hint="Give --passphrase-file or type it.") from exc
+    except ValueError as exc:
+        raise UsageError(f"The key {path} cannot be opened: wrong passphrase or not a private key.") from exc
+    if not isinstance(key, Ed25519PrivateKey):
+        raise UsageError(f"{path} is not an Ed25519 private key.")
+    return key
+
+
+def load_public(path: str | os.PathLike[str]) -> Ed25519PublicKey:
+    data = Path(path).read_bytes()
+    try:
+        key = serialization.load_pem_public_key(data)
+    except ValueError:
+        try:
+            key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(data.decode().strip()))
+        except ValueError as exc:
+            raise UsageError(f"{path} is not a public key (PEM or 64 hex digits).") from exc
+    if not isinstance(key, Ed25519PublicKey):
+        raise UsageError(f"{path} is not an Ed25519 public key.")
+    return key
+
+
+def public_from_raw_hex(text: str) -> Ed25519PublicKey:
+    try:
+        return Ed25519PublicKey.from_public_bytes(bytes.fromhex(text.strip()))
+    except ValueError as exc:
+        raise IntegrityError("The signer's public key in the package is not a valid Ed25519 key.") from exc
+
+
+def verify(key: Ed25519PublicKey, signature: bytes, message: bytes) -> bool:
+    try:
+        key.verify(signature, message)
+    except InvalidSignature:
+        return False
+    return True
+
+
+def read_passphrase(path: str | None, *, confirm: bool = False) -> bytes:
+    """From a file (first line, for scripted labs) or typed at a prompt without echo."""
+    if path:
+        text = Path(path).read_text(encoding="utf-8").splitlines()
+        return (text[0] if text else "").encode("utf-8")
+    import getpass
+
+    first = getpass.getpass("Passphrase for the examiner key: ")
+    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
+        raise UsageError("The two passphrases differ.")
+    return first.encode("utf-8")

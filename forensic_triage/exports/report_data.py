@@ -1,0 +1,214 @@
+"""Everything the court report shows, gathered from the case database in one place.
+
+The only thing read outside the database is the evidence *container files* themselves, which
+are re-hashed (read-only) so the report can state that they are unchanged since intake
+(``evidence.intake.check_containers``); the evidence's content is never reopened.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import json
+import platform
+import secrets
+from collections import Counter
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from .. import TOOL_NAME, __version__
+from ..evidence.intake import check_containers
+from ..store import CaseStore
+from ..timeutil import parse_iso, utcnow_iso
+from .findings import Finding, collect, file_rows, grouped
+
+LIBRARIES = ("pytsk3", "libewf-python", "yara-python", "python-magic", "reportlab", "cryptography", "Pillow",
+             "libregf-python", "libevtx-python", "libscca-python", "liblnk-python", "libolecf-python")
+
+
+@dataclasses.dataclass(slots=True)
+class ReportData:
+    report_id: str
+    generated_utc: str
+    scope: str
+    case: dict[str, Any]
+    examiners: list[dict[str, Any]]
+    signer_fingerprint: str | None
+    evidence: list[dict[str, Any]]
+    containers_now: list[dict[str, Any]]
+    volumes: list[dict[str, Any]]
+    custody: list[dict[str, Any]]
+    jobs: list[dict[str, Any]]
+    plugins: dict[str, str]
+    libraries: dict[str, str]
+    environment: dict[str, str]
+    rulesets: list[dict[str, Any]]
+    hashsets: list[dict[str, Any]]
+    findings: dict[str, list[Finding]]
+    files: dict[int, dict[str, Any]]
+    thumbnails: list[dict[str, Any]]
+    gps: list[dict[str, Any]]
+    activity: list[tuple[str, int]]
+    activity_source: str
+    categories: list[tuple[str, int]]
+    warnings: list[dict[str, Any]]
+    unparsed: list[str]
+    counts: dict[str, int]
+    audit: list[dict[str, Any]]
+    audit_head: str
+    audit_problems: list[str]
+
+
+def new_report_id(case_number: str) -> str:
+    stamp = utcnow_iso().replace("-", "").replace(":", "")[:15]
+    return f"RPT-{case_number}-{stamp}-{secrets.token_hex(3).upper()}"
+
+
+def _lib_versions() -> dict[str, str]:
+    out = {}
+    for name in LIBRARIES:
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            continue
+    return out
+
+
+def _plugins_and_libraries(jobs: list[dict[str, Any]]) -> tuple[dict[str, str], dict[str, str]]:
+    plugins: dict[str, str] = {}
+    libraries: dict[str, str] = {}
+    for job in jobs:
+        try:
+            analyzers = json.loads(job["settings"]).get("analyzers") or {}
+        except (ValueError, AttributeError):
+            continue
+        for name, desc in analyzers.items():
+            if not isinstance(desc, dict):
+                continue
+            for plugin, ver in (desc.get("plugins") or {}).items():
+                plugins[str(plugin)] = str(ver)
+            for lib, ver in (desc.get("libraries") or {}).items():
+                libraries[str(lib)] = str(ver)
+            extra = {k: v for k, v in desc.items() if k not in ("plugins", "libraries")}
+            if extra:
+                plugins[f"analyzer {name}"] = json.dumps(extra, sort_keys=True, default=str)[:300]
+    return plugins, libraries
+
+
+def _activity(store: CaseStore) -> tuple[list[tuple[str, int]], str]:
+    times = [str(r[0]) for r in store.conn.execute("SELECT time_utc FROM timeline WHERE time_utc IS NOT NULL")]
+    source = "timeline events (artifacts)"
+    if not times:
+        times = [str(r[0]) for r in store.conn.execute("SELECT mtime FROM files WHERE mtime IS NOT NULL")]
+        source = "file modification times (no artifact timeline)"
+    moments = [m for m in (parse_iso(t) for t in times) if m is not None and m.year >= 1980]
+    if not moments:
+        return [], source
+    span_days = (max(moments) - min(moments)).days
+    fmt = "%Y-%m-%d" if span_days <= 45 else "%Y-%m" if span_days <= 5 * 365 else "%Y"
+    counts = Counter(m.strftime(fmt) for m in moments)
+    if fmt == "%Y-%m-%d":
+        # Every day of the span, so quiet days show as gaps rather than vanishing.
+        first = min(moments).date()
+        days = [(first + _dt.timedelta(days=i)).isoformat() for i in range(span_days + 2)]
+        days = [d for d in days if d <= max(moments).date().isoformat()]
+        return [(d, counts.get(d, 0)) for d in days], source
+    return sorted(counts.items()), source
+
+
+def _categories(store: CaseStore) -> list[tuple[str, int]]:
+    rows = store.conn.execute(
+        "SELECT coalesce(mime, 'unknown') FROM files WHERE type = 'file'").fetchall()
+    counts: Counter[str] = Counter()
+    for (mime,) in rows:
+        major = str(mime).split("/", 1)[0] if mime and mime != "application/octet-stream" else "binary/unknown"
+        if str(mime).startswith("application/"):
+            sub = str(mime).split("/", 1)[1]
+            major = ("document" if any(k in sub for k in ("pdf", "word", "officedocument", "msword", "excel", "rtf"))
+                     else "archive" if any(k in sub for k in ("zip", "x-7z", "rar", "gzip", "x-tar")) else
+                     "executable" if any(k in sub for k in ("executable", "x-dosexec", "x-mach", "x-sharedlib")) else
+                     "database" if "sqlite" in sub else "binary/unknown" if sub == "octet-stream" else "other application")
+        counts[major] += 1
+    return counts.most_common()
+
+
+def _gps(findings: list[Finding]) -> list[dict[str, Any]]:
+    out = []
+    for f in findings:
+        if f.kind != "artifact":
+            continue
+        d = f.details
+        lat = next((d[k] for k in ("latitude", "lat", "gps_latitude") if isinstance(d.get(k), (int, float))), None)
+        lon = next((d[k] for k in ("longitude", "lon", "lng", "gps_longitude") if isinstance(d.get(k), (int, float))),
+                   None)
+        if lat is None or lon is None:
+            continue
+        alt = next((d[k] for k in ("altitude", "gps_altitude") if isinstance(d.get(k), (int, float))), None)
+        out.append({"fid": f.fid, "lat": lat, "lon": lon, "alt": alt, "time": f.time_utc, "locator": f.locator,
+                    "file_id": f.file_id, "producer": f.producer})
+    return out
+
+
+def _unparsed(store: CaseStore) -> list[str]:
+    notes = []
+    for v in store.query("SELECT v.*, e.uid FROM volumes v JOIN evidence e ON e.id = v.evidence_id"
+                         " WHERE v.fs_type IS NULL OR v.fs_status IN ('error', 'no-fs') ORDER BY v.id"):
+        what = {"unallocated": "unallocated space", "no-fs": "no readable file system", "error": "file system error",
+                "meta": "partition table"}.get(v["fs_status"], v["fs_status"])
+        notes.append(f"{v['uid']}: {v['description'] or 'area'} at byte {v['offset']}, {v['length']} bytes - {what}; "
+                     "its files were not listed (not carved).")
+    enc = int(store.scalar("SELECT count(*) FROM files WHERE encrypted IS NOT NULL") or 0)
+    if enc:
+        notes.append(f"{enc} file(s) look encrypted; their content could not be examined.")
+    err = int(store.scalar("SELECT count(*) FROM files WHERE status = 'error'") or 0)
+    if err:
+        notes.append(f"{err} file(s) could not be read completely (see the warnings).")
+    pending = int(store.scalar("SELECT count(*) FROM files WHERE status = 'pending'") or 0)
+    if pending:
+        notes.append(f"{pending} file(s) were listed but not yet examined (triage not finished).")
+    return notes
+
+
+def gather(store: CaseStore, scope: str = "all", *, report_id: str | None = None,
+           signer_fingerprint: str | None = None) -> ReportData:
+    info = store.case_info()
+    found = collect(store, scope)
+    groups = grouped(found)
+    ids = {f.file_id for f in found if f.file_id is not None}
+    files = {int(r["id"]): r for r in file_rows(store, ids)}
+    jobs = [dict(r) for r in store.query("SELECT * FROM jobs ORDER BY id")]
+    plugins, libraries = _plugins_and_libraries(jobs)
+    problems, head = store.verify_audit()
+    tagged_files = {t for f in found for t in ([f.file_id] if (f.kind == "file" and f.tags) else [])}
+    thumbs = [dict(r) for r in store.query(
+        "SELECT t.*, f.path, f.locator, f.sha256 AS file_sha256 FROM thumbnails t JOIN files f ON f.id = t.file_id"
+        " ORDER BY t.file_id")]
+    thumbs = [t for t in thumbs if t["file_id"] in tagged_files]
+    counts = {name: int(store.scalar(f"SELECT count(*) FROM {name}") or 0)
+              for name in ("files", "artifacts", "yara_hits", "hash_matches", "content_hits", "tags", "warnings")}
+    counts["files_examined"] = int(store.scalar("SELECT count(*) FROM files WHERE status = 'done'") or 0)
+    activity, activity_source = _activity(store)
+    return ReportData(
+        report_id=report_id or new_report_id(info["case_number"]),
+        generated_utc=utcnow_iso(), scope=scope, case=info,
+        examiners=[dict(r) for r in store.query("SELECT * FROM examiners ORDER BY id")],
+        signer_fingerprint=signer_fingerprint,
+        evidence=[dict(r) | {"containers": [dict(c) for c in store.query(
+            "SELECT * FROM evidence_containers WHERE evidence_id = ? ORDER BY seq", (r["id"],))]}
+            for r in store.query("SELECT * FROM evidence ORDER BY id")],
+        containers_now=check_containers(store) if not info.get("read_only") else [],
+        volumes=[dict(r) for r in store.query("SELECT v.*, e.uid FROM volumes v JOIN evidence e"
+                                              " ON e.id = v.evidence_id ORDER BY v.id")],
+        custody=[dict(r) for r in store.query("SELECT * FROM custody ORDER BY time_utc, id")],
+        jobs=jobs, plugins=plugins, libraries=libraries,
+        environment={"product": f"{TOOL_NAME} {__version__}", "python": platform.python_version(),
+                     "os": f"{platform.system()} {platform.release()} ({platform.machine()})",
+                     "host": platform.node(), "libraries": ", ".join(f"{k} {v}" for k, v in _lib_versions().items())},
+        rulesets=[dict(r) for r in store.query("SELECT * FROM rulesets ORDER BY id")],
+        hashsets=[dict(r) for r in store.query("SELECT * FROM hashsets_used ORDER BY id")],
+        findings=groups, files=files, thumbnails=thumbs, gps=_gps(found),
+        activity=activity, activity_source=activity_source, categories=_categories(store),
+        warnings=[dict(r) for r in store.query("SELECT * FROM warnings ORDER BY id")],
+        unparsed=_unparsed(store), counts=counts,
+        audit=[dict(r) for r in store.query("SELECT * FROM audit ORDER BY seq")],
+        audit_head=head, audit_problems=problems)
