@@ -24,6 +24,15 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cmd_demo",
     "cmd_gui",
     "cmd_artifacts",
+    "cmd_tag",
+    "cmd_custody",
+    "cmd_keys",
+    "cmd_export",
+    "cmd_package",
+    "cmd_rules",
+    "cmd_hits",
+    "cmd_search",
+    "cmd_hashsets",
 )
 
 EPILOG = (

@@ -34,7 +34,7 @@ from .. import TOOL_NAME, __version__
 from ..store import CaseStore
 from ..timeutil import local_display, utcnow_iso
 from . import pdf_findings
-from .pdf_style import ALERT, INK, OK, RULE, SHADE, FONTS, ev, styles, txt
+from .pdf_style import ALERT, FONTS, INK, OK, RULE, SHADE, ev, styles, txt
 from .report_data import ReportData, gather
 
 PAGE_W, PAGE_H = A4
