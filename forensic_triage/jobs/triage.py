@@ -1,36 +1,46 @@
 """The triage job: walk every file system, then give each file stream its single read.
 
+Work that feeds evidence bytes to C libraries runs in worker processes
+(:mod:`forensic_triage.jobs.pool`): the walk of each file system, and the examination of
+files in work units. This process is the single writer of the case database.
+
 Resumable by construction: walked entries are inserted idempotently (unique locator) and a
 volume is marked walked only when its walk completes; each file's results land together with
 its ``status='done'`` in one transaction. A run killed at any moment loses at most the files
 in flight, and running triage again finishes exactly what was left.
+
+Order of work: files in known artifact locations first, then the rest of the user profiles,
+then everything else, bulk system folders last (:data:`TIERS`); within a tier, by the
+physical position of each file's first data run (``read_order='physical'``), so a spinning
+disk or a compressed E01 is read forwards. With a time budget the run stops dispatching when
+the budget is spent and stores exactly what was not examined.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import shlex
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from typing import Any
 
-import pytsk3
-
 from ..errors import Cancelled, TriageError
-from ..evidence.images import TskImage, open_media
-from ..fs.walker import Walker
-from ..model import FileEntry, FileResult, Locator
-from ..pipeline.filework import FileProcessor
+from ..model import FileResult
 from ..store import CaseStore
 from .context import JobContext
+from .pool import Unit, WorkerPool
 from .settings import TriageSettings
-from .setup import build_analyzers
 from .writer import write_results
 
-WALK_BATCH = 2000
+WALK_FLUSH = 5000
 RESULT_BATCH = 200
 RESULT_SECONDS = 1.0
+UNIT_FILES = 48
+UNIT_BYTES = 32 * 1024 * 1024
+PAGE = 2000
 
 _INSERT_FILE = (
     "INSERT OR IGNORE INTO files(evidence_id, volume_id, locator, partition_offset, inode, attr_type, attr_id, stream,"
@@ -38,6 +48,35 @@ _INSERT_FILE = (
     " mtime, atime, ctime, crtime, first_block, flags, status)"
     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
+
+
+def _like_any(prefixes: tuple[str, ...]) -> str:
+    return "(" + " OR ".join(f"path LIKE '{p}%'" for p in prefixes) + ")"
+
+
+# (name, SQL predicate on files.path) in order of value; LIKE is case-insensitive for ASCII.
+_ARTIFACT_PLACES = (
+    "/Windows/System32/config/", "/WINNT/System32/config/", "/Windows/Prefetch/", "/Windows/System32/winevt/",
+    "/Windows/appcompat/", "/Windows/System32/sru/", "/Windows/System32/Tasks/", "/$Recycle.Bin/", "/RECYCLER/",
+    "/Recycled/", "/ProgramData/Microsoft/Windows/Start Menu/", "/var/log/", "/etc/", "/Library/Preferences/",
+    "/private/var/log/", "/private/etc/",
+)
+_PROFILE_ARTIFACTS = ("NTUSER.DAT", "AppData/", "Application Data/", "Local Settings/", "Recent/", ".bash_history",
+                      ".zsh_history", ".mozilla/", ".config/", "Library/")
+_PROFILES = ("/Users/", "/Documents and Settings/", "/home/", "/root/")
+_BULK = ("/Windows/", "/WINNT/", "/Program Files", "/ProgramData/", "/usr/", "/lib/", "/lib64/", "/opt/",
+         "/System/", "/Applications/", "/$Extend/", "/System Volume Information/")
+_PROFILE_ARTIFACT_SQL = "(" + " OR ".join(
+    f"path LIKE '{p}%/{a}%'" for p in _PROFILES for a in _PROFILE_ARTIFACTS) + ")"
+TIERS: tuple[tuple[str, str], ...] = (
+    ("artifact locations", f"({_like_any(_ARTIFACT_PLACES)} OR {_PROFILE_ARTIFACT_SQL})"),
+    ("user profiles", _like_any(_PROFILES)),
+    ("other files", "1"),
+    ("system and program folders", _like_any(_BULK)),
+)
+_TIER_CASE = ("CASE WHEN " + TIERS[0][1] + " THEN 0 WHEN " + TIERS[1][1] + " THEN 1 WHEN " + TIERS[3][1]
+              + " THEN 3 ELSE 2 END")
+_TIER_ORDER = (0, 1, 2, 3)
 
 
 @dataclasses.dataclass(slots=True)
@@ -50,64 +89,163 @@ class TriageStats:
     artifacts: int = 0
     seconds: float = 0.0
     remaining: int = 0
+    crashed_files: int = 0
+    budget_exhausted: bool = False
+    notes: list[str] = dataclasses.field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
 
-def _file_row(entry: FileEntry, evidence_id: int, volume_id: int) -> tuple[Any, ...]:
-    loc = entry.locator
-    status = "pending" if entry.type == "file" else "n/a"
-    return (evidence_id, volume_id, str(loc), loc.partition_offset, loc.inode, loc.attr_type, loc.attr_id,
-            loc.stream, loc.path, entry.name, entry.name_raw, entry.parent_path, entry.extension, entry.size,
-            int(entry.allocated), int(entry.meta_allocated), entry.type, entry.mode, entry.uid, entry.gid,
-            entry.mtime, entry.atime, entry.ctime, entry.crtime, entry.first_block, entry.flags, status)
+class _Writer:
+    """Buffers results and writes them in batched transactions (all of a file or none)."""
+
+    def __init__(self, store: CaseStore, job_id: int, ctx: JobContext, stats: TriageStats) -> None:
+        self.store, self.job_id, self.ctx, self.stats = store, job_id, ctx, stats
+        self.batch: list[tuple[FileResult, str, int]] = []
+        self.last = time.monotonic()
+
+    def add(self, result: FileResult, locator: str, evidence_id: int) -> None:
+        self.batch.append((result, locator, evidence_id))
+        self.stats.files_processed += 1
+        self.stats.bytes_read += result.bytes_read
+        self.stats.hits += len(result.hits)
+        self.stats.artifacts += len(result.artifacts)
+        if result.status == "error" and any(w.kind in ("crash", "timeout", "memory") for w in result.warnings):
+            self.stats.crashed_files += 1
+        if result.warnings:
+            self.ctx.warn(len(result.warnings))
+        self.ctx.advance(1, message=locator.split("/", 1)[-1] if "/" in locator else locator)
+        if len(self.batch) >= RESULT_BATCH:
+            self.flush()
+
+    def tick(self) -> None:
+        if self.batch and time.monotonic() - self.last > RESULT_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.batch:
+            write_results(self.store, self.batch, self.job_id)
+            self.batch.clear()
+        self.last = time.monotonic()
 
 
-def walk_volume(store: CaseStore, fs: pytsk3.FS_Info, evidence: dict[str, Any], volume: dict[str, Any],
-                job_id: int, ctx: JobContext, stats: TriageStats) -> None:
-    walker_warnings: list[str] = []
-    walker = Walker(fs, evidence["uid"], volume["offset"], ntfs=volume["fs_type"] == "NTFS",
-                    on_warning=walker_warnings.append)
-    batch: list[tuple[Any, ...]] = []
+def _walk_volume(store: CaseStore, pool: WorkerPool, evidence: dict[str, Any], volume: dict[str, Any],
+                 job_id: int, ctx: JobContext, stats: TriageStats) -> None:
+    ctx.begin(f"listing files of {evidence['uid']} @ {volume['offset']}", unit="files")
+    rows: list[tuple[Any, ...]] = []
+    warnings: list[str] = []
+    ids = (evidence["id"], volume["id"])
+    where = f"{evidence['uid']}:{volume['offset']}"
 
-    def flush() -> None:
+    def flush(status: str | None = None, failure: str | None = None) -> None:
         with store.transaction() as conn:
-            conn.executemany(_INSERT_FILE, batch)
-            for message in walker_warnings:
+            conn.executemany(_INSERT_FILE, [ids + r for r in rows])
+            for message in warnings:
                 store.add_warning(conn, source="fs.walk", message=message, job_id=job_id,
-                                  evidence_id=evidence["id"], locator=f"{evidence['uid']}:{volume['offset']}")
-        batch.clear()
-        walker_warnings.clear()
+                                  evidence_id=evidence["id"], locator=where)
+            if failure:
+                store.add_warning(conn, source="fs.walk", kind="error", job_id=job_id, evidence_id=evidence["id"],
+                                  locator=where, message=f"The listing of the {volume['fs_type']} file system at byte "
+                                  f"{volume['offset']} of {evidence['uid']} stopped: {failure}. The "
+                                  f"{stats.files_walked} entries listed before are kept and examined.")
+            if status:
+                conn.execute("UPDATE volumes SET fs_status=? WHERE id=?", (status, volume["id"]))
+        ctx.warn(len(warnings) + (1 if failure else 0))
+        rows.clear()
+        warnings.clear()
 
-    for entry in walker.walk():
-        batch.append(_file_row(entry, evidence["id"], volume["id"]))
-        stats.files_walked += 1
-        ctx.advance(1)
-        if len(batch) >= WALK_BATCH:
-            flush()
+    for kind, value in pool.walk(evidence["path"], evidence["uid"], volume["offset"], volume["fs_type"] == "NTFS"):
+        if kind == "entries":
+            rows.extend(value)
+            stats.files_walked += len(value)
+            ctx.advance(len(value))
+            if len(rows) >= WALK_FLUSH:
+                flush()
             ctx.check_cancel()
-    flush()
+        elif kind == "warning":
+            warnings.append(value)
+        elif kind == "done":
+            flush("walked")
+        elif kind == "failed":
+            flush("error", value)
+
+
+def _tier_pages(store: CaseStore, evidence_id: int, tier: int, order: str) -> Iterator[Any]:
+    """Pending files of one evidence item and tier, in read order, paged with a keyset so memory
+    stays flat whatever the file count (the files_status index serves the physical order)."""
+    cols = ("SELECT id, locator, volume_id, inode, attr_type, attr_id, stream, path, name, extension, size,"
+            " allocated, mtime, crtime, first_block FROM files")
+    base = f" WHERE evidence_id=? AND status='pending' AND {_TIER_CASE} = ?"
+    if order == "physical":
+        passes = [(base + " AND first_block IS NULL AND id > ? ORDER BY id", False),
+                  (base + " AND first_block IS NOT NULL AND (first_block, id) > (?, ?) ORDER BY first_block, id",
+                   True)]
+    else:
+        passes = [(base + " AND id > ? ORDER BY id", False)]
+    for sql, physical in passes:
+        key: tuple[int, ...] = (-1, 0) if physical else (0,)
+        while True:
+            rows = store.query(cols + sql + f" LIMIT {PAGE}", (evidence_id, tier, *key))
+            if not rows:
+                break
+            last = rows[-1]
+            key = (last["first_block"], last["id"]) if physical else (last["id"],)
+            yield from rows
+
+
+def _units(store: CaseStore, evidences: list[dict[str, Any]], order: str) -> Iterator[Unit]:
+    """Work units: consecutive files (in read order) of one volume, bounded in count and bytes."""
+    unit_id = 0
+    for tier in _TIER_ORDER:
+        for ev in evidences:
+            offsets = {v["id"]: v["offset"] for v in store.query("SELECT id, offset FROM volumes WHERE evidence_id=?",
+                                                                  (ev["id"],))}
+            current: Unit | None = None
+            volume_id = None
+            size = 0
+            for r in _tier_pages(store, ev["id"], tier, order):
+                if current is not None and (r["volume_id"] != volume_id or len(current.specs) >= UNIT_FILES
+                                            or size + r["size"] > UNIT_BYTES):
+                    yield current
+                    current = None
+                if current is None:
+                    unit_id += 1
+                    volume_id = r["volume_id"]
+                    current = Unit(unit_id, ev["id"], ev["path"], ev["uid"], offsets[volume_id], [], [])
+                    size = 0
+                current.specs.append((r["id"], r["inode"], r["attr_type"], r["attr_id"], r["stream"], r["path"],
+                                      r["name"], r["extension"], r["size"], not r["allocated"], r["mtime"],
+                                      r["crtime"]))
+                current.locators.append(r["locator"])
+                size += r["size"]
+            if current is not None:
+                yield current
+
+
+def _budget_report(store: CaseStore, job_id: int, budget: float) -> str:
+    """Store exactly what a spent time budget left undone; returns the one-line summary."""
+    rows = store.query(
+        f"SELECT e.uid AS uid, {_TIER_CASE} AS tier, count(*) AS n, coalesce(sum(size), 0) AS bytes FROM files"
+        " JOIN evidence e ON e.id = files.evidence_id WHERE status='pending' GROUP BY e.uid, tier ORDER BY e.uid, tier")
+    folders = store.query(
+        "SELECT e.uid AS uid, substr(path, 1, CASE WHEN instr(substr(path, 2), '/') > 0"
+        " THEN instr(substr(path, 2), '/') ELSE length(path) END) AS folder, count(*) AS n,"
+        " coalesce(sum(size), 0) AS bytes FROM files JOIN evidence e ON e.id = files.evidence_id"
+        " WHERE status='pending' GROUP BY e.uid, folder ORDER BY n DESC LIMIT 50")
+    total = sum(r["n"] for r in rows)
+    total_bytes = sum(r["bytes"] for r in rows)
+    parts = [f"{r['n']} in {TIERS[r['tier']][0]} of {r['uid']}" for r in rows]
+    message = (f"The time budget of {budget:.0f} s was spent: {total} files ({total_bytes} bytes) were not examined"
+               f" ({'; '.join(parts)}). They keep status 'pending'; run triage again to examine them.")
+    details = {"budget_seconds": budget, "files": total, "bytes": total_bytes,
+               "by_tier": [{"evidence": r["uid"], "tier": TIERS[r["tier"]][0], "files": r["n"], "bytes": r["bytes"]}
+                           for r in rows],
+               "top_folders": [{"evidence": r["uid"], "folder": r["folder"], "files": r["n"], "bytes": r["bytes"]}
+                               for r in folders]}
     with store.transaction() as conn:
-        conn.execute("UPDATE volumes SET fs_status='walked' WHERE id=?", (volume["id"],))
-
-
-def _pending(store: CaseStore, volume_id: int, order: str) -> Iterator[dict[str, Any]]:
-    """Pending files of a volume, by physical position of their data (or walk order), paged
-    with a keyset so memory stays flat whatever the file count."""
-    key = "coalesce(first_block, -1)" if order == "physical" else "0"
-    last = (-2, 0)
-    while True:
-        rows = store.query(
-            f"SELECT id, locator, inode, attr_type, attr_id, stream, path, name, extension, size, allocated,"
-            f" mtime, crtime, {key} AS k FROM files WHERE volume_id=? AND status='pending'"
-            f" AND ({key}, id) > (?, ?) ORDER BY {key}, id LIMIT 2000",
-            (volume_id, *last),
-        )
-        if not rows:
-            return
-        last = (rows[-1]["k"], rows[-1]["id"])
-        yield from (dict(r) for r in rows)
+        store.add_warning(conn, source="budget", kind="skipped", job_id=job_id, message=message, details=details)
+    return message
 
 
 def run_triage(store: CaseStore, settings: TriageSettings | None = None, ctx: JobContext | None = None,
@@ -117,43 +255,50 @@ def run_triage(store: CaseStore, settings: TriageSettings | None = None, ctx: Jo
     ctx = ctx or JobContext()
     stats = TriageStats()
     started = time.monotonic()
-    analyzers, problems = build_analyzers(settings)
-    job_settings = settings.to_dict()
-    job_settings["analyzers"] = {a.name: a.describe() for a in analyzers}
-    job_id = store.start_job("triage", job_settings, command_line or shlex.join(sys.argv))
-    if problems:
-        with store.transaction() as conn:
-            for message in problems:
-                store.add_warning(conn, source="plugins", message=message, kind="error", job_id=job_id)
-        ctx.warn(len(problems))
-    processor = FileProcessor(analyzers)
-    outcome = "completed"
+    temp_root = tempfile.mkdtemp(prefix="ft-triage-")
+    pool = WorkerPool(settings.jobs, settings.to_dict(), temp_root, settings.worker_memory_mb, settings.file_timeout)
     try:
-        for ev in store.query("SELECT * FROM evidence ORDER BY id"):
-            evidence = dict(ev)
-            volumes = [dict(v) for v in store.query(
-                "SELECT * FROM volumes WHERE evidence_id=? AND fs_type IS NOT NULL ORDER BY offset", (evidence["id"],))]
-            if not volumes:
-                continue
-            media = open_media(evidence["path"])
-            try:
-                img = TskImage(media)
-                for volume in volumes:
-                    try:
-                        fs = pytsk3.FS_Info(img, offset=volume["offset"])
-                    except OSError as exc:
-                        with store.transaction() as conn:
-                            conn.execute("UPDATE volumes SET fs_status='error' WHERE id=?", (volume["id"],))
-                            store.add_warning(conn, source="fs", kind="error", job_id=job_id, evidence_id=evidence["id"],
-                                              message=f"The {volume['fs_type']} file system at byte {volume['offset']} "
-                                                      f"cannot be opened: {exc}")
-                        continue
-                    if volume["fs_status"] == "pending":
-                        ctx.begin(f"listing files of {evidence['uid']} @ {volume['offset']}", unit="files")
-                        walk_volume(store, fs, evidence, volume, job_id, ctx, stats)
-                    _process_volume(store, fs, processor, evidence, volume, settings, job_id, ctx, stats)
-            finally:
-                media.close()
+        ctx.begin("starting worker processes")
+        describe, problems = pool.handshake()
+        job_settings = settings.to_dict()
+        job_settings["analyzers"] = describe
+        job_id = store.start_job("triage", job_settings, command_line or shlex.join(sys.argv))
+        if problems:
+            with store.transaction() as conn:
+                for message in problems:
+                    store.add_warning(conn, source="plugins", message=message, kind="error", job_id=job_id)
+            ctx.warn(len(problems))
+        _run(store, pool, settings, ctx, stats, job_id, started)
+    finally:
+        pool.stop()
+        shutil.rmtree(temp_root, ignore_errors=True)
+    return stats
+
+
+def _run(store: CaseStore, pool: WorkerPool, settings: TriageSettings, ctx: JobContext, stats: TriageStats,
+         job_id: int, started: float) -> None:
+    outcome = "completed"
+    writer = _Writer(store, job_id, ctx, stats)
+    deadline = started + settings.budget_seconds if settings.budget_seconds else None
+    try:
+        evidences = [dict(ev) for ev in store.query("SELECT * FROM evidence ORDER BY id")]
+        for evidence in evidences:
+            for volume in store.query("SELECT * FROM volumes WHERE evidence_id=? AND fs_type IS NOT NULL"
+                                      " AND fs_status='pending' ORDER BY offset", (evidence["id"],)):
+                _walk_volume(store, pool, evidence, dict(volume), job_id, ctx, stats)
+        total = int(store.scalar("SELECT count(*) FROM files WHERE status='pending'") or 0)
+        ctx.begin("examining files", total=total, unit="files")
+
+        def tick() -> None:
+            writer.tick()
+            ctx.check_cancel()
+
+        finished = pool.process(_units(store, evidences, settings.read_order), writer.add,
+                                lambda: deadline is not None and time.monotonic() > deadline, tick)
+        writer.flush()
+        if not finished and settings.budget_seconds:
+            stats.budget_exhausted = True
+            stats.notes.append(_budget_report(store, job_id, settings.budget_seconds))
     except Cancelled:
         outcome = "cancelled"
         raise
@@ -164,43 +309,16 @@ def run_triage(store: CaseStore, settings: TriageSettings | None = None, ctx: Jo
         outcome = "interrupted"
         raise
     finally:
+        if outcome != "completed":
+            try:
+                writer.flush()  # results already received are complete: keep them
+            except (TriageError, Exception):
+                pass
+        ctx.finish()
         stats.seconds = round(time.monotonic() - started, 3)
-        stats.remaining = int(store.scalar("SELECT count(*) FROM files WHERE status='pending'") or 0)
-        stats.warnings = int(store.scalar("SELECT count(*) FROM warnings WHERE job_id=?", (job_id,)) or 0)
         try:
+            stats.remaining = int(store.scalar("SELECT count(*) FROM files WHERE status='pending'") or 0)
+            stats.warnings = int(store.scalar("SELECT count(*) FROM warnings WHERE job_id=?", (job_id,)) or 0)
             store.end_job(job_id, outcome, stats.as_dict())
-        except TriageError:
+        except (TriageError, Exception):
             pass
-    return stats
-
-
-def _process_volume(store: CaseStore, fs: pytsk3.FS_Info, processor: FileProcessor, evidence: dict[str, Any],
-                    volume: dict[str, Any], settings: TriageSettings, job_id: int, ctx: JobContext,
-                    stats: TriageStats) -> None:
-    total = int(store.scalar("SELECT count(*) FROM files WHERE volume_id=? AND status='pending'", (volume["id"],)) or 0)
-    if not total:
-        return
-    ctx.begin(f"examining files of {evidence['uid']} @ {volume['offset']}", total=total, unit="files")
-    batch: list[tuple[FileResult, str, int]] = []
-    last_flush = time.monotonic()
-    for row in _pending(store, volume["id"], settings.read_order):
-        loc = Locator(evidence["uid"], volume["offset"], row["inode"], row["attr_type"], row["attr_id"],
-                      row["stream"], row["path"])
-        result = processor.process(fs, row["id"], loc, name=row["name"], extension=row["extension"],
-                                   size=row["size"], deleted=not row["allocated"], mtime=row["mtime"],
-                                   crtime=row["crtime"])
-        batch.append((result, row["locator"], evidence["id"]))
-        stats.files_processed += 1
-        stats.bytes_read += result.bytes_read
-        stats.hits += len(result.hits)
-        stats.artifacts += len(result.artifacts)
-        if result.warnings:
-            ctx.warn(len(result.warnings))
-        ctx.advance(1, message=row["path"])
-        if len(batch) >= RESULT_BATCH or time.monotonic() - last_flush > RESULT_SECONDS:
-            write_results(store, batch, job_id)
-            batch.clear()
-            last_flush = time.monotonic()
-            ctx.check_cancel()
-    if batch:
-        write_results(store, batch, job_id)

@@ -1,0 +1,428 @@
+"""Worker processes for triage: dispatch work units, collect results, survive crashes and hangs.
+
+The parent (this module, inside ``run_triage``) never touches evidence bytes through a C
+library while a worker can: it sends work units (a batch of file specs of one volume) to
+``settings.jobs`` spawned workers and receives one :class:`FileResult` per file. When a
+worker dies (segfault, abort, ``os._exit``), is killed for hanging past its time limit, or
+runs out of its memory allowance, the file it was on is known from its shared status slot:
+
+* a crash is retried once, alone, in a fresh worker (a crash caused by an earlier file's
+  damage to the process would not repeat); if it happens again the file is recorded as
+  ``status='error'`` with a warning naming the file, the plugin and what happened;
+* a hang (``file_timeout`` plus one second per 8 MiB of the file) is recorded at once;
+* the other files of the dead worker's units are sent again, and a new worker replaces it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing as mp
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from ..errors import TriageError
+from ..model import FileResult, WarningRecord
+from .worker import STAGE_BYTES, FileSpec, StatusSlot, worker_main
+
+UNIT_DEPTH = 2              # units queued per worker, so it never waits for the parent
+SLOW_READ_BYTES_PER_S = 8 * 1024 * 1024
+MAX_START_FAILURES = 3
+
+
+@dataclasses.dataclass(slots=True)
+class Unit:
+    """A batch of files of one volume, sent to one worker."""
+
+    unit_id: int
+    evidence_id: int
+    evidence_path: str
+    uid: str
+    offset: int
+    specs: list[FileSpec]
+    locators: list[str]
+    isolated: bool = False          # a suspect file, examined alone after a crash
+    first_failure: str = ""         # what happened the first time (isolated units)
+    done: set[int] = dataclasses.field(default_factory=set)
+
+    def remaining(self) -> list[int]:
+        return [i for i, s in enumerate(self.specs) if s[0] not in self.done]
+
+    def subset(self, unit_id: int, indexes: list[int], *, isolated: bool = False, failure: str = "") -> Unit:
+        return Unit(unit_id, self.evidence_id, self.evidence_path, self.uid, self.offset,
+                    [self.specs[i] for i in indexes], [self.locators[i] for i in indexes], isolated, failure)
+
+
+ResultCallback = Callable[[FileResult, str, int], None]
+
+
+@dataclasses.dataclass(slots=True)
+class _Handle:
+    process: Any
+    conn: Connection
+    slot: StatusSlot
+    units: deque[Unit]
+    results: int = 0
+
+
+def file_time_limit(base: float, size: int) -> float:
+    """Seconds a worker may spend on one file before it counts as hung."""
+    return base + size / SLOW_READ_BYTES_PER_S
+
+
+def describe_death(exitcode: int | None, stage: str, timed_out: bool, limit: float) -> tuple[str, str]:
+    """(kind, sentence) for a worker that ended while on a file."""
+    if timed_out:
+        return "timeout", f"did not finish within {limit:.0f} s and was stopped"
+    if stage.startswith("memory") or exitcode == 3:
+        return "memory", "ran out of its memory allowance"
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        return "crash", f"crashed ({name})"
+    return "crash", f"ended unexpectedly (exit code {exitcode})"
+
+
+def stage_source(stage: str) -> tuple[str, str]:
+    """(warning source, human description) from a worker's stage text."""
+    stage = stage.removeprefix("memory: ")
+    if stage.startswith("plugin "):
+        parts = stage.split()
+        return parts[1], f"while the plugin {' '.join(parts[1:])} was parsing it"
+    if stage.startswith("analyzer "):
+        name = stage.split(" ", 1)[1]
+        return name, f"while the {name} analyzer was running on it"
+    return "engine", f"while {stage or 'starting'}"
+
+
+_PREP_LOCK = threading.Lock()
+
+
+def _start_method() -> str:
+    """``spawn`` (a clean interpreter per worker), unless the interpreter we were started by
+    cannot be started again by path: after dropping privileges, a virtual environment's
+    ``python`` may be a symlink into a folder this user cannot enter. Then ``fork``: the
+    parent holds no evidence handles or threads at that point, only its case database
+    connection, which the worker never uses."""
+    if os.access(sys.executable, os.X_OK):
+        return "spawn"
+    return "fork"
+
+
+def _start_without_main(proc: Any) -> None:
+    """Start a spawned worker without re-running the host's ``__main__`` in it.
+
+    multiprocessing's spawn re-imports the parent's main script in the child; a host script
+    without an ``if __name__ == "__main__"`` guard (a notebook, a benchmark, a GUI launcher)
+    would run again there. The worker's target lives in this package and needs nothing from
+    ``__main__``, so the two preparation keys that cause it are dropped for our workers only.
+    """
+    from multiprocessing import spawn
+
+    original = spawn.get_preparation_data
+
+    def prepare(name: str) -> dict[str, Any]:
+        data: dict[str, Any] = original(name)
+        data.pop("init_main_from_name", None)
+        data.pop("init_main_from_path", None)
+        return data
+
+    with _PREP_LOCK:
+        spawn.get_preparation_data = prepare  # type: ignore[assignment]
+        try:
+            proc.start()
+        finally:
+            spawn.get_preparation_data = original  # type: ignore[assignment]
+
+
+def _size_in(units: Any, file_id: int) -> int:
+    for unit in units:
+        for spec in unit.specs:
+            if spec[0] == file_id:
+                return int(spec[8])
+    return 0
+
+
+class WorkerPool:
+    """``size`` spawned workers sharing one settings dict; see the module docstring."""
+
+    def __init__(self, size: int, settings: dict[str, Any], temp_root: str, memory_mb: int,
+                 file_timeout: float) -> None:
+        self.size = max(1, size)
+        self.settings = settings
+        self.temp_root = temp_root
+        self.memory_mb = memory_mb
+        self.file_timeout = file_timeout
+        self._mp = mp.get_context(_start_method())
+        self.workers: list[_Handle] = []
+        self.retry: deque[Unit] = deque()
+        self._next_unit = 1 << 40  # ids of units made from retries
+        self.start_failures = 0
+        self.deaths = 0
+
+    # ------------------------------------------------------------ lifecycle
+    def _spawn(self) -> _Handle:
+        parent, child = self._mp.Pipe(duplex=True)
+        nums = self._mp.RawArray("d", 2)
+        stage = self._mp.RawArray("c", STAGE_BYTES)
+        proc = self._mp.Process(target=worker_main, name="ft-worker", daemon=True,  # type: ignore[attr-defined]
+                                args=(child, nums, stage, self.settings, self.temp_root, self.memory_mb))
+        _start_without_main(proc)
+        child.close()
+        return _Handle(proc, parent, StatusSlot(nums, stage), deque())
+
+    def start(self, count: int | None = None) -> None:
+        while len(self.workers) < (count or self.size):
+            self.workers.append(self._spawn())
+
+    def stop(self) -> None:
+        for w in self.workers:
+            try:
+                w.conn.send(("stop",))
+            except (OSError, ValueError):
+                pass
+        deadline = time.monotonic() + 2.0
+        for w in self.workers:
+            w.process.join(max(0.0, deadline - time.monotonic()))
+            if w.process.is_alive():
+                w.process.kill()
+                w.process.join(2.0)
+            w.conn.close()
+        self.workers = []
+
+    def _replace(self, w: _Handle) -> None:
+        if w.process.is_alive():
+            w.process.kill()
+        w.process.join(2.0)
+        w.conn.close()
+        idx = self.workers.index(w)
+        self.workers[idx] = self._spawn()
+
+    def _check_start_failures(self, w: _Handle, note: str) -> None:
+        if w.results == 0:
+            self.start_failures += 1
+        else:
+            self.start_failures = 0
+        if self.start_failures > MAX_START_FAILURES:
+            raise TriageError(
+                f"The worker processes keep failing before examining any file ({note}).",
+                hint="A plugin in the user plugin folder may crash when it is loaded: remove it and run again.")
+
+    def handshake(self, timeout: float = 300.0) -> tuple[dict[str, Any], list[str]]:
+        """Start the workers; wait for the first to load the analyzers. Returns what they are
+        (provenance for the job record) and the plugin load problems. Plugins are loaded only in
+        workers, so even a plugin that crashes when imported cannot take this process down."""
+        self.start()
+        deadline = time.monotonic() + timeout
+        while True:
+            for w in list(self.workers):
+                closed = False
+                try:
+                    while w.conn.poll():
+                        msg = w.conn.recv()
+                        if msg[0] == "ready":
+                            return msg[2], list(msg[3])
+                        if msg[0] == "fatal":
+                            raise TriageError(f"The worker processes cannot start: {msg[1]}.")
+                except (EOFError, OSError):
+                    closed = True
+                if closed or not w.process.is_alive():
+                    w.process.join(1.0)
+                    _kind, what = describe_death(w.process.exitcode, w.slot.read()[2], False, 0)
+                    self._check_start_failures(w, f"a worker {what} while loading the plugins")
+                    self._replace(w)
+            if time.monotonic() > deadline:
+                raise TriageError("The worker processes did not start in time.")
+            wait([w.conn for w in self.workers] + [w.process.sentinel for w in self.workers], timeout=0.5)
+
+    # ------------------------------------------------------------------ walk
+    def walk(self, evidence_path: str, uid: str, offset: int, ntfs: bool) -> Iterator[tuple[str, Any]]:
+        """Walk one file system in a worker; yields ("entries", rows), ("warning", text), then
+        ("done", count) or ("failed", sentence) when the walk could not finish."""
+        self.start(1)
+        w = self.workers[0]
+        w.conn.send(("walk", evidence_path, uid, offset, ntfs))
+        while True:
+            ready = wait([w.conn, w.process.sentinel], timeout=0.5)
+            got_message = False
+            if w.conn in ready or w.conn.poll():
+                try:
+                    msg = w.conn.recv()
+                    got_message = True
+                except (EOFError, OSError):
+                    msg = None
+                if msg is not None:
+                    kind = msg[0]
+                    if kind == "entries":
+                        w.results += 1
+                        yield "entries", msg[1]
+                    elif kind == "walk_warning":
+                        yield "warning", msg[1]
+                    elif kind == "walk_done":
+                        yield "done", msg[1]
+                        return
+                    elif kind == "walk_failed":
+                        yield "failed", f"the file system cannot be opened: {msg[1]}"
+                        return
+                    elif kind == "ready":
+                        continue
+                    elif kind == "fatal":
+                        self._check_start_failures(w, msg[1])
+                        self._replace(w)
+                        yield "failed", f"the worker failed: {msg[1]}"
+                        return
+                    continue
+            if got_message:
+                continue
+            _fid, last, stage = w.slot.read()
+            timed_out = last > 0 and time.monotonic() - last > self.file_timeout and w.process.is_alive()
+            if timed_out or not w.process.is_alive():
+                if timed_out:
+                    w.process.kill()
+                w.process.join(2.0)
+                kind, what = describe_death(w.process.exitcode, stage, timed_out, self.file_timeout)
+                self._check_start_failures(w, what)
+                self._replace(w)
+                yield "failed", f"the worker listing it {what}"
+                return
+
+    # --------------------------------------------------------------- process
+    def process(self, units: Iterator[Unit], on_result: ResultCallback, should_stop: Callable[[], bool],
+                on_tick: Callable[[], None]) -> bool:
+        """Run every unit; returns False when ``should_stop`` ended dispatching early.
+
+        ``on_tick`` is called often (progress, cancel checks: it may raise to abort; the
+        caller then calls :meth:`stop`).
+        """
+        self.start()
+        exhausted = False
+        stopped = False
+        while True:
+            on_tick()
+            if not stopped and should_stop():
+                stopped = True
+            if not stopped:
+                for w in self.workers:
+                    while len(w.units) < UNIT_DEPTH:
+                        unit = self.retry.popleft() if self.retry else None
+                        if unit is None and not exhausted:
+                            unit = next(units, None)
+                            if unit is None:
+                                exhausted = True
+                        if unit is None:
+                            break
+                        if unit.isolated and w.units:
+                            self.retry.appendleft(unit)  # a suspect runs alone, on an idle worker
+                            break
+                        w.units.append(unit)
+                        w.conn.send(("unit", unit.unit_id, unit.evidence_path, unit.uid, unit.offset, unit.specs))
+                        if unit.isolated:
+                            break
+            busy = [w for w in self.workers if w.units]
+            if not busy and (stopped or (exhausted and not self.retry)):
+                return not stopped
+            waitables: list[Any] = []
+            for w in busy:
+                waitables += [w.conn, w.process.sentinel]
+            wait(waitables, timeout=0.25)
+            for w in list(busy):
+                alive = self._drain(w, on_result)
+                if not alive or not w.process.is_alive():
+                    self._on_death(w, on_result, timed_out=False)
+                    continue
+                file_id, started, _stage = w.slot.read()
+                if file_id > 0:
+                    size = self._size_of(w, file_id)
+                    if time.monotonic() - started > file_time_limit(self.file_timeout, size):
+                        w.process.kill()
+                        w.process.join(2.0)
+                        self._drain(w, on_result)
+                        self._on_death(w, on_result, timed_out=True)
+
+    @staticmethod
+    def _size_of(w: _Handle, file_id: int) -> int:
+        return _size_in(w.units, file_id)
+
+    def _drain(self, w: _Handle, on_result: ResultCallback) -> bool:
+        """Receive everything the worker sent; False when its pipe is closed."""
+        try:
+            while w.conn.poll():
+                msg = w.conn.recv()
+                kind = msg[0]
+                if kind == "result":
+                    self._deliver(w, msg[1], msg[2], on_result)
+                elif kind == "unit_done":
+                    if w.units and w.units[0].unit_id == msg[1]:
+                        w.units.popleft()
+                elif kind == "fatal":
+                    w.slot.set_stage(f"engine failure: {msg[1]}")
+        except (EOFError, OSError):
+            return False
+        return True
+
+    def _deliver(self, w: _Handle, unit_id: int, result: FileResult, on_result: ResultCallback) -> None:
+        for unit in w.units:
+            if unit.unit_id != unit_id:
+                continue
+            idx = next((i for i, s in enumerate(unit.specs) if s[0] == result.file_id), None)
+            if idx is None or result.file_id in unit.done:
+                return
+            unit.done.add(result.file_id)
+            w.results += 1
+            self.start_failures = 0
+            if unit.isolated and unit.first_failure:
+                result.warnings.append(WarningRecord(
+                    "engine", f"A worker process {unit.first_failure} while this file was being examined with "
+                    "others; examined again alone, it completed normally.", unit.locators[idx], "warning"))
+            on_result(result, unit.locators[idx], unit.evidence_id)
+            return
+
+    def _on_death(self, w: _Handle, on_result: ResultCallback, *, timed_out: bool) -> None:
+        w.process.join(2.0)
+        self.deaths += 1
+        file_id, _started, stage = w.slot.read()
+        units = list(w.units)
+        w.units.clear()
+        culprit_found = False
+        limit = file_time_limit(self.file_timeout, _size_in(units, file_id))
+        kind, what = describe_death(w.process.exitcode, stage, timed_out, limit)
+        for unit in units:
+            rest = unit.remaining()
+            if not rest:
+                continue
+            suspect = next((i for i in rest if unit.specs[i][0] == file_id), None) if file_id > 0 else None
+            if suspect is not None:
+                culprit_found = True
+                rest = [i for i in rest if i != suspect]
+                if timed_out or kind == "memory" or unit.isolated:
+                    self._fail_file(unit, suspect, kind, what, stage, on_result)
+                else:
+                    self._next_unit += 1
+                    self.retry.appendleft(unit.subset(self._next_unit, [suspect], isolated=True, failure=what))
+            if rest:
+                self._next_unit += 1
+                self.retry.append(unit.subset(self._next_unit, rest))
+        if not culprit_found:
+            self._check_start_failures(w, what)
+        self._replace(w)
+
+    @staticmethod
+    def _fail_file(unit: Unit, idx: int, kind: str, what: str, stage: str, on_result: ResultCallback) -> None:
+        spec = unit.specs[idx]
+        source, during = stage_source(stage)
+        result = FileResult(file_id=spec[0], status="error")
+        again = " (also when examined alone)" if unit.isolated and kind == "crash" else ""
+        result.warnings.append(WarningRecord(
+            source, f"The worker process examining this file {what}{again} {during}; the file was not "
+            "examined (no hashes or findings for it). The run went on with a new worker.", unit.locators[idx], kind,
+            details={"stage": stage, "size": spec[8]}))
+        unit.done.add(spec[0])
+        on_result(result, unit.locators[idx], unit.evidence_id)
