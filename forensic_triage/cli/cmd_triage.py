@@ -33,6 +33,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--read-order", choices=("physical", "walk"), default="physical",
                    help="order of file reads: by position on the media (default, best for disks) or walk order")
     p.add_argument("--budget", help="time budget, e.g. 20m or 1h: highest-value work first, the rest reported")
+    p.add_argument("--file-timeout", type=float, default=300.0, metavar="SECONDS",
+                   help="a worker stuck on one file longer than this (plus 1 s per 8 MiB) is stopped and the file "
+                        "recorded as not examined (default: %(default)s)")
+    p.add_argument("--worker-memory", type=int, default=2048, metavar="MIB",
+                   help="address-space limit of each worker process in MiB (default: %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_triage)
 
@@ -57,7 +62,8 @@ def cmd_triage(args: argparse.Namespace) -> int:
     settings = TriageSettings(jobs=args.jobs, plugins=plugins, rules=args.rules,
                               builtin_rules=not args.no_builtin_rules, hashsets=args.hashset,
                               keywords=args.keywords, content_search=not args.no_content_search,
-                              read_order=args.read_order, budget_seconds=parse_budget(args.budget))
+                              read_order=args.read_order, budget_seconds=parse_budget(args.budget),
+                              file_timeout=args.file_timeout, worker_memory_mb=args.worker_memory)
     bar = ProgressBar(enabled=False if args.quiet else None)
     with CaseStore.open(args.case_dir) as store:
         try:
@@ -68,6 +74,8 @@ def cmd_triage(args: argparse.Namespace) -> int:
     print(f"Triage finished: {stats.files_walked} entries listed, {stats.files_processed} files examined "
           f"({human_bytes(stats.bytes_read)}) in {stats.seconds:.1f} s ({rate:.0f} files/s); "
           f"{stats.artifacts} artifacts, {stats.hits} YARA hits, {stats.warnings} warnings.")
+    for note in getattr(stats, "notes", []):
+        print(note)
     if stats.remaining:
         print(f"{stats.remaining} files were not examined yet; run triage again to continue.")
     return 0
