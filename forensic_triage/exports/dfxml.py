@@ -107,4 +107,5 @@ def build(store: CaseStore, file_ids: set[int] | None = None) -> ET.ElementTree:
 def export_dfxml(store: CaseStore, path: str | Path, file_ids: set[int] | None = None) -> int:
     tree = build(store, file_ids)
     tree.write(str(path), encoding="UTF-8", xml_declaration=True)
-    return sum(1 for _ in tree.getroot().iter(f"{{{NS}}}fileobject"))
+    root = tree.getroot()
+    return len(root.findall(f".//{{{NS}}}fileobject")) if root is not None else 0

@@ -69,7 +69,7 @@ def kv(rows: list[tuple[str, Any]], ss: Any, width: float = BODY_W, label_w: flo
 
 
 def _numbered_canvas(report_id: str, case_number: str) -> type[rl_canvas.Canvas]:
-    class NumberedCanvas(rl_canvas.Canvas):
+    class NumberedCanvas(rl_canvas.Canvas):  # type: ignore[misc]
         """Draws "page x of y" once the total is known (two-pass canvas)."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -74,7 +74,9 @@ def write_csv(store: CaseStore, out_dir: str | Path, scope: str = "all",
     folder.mkdir(parents=True, exist_ok=True)
     found = findings if findings is not None else collect(store, scope)
     written = []
-    for table, sql in table_queries(store, scope, found).items():
+    queries = table_queries(store, scope, found)
+    queries["audit"] = "SELECT * FROM audit ORDER BY seq"
+    for table, sql in queries.items():
         if table == "thumbnails":
             sql = sql.replace("SELECT *", "SELECT file_id, source_sha256, mime, width, height, created_utc")
         path = folder / f"{table}.csv"
