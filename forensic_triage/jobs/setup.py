@@ -21,4 +21,10 @@ def build_analyzers(settings: TriageSettings, temp_root: Path | None = None) -> 
         chosen = select(reg, settings.plugins)
         if chosen:
             analyzers.append(ExtractorAnalyzer(chosen, temp_root))
+    # YARA, hash sets, encryption detection, content search (forensic_triage.scan).
+    from ..scan.setup import scan_analyzers
+
+    found, found_problems = scan_analyzers(settings)
+    analyzers.extend(found)
+    problems.extend(found_problems)
     return analyzers, problems

@@ -1,0 +1,108 @@
+"""``forensic-triage hits``: what the triage found — YARA hits, hash-set matches, content hits,
+extension lies and encrypted files — read from the case store only."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from ..hashsets import not_known_good
+from ..scan.setup import job_rulesets
+from ..store import CaseStore
+from .common import add_format, emit
+
+KINDS = ("yara", "hashset", "content", "signature")
+_TABLE = {
+    "yara": ("evidence", "inode", "path", "namespace", "rule", "severity"),
+    "hashset": ("evidence", "inode", "path", "set_name", "kind", "algorithm"),
+    "content": ("evidence", "inode", "path", "kind", "value", "offset", "encoding"),
+    "signature": ("evidence", "inode", "path", "finding", "claimed", "detected"),
+}
+_FILE = ("e.uid AS evidence, f.partition_offset AS partition_offset, f.inode AS inode, f.path AS path,"
+         " f.sha256 AS sha256, f.locator AS locator")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("hits", help="list YARA hits, hash-set matches, content hits and signature findings",
+                       description="Findings of the triage, from the case database. --kind yara (default) lists "
+                                   "YARA hits; hashset the hash-set matches; content the content-search hits; "
+                                   "signature the extension lies and encrypted files.")
+    p.add_argument("case_dir", metavar="CASE_DIR")
+    p.add_argument("--kind", choices=KINDS, default="yara", help="which findings (default: %(default)s)")
+    p.add_argument("--hide-known-good", action="store_true", help="leave out files matched by known-good hash sets")
+    p.add_argument("--search", help="content hits of this search only ('builtin' = found during triage)")
+    add_format(p)
+    p.set_defaults(func=cmd_hits)
+
+
+def _where(hide: bool) -> str:
+    return f" AND {not_known_good()}" if hide else ""
+
+
+def yara_rows(store: CaseStore, hide_known_good: bool = False) -> Iterator[dict[str, Any]]:
+    sql = (f"SELECT y.rule, y.namespace, y.tags, y.meta, y.strings, y.ruleset_sha256, {_FILE} FROM yara_hits y"
+           " JOIN files f ON f.id = y.file_id JOIN evidence e ON e.id = f.evidence_id WHERE 1"
+           f"{_where(hide_known_good)} ORDER BY f.id, y.namespace, y.rule")
+    for r in store.iter_query(sql):
+        meta = json.loads(r["meta"])
+        yield {"rule": r["rule"], "namespace": r["namespace"], "tags": json.loads(r["tags"]), "meta": meta,
+               "strings": json.loads(r["strings"]), "evidence": r["evidence"],
+               "partition_offset": r["partition_offset"], "inode": r["inode"], "path": r["path"],
+               "sha256": r["sha256"], "severity": meta.get("severity", ""), "locator": r["locator"],
+               "ruleset_sha256": r["ruleset_sha256"]}
+
+
+def hashset_rows(store: CaseStore, hide_known_good: bool = False) -> Iterator[dict[str, Any]]:
+    sql = (f"SELECT h.set_name, h.kind, h.algorithm, h.hash, {_FILE} FROM hash_matches h"
+           " JOIN files f ON f.id = h.file_id JOIN evidence e ON e.id = f.evidence_id WHERE 1"
+           f"{_where(hide_known_good)} ORDER BY f.id, h.set_name")
+    for r in store.iter_query(sql):
+        yield dict(r)
+
+
+def content_rows(store: CaseStore, hide_known_good: bool = False, search: str | None = None
+                 ) -> Iterator[dict[str, Any]]:
+    extra = " AND c.search = ?" if search else ""
+    sql = (f"SELECT c.kind, c.value, c.offset, c.context, c.encoding, c.search, {_FILE} FROM content_hits c"
+           " JOIN files f ON f.id = c.file_id JOIN evidence e ON e.id = f.evidence_id WHERE 1"
+           f"{_where(hide_known_good)}{extra} ORDER BY f.id, c.offset")
+    for r in store.iter_query(sql, (search,) if search else ()):
+        yield dict(r)
+
+
+def signature_rows(store: CaseStore, hide_known_good: bool = False) -> Iterator[dict[str, Any]]:
+    sql = (f"SELECT f.extension, f.mime, f.detected_ext, f.ext_mismatch, f.encrypted, f.entropy, {_FILE}"
+           " FROM files f JOIN evidence e ON e.id = f.evidence_id"
+           f" WHERE (f.ext_mismatch = 1 OR f.encrypted IS NOT NULL){_where(hide_known_good)} ORDER BY f.id")
+    for r in store.iter_query(sql):
+        base = {"evidence": r["evidence"], "partition_offset": r["partition_offset"], "inode": r["inode"],
+                "path": r["path"], "sha256": r["sha256"], "locator": r["locator"],
+                "claimed": "." + r["extension"] if r["extension"] else "", "mime": r["mime"],
+                "entropy": r["entropy"]}
+        if r["ext_mismatch"]:
+            yield base | {"finding": "extension mismatch", "detected": f".{r['detected_ext']} ({r['mime']})"}
+        if r["encrypted"]:
+            yield base | {"finding": "encrypted", "detected": r["encrypted"]}
+
+
+def cmd_hits(args: argparse.Namespace) -> int:
+    with CaseStore.open(args.case_dir, read_only=True) as store:
+        if args.kind == "yara":
+            rows = yara_rows(store, args.hide_known_good)
+        elif args.kind == "hashset":
+            rows = hashset_rows(store, args.hide_known_good)
+        elif args.kind == "content":
+            rows = content_rows(store, args.hide_known_good, args.search)
+        else:
+            rows = signature_rows(store, args.hide_known_good)
+        count = emit(rows, args.format, table_columns=_TABLE[args.kind])
+        if args.format == "table" and args.kind == "yara":
+            for rs in job_rulesets(store):
+                print(f"rule set of job {rs['job_id']}: {rs['name']} SHA-256 {rs['sha256']} "
+                      f"({len(rs['files'])} files)", file=sys.stderr)
+    if args.format == "table":
+        print(f"{count} {args.kind} finding(s).", file=sys.stderr)
+    return 0
