@@ -253,7 +253,7 @@ def audit_annex(d: ReportData, ss: Any, width: float) -> list[Any]:
         rows.append([Paragraph(str(a["seq"]), ss["FTSmall"]), Paragraph(txt(when), ss["FTSmall"]),
                      Paragraph(ev(a["actor"]), ss["FTSmall"]), Paragraph(ev(a["action"]), ss["FTSmall"]),
                      Paragraph(ev(details), ss["FTMono"]), Paragraph(txt(a["hash"][:16]), ss["FTMono"])])
-    story.append(_grid(rows, [8 * mm, 30 * mm, 22 * mm, 24 * mm, width - 108 * mm, 24 * mm]))
+    story.append(_grid(rows, [8 * mm, 30 * mm, 22 * mm, 24 * mm, width - 113 * mm, 29 * mm]))
     story.append(Paragraph("Integrity", ss["FTH2"]))
     story.append(Paragraph(
         "The SHA-256 of this PDF and of the CASE/UCO graph are listed in the manifest of the evidence package, "

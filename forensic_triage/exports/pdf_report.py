@@ -147,7 +147,8 @@ def _declaration(d: ReportData, ss: Any) -> list[Any]:
             "I have no conflict of interest in this matter unless stated here: none declared.")
     story += [Paragraph(text, ss["FTBody"]), Spacer(1, 8 * mm)]
     sig = Table([[Paragraph("Signature", ss["FTCellBold"]), "", Paragraph("Date", ss["FTCellBold"]), ""],
-                 [Paragraph(txt(c["examiner"]), ss["FTCell"]), "", "", ""]],
+                 ["", Paragraph(f"{txt(c['examiner'])} (name in capitals)", ss["FTSmall"]), "",
+                  Paragraph("day / month / year", ss["FTSmall"])]],
                 colWidths=[25 * mm, 80 * mm, 15 * mm, BODY_W - 120 * mm], rowHeights=[14 * mm, 6 * mm])
     sig.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, 0), 0.6, INK), ("LINEBELOW", (3, 0), (3, 0), 0.6, INK),
                              ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
