@@ -29,6 +29,28 @@ def iso(value: _dt.datetime | None) -> str | None:
     return text.replace("+00:00", "Z")
 
 
+def sortable(text: str | None) -> str | None:
+    """An ISO time normalised to fixed width (``2025-02-27T18:22:05.000000Z``), so text order is
+    time order; used for the timeline, whose times come from many sources and precisions."""
+    if not text:
+        return None
+    try:
+        moment = parse_iso(text)
+    except ValueError:
+        return None
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def compact_iso(text: str | None) -> str | None:
+    """The shortest ISO form of a stored time (no ``.000000`` where there were no fractions)."""
+    try:
+        return iso(parse_iso(text)) if text else text
+    except ValueError:
+        return text
+
+
 def from_unix(seconds: float | int | None, nanos: int = 0) -> _dt.datetime | None:
     """A Unix time (as pytsk3 gives it) as an aware UTC datetime; ``None`` for 0/unset."""
     if not seconds and not nanos:

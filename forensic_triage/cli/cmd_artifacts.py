@@ -15,7 +15,7 @@ from ..errors import UsageError
 from ..extractors import load_registry
 from ..plugin_api import Extractor
 from ..store import CaseStore
-from ..timeutil import UTC, iso, local_display
+from ..timeutil import UTC, compact_iso, iso, local_display, sortable
 from .common import add_format, emit, safe_text
 
 # The fixed leading keys of an artifact row; a record field with one of these names is written
@@ -180,20 +180,21 @@ def iter_timeline(store: CaseStore, start: str | None = None,
     params: list[Any] = []
     for bound in (parse_bound(start, end=False), parse_bound(end, end=True)):
         if bound is not None:
-            # julianday() compares instants; the text of '...:11Z' and '...:11.5Z' would sort wrongly.
-            where.append(f"julianday(t.time_utc) {bound[0]} julianday(?)")
-            params.append(bound[1])
+            # Timeline times are stored fixed-width (timeutil.sortable): text order is time order,
+            # and the comparison can use the index.
+            where.append(f"t.time_utc {bound[0]} ?")
+            params.append(sortable(bound[1]) or bound[1])
     sql = ("SELECT t.time_utc, t.event, t.source, t.locator, t.description, f.path, e.uid AS evidence"
            " FROM timeline t LEFT JOIN files f ON f.id = t.file_id LEFT JOIN evidence e ON e.id = f.evidence_id"
            + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY julianday(t.time_utc), t.time_utc, t.id")
+           + " ORDER BY t.time_utc, t.id")
     for r in store.iter_query(sql, tuple(params)):
         try:
             shown = local_display(r["time_utc"], zone)
         except ValueError:
             shown = safe_text(r["time_utc"])
         yield {
-            "time_utc": r["time_utc"], "time": shown, "event": r["event"], "source": r["source"],
+            "time_utc": compact_iso(r["time_utc"]), "time": shown, "event": r["event"], "source": r["source"],
             "evidence": r["evidence"] if r["evidence"] is not None else str(r["locator"]).split(":", 1)[0],
             "path": r["path"], "description": r["description"],
         }

@@ -7,6 +7,7 @@ import sqlite3
 
 from ..model import FileResult, stable_uuid
 from ..store import CaseStore
+from ..timeutil import sortable
 
 _UPDATE = (
     "UPDATE files SET status=?, md5=?, sha1=?, sha256=?, mime=?, magic=?, entropy=?, ext_mismatch=?,"
@@ -48,7 +49,9 @@ def _write_one(store: CaseStore, conn: sqlite3.Connection, r: FileResult, locato
         )
     for art in r.artifacts:
         uid = str(stable_uuid("artifact", locator, art.plugin, art.type, art.index))
-        first_time = min((t for _, t in art.times), default=None)
+        times = [(label, sortable(when)) for label, when in art.times]
+        times = [(label, when) for label, when in times if when]
+        first_time = min((t for _, t in times), default=None)
         cur = conn.execute(
             "INSERT OR IGNORE INTO artifacts(uid, file_id, locator, type, plugin, plugin_version, summary, time_utc,"
             " data, job_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -57,7 +60,7 @@ def _write_one(store: CaseStore, conn: sqlite3.Connection, r: FileResult, locato
         )
         if cur.rowcount:
             artifact_id = cur.lastrowid
-            for label, when in art.times:
+            for label, when in times:
                 conn.execute(
                     "INSERT INTO timeline(time_utc, event, source, artifact_id, file_id, locator, description)"
                     " VALUES (?,?,?,?,?,?,?)",
