@@ -1,0 +1,107 @@
+"""Cancel that really cancels, resume that finishes exactly what was left, live results, closing during a job."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from ui_helpers import make_case, wait_message
+
+from forensic_triage.store import DB_NAME
+
+N_FILES = 800
+
+
+@pytest.fixture(scope="module")
+def many_files_image(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A FAT16 image with 800 small files in 10 folders (mkfs.fat + mtools; skipped without them)."""
+    from imagebuilders import build_fat
+
+    tree = {f"folder{i % 10}/note{i:04d}.txt": f"note {i}: the quick brown fox\n".encode() * 4 for i in range(N_FILES)}
+    return build_fat(tmp_path_factory.mktemp("many") / "many.img", tree, size_mb=16)
+
+
+def _db(case: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{case / DB_NAME}?mode=ro", uri=True)
+
+
+def _fast_choices(panel: Any) -> None:
+    """No extractors, rules or content search: the job is mostly reading and hashing."""
+    panel._check_all(False)
+    panel.builtin_rules.setChecked(False)
+    panel.content_search.setChecked(False)
+
+
+def test_cancel_really_cancels_and_resume_finishes_what_was_left(qtbot: Any, window: Any, tmp_path: Path,
+                                                                  many_files_image: Path) -> None:
+    case = make_case(tmp_path / "case", many_files_image, triage=False)
+    assert window.open_case(str(case))
+    ws = window.workspace
+    ws.timer.setInterval(300)  # the live refresh, faster than the 2 s an examiner gets
+    panel = ws.triage
+    _fast_choices(panel)
+    window.show_tab(2)
+    browse = ws.browse
+    assert browse.model.rowCount() == 0  # nothing listed before triage
+
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    worker = panel.worker
+    # Results appear while the job runs: the file table fills from the walk before the job ends.
+    qtbot.waitUntil(lambda: browse.model.rowCount() > 0, timeout=30000)
+    assert panel.running
+    progress: list[Any] = []
+    worker.signals.progress.connect(progress.append)
+    qtbot.waitUntil(lambda: any(p.phase == "examining files" and p.done > 0 for p in progress), timeout=30000)
+    assert not panel.warn_label.text().startswith("-") and "files/s" in panel.rate.text()
+    with qtbot.waitSignal(panel.jobEnded, timeout=20000) as ended:
+        qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+        assert panel.phase.text().startswith("Cancelling")
+    assert ended.args == ["cancelled"]
+    assert "Cancelled" in panel.phase.text() and panel.run_button.text() == "Resume triage"
+    with _db(case) as db:
+        pending = db.execute("SELECT count(*) FROM files WHERE status='pending'").fetchone()[0]
+        done_first = db.execute("SELECT count(*) FROM files WHERE status='done'").fetchone()[0]
+        assert db.execute("SELECT outcome FROM jobs WHERE kind='triage'").fetchall() == [("cancelled",)]
+    assert pending > 0 and done_first > 0
+    assert f"{pending:,} files are still waiting" in panel.summary.text()
+
+    with qtbot.waitSignal(panel.jobEnded, timeout=120000) as ended:
+        qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert ended.args == ["completed"]
+    with _db(case) as db:
+        assert db.execute("SELECT count(*) FROM files WHERE status='pending'").fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM files WHERE type='file' AND status='done'").fetchone()[0] == N_FILES + \
+            db.execute("SELECT count(*) FROM files WHERE type='file' AND name NOT LIKE 'note%'").fetchone()[0]
+        runs = db.execute("SELECT outcome, stats FROM jobs WHERE kind='triage' ORDER BY id").fetchall()
+    assert [r[0] for r in runs] == ["cancelled", "completed"]
+    assert f'"files_processed": {pending}' in runs[1][1]  # the second run examined exactly what was left
+    assert panel.run_button.text() == "Run triage"
+    qtbot.waitUntil(lambda: browse.model.total is not None and browse.model.total >= N_FILES)
+
+
+def test_closing_the_window_during_a_job_asks_then_cancels_cleanly(qtbot: Any, window: Any, tmp_path: Path,
+                                                                   many_files_image: Path) -> None:
+    case = make_case(tmp_path / "case", many_files_image, triage=False)
+    assert window.open_case(str(case))
+    panel = window.workspace.triage
+    _fast_choices(panel)
+    worker = panel.start()
+    assert worker is not None
+    qtbot.waitUntil(lambda: worker.started_at > 0)
+    window.close()
+    box = wait_message(qtbot, lambda text: "still running" in text)
+    assert window.isVisible()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    assert window.isVisible() and panel.running and not worker.cancelling
+    window.close()
+    box = wait_message(qtbot, lambda text: "still running" in text)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
+    assert worker.done and not window.jobs.busy()
+    with _db(case) as db:
+        outcome = db.execute("SELECT outcome FROM jobs WHERE kind='triage'").fetchone()
+    assert outcome is None or outcome[0] == "cancelled"

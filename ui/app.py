@@ -1,0 +1,65 @@
+"""Entry point of the desktop application (``forensic-triage-gui`` and ``forensic-triage gui``)."""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from forensic_triage import TOOL_NAME, __version__
+
+from .common import app_icon
+from .settings import APP, ORG
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, set up once: names for QSettings, high-DPI rounding, translations."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORG)
+    QCoreApplication.setApplicationName(APP)
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setApplicationDisplayName(TOOL_NAME)
+    QGuiApplication.setDesktopFileName("forensic-triage")
+    app.setWindowIcon(app_icon())
+    # Qt's own strings (dialog buttons) in the examiner's language; ours when a catalogue exists.
+    qt_tr = QTranslator(app)
+    if qt_tr.load(QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_tr)
+    ours = QTranslator(app)
+    if ours.load(QLocale(), "forensic_triage", "_", str(Path(__file__).with_name("i18n"))):
+        app.installTranslator(ours)
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # triage's worker processes, in a frozen (PyInstaller) build
+    parser = argparse.ArgumentParser(prog="forensic-triage-gui", description=f"{TOOL_NAME} desktop application")
+    parser.add_argument("case_dir", nargs="?", metavar="CASE_DIR", help="open this case folder")
+    args, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux") \
+            and not os.environ.get("QT_QPA_PLATFORM"):
+        print("forensic-triage-gui: no display found (DISPLAY/WAYLAND_DISPLAY unset); "
+              "run it in a desktop session.", file=sys.stderr)
+        return 1
+    app = make_app([sys.argv[0], *qt_args])
+    from .main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if args.case_dir:
+        window.open_case(args.case_dir)
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,114 @@
+"""Read a file's content from the evidence for the viewers: read-only, bounded, cached handles.
+
+The viewers never trust sizes from the evidence: every read is capped, and the image is
+opened with the core's read-only media classes (``open_media`` + ``TskImage``), exactly
+as triage opened it. Called from worker threads; one lock serialises the pytsk3 handles.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import tempfile
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+import pytsk3
+
+from forensic_triage.errors import EvidenceError, FileSystemError
+from forensic_triage.evidence.images import EwfMedia, RawMedia, TskImage, open_media
+
+MAX_VIEW = 1024 * 1024           # hex / text window
+MAX_PICTURE = 32 * 1024 * 1024   # picture preview
+MAX_SQLITE = 256 * 1024 * 1024   # 'view as SQLite' temp copy
+
+
+class ContentReader:
+    """Keeps the last few opened images and file systems; thread-safe."""
+
+    KEEP = 3
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._media: OrderedDict[str, tuple[RawMedia | EwfMedia, TskImage]] = OrderedDict()
+        self._fs: dict[tuple[str, int], pytsk3.FS_Info] = {}
+        self._temp = tempfile.TemporaryDirectory(prefix="ft-view-")
+
+    def _open_fs(self, evidence_path: str, offset: int) -> pytsk3.FS_Info:
+        entry = self._media.get(evidence_path)
+        if entry is None:
+            media = open_media(evidence_path)
+            entry = (media, TskImage(media))
+            self._media[evidence_path] = entry
+            while len(self._media) > self.KEEP:
+                old, (old_media, _) = self._media.popitem(last=False)
+                self._fs = {k: v for k, v in self._fs.items() if k[0] != old}
+                old_media.close()
+        self._media.move_to_end(evidence_path)
+        key = (evidence_path, offset)
+        fs = self._fs.get(key)
+        if fs is None:
+            try:
+                fs = pytsk3.FS_Info(entry[1], offset=offset)
+            except OSError as exc:
+                raise FileSystemError(f"The file system at byte {offset} cannot be opened: {exc}") from exc
+            self._fs[key] = fs
+        return fs
+
+    def read(self, file_row: dict[str, Any], evidence_path: str, offset: int = 0, length: int = MAX_VIEW) -> bytes:
+        """Up to ``length`` bytes of a file stream starting at ``offset`` (capped at its size)."""
+        size = int(file_row.get("size") or 0)
+        length = max(0, min(length, size - offset))
+        if length == 0:
+            return b""
+        args: tuple[int, ...] = ()
+        if file_row.get("attr_type") is not None and file_row.get("attr_id") is not None:
+            args = (int(file_row["attr_type"]), int(file_row["attr_id"]))
+        with self._lock:
+            fs = self._open_fs(evidence_path, int(file_row["partition_offset"]))
+            try:
+                handle = fs.open_meta(inode=int(file_row["inode"]))
+                return bytes(handle.read_random(offset, length, *args))
+            except OSError as exc:
+                raise EvidenceError(
+                    f"The content of {file_row.get('path', 'this file')} cannot be read from the evidence: {exc}.",
+                    hint="Deleted files are often partly overwritten; the metadata shown is still valid.",
+                ) from exc
+
+    def sqlite_copy(self, file_row: dict[str, Any], evidence_path: str,
+                    companions: dict[str, dict[str, Any]] | None = None) -> Path:
+        """A temporary copy of a SQLite file (with its -wal/-journal if given) to browse read-only."""
+        size = int(file_row.get("size") or 0)
+        if size > MAX_SQLITE:
+            raise EvidenceError(f"This file is {size} bytes; the SQLite viewer opens files up to {MAX_SQLITE} bytes.")
+        folder = Path(tempfile.mkdtemp(dir=self._temp.name))
+        target = folder / "copy.sqlite"
+        target.write_bytes(self.read(file_row, evidence_path, 0, size))
+        for suffix, row in (companions or {}).items():
+            if int(row.get("size") or 0) <= MAX_SQLITE:
+                (folder / f"copy.sqlite{suffix}").write_bytes(self.read(row, evidence_path, 0, int(row["size"])))
+        return target
+
+    def close(self) -> None:
+        with self._lock:
+            for media, _img in self._media.values():
+                media.close()
+            self._media.clear()
+            self._fs.clear()
+        with contextlib.suppress(OSError):
+            self._temp.cleanup()
+
+
+def sqlite_tables(path: Path) -> list[str]:
+    with contextlib.closing(open_copy(path)) as conn:
+        return [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table','view') ORDER BY name")]
+
+
+def open_copy(path: Path) -> sqlite3.Connection:
+    """Open our temporary copy for reading only (the copy, never the evidence)."""
+    conn = sqlite3.connect(str(path), check_same_thread=False)
+    conn.execute("PRAGMA query_only=ON")
+    return conn

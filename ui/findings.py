@@ -1,0 +1,200 @@
+"""Findings: artifacts per record type, YARA hits, hash-set matches, content hits, tags, warnings.
+
+Double-clicking any row jumps to its source file in Browse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import findings_models as fm
+from .file_model import like_escape
+from .session import CaseSession
+from .sqlmodel import SqlTableModel
+
+
+class FindingTable(QWidget):
+    """A paged findings table with a text filter over its text columns."""
+
+    jump = Signal(int)           # file id
+    tagRequested = Signal()
+
+    def __init__(self, model: SqlTableModel, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.search = QLineEdit()
+        self.search.setObjectName(f"{name}Filter")
+        self.search.setPlaceholderText(self.tr("Filter this list (Enter)"))
+        self.search.setClearButtonEnabled(True)
+        self.count = QLabel()
+        self.tag_button = QPushButton(self.tr("Tag selected…"))
+        self.tag_button.setObjectName(f"{name}Tag")
+        self.table = QTableView()
+        self.table.setObjectName(f"{name}Table")
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(160)
+        header.setStretchLastSection(True)
+        for i, column in enumerate(model.columns):
+            if column.kind == "time":
+                header.resizeSection(i, 270)
+        col, order = model.sort_state
+        header.setSortIndicator(col, order)
+        self.table.setSortingEnabled(True)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.count)
+        bar.addWidget(self.tag_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        self.search.returnPressed.connect(self.apply_search)
+        self.search.textChanged.connect(lambda text: self.apply_search() if not text else None)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.tag_button.clicked.connect(self.tagRequested)
+        model.pageLoaded.connect(lambda _n: self._update_count())
+        model.totalChanged.connect(lambda _n: self._update_count())
+        model.loadFailed.connect(lambda text: self.count.setText(text))
+        self.extra_where: tuple[list[str], list[object]] = ([], [])
+
+    def apply_search(self) -> None:
+        text = self.search.text().strip()
+        where, params = list(self.extra_where[0]), list(self.extra_where[1])
+        if text:
+            cols = [c for c in self.model.columns if c.kind not in ("int", "bytes", "flag", "time")]
+            where.append(" OR ".join(f"coalesce({c.expr}, '') LIKE ? ESCAPE '\\'" for c in cols))
+            params.extend([f"%{like_escape(text)}%"] * len(cols))
+        self.model.set_filter(where, params)
+
+    def _update_count(self) -> None:
+        total = self.model.total
+        loaded = self.model.rowCount()
+        self.count.setText(self.tr("{0} found").format(f"{total:,}") if total is not None
+                           else self.tr("{0} loaded…").format(f"{loaded:,}"))
+
+    def _double_clicked(self, index: object) -> None:
+        row = self.model.row_dict(index.row())  # type: ignore[attr-defined]
+        if row.get("file_id") is not None:
+            self.jump.emit(int(row["file_id"]))
+
+    def selected(self) -> list[dict[str, object]]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [self.model.row_dict(r) for r in rows]
+
+
+class FindingsView(QTabWidget):
+    jump = Signal(int)
+    tagRequested = Signal(object)  # FindingTable
+
+    def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("findingsTabs")
+        tz = session.timezone
+        p, c = session.pages, session.counts
+        self.types = QListWidget()
+        self.types.setObjectName("artifactTypes")
+        self.artifact_box = QVBoxLayout()
+        self.artifact_table: FindingTable | None = None
+        art = QSplitter()
+        art.addWidget(self.types)
+        right = QWidget()
+        right.setLayout(self.artifact_box)
+        self.artifact_box.setContentsMargins(0, 0, 0, 0)
+        self.artifact_hint = QLabel(self.tr("No artifacts yet: run triage with the artifact extractors."))
+        self.artifact_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.artifact_box.addWidget(self.artifact_hint)
+        art.addWidget(right)
+        art.setSizes([220, 900])
+        art.setStretchFactor(1, 1)
+        self.addTab(art, self.tr("Artifacts"))
+        self.tables: dict[str, FindingTable] = {}
+        makers: list[tuple[str, str, Callable[[], SqlTableModel]]] = [
+            ("yara", self.tr("YARA hits"), lambda: fm.yara_model(p, c, tz)),
+            ("hashsets", self.tr("Hash-set matches"), lambda: fm.hashset_model(p, c, tz)),
+            ("content", self.tr("Content hits"), lambda: fm.content_model(p, c, tz)),
+            ("tags", self.tr("Tags and notes"), lambda: fm.tags_model(p, c, tz)),
+            ("warnings", self.tr("Warnings"), lambda: fm.warnings_model(p, c, tz)),
+        ]
+        for key, title, make in makers:
+            table = FindingTable(make(), key)
+            table.jump.connect(self.jump)
+            table.tagRequested.connect(lambda t=table: self.tagRequested.emit(t))
+            if key in ("tags", "warnings"):
+                table.tag_button.hide()
+            self.tables[key] = table
+            self.addTab(table, title)
+        self.types.currentItemChanged.connect(lambda cur, _prev: self._type_chosen(cur))
+        self.reload_types()
+        for table in self.tables.values():
+            table.model.reload()
+
+    def reload_types(self) -> None:
+        current = self.types.currentItem().data(Qt.ItemDataRole.UserRole) if self.types.currentItem() else None
+        self.types.blockSignals(True)
+        self.types.clear()
+        for row in self.session.query("SELECT type, count(*) AS n FROM artifacts GROUP BY type ORDER BY type"):
+            item = QListWidgetItem(f"{row['type']} ({row['n']:,})")
+            item.setData(Qt.ItemDataRole.UserRole, row["type"])
+            self.types.addItem(item)
+            if row["type"] == current:
+                self.types.setCurrentItem(item)
+        self.types.blockSignals(False)
+        if self.types.count() and self.types.currentItem() is None:
+            self.types.setCurrentRow(0)
+        elif self.types.count() == 0:
+            self._type_chosen(None)
+
+    def _type_chosen(self, item: QListWidgetItem | None) -> None:
+        record_type = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if self.artifact_table is not None:
+            if record_type == getattr(self.artifact_table, "record_type", None):
+                return
+            self.artifact_table.setParent(None)  # type: ignore[call-overload]
+            self.artifact_table.deleteLater()
+            self.artifact_table = None
+        self.artifact_hint.setVisible(record_type is None)
+        if record_type is None:
+            return
+        model = fm.artifact_model(self.session.pages, self.session.counts, self.session.store, record_type,
+                                  self.session.timezone)
+        table = FindingTable(model, "artifacts")
+        table.record_type = record_type  # type: ignore[attr-defined]
+        table.jump.connect(self.jump)
+        table.tagRequested.connect(lambda t=table: self.tagRequested.emit(t))
+        self.artifact_box.addWidget(table)
+        self.artifact_table = table
+        model.reload()
+
+    def refresh(self) -> None:
+        self.reload_types()
+        for table in self.all_tables():
+            table.model.refresh()
+
+    def all_tables(self) -> list[FindingTable]:
+        return list(self.tables.values()) + ([self.artifact_table] if self.artifact_table else [])

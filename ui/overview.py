@@ -1,0 +1,98 @@
+"""Case overview: the case record, a banner per evidence item, what has been found, what to do next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .common import rich
+from .evidence_dialog import EvidenceBanner
+from .session import CaseSession
+
+
+class OverviewView(QScrollArea):
+    addEvidence = Signal()
+    runTriage = Signal()
+    openFindings = Signal()
+
+    def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.setWidget(body)
+        self.case_label = QLabel()
+        self.case_label.setObjectName("caseLabel")
+        self.case_label.setWordWrap(True)
+        self.case_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banners = QVBoxLayout()
+        self.no_evidence = QLabel(self.tr("No evidence yet. Add a disk image to start (Ctrl+E)."))
+        self.counts = QLabel()
+        self.counts.setObjectName("countsLabel")
+        self.counts.setWordWrap(True)
+        add = QPushButton(self.tr("Add evidence…"))
+        add.setObjectName("overviewAddEvidence")
+        triage = QPushButton(self.tr("Go to triage"))
+        findings = QPushButton(self.tr("See the findings"))
+        add.clicked.connect(self.addEvidence)
+        triage.clicked.connect(self.runTriage)
+        findings.clicked.connect(self.openFindings)
+        case_box = QGroupBox(self.tr("Case"))
+        QVBoxLayout(case_box).addWidget(self.case_label)
+        ev_box = QGroupBox(self.tr("Evidence items"))
+        el = QVBoxLayout(ev_box)
+        el.addWidget(self.no_evidence)
+        el.addLayout(self.banners)
+        count_box = QGroupBox(self.tr("What has been found so far"))
+        cl = QGridLayout(count_box)
+        cl.addWidget(self.counts, 0, 0)
+        actions = QHBoxLayout()
+        actions.addWidget(add)
+        actions.addWidget(triage)
+        actions.addWidget(findings)
+        actions.addStretch(1)
+        layout = QVBoxLayout(body)
+        layout.addWidget(case_box)
+        layout.addWidget(ev_box)
+        layout.addWidget(count_box)
+        layout.addLayout(actions)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        info = self.session.info
+        tr = self.tr
+        rows = [(tr("Case number"), info.get("case_number")), (tr("Title"), info.get("title")),
+                (tr("Agency"), info.get("agency")), (tr("Examiner"), info.get("examiner")),
+                (tr("Authority"), info.get("authority")), (tr("Requested by"), info.get("requester")),
+                (tr("Display time zone"), info.get("timezone")), (tr("Created (UTC)"), info.get("created_utc")),
+                (tr("Folder"), str(self.session.case_dir))]
+        html = "<table cellspacing=3>" + "".join(
+            f"<tr><td><b>{k}</b></td><td>{rich(v)}</td></tr>" for k, v in rows if v) + "</table>"
+        if self.session.read_only_case:
+            html += f"<p><b>{tr('Review case imported from a package (read-only findings).')}</b></p>"
+        self.case_label.setText(html)
+        while self.banners.count():
+            item = self.banners.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()  # type: ignore[union-attr]
+        evidence = self.session.query("SELECT id FROM evidence ORDER BY id")
+        self.no_evidence.setVisible(not evidence)
+        for ev in evidence:
+            self.banners.addWidget(EvidenceBanner.for_item(self.session, int(ev["id"])))
+        c = self.session.counts_summary()
+        self.counts.setText(tr(
+            "{files} files ({deleted} deleted), {pending} waiting to be examined; {artifacts} artifacts, "
+            "{yara} YARA hits, {hashsets} hash-set matches, {content} content hits; {tags} tags; "
+            "{warnings} warnings.").format(**{k: f"{v:,}" for k, v in c.items()}))

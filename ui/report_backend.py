@@ -1,0 +1,146 @@
+"""The report, export and package functions of the core, called from jobs.
+
+The GUI calls exactly what ``forensic-triage export|package|verify-package|import-package``
+call. Whether a capability is in this build is decided without importing it (``find_spec``,
+so opening the dialog never loads reportlab on the GUI thread); a capability that is missing
+is named with a clear sentence and greyed out, never hidden.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from forensic_triage.errors import TriageError
+from forensic_triage.jobs.context import JobContext
+from forensic_triage.store import CaseStore
+from forensic_triage.timeutil import utcnow
+
+t = QCoreApplication.translate
+
+
+class NotAvailable(TriageError):
+    pass
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Output:
+    key: str
+    title: str
+    module: str
+    function: str
+    filename: str
+
+
+OUTPUTS = (
+    Output("pdf", "PDF court report", "forensic_triage.exports.pdf_report", "export_pdf", "report.pdf"),
+    Output("case", "CASE/UCO 1.5 JSON-LD", "forensic_triage.exports.case_uco", "export_case", "case.jsonld"),
+    Output("dfxml", "DFXML file listing", "forensic_triage.exports.dfxml", "export_dfxml", "files.dfxml"),
+    Output("bodyfile", "Bodyfile timeline (mactime)", "forensic_triage.exports.bodyfile", "export_bodyfile",
+           "timeline.body"),
+    Output("csv", "CSV tables", "forensic_triage.exports.tables", "write_csv", "csv"),
+)
+PACKAGE = ("forensic_triage.exports.package", "build_package")
+VERIFY = ("forensic_triage.exports.package_verify", "verify_package")
+IMPORT = ("forensic_triage.exports.package_import", "import_package")
+KEYS = ("forensic_triage.exports.keys", "new_keypair")
+
+
+def present(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def lookup(module: str, function: str, what: str) -> Callable[..., Any]:
+    """The core function, imported now (on the worker), or a clear 'not available' error."""
+    try:
+        mod = importlib.import_module(module)
+    except ImportError as exc:
+        raise NotAvailable(missing_text(what)) from exc
+    fn = getattr(mod, function, None)
+    if not callable(fn):
+        raise NotAvailable(missing_text(what))
+    return fn  # type: ignore[no-any-return]
+
+
+def missing_text(what: str) -> str:
+    return t("Report", "{0} is not available in this build.").format(what)
+
+
+def available() -> dict[str, bool]:
+    out = {o.key: present(o.module) for o in OUTPUTS}
+    for key, (module, _fn) in (("package", PACKAGE), ("verify", VERIFY), ("import", IMPORT), ("keys", KEYS)):
+        out[key] = present(module)
+    return out
+
+
+def _file_ids(store: CaseStore, scope: str) -> set[int] | None:
+    if scope == "all":
+        return None
+    from forensic_triage.exports.findings import collect, selected_file_ids
+
+    return selected_file_ids(store, collect(store, scope), scope)
+
+
+def produce(store: CaseStore, out_dir: Path, outputs: list[str], scope: str, ctx: JobContext,
+            *, package: bool = False, include_files: bool = False, make_zip: bool = False, key: str | None = None,
+            passphrase: bytes | None = None) -> list[Path]:
+    """Write the chosen outputs, or one signed package holding all of them; returns what was written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+    if package:
+        fn = lookup(*PACKAGE, t("Report", "The signed evidence package"))
+        ctx.begin(t("Report", "building the evidence package (report, CASE graph, tables, manifest)"))
+        number = "".join(c if c.isalnum() or c in "-_" else "-" for c in str(store.case_info()["case_number"]))
+        summary = fn(store, out_dir / f"package-{number}-{stamp}", scope=scope, include_files=include_files,
+                     key_path=key, passphrase=passphrase, make_zip=make_zip)
+        bag = Path(summary["package"])
+        written = [bag] + ([Path(summary["zip"])] if summary.get("zip") else [])
+        written += sorted((bag / "data" / "report").glob("*.pdf"))
+        return written
+    ctx.begin(t("Report", "writing"), total=len(outputs))
+    by_key = {o.key: o for o in OUTPUTS}
+    written = []
+    ids: set[int] | None = None
+    for name in outputs:
+        ctx.check_cancel()
+        out = by_key[name]
+        fn = lookup(out.module, out.function, out.title)
+        target = out_dir / (f"{stamp}-{out.filename}" if name == "pdf" else out.filename)
+        ctx.advance(0, message=out.title)
+        if name == "pdf":
+            fn(store, target, scope)
+        elif name == "case":
+            fn(store, target, scope)
+        elif name in ("dfxml", "bodyfile"):
+            ids = _file_ids(store, scope) if ids is None and scope != "all" else ids
+            fn(store, target, ids)
+        elif name == "csv":
+            fn(store, target, scope)
+        written.append(target)
+        ctx.advance(1, message=out.title)
+    store.audit(store.examiner, "exported", {"outputs": outputs, "scope": scope, "folder": str(out_dir),
+                                             "files": [str(p) for p in written]})
+    return written
+
+
+def new_keypair(examiner: str, folder: Path, passphrase: bytes) -> Any:
+    return lookup(*KEYS, t("Report", "Key creation"))(examiner, folder, passphrase)
+
+
+def verify_package(path: str, pubkey: str | None) -> Any:
+    return lookup(*VERIFY, t("Report", "Package verification"))(path, pubkey)
+
+
+def import_package(path: str, case_dir: str, pubkey: str | None = None) -> Any:
+    store, result = lookup(*IMPORT, t("Report", "Package import"))(path, case_dir, pubkey_path=pubkey)
+    store.close()
+    return result

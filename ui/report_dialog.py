@@ -1,0 +1,259 @@
+"""Report and package: scope and sections, examiner key and passphrase, output folder, progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forensic_triage.jobs.context import JobContext
+from forensic_triage.store import CaseStore
+
+from . import report_backend as rb
+from .common import rich
+from .session import CaseSession
+from .workers import JobWorker, ProgressInfo
+
+
+def _path_row(edit: QLineEdit, button: QPushButton) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(edit, 1)
+    layout.addWidget(button)
+    return row
+
+
+class ReportDialog(QDialog):
+    written = Signal(list)
+
+    def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Report and package"))
+        self.setObjectName("reportDialog")
+        self.caps = rb.available()
+        tr = self.tr
+        scope_box = QGroupBox(tr("Scope"))
+        sl = QVBoxLayout(scope_box)
+        self.scope = QButtonGroup(self)
+        for key, text in (("all", tr("Everything")), ("notable", tr("Notable only (hits, known-bad, tagged)")),
+                          ("tagged", tr("Tagged only"))):
+            radio = QRadioButton(text)
+            radio.setObjectName(f"scope_{key}")
+            radio.setProperty("scope", key)
+            self.scope.addButton(radio)
+            sl.addWidget(radio)
+            radio.setChecked(key == "all")
+        out_box = QGroupBox(tr("What to write"))
+        ol = QVBoxLayout(out_box)
+        self.outputs: dict[str, QCheckBox] = {}
+        for out in rb.OUTPUTS:
+            box = QCheckBox(tr(out.title))
+            box.setObjectName(f"out_{out.key}")
+            ok = self.caps.get(out.key, False)
+            box.setEnabled(ok)
+            box.setChecked(ok)
+            if not ok:
+                box.setText(tr("{0} — not available in this build").format(tr(out.title)))
+            self.outputs[out.key] = box
+            ol.addWidget(box)
+        self.package = QCheckBox(tr("Make a signed evidence package (hash manifest signed with the examiner key)"))
+        self.package.setObjectName("makePackage")
+        self.include_files = QCheckBox(tr("Include copies of the files in scope (re-read and re-hashed)"))
+        self.include_files.setObjectName("includeFiles")
+        self.make_zip = QCheckBox(tr("Also make a zip of the package"))
+        self.make_zip.setObjectName("makeZip")
+        if not self.caps.get("package"):
+            self.package.setEnabled(False)
+            self.include_files.setEnabled(False)
+            self.make_zip.setEnabled(False)
+            self.package.setText(tr("Signed evidence package — not available in this build"))
+        self.package.toggled.connect(self._package_toggled)
+        ol.addWidget(self.package)
+        ol.addWidget(self.include_files)
+        ol.addWidget(self.make_zip)
+        self.key = QLineEdit()
+        self.key.setObjectName("examinerKey")
+        key_btn = QPushButton(tr("Choose…"))
+        key_btn.clicked.connect(self._choose_key)
+        self.new_key = QPushButton(tr("Create a key pair…"))
+        self.new_key.setObjectName("newKey")
+        self.new_key.setToolTip(tr("Make an Ed25519 key pair for this examiner in the case folder, protected by "
+                                   "the passphrase typed here (at least 8 characters)"))
+        self.new_key.setEnabled(self.caps.get("keys", False))
+        self.new_key.clicked.connect(self.create_key)
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("keyPassphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.folder = QLineEdit(str(session.case_dir / "reports"))
+        self.folder.setObjectName("reportFolder")
+        folder_btn = QPushButton(tr("Choose…"))
+        folder_btn.clicked.connect(self._choose_folder)
+        self.open_pdf = QCheckBox(tr("Open the PDF when done"))
+        self.open_pdf.setObjectName("openPdf")
+        self.open_pdf.setChecked(self.caps.get("pdf", False))
+        self.open_pdf.setEnabled(self.caps.get("pdf", False))
+        form = QFormLayout()
+        key_row = _path_row(self.key, key_btn)
+        key_row.layout().addWidget(self.new_key)
+        form.addRow(tr("Examiner key (private)"), key_row)
+        form.addRow(tr("Key passphrase"), self.passphrase)
+        form.addRow(tr("Output folder"), _path_row(self.folder, folder_btn))
+        form.addRow(self.open_pdf)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        self.status.setObjectName("reportStatus")
+        self.status.setWordWrap(True)
+        missing = [rb.OUTPUTS[i].title for i in range(len(rb.OUTPUTS)) if not self.caps.get(rb.OUTPUTS[i].key)]
+        if not self.caps.get("package"):
+            missing.append(tr("signed package"))
+        self.notice = QLabel(tr("Not available in this build: {0}.").format(", ".join(missing)) if missing else "")
+        self.notice.setObjectName("reportNotice")
+        self.notice.setStyleSheet("color: #7a5b00")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(bool(missing))
+        self.buttons = QDialogButtonBox()
+        self.write_button = self.buttons.addButton(tr("Write"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.write_button.setObjectName("writeReport")
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        top = QHBoxLayout()
+        top.addWidget(scope_box)
+        top.addWidget(out_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(form)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.write_button.clicked.connect(self.start)
+        self.close_button.clicked.connect(self._close)
+        self.worker: JobWorker | None = None
+        self.written_paths: list[Path] = []
+        self.resize(720, 480)
+
+    def _choose_key(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Examiner private key"), "", self.tr("Keys (*.pem *.key);;All files (*)"))
+        if path:
+            self.key.setText(path)
+
+    def _package_toggled(self, on: bool) -> None:
+        # A package holds every output; the single-output choices do not apply to it.
+        for key, box in self.outputs.items():
+            box.setEnabled(not on and self.caps.get(key, False))
+
+    def create_key(self) -> JobWorker | None:
+        passphrase = self.passphrase.text().encode()
+        examiner = self.session.examiner
+        folder = self.session.case_dir / "keys"
+
+        def job(ctx: JobContext) -> Any:
+            return rb.new_keypair(examiner, folder, passphrase)
+
+        worker = JobWorker("keys", job, heavy=False)
+        worker.signals.finished.connect(self._key_made)
+        worker.signals.errored.connect(self._errored)
+        self.new_key.setEnabled(False)
+        return self.session.jobs.start(worker)
+
+    def _key_made(self, files: Any) -> None:
+        self.key.setText(str(files.private))
+        self.new_key.setEnabled(True)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Key pair written: {0} (public key {1}, fingerprint {2}). Give the public key "
+                                    "to whoever will verify your packages.").format(
+            rich(files.private), rich(files.public), rich(files.fingerprint)))
+
+    def _choose_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Output folder"), self.folder.text())
+        if path:
+            self.folder.setText(path)
+
+    def scope_value(self) -> str:
+        button = self.scope.checkedButton()
+        return str(button.property("scope")) if button else "all"
+
+    def start(self) -> JobWorker | None:
+        if self.worker is not None and not self.worker.done:
+            return None
+        package = self.package.isChecked() and self.package.isEnabled()
+        chosen = [] if package else [k for k, box in self.outputs.items() if box.isChecked() and box.isEnabled()]
+        if not chosen and not package:
+            self.status.setText(self.tr("Choose at least one thing to write."))
+            return None
+        if package and not self.key.text().strip():
+            self.status.setText(self.tr("A signed package needs the examiner's private key (choose it, or create a "
+                                        "key pair)."))
+            return None
+        folder = Path(self.folder.text().strip() or str(self.session.case_dir / "reports"))
+        scope = self.scope_value()
+        key = self.key.text().strip() or None
+        passphrase = self.passphrase.text().encode() if self.passphrase.text() else None
+        include = self.include_files.isChecked()
+        make_zip = self.make_zip.isChecked()
+
+        def job(store: CaseStore, ctx: JobContext) -> list[Path]:
+            return rb.produce(store, folder, chosen, scope, ctx, package=package, include_files=include,
+                              make_zip=make_zip, key=key, passphrase=passphrase)
+
+        self.worker = self.session.run_job("report", job)
+        self.worker.signals.progress.connect(self._progress)
+        self.worker.signals.finished.connect(self._finished)
+        self.worker.signals.errored.connect(self._errored)
+        self.worker.signals.cancelled.connect(lambda text: self._errored(text))
+        self.write_button.setEnabled(False)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Writing…"))
+        return self.worker
+
+    def _progress(self, p: ProgressInfo) -> None:
+        if p.total:
+            self.progress.setRange(0, int(p.total))
+            self.progress.setValue(int(p.done))
+        if p.message:
+            self.status.setText(self.tr("Writing: {0}").format(p.message))
+
+    def _finished(self, paths: list[Path]) -> None:
+        self.written_paths = list(paths)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.write_button.setEnabled(True)
+        self.status.setText(self.tr("Written:") + "<br>" + "<br>".join(rich(p) for p in paths))
+        self.written.emit(self.written_paths)
+        pdf = next((p for p in paths if str(p).endswith(".pdf")), None)
+        if pdf is not None and self.open_pdf.isChecked():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
+
+    def _errored(self, text: str) -> None:
+        self.progress.setVisible(False)
+        self.write_button.setEnabled(True)
+        self.status.setStyleSheet("color: #b41e1e")
+        self.status.setText(text)
+
+    def _close(self) -> None:
+        if self.worker is not None and not self.worker.done:
+            self.worker.cancel()
+        self.accept()

@@ -1,0 +1,279 @@
+"""Timeline: a histogram of events over time (brush a range to filter) above the event table."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import sqlite3
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import findings_models as fm
+from .findings import FindingTable
+from .loader import Request
+from .session import CaseSession
+
+PLAUSIBLE_FROM = 1980
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Bin:
+    start: str  # ISO date, inclusive
+    end: str    # ISO date, exclusive
+    label: str
+    count: int
+
+
+def make_bins(days: list[tuple[str, int]], today: _dt.date | None = None) -> tuple[list[Bin], int]:
+    """Group per-day counts into day, month or year bins; returns (bins, events left out as implausible)."""
+    today = today or _dt.date.today()
+    good: list[tuple[_dt.date, int]] = []
+    left_out = 0
+    for text, n in days:
+        try:
+            day = _dt.date.fromisoformat(text[:10])
+        except ValueError:
+            left_out += n
+            continue
+        if day.year < PLAUSIBLE_FROM or day > today + _dt.timedelta(days=366):
+            left_out += n
+            continue
+        good.append((day, n))
+    if not good:
+        return [], left_out
+    good.sort()
+    first, last = good[0][0], good[-1][0]
+    span = (last - first).days
+    counts: dict[_dt.date, int] = {}
+    if span <= 120:
+        for day, n in good:
+            counts[day] = counts.get(day, 0) + n
+        out = []
+        day = first
+        while day <= last:
+            nxt = day + _dt.timedelta(days=1)
+            out.append(Bin(day.isoformat(), nxt.isoformat(), day.isoformat(), counts.get(day, 0)))
+            day = nxt
+        return out, left_out
+    if span <= 366 * 8:
+        for day, n in good:
+            key = day.replace(day=1)
+            counts[key] = counts.get(key, 0) + n
+        out = []
+        month = first.replace(day=1)
+        while month <= last:
+            nxt = (month.replace(day=28) + _dt.timedelta(days=4)).replace(day=1)
+            out.append(Bin(month.isoformat(), nxt.isoformat(), month.strftime("%Y-%m"), counts.get(month, 0)))
+            month = nxt
+        return out, left_out
+    for day, n in good:
+        key = _dt.date(day.year, 1, 1)
+        counts[key] = counts.get(key, 0) + n
+    return [Bin(f"{y}-01-01", f"{y + 1}-01-01", str(y), counts.get(_dt.date(y, 1, 1), 0))
+            for y in range(first.year, last.year + 1)], left_out
+
+
+class HistogramWidget(QWidget):
+    """Bars of event counts; drag across bars to choose a time range, double-click to clear."""
+
+    rangeSelected = Signal(str, str)
+    rangeCleared = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("histogram")
+        self.bins: list[Bin] = []
+        self.selection: tuple[int, int] | None = None
+        self._anchor: int | None = None
+        self.setMinimumHeight(110)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMouseTracking(True)
+        self.setToolTip(self.tr("Drag across the bars to show only that period; double-click to show all."))
+
+    def set_bins(self, bins: list[Bin]) -> None:
+        self.bins = bins
+        self.selection = None
+        self.update()
+
+    def _plot(self) -> QRectF:
+        return QRectF(8, 6, max(1, self.width() - 16), max(1, self.height() - 26))
+
+    def bin_at(self, x: float) -> int | None:
+        if not self.bins:
+            return None
+        plot = self._plot()
+        i = int((x - plot.left()) / plot.width() * len(self.bins))
+        return max(0, min(len(self.bins) - 1, i))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        pal = self.palette()
+        p.fillRect(self.rect(), pal.base())
+        plot = self._plot()
+        if not self.bins:
+            p.setPen(pal.text().color())
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No dated events yet."))
+            return
+        top = max(b.count for b in self.bins) or 1
+        width = plot.width() / len(self.bins)
+        sel = self.selection
+        for i, b in enumerate(self.bins):
+            h = plot.height() * b.count / top
+            rect = QRectF(plot.left() + i * width, plot.bottom() - h, max(1.0, width - 1), h)
+            chosen = sel is not None and min(sel) <= i <= max(sel)
+            p.fillRect(rect, QColor(200, 90, 20) if chosen else QColor(40, 110, 180))
+        if sel is not None:
+            lo, hi = min(sel), max(sel)
+            band = QRectF(plot.left() + lo * width, plot.top(), (hi - lo + 1) * width, plot.height())
+            p.fillRect(band, QColor(200, 90, 20, 40))
+        p.setPen(QPen(pal.text().color()))
+        p.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
+        fm_ = p.fontMetrics()
+        y = int(plot.bottom()) + fm_.ascent() + 3
+        p.drawText(int(plot.left()), y, self.bins[0].label)
+        last = self.bins[-1].label
+        p.drawText(int(plot.right()) - fm_.horizontalAdvance(last), y, last)
+        peak = self.tr("peak {0}").format(f"{top:,}")
+        p.drawText(int(plot.center().x()) - fm_.horizontalAdvance(peak) // 2, y, peak)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._anchor = self.bin_at(event.position().x())
+            if self._anchor is not None:
+                self.selection = (self._anchor, self._anchor)
+                self.update()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        i = self.bin_at(event.position().x())
+        if self._anchor is not None and i is not None:
+            self.selection = (self._anchor, i)
+            self.update()
+        elif i is not None:
+            b = self.bins[i]
+            QToolTip.showText(event.globalPosition().toPoint(), self.tr("{0}: {1} events").format(b.label, b.count),
+                              self)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._anchor is not None and self.selection is not None:
+            lo, hi = min(self.selection), max(self.selection)
+            self._anchor = None
+            self.rangeSelected.emit(self.bins[lo].start, self.bins[hi].end)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.clear_selection()
+
+    def clear_selection(self) -> None:
+        self.selection = None
+        self._anchor = None
+        self.update()
+        self.rangeCleared.emit()
+
+    def select_range(self, lo: int, hi: int) -> None:
+        """Programmatic brush (keyboard users, tests)."""
+        self.selection = (lo, hi)
+        self.update()
+        self.rangeSelected.emit(self.bins[min(lo, hi)].start, self.bins[max(lo, hi)].end)
+
+
+class TimelineView(QWidget):
+    jump = Signal(int)
+
+    def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.file_times = QCheckBox(self.tr("Include file-system times (modified, accessed, changed, created)"))
+        self.file_times.setObjectName("timelineFileTimes")
+        self.file_times.setChecked(True)
+        self.range_label = QLabel(self.tr("All times"))
+        self.clear_button = QPushButton(self.tr("Show all times"))
+        self.histogram = HistogramWidget()
+        self.note = QLabel()
+        self.note.setObjectName("timelineNote")
+        top = QHBoxLayout()
+        top.addWidget(self.file_times)
+        top.addStretch(1)
+        top.addWidget(self.range_label)
+        top.addWidget(self.clear_button)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(4, 4, 4, 4)
+        self.layout_.addLayout(top)
+        self.layout_.addWidget(self.histogram)
+        self.layout_.addWidget(self.note)
+        self.table: FindingTable | None = None
+        self.range: tuple[str, str] | None = None
+        self._gen = 0
+        self.file_times.toggled.connect(lambda *_: self.rebuild())
+        self.histogram.rangeSelected.connect(self._range_chosen)
+        self.histogram.rangeCleared.connect(self._range_cleared)
+        self.clear_button.clicked.connect(self.histogram.clear_selection)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        if self.table is not None:
+            self.table.setParent(None)  # type: ignore[call-overload]
+            self.table.deleteLater()
+        model = fm.timeline_model(self.session.pages, self.session.counts, self.session.timezone,
+                                  self.file_times.isChecked())
+        self.table = FindingTable(model, "timeline")
+        self.table.tag_button.hide()
+        self.table.jump.connect(self.jump)
+        self.layout_.addWidget(self.table, 1)
+        self.range = None
+        self.range_label.setText(self.tr("All times"))
+        self._apply()
+        self.load_histogram()
+
+    def load_histogram(self) -> None:
+        self._gen += 1
+        gen = self._gen
+        source = fm.timeline_source(self.file_times.isChecked())
+        sql = f"SELECT substr(e.time_utc, 1, 10) AS d, count(*) AS n FROM {source} GROUP BY d"
+        self.session.counts.submit(Request(sql, (), lambda rows: self._on_histogram(gen, rows), None,
+                                           lambda: self._gen == gen))
+
+    def _on_histogram(self, gen: int, rows: list[sqlite3.Row]) -> None:
+        if gen != self._gen:
+            return
+        bins, left_out = make_bins([(str(r["d"]), int(r["n"])) for r in rows if r["d"]])
+        self.histogram.set_bins(bins)
+        self.note.setText(self.tr("{0} events dated before {1} or in the future are listed but not charted.")
+                          .format(f"{left_out:,}", PLAUSIBLE_FROM) if left_out else "")
+        self.note.setVisible(bool(left_out))
+
+    def _range_chosen(self, start: str, end: str) -> None:
+        self.range = (start, end)
+        end_day = (_dt.date.fromisoformat(end) - _dt.timedelta(days=1)).isoformat()
+        self.range_label.setText(self.tr("From {0} to {1} (UTC)").format(start, end_day))
+        self._apply()
+
+    def _range_cleared(self) -> None:
+        self.range = None
+        self.range_label.setText(self.tr("All times"))
+        self._apply()
+
+    def _apply(self) -> None:
+        if self.table is None:
+            return
+        extra: tuple[list[str], list[Any]] = ([], [])
+        if self.range is not None:
+            extra = (["e.time_utc >= ? AND e.time_utc < ?"], [self.range[0], self.range[1]])
+        self.table.extra_where = extra
+        self.table.apply_search()
+
+    def refresh(self) -> None:
+        if self.table is not None:
+            self.table.model.refresh()
+        self.load_histogram()

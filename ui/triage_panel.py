@@ -1,0 +1,400 @@
+"""The triage panel: choose plugins, rule sets, hash sets and keyword lists; run, watch, cancel, resume.
+
+The job is the CLI's ``run_triage`` with a :class:`JobContext` whose progress goes to this
+panel and whose cancel token the Cancel button sets. Choices are remembered (QSettings).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forensic_triage.jobs.context import JobContext
+from forensic_triage.jobs.settings import TriageSettings
+from forensic_triage.jobs.triage import run_triage  # imported with the window, not when the job starts
+from forensic_triage.store import CaseStore
+
+from .common import human_bytes, safe_text
+from .session import CaseSession
+from .settings import get_json, set_json
+from .workers import JobWorker, ProgressInfo
+
+
+def _eta(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 \
+        else f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class PathList(QWidget):
+    """A list of files/folders with Add and Remove buttons."""
+
+    def __init__(self, name: str, add_file: str, add_folder: str | None, file_filter: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setObjectName(name)
+        self.list.setMaximumHeight(70)
+        self.filter = file_filter
+        buttons = QVBoxLayout()
+        self.add_file = QPushButton(add_file)
+        buttons.addWidget(self.add_file)
+        self.add_file.clicked.connect(self._pick_file)
+        if add_folder:
+            self.add_folder = QPushButton(add_folder)
+            buttons.addWidget(self.add_folder)
+            self.add_folder.clicked.connect(self._pick_folder)
+        self.remove = QPushButton(self.tr("Remove"))
+        buttons.addWidget(self.remove)
+        buttons.addStretch(1)
+        self.remove.clicked.connect(lambda: [self.list.takeItem(self.list.row(i)) for i in self.list.selectedItems()])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+
+    def _pick_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.add_file.text(), "", self.filter)
+        if path:
+            self.add(path)
+
+    def _pick_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"))
+        if path:
+            self.add(path)
+
+    def add(self, path: str) -> None:
+        if path not in self.paths():
+            self.list.addItem(path)
+
+    def paths(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def set_paths(self, paths: list[str]) -> None:
+        self.list.clear()
+        for p in paths:
+            self.add(p)
+
+
+class TriagePanel(QWidget):
+    jobStarted = Signal()
+    jobEnded = Signal(str)  # completed | cancelled | failed
+
+    def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.worker: JobWorker | None = None
+        self.warnings_at_start = 0
+
+        # ---- choices
+        self.plugins = QListWidget()
+        self.plugins.setObjectName("pluginList")
+        self.plugin_problems = QLabel()
+        self.plugin_problems.setWordWrap(True)
+        self.plugin_problems.setStyleSheet("color: #9a6700")
+        all_btn, none_btn = QPushButton(self.tr("All")), QPushButton(self.tr("None"))
+        all_btn.clicked.connect(lambda: self._check_all(True))
+        none_btn.clicked.connect(lambda: self._check_all(False))
+        plug_box = QGroupBox(self.tr("Artifact extractors"))
+        pl = QVBoxLayout(plug_box)
+        pl.addWidget(self.plugins, 1)
+        row = QHBoxLayout()
+        row.addWidget(all_btn)
+        row.addWidget(none_btn)
+        row.addStretch(1)
+        pl.addLayout(row)
+        pl.addWidget(self.plugin_problems)
+
+        self.builtin_rules = QCheckBox(self.tr("Use the rule packs shipped with the tool"))
+        self.builtin_rules.setObjectName("builtinRules")
+        self.rules = PathList("ruleList", self.tr("Add rule file…"), self.tr("Add folder…"),
+                              self.tr("YARA rules (*.yar *.yara);;All files (*)"))
+        self.hashsets = QListWidget()
+        self.hashsets.setObjectName("hashsetList")
+        self.hashsets.setMaximumHeight(60)
+        self.hashset_name = QLineEdit()
+        self.hashset_name.setPlaceholderText(self.tr("hash set name from the library"))
+        add_hs = QPushButton(self.tr("Add"))
+        add_hs.clicked.connect(self._add_hashset)
+        self.keywords = PathList("keywordList", self.tr("Add keyword list…"), None,
+                                 self.tr("Keyword lists (*.txt);;All files (*)"))
+        self.content_search = QCheckBox(self.tr("Search content for e-mail addresses, URLs, card and phone numbers"))
+        self.content_search.setObjectName("contentSearch")
+        self.jobs = QSpinBox()
+        self.jobs.setRange(1, max(1, (os.cpu_count() or 1) * 2))
+        self.jobs.setObjectName("jobCount")
+        opts = QGroupBox(self.tr("Rule sets, hash sets and keyword lists"))
+        of = QFormLayout(opts)
+        of.addRow(self.builtin_rules)
+        of.addRow(self.tr("Extra YARA rules"), self.rules)
+        hs_row = QHBoxLayout()
+        hs_row.addWidget(self.hashset_name, 1)
+        hs_row.addWidget(add_hs)
+        hs_box = QVBoxLayout()
+        hs_box.addWidget(self.hashsets)
+        hs_box.addLayout(hs_row)
+        of.addRow(self.tr("Hash sets"), hs_box)
+        of.addRow(self.tr("Keyword lists"), self.keywords)
+        of.addRow(self.content_search)
+        of.addRow(self.tr("Worker processes"), self.jobs)
+
+        # ---- job status
+        self.run_button = QPushButton(self.tr("Run triage"))
+        self.run_button.setObjectName("runTriage")
+        self.run_button.setToolTip(self.tr("Examine every file of every evidence item (F5). Running it again "
+                                           "resumes where an earlier run stopped."))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("cancelTriage")
+        self.cancel_button.setEnabled(False)
+        self.phase = QLabel(self.tr("Not running."))
+        self.phase.setObjectName("triagePhase")
+        self.phase.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setObjectName("triageProgress")
+        self.rate = QLabel("—")
+        self.rate.setObjectName("triageRate")
+        self.eta = QLabel("—")
+        self.eta.setObjectName("triageEta")
+        self.warn_label = QLabel("0")
+        self.warn_label.setObjectName("triageWarnings")
+        self.current = QLabel()
+        self.current.setObjectName("triageCurrent")
+        self.current.setTextFormat(Qt.TextFormat.PlainText)
+        self.current.setMinimumWidth(100)
+        self.summary = QLabel()
+        self.summary.setObjectName("triageSummary")
+        self.summary.setWordWrap(True)
+        status = QGroupBox(self.tr("Triage job"))
+        grid = QGridLayout(status)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        grid.addLayout(buttons, 0, 0, 1, 4)
+        grid.addWidget(self.phase, 1, 0, 1, 4)
+        grid.addWidget(self.bar, 2, 0, 1, 4)
+        grid.addWidget(QLabel(self.tr("Speed:")), 3, 0)
+        grid.addWidget(self.rate, 3, 1)
+        grid.addWidget(QLabel(self.tr("Time left:")), 3, 2)
+        grid.addWidget(self.eta, 3, 3)
+        grid.addWidget(QLabel(self.tr("Warnings:")), 4, 0)
+        grid.addWidget(self.warn_label, 4, 1)
+        grid.addWidget(self.current, 5, 0, 1, 4)
+        grid.addWidget(self.summary, 6, 0, 1, 4)
+        grid.setRowStretch(7, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+        left = QVBoxLayout()
+        left.addWidget(plug_box, 1)
+        left.addWidget(opts)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addWidget(status, 2)
+        self.run_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self._load_plugins()
+        self.restore_choices()
+        self.update_summary()
+
+    # ------------------------------------------------------------ choices
+    def _load_plugins(self) -> None:
+        from forensic_triage.extractors import load_registry
+
+        self.plugins.clear()
+        try:
+            reg = load_registry()
+        except Exception as exc:  # noqa: BLE001 - shown to the examiner; triage can still run without plugins
+            self.plugin_problems.setText(self.tr("The extractors could not be listed: {0}").format(exc))
+            return
+        for cls in reg.extractors:
+            item = QListWidgetItem(f"{cls.name} {cls.version} — {cls.description}")
+            item.setData(Qt.ItemDataRole.UserRole, cls.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if cls.enabled_by_default else Qt.CheckState.Unchecked)
+            item.setToolTip("\n".join([cls.description, *cls.references]))
+            self.plugins.addItem(item)
+        if reg.problems:
+            self.plugin_problems.setText(self.tr("Not loaded: {0}").format(
+                "; ".join(safe_text(p.message) for p in reg.problems)))
+        elif not reg.extractors:
+            self.plugin_problems.setText(self.tr("No artifact extractors are installed."))
+
+    def _check_all(self, on: bool) -> None:
+        for i in range(self.plugins.count()):
+            self.plugins.item(i).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def _add_hashset(self) -> None:
+        name = self.hashset_name.text().strip()
+        if name and not self.hashsets.findItems(name, Qt.MatchFlag.MatchExactly):
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.hashsets.addItem(item)
+        self.hashset_name.clear()
+
+    def chosen_plugins(self) -> list[str] | None:
+        names = [self.plugins.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.plugins.count())
+                 if self.plugins.item(i).checkState() == Qt.CheckState.Checked]
+        return names
+
+    def settings(self) -> TriageSettings:
+        hashsets = [self.hashsets.item(i).text() for i in range(self.hashsets.count())
+                    if self.hashsets.item(i).checkState() == Qt.CheckState.Checked]
+        return TriageSettings(jobs=self.jobs.value(), plugins=self.chosen_plugins(), rules=self.rules.paths(),
+                              builtin_rules=self.builtin_rules.isChecked(), hashsets=hashsets,
+                              keywords=self.keywords.paths(), content_search=self.content_search.isChecked())
+
+    def remember_choices(self) -> None:
+        s = self.settings()
+        all_hs = [self.hashsets.item(i).text() for i in range(self.hashsets.count())]
+        set_json("triage/choices", {"plugins": s.plugins, "known_plugins": [
+            self.plugins.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.plugins.count())],
+            "rules": s.rules, "builtin_rules": s.builtin_rules, "hashsets": s.hashsets, "all_hashsets": all_hs,
+            "keywords": s.keywords, "content_search": s.content_search, "jobs": s.jobs})
+
+    def restore_choices(self) -> None:
+        c: dict[str, Any] = get_json("triage/choices", {})
+        self.builtin_rules.setChecked(bool(c.get("builtin_rules", True)))
+        self.content_search.setChecked(bool(c.get("content_search", True)))
+        self.jobs.setValue(int(c.get("jobs", os.cpu_count() or 1)))
+        self.rules.set_paths(list(c.get("rules", [])))
+        self.keywords.set_paths(list(c.get("keywords", [])))
+        chosen = set(c.get("hashsets", []))
+        for name in c.get("all_hashsets", []):
+            self.hashset_name.setText(name)
+            self._add_hashset()
+            item = self.hashsets.findItems(name, Qt.MatchFlag.MatchExactly)[0]
+            item.setCheckState(Qt.CheckState.Checked if name in chosen else Qt.CheckState.Unchecked)
+        if c.get("plugins") is not None:
+            wanted, known = set(c["plugins"]), set(c.get("known_plugins", []))
+            for i in range(self.plugins.count()):
+                item = self.plugins.item(i)
+                name = item.data(Qt.ItemDataRole.UserRole)
+                if name in known:  # extractors installed since keep their default
+                    item.setCheckState(Qt.CheckState.Checked if name in wanted else Qt.CheckState.Unchecked)
+
+    # ---------------------------------------------------------------- job
+    @property
+    def running(self) -> bool:
+        return self.worker is not None and not self.worker.done
+
+    def start(self) -> JobWorker | None:
+        if self.running or self.session.read_only_case:
+            return None
+        busy = self.session.jobs.heavy_job()
+        if busy is not None:
+            self.phase.setText(self.tr("Another job ({0}) is running; triage can start when it ends.").format(busy.kind))
+            return None
+        if not self.session.scalar("SELECT count(*) FROM evidence"):
+            self.phase.setText(self.tr("Add an evidence item first (Evidence ▸ Add evidence…)."))
+            return None
+        self.remember_choices()
+        settings = self.settings()
+
+        def job(store: CaseStore, ctx: JobContext) -> Any:
+            return run_triage(store, settings, ctx, command_line="forensic-triage gui: triage")
+
+        self.warnings_at_start = int(self.session.scalar("SELECT count(*) FROM warnings") or 0)
+        self.worker = self.session.run_job("triage", job)
+        self.worker.signals.progress.connect(self._progress)
+        self.worker.signals.finished.connect(self._finished)
+        self.worker.signals.cancelled.connect(self._cancelled)
+        self.worker.signals.errored.connect(self._errored)
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.phase.setText(self.tr("Starting…"))
+        self.bar.setRange(0, 0)
+        self.jobStarted.emit()
+        return self.worker
+
+    def cancel(self) -> None:
+        if self.running and self.worker is not None:
+            self.worker.cancel()
+            self.cancel_button.setEnabled(False)
+            self.phase.setText(self.tr("Cancelling: finishing the files in progress…"))
+
+    def _progress(self, p: ProgressInfo) -> None:
+        if self.worker is not None and self.worker.cancelling:
+            return
+        self.phase.setText(safe_text(p.phase).capitalize())
+        if p.total:
+            self.bar.setRange(0, 1000)
+            self.bar.setValue(int((p.fraction or 0) * 1000))
+            self.bar.setFormat(f"%p%  ({int(p.done):,} / {int(p.total):,})")
+        else:
+            self.bar.setRange(0, 0)
+        if p.unit == "bytes":
+            self.rate.setText(self.tr("{0}/s").format(human_bytes(p.rate)))
+        else:
+            self.rate.setText(self.tr("{0} {1}/s").format(f"{p.rate:,.0f}", p.unit))
+        self.eta.setText(_eta(p.eta_seconds))
+        self.warn_label.setText(f"{p.warnings:,}")
+        self.current.setText(safe_text(p.message)[-160:])
+
+    def _ended(self, outcome: str, text: str) -> None:
+        if self.session.closed:
+            return
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.bar.setRange(0, 1000)
+        self.current.clear()
+        self.eta.setText("—")
+        self.phase.setText(text)
+        self.update_summary()
+        self.jobEnded.emit(outcome)
+
+    def _finished(self, stats: Any) -> None:
+        self.bar.setValue(1000)
+        self.warn_label.setText(f"{getattr(stats, 'warnings', 0):,}")
+        self._ended("completed", self.tr("Completed: {0} files examined in {1:.1f} s.").format(
+            f"{getattr(stats, 'files_processed', 0):,}", getattr(stats, "seconds", 0.0)))
+
+    def _cancelled(self, text: str) -> None:
+        self._ended("cancelled", self.tr("Cancelled. {0} Press Resume to continue where it stopped.").format(text))
+
+    def _errored(self, text: str) -> None:
+        self._ended("failed", self.tr("Triage stopped: {0}").format(text))
+
+    def update_summary(self) -> None:
+        pending = int(self.session.scalar("SELECT count(*) FROM files WHERE status='pending'") or 0)
+        unwalked = int(self.session.scalar(
+            "SELECT count(*) FROM volumes WHERE fs_type IS NOT NULL AND fs_status='pending'") or 0)
+        last = self.session.last_triage()
+        resumable = last is not None and (pending or unwalked)
+        self.run_button.setText(self.tr("Resume triage") if resumable else self.tr("Run triage"))
+        if self.session.read_only_case:
+            self.run_button.setEnabled(False)
+            self.summary.setText(self.tr("This is a review case imported from a package: it can be read and "
+                                         "annotated, not triaged again."))
+            return
+        if last is None:
+            self.summary.setText(self.tr("Triage has not been run on this case yet."))
+            return
+        stats = last.get("stats") or {}
+        text = self.tr("Last run: {0}, {1} files examined, {2} warnings.").format(
+            last["outcome"], f"{int(stats.get('files_processed', 0)):,}", f"{int(stats.get('warnings', 0)):,}")
+        if resumable:
+            text += " " + self.tr("{0} files are still waiting to be examined.").format(f"{pending:,}")
+        self.summary.setText(text)
