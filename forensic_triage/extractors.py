@@ -148,6 +148,26 @@ def select(reg: Registry, names: Iterable[str] | None) -> list[type[Extractor]]:
     return chosen
 
 
+# Parsing libraries the built-in extractors rely on: (module, how to read its version).
+_PARSING_LIBRARIES = (
+    ("pyregf", "get_version"), ("pyevtx", "get_version"), ("pyscca", "get_version"), ("pylnk", "get_version"),
+    ("pyolecf", "get_version"), ("PIL", "__version__"), ("pypdf", "__version__"), ("sqlite3", "sqlite_version"),
+)
+
+
+def parsing_library_versions() -> dict[str, str]:
+    """Versions of the installed parsing libraries, recorded with every triage run."""
+    versions: dict[str, str] = {}
+    for module_name, attr in _PARSING_LIBRARIES:
+        try:
+            module = importlib.import_module(module_name)
+            value = getattr(module, attr)
+            versions[module_name] = str(value() if callable(value) else value)
+        except Exception:  # a missing optional library is simply not listed
+            continue
+    return versions
+
+
 def to_artifact(extractor: type[Extractor], record: Record, index: int) -> ArtifactRecord:
     data = record_fields(record)
     times = []
@@ -194,7 +214,9 @@ class ExtractorAnalyzer:
         self.library_versions: dict[str, str] = {}
 
     def describe(self) -> dict[str, object]:
-        return {"plugins": {c.name: c.version for c in self.extractors}, "libraries": dict(self.library_versions)}
+        libraries = parsing_library_versions()
+        libraries.update(self.library_versions)
+        return {"plugins": {c.name: c.version for c in self.extractors}, "libraries": libraries}
 
     def start(self, info: FileInfo) -> AnalyzerRun | None:
         chosen = []

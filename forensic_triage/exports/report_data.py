@@ -91,8 +91,30 @@ def _plugins_and_libraries(jobs: list[dict[str, Any]]) -> tuple[dict[str, str], 
                 libraries[str(lib)] = str(ver)
             extra = {k: v for k, v in desc.items() if k not in ("plugins", "libraries")}
             if extra:
-                plugins[f"analyzer {name}"] = json.dumps(extra, sort_keys=True, default=str)[:300]
+                plugins[f"analyzer {name}"] = describe_config(extra)
     return plugins, libraries
+
+
+def describe_config(config: dict[str, Any]) -> str:
+    """An analyzer's settings as short 'key: value' text for the report (hashes kept whole)."""
+    parts = []
+    for key in sorted(config):
+        value = config[key]
+        if isinstance(value, list):
+            if value and all(isinstance(v, dict) for v in value):
+                shown = f"{len(value)} item(s)"
+            elif len(value) > 8:
+                shown = ", ".join(str(v) for v in value[:8]) + f", ... ({len(value)} in all)"
+            else:
+                shown = ", ".join(str(v) for v in value) or "none"
+        elif isinstance(value, dict):
+            shown = f"{len(value)} setting(s)"
+        else:
+            shown = str(value)
+            if len(shown) > 96 and not all(c in "0123456789abcdef" for c in shown):
+                shown = shown[:93] + "..."
+        parts.append(f"{key.replace('_', ' ')}: {shown}")
+    return "; ".join(parts)
 
 
 def _activity(store: CaseStore) -> tuple[list[tuple[str, int]], str]:
