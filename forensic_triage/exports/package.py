@@ -118,6 +118,7 @@ def build_package(store: CaseStore, out_dir: str | os.PathLike[str], *, scope: s
     private = keys.load_private(key_path, passphrase) if key_path else None
     fingerprint = keys.fingerprint(private.public_key()) if private else None
     info = store.case_info()
+    _record_export_custody(store, bag, scope)
     findings = collect(store, scope)
     data = bag / "data"
     for sub in ("report", "case", "timeline", "csv", "tables", "audit"):
@@ -172,6 +173,20 @@ def build_package(store: CaseStore, out_dir: str | os.PathLike[str], *, scope: s
                "case_sha256": sha256_file(data / "case" / "case.jsonld")}
     store.audit(store.examiner, "package exported", summary)
     return summary
+
+
+def _record_export_custody(store: CaseStore, bag: Path, scope: str) -> None:
+    """Each exhibit in the package gets an 'exported' continuity event (in the package's own report)."""
+    from ..custody import CustodyEvent, add_event
+    from ..timeutil import utcnow_iso
+
+    info = store.case_info()
+    for ev in store.query("SELECT id, exhibit FROM evidence ORDER BY id"):
+        add_event(store, CustodyEvent(
+            exhibit=ev["exhibit"], action="exported", who=info["examiner"], time_utc=utcnow_iso(),
+            timezone=info["timezone"], location=info["agency"] or "",
+            purpose=f"Findings exported in an evidence package (scope {scope}); the exhibit itself stays sealed",
+            note=f"package folder {bag.name}", evidence_id=ev["id"]))
 
 
 def _one_line(value: Any) -> str:
