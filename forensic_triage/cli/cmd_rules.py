@@ -52,6 +52,8 @@ def _rows(files: list[RuleFile]) -> Iterator[dict[str, Any]]:
                    "tags": [], "description": f"NOT COMPILED: {f.error}", "file": f.path, "meta": {}}
             continue
         for r in f.rules:
+            if r.private:
+                continue  # building blocks of other rules, never reported on their own
             yield {"origin": f.origin, "namespace": f.namespace, "rule": r.identifier,
                    "severity": r.meta.get("severity", ""), "category": r.meta.get("category", ""), "tags": r.tags,
                    "description": r.meta.get("description", ""), "file": f.path, "meta": r.meta}

@@ -56,6 +56,7 @@ class RuleInfo:
     identifier: str
     tags: list[str]
     meta: dict[str, Any]
+    private: bool = False
 
 
 @dataclasses.dataclass(slots=True)
@@ -177,7 +178,7 @@ def compile_file(path: Path, origin: str = "extra", namespace: str = "") -> tupl
     except yara.Error as exc:
         rf.error = error_text(exc, path)
         return rf, None
-    rf.rules = [RuleInfo(r.identifier, list(r.tags), dict(r.meta)) for r in compiled]
+    rf.rules = [RuleInfo(r.identifier, list(r.tags), dict(r.meta), bool(r.is_private)) for r in compiled]
     rf.warnings = [str(w) for w in getattr(compiled, "warnings", [])]
     return rf, compiled
 
