@@ -29,6 +29,7 @@ _NAME_TYPES = {
 }
 _DATA_TYPES = {pytsk3.TSK_FS_ATTR_TYPE_DEFAULT, pytsk3.TSK_FS_ATTR_TYPE_NTFS_DATA, pytsk3.TSK_FS_ATTR_TYPE_HFS_DATA}
 MAX_DEPTH = 256
+_NTFS_BADCLUS = 8  # MFT entry of $BadClus
 
 
 def decode_name(raw: bytes) -> str:
@@ -167,16 +168,24 @@ class Walker:
             stream = decode_name(bytes(ainfo.name))
             loc = Locator(self.evidence, self.offset, inode, int(ainfo.type), int(ainfo.id), stream, path)
             first = None
+            listed = False
             try:
                 for run in attr:
+                    listed = True
                     if int(run.addr):
                         first = self.offset + int(run.addr) * self.block_size
                         break
             except OSError:
                 pass
+            # $BadClus:$Bad is as long as the volume but holds only the clusters marked bad. With none
+            # marked, The Sleuth Kit lists no runs and reads no bytes: list it, do not read it (else every
+            # NTFS volume gets a false "file ends early" error). With bad clusters marked it is read like
+            # any stream, because data can be hidden in clusters marked bad.
+            no_bad_clusters = inode == _NTFS_BADCLUS and stream == "$Bad" and not listed
             yield FileEntry(
                 locator=loc, name=f"{name}:{stream}", name_raw=raw + b":" + bytes(ainfo.name), parent_path=parent,
-                size=int(ainfo.size), allocated=allocated, meta_allocated=meta_alloc, type="file",
-                first_block=first, flags="ads", mtime=times["mtime"], atime=times["atime"], ctime=times["ctime"],
-                crtime=times["crtime"],
+                size=int(ainfo.size), allocated=allocated, meta_allocated=meta_alloc,
+                type="virtual" if no_bad_clusters else "file", first_block=first,
+                flags="ads,no-bad-clusters" if no_bad_clusters else "ads", mtime=times["mtime"],
+                atime=times["atime"], ctime=times["ctime"], crtime=times["crtime"],
             )
