@@ -178,9 +178,14 @@ class AuditView(QWidget):
         layout.addWidget(split)
         self.verify_button.clicked.connect(self.verify)
         self.add_custody.clicked.connect(self.open_custody_dialog)
-        self.audit.model.reload()
-        self.custody.model.reload()
         self.dialog: CustodyDialog | None = None
+        self.active = False
+
+    def activate(self) -> None:
+        if not self.active:
+            self.active = True
+            self.audit.model.reload()
+            self.custody.model.reload()
 
     def verify(self) -> JobWorker:
         case_dir = self.session.case_dir
@@ -208,12 +213,15 @@ class AuditView(QWidget):
             self.verify_result.setText(self.tr("Intact: every entry follows the one before. Head hash {0}").format(head))
 
     def open_custody_dialog(self) -> CustodyDialog:
+        self.activate()
         self.dialog = CustodyDialog(self.session, self)
         self.dialog.saved.connect(self.refresh)
         self.dialog.open()
         return self.dialog
 
     def refresh(self) -> None:
+        if not self.active:
+            return
         self.audit.model.refresh()
         self.custody.model.refresh()
 

@@ -150,6 +150,13 @@ class FindingsView(QTabWidget):
             self.tables[key] = table
             self.addTab(table, title)
         self.types.currentItemChanged.connect(lambda cur, _prev: self._type_chosen(cur))
+        self.active = False
+
+    def activate(self) -> None:
+        """Load when first shown: a case with a million files opens without waiting for findings."""
+        if self.active:
+            return
+        self.active = True
         self.reload_types()
         for table in self.tables.values():
             table.model.reload()
@@ -192,6 +199,8 @@ class FindingsView(QTabWidget):
         model.reload()
 
     def refresh(self) -> None:
+        if not self.active:
+            return
         self.reload_types()
         for table in self.all_tables():
             table.model.refresh()

@@ -43,6 +43,7 @@ class QueryLoader(QObject):
         self._current: Request | None = None
         self._lock = threading.Lock()
         self.pending = 0
+        self._closed = False
         self._conn: sqlite3.Connection | None = None
         self._thread = threading.Thread(target=self._loop, name=f"ft-{name}", daemon=True)
         self._thread.start()
@@ -94,6 +95,8 @@ class QueryLoader(QObject):
 
     def _deliver(self, request: Request, rows: Rows | None, error: str | None) -> None:
         self.pending -= 1
+        if self._closed:
+            return  # the case was closed: the views that asked are gone
         if error is not None:
             if request.on_error is not None:
                 request.on_error(error)
@@ -103,6 +106,7 @@ class QueryLoader(QObject):
         request.on_rows(rows)
 
     def close(self) -> None:
+        self._closed = True
         self._queue.put(None)
         with self._lock:
             conn = self._conn

@@ -91,8 +91,14 @@ class OverviewView(QScrollArea):
         self.no_evidence.setVisible(not evidence)
         for ev in evidence:
             self.banners.addWidget(EvidenceBanner.for_item(self.session, int(ev["id"])))
-        c = self.session.counts_summary()
-        self.counts.setText(tr(
+        if not self.counts.text():
+            self.counts.setText(tr("Counting…"))
+        self.session.counts_summary(self._show_counts)
+
+    def _show_counts(self, c: dict[str, int]) -> None:
+        if self.session.closed:
+            return
+        self.counts.setText(self.tr(
             "{files} files ({deleted} deleted), {pending} waiting to be examined; {artifacts} artifacts, "
             "{yara} YARA hits, {hashsets} hash-set matches, {content} content hits; {tags} tags; "
             "{warnings} warnings.").format(**{k: f"{v:,}" for k, v in c.items()}))

@@ -19,7 +19,7 @@ from forensic_triage.jobs.context import JobContext
 from forensic_triage.store import CaseStore
 
 from .content import ContentReader
-from .loader import QueryLoader
+from .loader import QueryLoader, Request
 from .workers import JobManager, JobWorker
 
 
@@ -68,20 +68,19 @@ class CaseSession(QObject):
     def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         return self.store.scalar(sql, params)
 
-    def counts_summary(self) -> dict[str, int]:
-        q = self.scalar
-        return {
-            "evidence": int(q("SELECT count(*) FROM evidence") or 0),
-            "files": int(q("SELECT count(*) FROM files WHERE type='file'") or 0),
-            "pending": int(q("SELECT count(*) FROM files WHERE status='pending'") or 0),
-            "deleted": int(q("SELECT count(*) FROM files WHERE allocated=0 AND type='file'") or 0),
-            "artifacts": int(q("SELECT count(*) FROM artifacts") or 0),
-            "yara": int(q("SELECT count(*) FROM yara_hits") or 0),
-            "hashsets": int(q("SELECT count(*) FROM hash_matches") or 0),
-            "content": int(q("SELECT count(*) FROM content_hits") or 0),
-            "tags": int(q("SELECT count(*) FROM tags") or 0),
-            "warnings": int(q("SELECT count(*) FROM warnings") or 0),
-        }
+    COUNTS_SQL = (
+        "SELECT (SELECT count(*) FROM evidence) AS evidence,"
+        " (SELECT count(*) FROM files WHERE type='file') AS files,"
+        " (SELECT count(*) FROM files WHERE status='pending') AS pending,"
+        " (SELECT count(*) FROM files WHERE allocated=0 AND type='file') AS deleted,"
+        " (SELECT count(*) FROM artifacts) AS artifacts, (SELECT count(*) FROM yara_hits) AS yara,"
+        " (SELECT count(*) FROM hash_matches) AS hashsets, (SELECT count(*) FROM content_hits) AS content,"
+        " (SELECT count(*) FROM tags) AS tags, (SELECT count(*) FROM warnings) AS warnings")
+
+    def counts_summary(self, on_counts: Callable[[dict[str, int]], None]) -> None:
+        """What has been found so far, counted on the background loader (a full scan on big cases)."""
+        self.counts.submit(Request(self.COUNTS_SQL, (), lambda rows: on_counts(
+            {k: int(rows[0][k] or 0) for k in rows[0].keys()}) if rows else None))
 
     def last_triage(self) -> dict[str, Any] | None:
         rows = self.query("SELECT * FROM jobs WHERE kind='triage' ORDER BY id DESC LIMIT 1")

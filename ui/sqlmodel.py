@@ -169,7 +169,9 @@ class SqlTableModel(QAbstractTableModel):
             return
         self._fetching = True
         last = self._rows[-1] if self._rows else None
-        sql, params = self._select(after=last, limit=self.PAGE)
+        # A sort on a column without an index costs a scan per page: fetch more rows per scan.
+        limit = self.PAGE if self._sort_col < 0 else self.PAGE * 4
+        sql, params = self._select(after=last, limit=limit)
         gen = self._gen
         self.pages.submit(Request(sql, params, lambda rows: self._on_page(gen, rows),
                                   lambda err: self._on_error(gen, err), lambda: self._gen == gen))
@@ -230,7 +232,7 @@ class SqlTableModel(QAbstractTableModel):
         if gen != self._gen:
             return
         self.error = None
-        if len(rows) < self.PAGE:
+        if len(rows) < (self.PAGE if self._sort_col < 0 else self.PAGE * 4):
             self._exhausted = True
         if rows:
             # Still "fetching" while the rows go in: a view or tester may ask for more from inside
@@ -263,6 +265,7 @@ class SqlTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Start again from the first page (filter or sort changed)."""
         self._gen += 1
+        self.total = None
         self.beginResetModel()
         self._rows = []
         self._ids = {}

@@ -26,6 +26,7 @@ from .loader import Request
 from .session import CaseSession
 
 PLAUSIBLE_FROM = 1980
+FILE_TIMES_DEFAULT_LIMIT = 200_000
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -215,10 +216,22 @@ class TimelineView(QWidget):
         self.table: FindingTable | None = None
         self.range: tuple[str, str] | None = None
         self._gen = 0
-        self.file_times.toggled.connect(lambda *_: self.rebuild())
         self.histogram.rangeSelected.connect(self._range_chosen)
         self.histogram.rangeCleared.connect(self._range_cleared)
         self.clear_button.clicked.connect(self.histogram.clear_selection)
+        self.active = False
+
+    def activate(self) -> None:
+        """Build when first shown. File-system times (four per file) start switched off for big cases."""
+        if self.active:
+            return
+        self.active = True
+        files = int(self.session.scalar("SELECT max(id) FROM files") or 0)
+        if files > FILE_TIMES_DEFAULT_LIMIT:
+            self.file_times.setChecked(False)
+            self.note.setText(self.tr("This case has {0} file entries: tick the box to add their file-system "
+                                      "times (sorting them takes a while).").format(f"{files:,}"))
+        self.file_times.toggled.connect(lambda *_: self.rebuild())
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -274,6 +287,8 @@ class TimelineView(QWidget):
         self.table.apply_search()
 
     def refresh(self) -> None:
+        if not self.active:
+            return
         if self.table is not None:
             self.table.model.refresh()
         self.load_histogram()

@@ -52,6 +52,12 @@ class CaseWorkspace(QTabWidget):
             view.jump.connect(self.jump_to_file)
         self.findings.tagRequested.connect(self.tag_findings)
         self.session.changed.connect(self._case_changed)
+        self.currentChanged.connect(self._tab_shown)
+
+    def _tab_shown(self, _index: int) -> None:
+        activate = getattr(self.currentWidget(), "activate", None)
+        if activate is not None:
+            activate()
 
     def live_refresh(self) -> None:
         """Refresh only what is visible: the views run their queries on the loader threads."""

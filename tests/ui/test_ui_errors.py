@@ -104,7 +104,7 @@ def test_sample_case_for_training_opens_triaged(qtbot: Any, window: Any) -> None
     assert window.session.info["case_number"] == "TRAINING-001"
     overview = window.workspace.overview
     assert "EXH-001" in overview.banners.itemAt(0).widget().label.text()
-    assert "0 waiting" in overview.counts.text()
+    qtbot.waitUntil(lambda: "0 waiting" in overview.counts.text())
     # Opening it again reuses the case instead of building it twice.
     window.close_case()
     qtbot.mouseClick(window.start.sample_button, Qt.MouseButton.LeftButton)

@@ -1,0 +1,229 @@
+"""Open a case with 1,000,000 files in the desktop application, scroll it, sort it; print the figures.
+
+The case database is written directly with SQL in the real schema (``CaseStore.create`` then
+bulk inserts: one evidence item, one NTFS volume, 1,000 folders of 1,000 files, with deleted
+entries, picture types, extension mismatches, YARA hits, hash-set matches and tags sprinkled
+in), so the benchmark needs no image and measures only the GUI.
+
+Measured:
+* open: ``MainWindow.open_case`` until the file table shows its first page (the goal: < 3 s);
+* total: until the background count of files is shown;
+* scroll: pages fetched as the table is scrolled to its end, repeatedly;
+* sort: clicking the Size header (a full sort in SQL, on the loader thread);
+* GUI-thread stalls: a 10 ms watchdog timer; the longest gap between its ticks (wall clock)
+  and the longest GUI-thread CPU time inside one gap (work done on the GUI thread itself).
+
+Usage: python benchmarks/gui_open_large_case.py [--files N] [--work DIR] [--rebuild]
+(runs offscreen when there is no display).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from forensic_triage.store import DB_NAME, CaseStore  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+
+
+def build_case(folder: Path, n_files: int, per_folder: int = 1000) -> float:
+    """Write the case; returns seconds taken."""
+    started = time.perf_counter()
+    folders = max(1, n_files // per_folder)
+    with CaseStore.create(folder, case_number="BENCH-1M", examiner="Benchmark", title=f"{n_files:,} files",
+                          timezone="Europe/London") as store:
+        conn = store.conn
+        conn.execute("PRAGMA synchronous=OFF")
+        with store.transaction():
+            conn.execute("INSERT INTO evidence(id, uid, exhibit, description, format, path, media_size, verdict,"
+                         " md5, sha1, sha256, added_utc) VALUES (1, 'EXH-001', 'EXH-001', 'synthetic 1M-file case',"
+                         " 'raw', '/nonexistent/bench.dd', 1099511627776, 'NOT STORED', ?, ?, ?,"
+                         " '2025-01-01T00:00:00Z')", ("0" * 32, "0" * 40, "0" * 64))
+            conn.execute("INSERT INTO volumes(id, evidence_id, addr, offset, length, description, vs_type, fs_type,"
+                         " block_size, fs_status) VALUES (1, 1, 2, 1048576, 1099510579200, 'NTFS', 'dos', 'NTFS',"
+                         " 4096, 'walked')")
+            conn.executemany(
+                "INSERT INTO files(evidence_id, volume_id, locator, partition_offset, inode, path, name, name_raw,"
+                " parent_path, size, allocated, meta_allocated, type, status, mtime, crtime)"
+                " VALUES (1,1,?,1048576,?,?,?,?,'/',0,1,1,'dir','n/a','2024-06-01T10:00:00Z','2024-06-01T10:00:00Z')",
+                ((f"EXH-001:1048576:{d + 100}", d + 100, f"/folder{d:04d}", f"folder{d:04d}",
+                  f"folder{d:04d}".encode()) for d in range(folders)))
+
+            def rows() -> object:
+                for i in range(n_files):
+                    d = i % folders
+                    ext = ("jpg", "docx", "txt", "exe", "pdf", "dll", "png", "log")[i % 8]
+                    name = f"file{i:07d}.{ext}"
+                    mime = {"jpg": "image/jpeg", "png": "image/png", "docx": "application/vnd.openxmlformats",
+                            "pdf": "application/pdf", "exe": "application/x-dosexec",
+                            "dll": "application/x-dosexec"}.get(ext, "text/plain")
+                    day = 1 + i % 28
+                    yield (f"EXH-001:1048576:{200000 + i}", 200000 + i, f"/folder{d:04d}/{name}", name, name.encode(),
+                           f"/folder{d:04d}", ext, (i * 7919) % 10_000_019, int(i % 9 != 0), "file", "done",
+                           f"{i:032x}", mime, int(i % 97 == 0), "png" if i % 97 == 0 else None, int(i % 1009 == 0),
+                           "notable" if i % 4999 == 0 else None, f"2024-{1 + i % 12:02d}-{day:02d}T12:00:00Z",
+                           f"2023-{1 + i % 12:02d}-{day:02d}T08:00:00Z")
+
+            conn.executemany(
+                "INSERT INTO files(evidence_id, volume_id, locator, partition_offset, inode, path, name, name_raw,"
+                " parent_path, extension, size, allocated, meta_allocated, type, status, md5, mime, ext_mismatch,"
+                " detected_ext, hit_count, hashset_match, mtime, crtime)"
+                " VALUES (1,1,?,1048576,?,?,?,?,?,?,?,?,1,?,?,?,?,?,?,?,?,?,?)", rows())
+            conn.execute("INSERT INTO tags(target_kind, target_id, locator, tag, note, examiner, created_utc)"
+                         " SELECT 'file', id, locator || path, 'notable', '', 'Benchmark', '2025-01-01T00:00:00Z'"
+                         " FROM files WHERE id % 10007 = 0")
+        conn.execute("ANALYZE")
+    return time.perf_counter() - started
+
+
+class Watchdog:
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+        self.wall = 0.0
+        self.cpu = 0.0
+        self._last = (0.0, 0.0)
+
+    def _tick(self) -> None:
+        now = (time.perf_counter(), time.thread_time())
+        if self._last[0]:
+            self.wall = max(self.wall, now[0] - self._last[0])
+            self.cpu = max(self.cpu, now[1] - self._last[1])
+        self._last = now
+
+    def start(self) -> None:
+        self._last = (0.0, 0.0)
+        self.wall = self.cpu = 0.0
+        self.timer.start()
+
+    def stop(self) -> str:
+        self.timer.stop()
+        return f"longest event-loop gap {self.wall * 1000:.0f} ms, longest GUI-thread work {self.cpu * 1000:.0f} ms"
+
+
+def wait(app: object, predicate: object, timeout: float = 120.0) -> float:
+    started = time.perf_counter()
+    while not predicate():  # type: ignore[operator]
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.001)
+        if time.perf_counter() - started > timeout:
+            raise TimeoutError("timed out")
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--files", type=int, default=1_000_000)
+    parser.add_argument("--work", type=Path, default=HERE / "work")
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--scroll-pages", type=int, default=40)
+    args = parser.parse_args()
+
+    case = args.work / f"case-{args.files}"
+    if args.rebuild and case.exists():
+        shutil.rmtree(case)
+    if not (case / DB_NAME).exists():
+        print(f"building a case with {args.files:,} files in {case} ...", flush=True)
+        seconds = build_case(case, args.files)
+        size = (case / DB_NAME).stat().st_size
+        print(f"  built in {seconds:.1f} s, database {size / 2**20:.0f} MiB")
+
+    from forensic_triage.ui.app import make_app
+    from PySide6.QtCore import QModelIndex, QSettings, Qt
+
+    settings_dir = args.work / "qsettings"
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(settings_dir))
+    app = make_app([sys.argv[0]])
+    from forensic_triage.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    dog = Watchdog()
+    dog.start()
+    wait(app, lambda: dog._last[0] > 0)
+
+    # ---- open: until the file table shows its first page (open_case itself runs on the GUI thread)
+    t0 = time.perf_counter()
+    if not window.open_case(str(case)):
+        print("the case could not be opened", file=sys.stderr)
+        return 1
+    opened = time.perf_counter() - t0
+    window.show_tab(2)
+    browse = window.workspace.browse
+    model = browse.model
+    wait(app, lambda: model.rowCount() > 0)
+    first_page = time.perf_counter() - t0
+    wait(app, lambda: model.total is not None)
+    total_time = time.perf_counter() - t0
+    print(f"open: case window ready in {opened:.2f} s; first page of the file table after {first_page:.2f} s "
+          f"(goal < 3 s); total of {model.total:,} files counted after {total_time:.2f} s")
+    print(f"  GUI thread while opening: {dog.stop()}")
+
+    # ---- scroll to the end again and again: one page fetched each time
+    dog.start()
+    bar = browse.table.verticalScrollBar()
+    times = []
+    for _ in range(args.scroll_pages):
+        wait(app, lambda: bar.maximum() > bar.value())  # the view has laid out the rows it was given
+        before = model.rowCount()
+        t = time.perf_counter()
+        bar.setValue(bar.maximum())  # as if the examiner dragged the scroll bar to the end
+        wait(app, lambda b=before: model.rowCount() > b)
+        times.append(time.perf_counter() - t)
+    print(f"scroll: {args.scroll_pages} pages of {model.PAGE} rows, {model.rowCount():,} rows loaded; per page median "
+          f"{statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms")
+    print(f"  GUI thread while scrolling: {dog.stop()}")
+
+    # ---- sort by size (descending) and by name: a full sort in SQL, off the GUI thread
+    for column, order, label in ((2, Qt.SortOrder.DescendingOrder, "size, largest first"),
+                                 (0, Qt.SortOrder.AscendingOrder, "name")):
+        dog.start()
+        t = time.perf_counter()
+        browse.table.sortByColumn(column, order)
+        wait(app, lambda: model.rowCount() > 0 and not model.loading)
+        first = time.perf_counter() - t
+        t = time.perf_counter()
+        for _ in range(5):
+            model.fetchMore(QModelIndex())
+            wait(app, lambda: not model.loading)
+        print(f"sort by {label}: first page after {first:.2f} s, next 5 pages in {time.perf_counter() - t:.2f} s; "
+              f"{dog.stop()}")
+
+    # ---- filter: deleted pictures with a text filter, counted
+    dog.start()
+    t = time.perf_counter()
+    browse.filter_bar.deleted.setCurrentIndex(browse.filter_bar.deleted.findData("deleted"))
+    browse.filter_bar.category.setCurrentIndex(browse.filter_bar.category.findData("pictures"))
+    wait(app, lambda: not model.loading and model.total is not None)
+    print(f"filter deleted pictures: {model.total:,} found in {time.perf_counter() - t:.2f} s; {dog.stop()}")
+
+    # ---- the evidence tree: open the volume, list its 1,000 folders
+    dog.start()
+    tree = browse.tree_model
+    exhibit = tree.index(0, 0)
+    t = time.perf_counter()
+    tree.fetchMore(exhibit)
+    volume = tree.index(0, 0, exhibit)
+    tree.fetchMore(volume)
+    print(f"tree: {tree.rowCount(volume):,} folders listed in {(time.perf_counter() - t) * 1000:.0f} ms; {dog.stop()}")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
