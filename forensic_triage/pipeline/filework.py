@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import threading
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -11,27 +10,11 @@ import pytsk3
 
 from ..model import FileResult, Locator, WarningRecord
 from .analyzers import Analyzer, AnalyzerRun, FileInfo
+from .filetype import identify
 from .signature import check_extension
 
 CHUNK = 1024 * 1024
 HEAD = 64 * 1024
-_magic_local = threading.local()
-
-
-def identify(head: bytes) -> tuple[str, str]:
-    """(MIME type, description) from the first bytes; one libmagic handle per thread."""
-    import magic
-
-    handles = getattr(_magic_local, "handles", None)
-    if handles is None:
-        handles = (magic.Magic(mime=True), magic.Magic())
-        _magic_local.handles = handles
-    if not head:
-        return "application/x-empty", "empty"
-    try:
-        return str(handles[0].from_buffer(head)), str(handles[1].from_buffer(head))
-    except Exception as exc:  # libmagic reports malformed input as MagicException
-        return "application/octet-stream", f"unidentified ({exc})"
 
 
 def _no_stage(text: str) -> None:
