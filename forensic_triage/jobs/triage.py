@@ -263,6 +263,9 @@ def run_triage(store: CaseStore, settings: TriageSettings | None = None, ctx: Jo
         job_settings = settings.to_dict()
         job_settings["analyzers"] = describe
         job_id = store.start_job("triage", job_settings, command_line or shlex.join(sys.argv))
+        from ..scan.setup import record_scan_provenance  # rule set and hash sets of the job, for reports
+
+        record_scan_provenance(store, job_id, describe)
         if problems:
             with store.transaction() as conn:
                 for message in problems:

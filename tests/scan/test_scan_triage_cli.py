@@ -133,6 +133,11 @@ def test_triage_reports_every_finding_kind_through_the_cli(planted, tmp_path: Pa
         job = store.query("SELECT settings FROM jobs WHERE kind='triage'")[0]
         described = json.loads(job["settings"])["analyzers"]["yara"]
         warnings = [r["message"] for r in store.query("SELECT message FROM warnings")]
+        rulesets = store.query("SELECT name, sha256, files FROM rulesets")
+        used = {(r["name"], r["kind"], r["entries"]) for r in store.query("SELECT * FROM hashsets_used")}
+    assert [r["sha256"] for r in rulesets] == [described["sha256"]]
+    assert json.loads(rulesets[0]["files"]) == described["files"]
+    assert used == {("KG", "known-good", 1), ("BAD", "notable", 1)}
     assert {h["ruleset_sha256"] for h in hits} == {described["sha256"]}
     assert any(str(extra / "broken.yar") in w and "excluded" in w for w in warnings)
     assert any(f["path"].endswith("case.yar") and f["origin"] == "library" for f in described["files"])
