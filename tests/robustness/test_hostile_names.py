@@ -281,8 +281,14 @@ def test_package_copies_cannot_escape(tagged_case: dict[str, Any]) -> None:
     # Bait: if a copy's name were used as a path, "..\\..\\evil.txt" or "../" tricks would land here.
     out = work / "pkg" / "inner" / "package"
     out.parent.mkdir(parents=True)
+    passphrase = work / "pkg" / "passphrase.txt"
+    passphrase.write_text("hostile names\n", encoding="utf-8")
+    cli("keys", "new", "--examiner", "Examiner <b>X</b>", "--out", str(work / "pkg" / "keys"),
+        "--passphrase-file", str(passphrase))
+    (private,), (public,) = list((work / "pkg" / "keys").glob("*.key")), list((work / "pkg" / "keys").glob("*.pub"))
     before_outside = sorted(p.relative_to(work) for p in work.rglob("*") if "package" not in p.parts)
-    cli("package", case, "--out", str(out), "--scope", "tagged", "--include-files")
+    cli("package", case, "--out", str(out), "--scope", "tagged", "--include-files", "--key", str(private),
+        "--passphrase-file", str(passphrase))
     root = out.resolve()
     files = [p for p in root.rglob("*")]
     assert files
@@ -302,7 +308,35 @@ def test_package_copies_cannot_escape(tagged_case: dict[str, Any]) -> None:
     blob = "".join(p.read_text(encoding="utf-8", errors="replace") for p in files
                    if p.is_file() and p.suffix in (".json", ".txt", ".csv", ".jsonl", ".tsv"))
     assert NAMES["rlo"].hex() in blob or "invoice\\u202etxt.exe" in blob or "invoice\u202etxt.exe" in blob
-    res = cli.run("verify-package", str(out), ok=False)
+    res = cli.run("verify-package", str(out), "--pubkey", str(public), ok=False)
     assert res.returncode == 0, res.stdout + res.stderr
     shutil.rmtree(work / "pkg")
 
+
+
+def test_export_bodyfile_and_dfxml_keep_their_structure(tagged_case: dict[str, Any]) -> None:
+    """A '|' or a newline in a name must not add a field or a line to the body file; control
+    characters must not make the DFXML invalid XML."""
+    _require_command("export")
+    import xml.etree.ElementTree as ET
+
+    cli, case, work = tagged_case["cli"], str(tagged_case["case"]), tagged_case["work"]
+    body, dfxml = work / "hostile.body", work / "hostile.dfxml"
+    cli("export", case, "--format", "bodyfile", "--out", str(body))
+    cli("export", case, "--format", "dfxml", "--out", str(dfxml))
+    lines = body.read_text(encoding="utf-8").splitlines()
+    assert all(line.count("|") == 10 for line in lines), [line for line in lines if line.count("|") != 10]
+    inodes = [line.split("|")[2] for line in lines]
+    for key, path, raw in _expected():
+        row = next(r for r in tagged_case["rows"] if r["path"] == path and r["name_raw_hex"] == raw.hex())
+        assert inodes.count(str(row["inode"])) == 1, f"{key}: not exactly one body-file line"
+    for ch in INVISIBLE:
+        assert ch not in body.read_text(encoding="utf-8")
+    if shutil.which("mactime"):
+        res = subprocess.run(["mactime", "-b", str(body), "-d", "-z", "UTC"], capture_output=True, text=True,
+                             check=False)
+        assert res.returncode == 0 and "invoice\\u202etxt.exe" in res.stdout, res.stderr
+    root = ET.parse(dfxml).getroot()  # raises on a control character that XML 1.0 forbids
+    names = {el.text for el in root.iter() if el.tag.rsplit("}", 1)[-1] == "filename"}
+    for key in ("newline", "bell", "rlo", "escape", "formula"):
+        assert any(name and safe_text(decode_name(NAMES[key])) in name for name in names), key
