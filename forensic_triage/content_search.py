@@ -324,12 +324,16 @@ class ContentRun:
         self.expected = 0
         self.hits: list[ContentHit] = []
         self.seen: dict[tuple[str, str], int] = {}
-        self.dropped = 0
+        self.dropped = 0     # distinct hits lost to the per-file cap (a limitation: stored as a warning)
+        self.repeats = 0     # further occurrences of a value already kept max_same times
 
     def _emit(self, kind: str, value: str, offset: int, context: Callable[[], str], encoding: str) -> None:
         key = (kind, value)
         count = self.seen.get(key, 0)
-        if count >= self.max_same or len(self.hits) >= self.max_hits:
+        if count >= self.max_same:
+            self.repeats += 1  # by design: the first occurrences of a value locate it
+            return
+        if len(self.hits) >= self.max_hits:
             self.dropped += 1
             return
         self.seen[key] = count + 1
@@ -379,9 +383,10 @@ class _AnalyzerRun:
         result.content_hits.extend(self.run.close())
         if self.run.dropped:
             result.warnings.append(WarningRecord(
-                "content", f"Content search kept {len(self.run.hits)} hits of this file (at most "
-                f"{self.run.max_same} per value, {self.run.max_hits} in all); {self.run.dropped} more were not "
-                "recorded.", str(self.info.locator), "warning", details={"dropped": self.run.dropped}))
+                "content", f"Content search stopped recording at {self.run.max_hits} hits in this file; "
+                f"{self.run.dropped} more were found but not recorded (repeats of a value beyond "
+                f"{self.run.max_same} are never recorded).", str(self.info.locator), "warning",
+                details={"dropped": self.run.dropped, "repeats": self.run.repeats}))
 
 
 class ContentSearchAnalyzer:

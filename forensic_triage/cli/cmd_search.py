@@ -156,7 +156,8 @@ def _search_file(fs: Any, row: Any, scanner: TextScanner) -> tuple[list[ContentH
         read += len(data)
     hits = run.close()
     if run.dropped:
-        problems.append(f"The search kept {len(hits)} hits of this file; {run.dropped} more were not recorded.")
+        problems.append(f"The search stopped recording at {len(hits)} hits in this file; {run.dropped} more were "
+                        "not recorded.")
     return hits, problems, read
 
 

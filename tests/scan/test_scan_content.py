@@ -141,6 +141,12 @@ def test_caps_store_a_warning_and_compressed_bodies_are_skipped() -> None:
     assert len(result.content_hits) == 5
     assert len([h for h in result.content_hits if h.value == "a@b.example.tt"]) <= 2
     assert result.warnings and result.warnings[0].source == "content" and "18 more" in result.warnings[0].message
+    few = analyzer.start(_info())
+    assert few is not None
+    few.feed(0, b" a@b.example.tt" * 40)  # repeats of one value: kept twice, no warning
+    quiet = FileResult(file_id=1)
+    few.finish(quiet, True)
+    assert len(quiet.content_hits) == 2 and quiet.warnings == []
     jpeg = analyzer.start(_info("image/jpeg"))
     assert jpeg is not None
     jpeg.feed(0, b"x" * 70_000 + b" late@example.com ")
