@@ -18,13 +18,10 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 
-from .model import ContentHit, FileResult, WarningRecord
-from .pipeline.analyzers import AnalyzerRun, FileInfo
+from .model import ContentHit
 from .scan import validators as v
 
 MARGIN = 2048          # longest hit in bytes (UTF-16 URL of 500 characters + slack) and left context kept
@@ -371,61 +368,5 @@ class ContentRun:
         return self.hits
 
 
-class _AnalyzerRun:
-    def __init__(self, run: ContentRun, info: FileInfo) -> None:
-        self.run = run
-        self.info = info
-
-    def feed(self, offset: int, data: bytes) -> None:
-        self.run.feed(offset, data)
-
-    def finish(self, result: FileResult, complete: bool) -> None:
-        result.content_hits.extend(self.run.close())
-        if self.run.dropped:
-            result.warnings.append(WarningRecord(
-                "content", f"Content search stopped recording at {self.run.max_hits} hits in this file; "
-                f"{self.run.dropped} more were found but not recorded (repeats of a value beyond "
-                f"{self.run.max_same} are never recorded).", str(self.info.locator), "warning",
-                details={"dropped": self.run.dropped, "repeats": self.run.repeats}))
-
-
-class ContentSearchAnalyzer:
-    """The analyzer the triage pipeline feeds: built-in patterns plus the case's keywords/regexes."""
-
-    name = "content"
-    version = "1"
-
-    def __init__(self, scanner: TextScanner, max_hits: int = 1000, max_same: int = 5,
-                 sources: list[dict[str, str]] | None = None) -> None:
-        self.scanner = scanner
-        self.max_hits = max_hits
-        self.max_same = max_same
-        self.sources = sources or []
-
-    def describe(self) -> dict[str, object]:
-        digest = hashlib.sha256("\n".join(self.scanner.keywords).encode()).hexdigest()
-        return {"version": self.version, "builtin": self.scanner.builtin, "keyword_count": len(self.scanner.keywords),
-                "keywords_sha256": digest, "keyword_files": self.sources, "regexes": self.scanner.regexes,
-                "max_hits_per_file": self.max_hits, "max_hits_per_value": self.max_same,
-                "head_only_types": list(HEAD_ONLY_MIME), "area_codes": list(AREA_CODES)}
-
-    def start(self, info: FileInfo) -> AnalyzerRun | None:
-        if not self.scanner.active:
-            return None
-        stop_at = HEAD_BYTES if info.mime.startswith(HEAD_ONLY_MIME) else None
-        return _AnalyzerRun(ContentRun(self.scanner, stop_at=stop_at, max_hits=self.max_hits,
-                                       max_same=self.max_same), info)
-
-
-def load_keywords(path: str | Path) -> list[str]:
-    """One keyword or phrase per line (UTF-8, BOM allowed); blank lines and '#' comments ignored."""
-    text = Path(path).read_text(encoding="utf-8-sig", errors="replace")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-
-
-def file_sha256(path: str | Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-__all__ = ["AREA_CODES", "ContentRun", "ContentSearchAnalyzer", "Found", "TextScanner", "load_keywords",
-           "scan_block", "utf16_runs"]
+__all__ = ["AREA_CODES", "HEAD_BYTES", "HEAD_ONLY_MIME", "ContentRun", "Found", "TextScanner", "scan_block",
+           "utf16_runs"]

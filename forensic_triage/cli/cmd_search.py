@@ -15,11 +15,12 @@ import sys
 import time
 from typing import Any
 
-from ..content_search import HEAD_BYTES, HEAD_ONLY_MIME, ContentRun, TextScanner, file_sha256, load_keywords
+from ..content_search import HEAD_BYTES, HEAD_ONLY_MIME, ContentRun, TextScanner
 from ..errors import Cancelled, UsageError
 from ..hashsets import not_known_good
 from ..jobs.context import JobContext
 from ..model import ContentHit
+from ..scan.content_analyzer import file_sha256, load_keywords
 from ..store import CaseStore
 from .common import ProgressBar, human_bytes
 

@@ -12,10 +12,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..content_search import ContentSearchAnalyzer, TextScanner, file_sha256, load_keywords
+from ..content_search import TextScanner
 from ..hashsets import HashSetAnalyzer
 from ..pipeline.analyzers import Analyzer
 from ..pipeline.encryption import EncryptionAnalyzer
+from .content_analyzer import ContentSearchAnalyzer, file_sha256, load_keywords
 from .rules import build_ruleset, triage_sources
 from .yara_scan import YaraAnalyzer
 

@@ -8,9 +8,10 @@ import time
 
 import pytest
 
-from forensic_triage.content_search import MARGIN, ContentRun, ContentSearchAnalyzer, TextScanner
+from forensic_triage.content_search import MARGIN, ContentRun, TextScanner
 from forensic_triage.model import FileResult, Locator
 from forensic_triage.pipeline.analyzers import FileInfo
+from forensic_triage.scan.content_analyzer import ContentSearchAnalyzer
 
 # (text planted, kind, stored value). Checksums are real: a well-known Bitcoin genesis
 # address, BIP-173 / BIP-350 test vectors, the EIP-55 example, Luhn-valid test numbers.
