@@ -112,13 +112,22 @@ def windows_case(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
     cli("evidence", "add", case, str(disk.path), "--exhibit", "RAW-1", "--quiet")
     cli("evidence", "add", case, str(e01), "--exhibit", "EWF-1", "--quiet")
     cli("triage", case, "--jobs", "2", "--quiet")
-    evidence = {row["exhibit"]: row["evidence"] for row in cli.jsonl("evidence", "list", case)}
+    listed = cli.jsonl("evidence", "list", case)
+    evidence = {row["exhibit"]: row["evidence"] for row in listed}
     return {
-        "cli": cli, "case": case, "tree": tree, "evidence": evidence,
+        "cli": cli, "case": case, "tree": tree, "evidence": evidence, "listed": listed,
         "artifacts": cli.jsonl("artifacts", case),
         "timeline": cli.jsonl("timeline", case),
         "files": cli.jsonl("files", case, "--all-types"),
     }
+
+
+def test_both_containers_hold_the_same_verified_media(windows_case: dict[str, Any]) -> None:
+    by_exhibit = {row["exhibit"]: row for row in windows_case["listed"]}
+    raw, ewf = by_exhibit["RAW-1"], by_exhibit["EWF-1"]
+    assert (raw["format"], ewf["format"]) == ("raw", "ewf")
+    assert raw["sha256"] == ewf["sha256"] and raw["md5"] == ewf["md5"]
+    assert ewf["verdict"] == "MATCH" and ewf["stored_md5"] == ewf["md5"]
 
 
 def _of(rows: list[dict[str, Any]], evidence: str) -> list[dict[str, Any]]:
