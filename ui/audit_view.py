@@ -97,18 +97,17 @@ class CustodyDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def event_fields(self) -> dict[str, Any] | None:
-        tr = self.tr
         exhibit = self.exhibit.currentText().strip()
         if not exhibit:
-            self.error.setText(tr("Choose or type the exhibit."))
+            self.error.setText(self.tr("Choose or type the exhibit."))
             return None
         if not self.who.text().strip():
-            self.error.setText(tr("Say who acted."))
+            self.error.setText(self.tr("Say who acted."))
             return None
         try:
             tzinfo = zone(self.tz.text().strip() or "UTC")
         except ValueError:
-            self.error.setText(tr("Unknown time zone; use a name such as America/Port_of_Spain or an offset such as -04:00."))
+            self.error.setText(self.tr("Unknown time zone; use a name such as America/Port_of_Spain or an offset such as -04:00."))
             return None
         local = self.when.dateTime().toPython().replace(tzinfo=tzinfo)
         return {"exhibit": exhibit, "action": self.action.currentText(), "who": self.who.text().strip(),

@@ -47,7 +47,7 @@ class BrowseView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((220, 200, 90, 270, 270, 140, 80, 60, 50, 80, 110, 60, 240)):
+        for col, width in enumerate((220, 200, 90, 300, 300, 140, 80, 60, 50, 80, 110, 60, 240)):
             header.resizeSection(col, width)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -34,25 +34,25 @@ _BAD_CHARS = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 def check_text(value: str, label: str, *, required: bool, limit: int = 200) -> str | None:
     """A reason the field cannot be used, or None."""
     if required and not value.strip():
-        return QWizard.tr("{0} is required.").format(label)
+        return QCoreApplication.translate("CaseWizard", "{0} is required.").format(label)
     if _BAD_CHARS.search(value):
-        return QWizard.tr("{0} contains control or text-direction characters.").format(label)
+        return QCoreApplication.translate("CaseWizard", "{0} contains control or text-direction characters.").format(label)
     if len(value) > limit:
-        return QWizard.tr("{0} is longer than {1} characters.").format(label, limit)
+        return QCoreApplication.translate("CaseWizard", "{0} is longer than {1} characters.").format(label, limit)
     return None
 
 
 def check_folder(text: str) -> str | None:
     if not text.strip():
-        return QWizard.tr("Choose a folder for the case.")
+        return QCoreApplication.translate("CaseWizard", "Choose a folder for the case.")
     folder = Path(text).expanduser()
     if (folder / DB_NAME).exists():
-        return QWizard.tr("A case already exists in {0}; choose another folder or open that case.").format(folder)
+        return QCoreApplication.translate("CaseWizard", "A case already exists in {0}; choose another folder or open that case.").format(folder)
     if folder.exists() and not folder.is_dir():
-        return QWizard.tr("{0} is a file, not a folder.").format(folder)
+        return QCoreApplication.translate("CaseWizard", "{0} is a file, not a folder.").format(folder)
     parent = folder if folder.exists() else next((p for p in folder.parents if p.exists()), None)
     if parent is None or not os.access(parent, os.W_OK):
-        return QWizard.tr("The folder {0} cannot be written here.").format(folder)
+        return QCoreApplication.translate("CaseWizard", "The folder {0} cannot be written here.").format(folder)
     return None
 
 

@@ -67,37 +67,38 @@ class DetailsPane(QTabWidget):
 
     def _html(self, r: dict[str, Any]) -> str:
         tz = self.session.timezone
-        tr = self.tr
         deleted = not r["allocated"]
         items: list[tuple[str, str]] = [
-            (tr("Name"), rich(r["name"])),
-            (tr("Path"), rich(r["path"])),
-            (tr("Locator"), f"<code>{rich(file_locator(r, r['evidence_uid']))}</code>"),
-            (tr("Evidence item"), rich(f"{r['exhibit']} ({r['evidence_uid']})")),
-            (tr("File system"), rich(f"{r['fs_type'] or '?'} at byte {r['partition_offset']}")),
-            (tr("Inode / MFT entry"), rich(r["inode"]) + (rich(f" attribute {r['attr_type']}-{r['attr_id']}")
+            (self.tr("Name"), rich(r["name"])),
+            (self.tr("Path"), rich(r["path"])),
+            (self.tr("Locator"), f"<code>{rich(file_locator(r, r['evidence_uid']))}</code>"),
+            (self.tr("Evidence item"), rich(f"{r['exhibit']} ({r['evidence_uid']})")),
+            (self.tr("File system"), rich(f"{r['fs_type'] or '?'} at byte {r['partition_offset']}")),
+            (self.tr("Inode / MFT entry"), rich(r["inode"]) + (rich(f" attribute {r['attr_type']}-{r['attr_id']}")
                                                          if r["attr_type"] is not None else "")),
-            (tr("Stream"), rich(r["stream"]) if r["stream"] else ""),
-            (tr("Size"), rich(f"{r['size']:,} bytes ({human_bytes(r['size'])})")),
-            (tr("Deleted"), f"<b style='color:#b41e1e'>{tr('yes — the name is not allocated')}</b>" if deleted
-             else tr("no")),
-            (tr("Metadata allocated"), tr("yes") if r["meta_allocated"] else tr("no")),
-            (tr("Type"), rich(r["mime"] or "")),
-            (tr("Description"), rich(r["magic"] or "")),
-            (tr("Extension"), rich(r["extension"]) + (
-                f" <b style='color:#b41e1e'>{tr('does not match the content (looks like .{0})').format(rich(r['detected_ext']))}</b>"
+            (self.tr("Stream"), rich(r["stream"]) if r["stream"] else ""),
+            (self.tr("Size"), rich(f"{r['size']:,} bytes ({human_bytes(r['size'])})")),
+            (self.tr("Deleted"), "<b style='color:#b41e1e'>" + self.tr("yes — the name is not allocated") + "</b>"
+             if deleted
+             else self.tr("no")),
+            (self.tr("Metadata allocated"), self.tr("yes") if r["meta_allocated"] else self.tr("no")),
+            (self.tr("Type"), rich(r["mime"] or "")),
+            (self.tr("Description"), rich(r["magic"] or "")),
+            (self.tr("Extension"), rich(r["extension"]) + (
+                " <b style='color:#b41e1e'>" + self.tr("does not match the content (looks like .{0})").format(
+                    rich(r["detected_ext"])) + "</b>"
                 if r["ext_mismatch"] else "")),
-            (tr("Entropy"), rich(f"{r['entropy']:.3f} bits/byte") if r["entropy"] is not None else ""),
-            (tr("Encrypted?"), rich(r["encrypted"]) if r["encrypted"] else ""),
-            (tr("Modified"), rich(fmt_time(r["mtime"], tz))),
-            (tr("Accessed"), rich(fmt_time(r["atime"], tz))),
-            (tr("Changed (metadata)"), rich(fmt_time(r["ctime"], tz))),
-            (tr("Created"), rich(fmt_time(r["crtime"], tz))),
-            (tr("MD5"), f"<code>{rich(r['md5'] or '')}</code>"),
-            (tr("SHA-1"), f"<code>{rich(r['sha1'] or '')}</code>"),
-            (tr("SHA-256"), f"<code>{rich(r['sha256'] or '')}</code>"),
-            (tr("Status"), rich(r["status"])),
-            (tr("Flags"), rich(r["flags"])),
+            (self.tr("Entropy"), rich(f"{r['entropy']:.3f} bits/byte") if r["entropy"] is not None else ""),
+            (self.tr("Encrypted?"), rich(r["encrypted"]) if r["encrypted"] else ""),
+            (self.tr("Modified"), rich(fmt_time(r["mtime"], tz))),
+            (self.tr("Accessed"), rich(fmt_time(r["atime"], tz))),
+            (self.tr("Changed (metadata)"), rich(fmt_time(r["ctime"], tz))),
+            (self.tr("Created"), rich(fmt_time(r["crtime"], tz))),
+            (self.tr("MD5"), f"<code>{rich(r['md5'] or '')}</code>"),
+            (self.tr("SHA-1"), f"<code>{rich(r['sha1'] or '')}</code>"),
+            (self.tr("SHA-256"), f"<code>{rich(r['sha256'] or '')}</code>"),
+            (self.tr("Status"), rich(r["status"])),
+            (self.tr("Flags"), rich(r["flags"])),
         ]
         body = "".join(f"<tr><td valign=top><b>{k}</b></td><td>{v}</td></tr>" for k, v in items if v)
         html = f"<table cellspacing=3>{body}</table>"
@@ -105,33 +106,32 @@ class DetailsPane(QTabWidget):
         return html
 
     def _findings_html(self, file_id: int) -> str:
-        tr = self.tr
         out = []
         hashes = self.session.query("SELECT set_name, kind, algorithm FROM hash_matches WHERE file_id=?", (file_id,))
         if hashes:
-            out.append(f"<h4>{tr('Hash-set matches')}</h4><ul>" + "".join(
+            out.append("<h4>" + self.tr("Hash-set matches") + "</h4><ul>" + "".join(
                 f"<li>{rich(h['set_name'])} ({rich(h['kind'])}, {rich(h['algorithm'])})</li>" for h in hashes)
                 + "</ul>")
         hits = self.session.query("SELECT rule, namespace, strings FROM yara_hits WHERE file_id=?", (file_id,))
         if hits:
             from .findings_models import format_strings
 
-            out.append(f"<h4>{tr('YARA hits')}</h4><ul>" + "".join(
+            out.append("<h4>" + self.tr("YARA hits") + "</h4><ul>" + "".join(
                 f"<li><b>{rich(h['rule'])}</b> ({rich(h['namespace'])}): {rich(format_strings(h['strings']))}</li>"
                 for h in hits) + "</ul>")
         arts = self.session.query("SELECT type, summary FROM artifacts WHERE file_id=? LIMIT 50", (file_id,))
         if arts:
-            out.append(f"<h4>{tr('Artifacts from this file')}</h4><ul>" + "".join(
+            out.append("<h4>" + self.tr("Artifacts from this file") + "</h4><ul>" + "".join(
                 f"<li>{rich(a['type'])}: {rich(a['summary'])}</li>" for a in arts) + "</ul>")
         tags = self.session.query("SELECT tag, note, examiner, created_utc FROM tags WHERE target_kind='file'"
                                   " AND target_id=? ORDER BY id", (file_id,))
         if tags:
-            out.append(f"<h4>{tr('Tags and notes')}</h4><ul>" + "".join(
+            out.append("<h4>" + self.tr("Tags and notes") + "</h4><ul>" + "".join(
                 f"<li><b>{rich(t['tag'])}</b> {rich(t['note'])} — {rich(t['examiner'])}, "
                 f"{rich(fmt_time(t['created_utc'], self.session.timezone))}</li>" for t in tags) + "</ul>")
         warns = self.session.query("SELECT source, kind, message FROM warnings WHERE file_id=? LIMIT 50", (file_id,))
         if warns:
-            out.append(f"<h4>{tr('Warnings')}</h4><ul>" + "".join(
+            out.append("<h4>" + self.tr("Warnings") + "</h4><ul>" + "".join(
                 f"<li>{rich(w['kind'])} ({rich(w['source'])}): {rich(w['message'])}</li>" for w in warns) + "</ul>")
         return "".join(out)
 

@@ -56,23 +56,23 @@ class EvidenceBanner(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(f"#evidenceBanner {{ background: {bg}; border: 1px solid {fg}; border-radius: 4px; }}"
                            f" QLabel {{ color: #202020; }}")
-        tr = self.tr
         meaning = {
-            "MATCH": tr("verified MATCH: the hashes computed now equal the hashes stored at acquisition"),
-            "MISMATCH": tr("MISMATCH: the hashes computed now differ from those stored at acquisition — "
+            "MATCH": self.tr("verified MATCH: the hashes computed now equal the hashes stored at acquisition"),
+            "MISMATCH": self.tr("MISMATCH: the hashes computed now differ from those stored at acquisition — "
                            "do not rely on this image before you find out why"),
-            "NOT STORED": tr("NOT STORED: the image holds no acquisition hash; the hashes below were computed "
+            "NOT STORED": self.tr("NOT STORED: the image holds no acquisition hash; the hashes below were computed "
                              "at intake and are the reference from now on"),
         }.get(verdict, verdict)
         fs = [v for v in volumes if v.get("fs_type")]
         if fs:
             parts = ", ".join(f"{v['fs_type']} @ {v['offset']}" for v in fs)
-            fs_text = tr("File systems: {0}").format(rich(parts))
+            fs_text = self.tr("File systems: {0}").format(rich(parts))
         else:
-            fs_text = f"<b>{tr('No file system this tool can read was found; the media was hashed.')}</b>"
+            fs_text = "<b>" + self.tr("No file system this tool can read was found; the media was hashed.") + "</b>"
+        read_only = self.tr("Opened read-only.")
         html = (f"<b style='color:{fg}'>{rich(ev.get('exhibit'))} ({rich(ev.get('uid'))})</b> — "
                 f"{rich(ev.get('description') or '')}<br>"
-                f"<b>{tr('Opened read-only.')}</b> {rich(ev.get('format'))}, {human_bytes(int(ev.get('media_size') or 0))}"
+                f"<b>{read_only}</b> {rich(ev.get('format'))}, {human_bytes(int(ev.get('media_size') or 0))}"
                 f" — <b style='color:{fg}'>{meaning}</b><br>"
                 f"MD5 <code>{rich(ev.get('md5') or '')}</code> SHA-1 <code>{rich(ev.get('sha1') or '')}</code><br>"
                 f"SHA-256 <code>{rich(ev.get('sha256') or '')}</code><br>{fs_text}")

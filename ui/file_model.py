@@ -29,18 +29,17 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
 
 
 def category_titles() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "": t("FileFilter", "All types"),
-        "pictures": t("FileFilter", "Pictures"),
-        "video": t("FileFilter", "Video"),
-        "audio": t("FileFilter", "Audio"),
-        "documents": t("FileFilter", "Documents"),
-        "text": t("FileFilter", "Text"),
-        "archives": t("FileFilter", "Archives"),
-        "executables": t("FileFilter", "Programs"),
-        "databases": t("FileFilter", "Databases"),
-        "email": t("FileFilter", "E-mail"),
+        "": QCoreApplication.translate("FileFilter", "All types"),
+        "pictures": QCoreApplication.translate("FileFilter", "Pictures"),
+        "video": QCoreApplication.translate("FileFilter", "Video"),
+        "audio": QCoreApplication.translate("FileFilter", "Audio"),
+        "documents": QCoreApplication.translate("FileFilter", "Documents"),
+        "text": QCoreApplication.translate("FileFilter", "Text"),
+        "archives": QCoreApplication.translate("FileFilter", "Archives"),
+        "executables": QCoreApplication.translate("FileFilter", "Programs"),
+        "databases": QCoreApplication.translate("FileFilter", "Databases"),
+        "email": QCoreApplication.translate("FileFilter", "E-mail"),
     }
 
 
@@ -116,25 +115,24 @@ class FileFilter:
 
 
 def file_columns() -> list[Column]:
-    t = QCoreApplication.translate
     return [
-        Column("name", t("FileModel", "Name"), "f.name"),
-        Column("folder", t("FileModel", "Folder"), "f.parent_path"),
-        Column("size", t("FileModel", "Size (bytes)"), "f.size", "bytes"),
-        Column("mtime", t("FileModel", "Modified"), "f.mtime", "time"),
-        Column("crtime", t("FileModel", "Created"), "f.crtime", "time"),
-        Column("mime", t("FileModel", "Type"), "f.mime"),
-        Column("extension", t("FileModel", "Extension"),
+        Column("name", QCoreApplication.translate("FileModel", "Name"), "f.name"),
+        Column("folder", QCoreApplication.translate("FileModel", "Folder"), "f.parent_path"),
+        Column("size", QCoreApplication.translate("FileModel", "Size (bytes)"), "f.size", "bytes"),
+        Column("mtime", QCoreApplication.translate("FileModel", "Modified"), "f.mtime", "time"),
+        Column("crtime", QCoreApplication.translate("FileModel", "Created"), "f.crtime", "time"),
+        Column("mime", QCoreApplication.translate("FileModel", "Type"), "f.mime"),
+        Column("extension", QCoreApplication.translate("FileModel", "Extension"),
                "f.extension || CASE WHEN f.ext_mismatch THEN ' ≠ ' || coalesce(f.detected_ext, '?') ELSE '' END",
-               tooltip=t("FileModel", "'≠' marks an extension that does not match the content")),
-        Column("deleted", t("FileModel", "Deleted"), "1 - f.allocated", "flag"),
-        Column("hits", t("FileModel", "YARA"), "f.hit_count", "int"),
-        Column("hashset", t("FileModel", "Hash set"), "f.hashset_match"),
-        Column("tags", t("FileModel", "Tags"),
+               tooltip=QCoreApplication.translate("FileModel", "'≠' marks an extension that does not match the content")),
+        Column("deleted", QCoreApplication.translate("FileModel", "Deleted"), "1 - f.allocated", "flag"),
+        Column("hits", QCoreApplication.translate("FileModel", "YARA"), "f.hit_count", "int"),
+        Column("hashset", QCoreApplication.translate("FileModel", "Hash set"), "f.hashset_match"),
+        Column("tags", QCoreApplication.translate("FileModel", "Tags"),
                "(SELECT group_concat(t.tag, ', ') FROM tags t WHERE t.target_kind = 'file' AND t.target_id = f.id)",
                sortable=False),
-        Column("status", t("FileModel", "Status"), "f.status"),
-        Column("md5", t("FileModel", "MD5"), "f.md5", "hash"),
+        Column("status", QCoreApplication.translate("FileModel", "Status"), "f.status"),
+        Column("md5", QCoreApplication.translate("FileModel", "MD5"), "f.md5", "hash"),
     ]
 
 

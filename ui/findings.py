@@ -39,6 +39,7 @@ class FindingTable(QWidget):
     def __init__(self, model: SqlTableModel, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        model.setParent(self)
         self.search = QLineEdit()
         self.search.setObjectName(f"{name}Filter")
         self.search.setPlaceholderText(self.tr("Filter this list (Enter)"))
@@ -59,7 +60,7 @@ class FindingTable(QWidget):
         header.setStretchLastSection(True)
         for i, column in enumerate(model.columns):
             if column.kind == "time":
-                header.resizeSection(i, 270)
+                header.resizeSection(i, 300)
         col, order = model.sort_state
         header.setSortIndicator(col, order)
         self.table.setSortingEnabled(True)
@@ -79,6 +80,12 @@ class FindingTable(QWidget):
         model.totalChanged.connect(lambda _n: self._update_count())
         model.loadFailed.connect(lambda text: self.count.setText(text))
         self.extra_where: tuple[list[str], list[object]] = ([], [])
+
+    def dispose(self) -> None:
+        """Remove this table for good (a new record type or time source was chosen)."""
+        self.model.discard()
+        self.setParent(None)  # type: ignore[call-overload]
+        self.deleteLater()
 
     def apply_search(self) -> None:
         text = self.search.text().strip()
@@ -182,8 +189,7 @@ class FindingsView(QTabWidget):
         if self.artifact_table is not None:
             if record_type == getattr(self.artifact_table, "record_type", None):
                 return
-            self.artifact_table.setParent(None)  # type: ignore[call-overload]
-            self.artifact_table.deleteLater()
+            self.artifact_table.dispose()
             self.artifact_table = None
         self.artifact_hint.setVisible(record_type is None)
         if record_type is None:

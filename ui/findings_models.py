@@ -20,8 +20,6 @@ from .common import safe_text
 from .loader import QueryLoader
 from .sqlmodel import Column, SqlTableModel
 
-t = QCoreApplication.translate
-
 
 @functools.lru_cache(maxsize=1)
 def registry_fields() -> dict[str, list[str]]:
@@ -75,12 +73,12 @@ def _compact(value: Any) -> str:
 
 def artifact_model(pages: QueryLoader, counts: QueryLoader, store: CaseStore, record_type: str,
                    timezone: str) -> SqlTableModel:
-    columns = [Column("time_utc", t("Findings", "Time"), "a.time_utc", "time"),
-               Column("summary", t("Findings", "Summary"), "a.summary")]
+    columns = [Column("time_utc", QCoreApplication.translate("Findings", "Time"), "a.time_utc", "time"),
+               Column("summary", QCoreApplication.translate("Findings", "Summary"), "a.summary")]
     for i, field in enumerate(artifact_fields(store, record_type)):
         columns.append(Column(f"d{i}", _title(field), f"json_extract(a.data, {_json_path(field)})"))
-    columns += [Column("plugin", t("Findings", "Plugin"), "a.plugin || ' ' || a.plugin_version"),
-                Column("source", t("Findings", "Source (locator)"), "a.locator")]
+    columns += [Column("plugin", QCoreApplication.translate("Findings", "Plugin"), "a.plugin || ' ' || a.plugin_version"),
+                Column("source", QCoreApplication.translate("Findings", "Source (locator)"), "a.locator")]
     model = SqlTableModel(pages, counts, columns, "artifacts a", "a.id", timezone=timezone,
                           base_where=["a.type = ?"], base_params=[record_type],
                           extra={"file_id": "a.file_id", "kind": "'artifact'"})
@@ -107,13 +105,13 @@ def format_strings(value: Any) -> str:
 
 def yara_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> SqlTableModel:
     columns = [
-        Column("rule", t("Findings", "Rule"), "y.rule"),
-        Column("namespace", t("Findings", "Rule set"), "y.namespace"),
-        Column("tags", t("Findings", "Rule tags"), "y.tags"),
-        Column("strings", t("Findings", "Matched strings"), "y.strings", sortable=False),
-        Column("path", t("Findings", "File"), "f.path"),
-        Column("deleted", t("Findings", "Deleted"), "1 - f.allocated", "flag"),
-        Column("source", t("Findings", "Source (locator)"), "y.locator"),
+        Column("rule", QCoreApplication.translate("Findings", "Rule"), "y.rule"),
+        Column("namespace", QCoreApplication.translate("Findings", "Rule set"), "y.namespace"),
+        Column("tags", QCoreApplication.translate("Findings", "Rule tags"), "y.tags"),
+        Column("strings", QCoreApplication.translate("Findings", "Matched strings"), "y.strings", sortable=False),
+        Column("path", QCoreApplication.translate("Findings", "File"), "f.path"),
+        Column("deleted", QCoreApplication.translate("Findings", "Deleted"), "1 - f.allocated", "flag"),
+        Column("source", QCoreApplication.translate("Findings", "Source (locator)"), "y.locator"),
     ]
     model = SqlTableModel(pages, counts, columns, "yara_hits y JOIN files f ON f.id = y.file_id", "y.id",
                           timezone=timezone, extra={"file_id": "y.file_id", "kind": "'hit'"})
@@ -125,13 +123,13 @@ def yara_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> SqlTab
 
 def hashset_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> SqlTableModel:
     columns = [
-        Column("set_name", t("Findings", "Hash set"), "h.set_name"),
-        Column("kind", t("Findings", "Kind"), "h.kind"),
-        Column("algorithm", t("Findings", "Algorithm"), "h.algorithm"),
-        Column("hash", t("Findings", "Hash"), "h.hash", "hash"),
-        Column("path", t("Findings", "File"), "f.path"),
-        Column("size", t("Findings", "Size (bytes)"), "f.size", "bytes"),
-        Column("source", t("Findings", "Source (locator)"), "f.locator"),
+        Column("set_name", QCoreApplication.translate("Findings", "Hash set"), "h.set_name"),
+        Column("kind", QCoreApplication.translate("Findings", "Kind"), "h.kind"),
+        Column("algorithm", QCoreApplication.translate("Findings", "Algorithm"), "h.algorithm"),
+        Column("hash", QCoreApplication.translate("Findings", "Hash"), "h.hash", "hash"),
+        Column("path", QCoreApplication.translate("Findings", "File"), "f.path"),
+        Column("size", QCoreApplication.translate("Findings", "Size (bytes)"), "f.size", "bytes"),
+        Column("source", QCoreApplication.translate("Findings", "Source (locator)"), "f.locator"),
     ]
     return SqlTableModel(pages, counts, columns, "hash_matches h JOIN files f ON f.id = h.file_id", "h.id",
                          timezone=timezone, extra={"file_id": "h.file_id", "kind": "'hash_match'"})
@@ -139,13 +137,13 @@ def hashset_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> Sql
 
 def content_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> SqlTableModel:
     columns = [
-        Column("kind", t("Findings", "Kind"), "c.kind"),
-        Column("value", t("Findings", "Value"), "c.value"),
-        Column("offset", t("Findings", "Offset"), "c.offset", "int"),
-        Column("encoding", t("Findings", "Encoding"), "c.encoding"),
-        Column("context", t("Findings", "Context"), "c.context", sortable=False),
-        Column("path", t("Findings", "File"), "f.path"),
-        Column("source", t("Findings", "Source (locator)"), "c.locator"),
+        Column("kind", QCoreApplication.translate("Findings", "Kind"), "c.kind"),
+        Column("value", QCoreApplication.translate("Findings", "Value"), "c.value"),
+        Column("offset", QCoreApplication.translate("Findings", "Offset"), "c.offset", "int"),
+        Column("encoding", QCoreApplication.translate("Findings", "Encoding"), "c.encoding"),
+        Column("context", QCoreApplication.translate("Findings", "Context"), "c.context", sortable=False),
+        Column("path", QCoreApplication.translate("Findings", "File"), "f.path"),
+        Column("source", QCoreApplication.translate("Findings", "Source (locator)"), "c.locator"),
     ]
     return SqlTableModel(pages, counts, columns, "content_hits c JOIN files f ON f.id = c.file_id", "c.id",
                          timezone=timezone, extra={"file_id": "c.file_id", "kind": "'content_hit'"})
@@ -164,11 +162,11 @@ def timeline_source(file_times: bool) -> str:
 
 def timeline_model(pages: QueryLoader, counts: QueryLoader, timezone: str, file_times: bool) -> SqlTableModel:
     columns = [
-        Column("time_utc", t("Findings", "Time"), "e.time_utc", "time"),
-        Column("event", t("Findings", "Event"), "e.event"),
-        Column("description", t("Findings", "Description"), "e.description"),
-        Column("source", t("Findings", "Produced by"), "e.source"),
-        Column("locator", t("Findings", "Source (locator)"), "e.locator"),
+        Column("time_utc", QCoreApplication.translate("Findings", "Time"), "e.time_utc", "time"),
+        Column("event", QCoreApplication.translate("Findings", "Event"), "e.event"),
+        Column("description", QCoreApplication.translate("Findings", "Description"), "e.description"),
+        Column("source", QCoreApplication.translate("Findings", "Produced by"), "e.source"),
+        Column("locator", QCoreApplication.translate("Findings", "Source (locator)"), "e.locator"),
     ]
     model = SqlTableModel(pages, counts, columns, timeline_source(file_times), "e.uid", timezone=timezone,
                           extra={"file_id": "e.file_id", "kind": "'timeline'"})
@@ -178,12 +176,12 @@ def timeline_model(pages: QueryLoader, counts: QueryLoader, timezone: str, file_
 
 def warnings_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> SqlTableModel:
     columns = [
-        Column("created_utc", t("Findings", "Time"), "w.created_utc", "time"),
-        Column("kind", t("Findings", "Kind"), "w.kind"),
-        Column("source", t("Findings", "Component"), "w.source"),
-        Column("message", t("Findings", "Message"), "w.message"),
-        Column("locator", t("Findings", "Where (locator)"), "w.locator"),
-        Column("job", t("Findings", "Job"), "w.job_id", "int"),
+        Column("created_utc", QCoreApplication.translate("Findings", "Time"), "w.created_utc", "time"),
+        Column("kind", QCoreApplication.translate("Findings", "Kind"), "w.kind"),
+        Column("source", QCoreApplication.translate("Findings", "Component"), "w.source"),
+        Column("message", QCoreApplication.translate("Findings", "Message"), "w.message"),
+        Column("locator", QCoreApplication.translate("Findings", "Where (locator)"), "w.locator"),
+        Column("job", QCoreApplication.translate("Findings", "Job"), "w.job_id", "int"),
     ]
     return SqlTableModel(pages, counts, columns, "warnings w", "w.id", timezone=timezone,
                          extra={"file_id": "w.file_id", "kind": "'warning'"})
@@ -191,12 +189,12 @@ def warnings_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> Sq
 
 def tags_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> SqlTableModel:
     columns = [
-        Column("created_utc", t("Findings", "Time"), "g.created_utc", "time"),
-        Column("tag", t("Findings", "Tag"), "g.tag"),
-        Column("note", t("Findings", "Note"), "g.note"),
-        Column("target_kind", t("Findings", "On"), "g.target_kind"),
-        Column("locator", t("Findings", "Source (locator)"), "g.locator"),
-        Column("examiner", t("Findings", "Examiner"), "g.examiner"),
+        Column("created_utc", QCoreApplication.translate("Findings", "Time"), "g.created_utc", "time"),
+        Column("tag", QCoreApplication.translate("Findings", "Tag"), "g.tag"),
+        Column("note", QCoreApplication.translate("Findings", "Note"), "g.note"),
+        Column("target_kind", QCoreApplication.translate("Findings", "On"), "g.target_kind"),
+        Column("locator", QCoreApplication.translate("Findings", "Source (locator)"), "g.locator"),
+        Column("examiner", QCoreApplication.translate("Findings", "Examiner"), "g.examiner"),
     ]
     file_id = ("CASE g.target_kind WHEN 'file' THEN g.target_id"
                " WHEN 'artifact' THEN (SELECT file_id FROM artifacts WHERE id = g.target_id)"
@@ -209,12 +207,12 @@ def tags_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> SqlTab
 
 def audit_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> SqlTableModel:
     columns = [
-        Column("seq", t("Audit", "#"), "a.seq", "int"),
-        Column("time_utc", t("Audit", "Time"), "a.time_utc", "time"),
-        Column("actor", t("Audit", "Who"), "a.actor"),
-        Column("action", t("Audit", "Action"), "a.action"),
-        Column("details", t("Audit", "Details"), "a.details", sortable=False),
-        Column("hash", t("Audit", "Entry hash (SHA-256)"), "a.hash", "hash", sortable=False),
+        Column("seq", QCoreApplication.translate("Audit", "#"), "a.seq", "int"),
+        Column("time_utc", QCoreApplication.translate("Audit", "Time"), "a.time_utc", "time"),
+        Column("actor", QCoreApplication.translate("Audit", "Who"), "a.actor"),
+        Column("action", QCoreApplication.translate("Audit", "Action"), "a.action"),
+        Column("details", QCoreApplication.translate("Audit", "Details"), "a.details", sortable=False),
+        Column("hash", QCoreApplication.translate("Audit", "Entry hash (SHA-256)"), "a.hash", "hash", sortable=False),
     ]
     model = SqlTableModel(pages, counts, columns, "audit a", "a.seq", timezone=timezone)
     model.formatters["details"] = _compact
@@ -223,15 +221,15 @@ def audit_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> SqlTa
 
 def custody_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> SqlTableModel:
     columns = [
-        Column("time_utc", t("Custody", "When"), "c.time_utc", "time"),
-        Column("exhibit", t("Custody", "Exhibit"), "c.exhibit"),
-        Column("action", t("Custody", "Action"), "c.action"),
-        Column("who", t("Custody", "Who"), "c.who"),
-        Column("location", t("Custody", "Where"), "c.location"),
-        Column("purpose", t("Custody", "Why"), "c.purpose"),
-        Column("from_party", t("Custody", "From"), "c.from_party"),
-        Column("to_party", t("Custody", "To"), "c.to_party"),
-        Column("seals", t("Custody", "Seals"), "c.seals"),
-        Column("note", t("Custody", "Note"), "c.note"),
+        Column("time_utc", QCoreApplication.translate("Custody", "When"), "c.time_utc", "time"),
+        Column("exhibit", QCoreApplication.translate("Custody", "Exhibit"), "c.exhibit"),
+        Column("action", QCoreApplication.translate("Custody", "Action"), "c.action"),
+        Column("who", QCoreApplication.translate("Custody", "Who"), "c.who"),
+        Column("location", QCoreApplication.translate("Custody", "Where"), "c.location"),
+        Column("purpose", QCoreApplication.translate("Custody", "Why"), "c.purpose"),
+        Column("from_party", QCoreApplication.translate("Custody", "From"), "c.from_party"),
+        Column("to_party", QCoreApplication.translate("Custody", "To"), "c.to_party"),
+        Column("seals", QCoreApplication.translate("Custody", "Seals"), "c.seals"),
+        Column("note", QCoreApplication.translate("Custody", "Note"), "c.note"),
     ]
     return SqlTableModel(pages, counts, columns, "custody c", "c.id", timezone=timezone)

@@ -72,16 +72,15 @@ class OverviewView(QScrollArea):
 
     def refresh(self) -> None:
         info = self.session.info
-        tr = self.tr
-        rows = [(tr("Case number"), info.get("case_number")), (tr("Title"), info.get("title")),
-                (tr("Agency"), info.get("agency")), (tr("Examiner"), info.get("examiner")),
-                (tr("Authority"), info.get("authority")), (tr("Requested by"), info.get("requester")),
-                (tr("Display time zone"), info.get("timezone")), (tr("Created (UTC)"), info.get("created_utc")),
-                (tr("Folder"), str(self.session.case_dir))]
+        rows = [(self.tr("Case number"), info.get("case_number")), (self.tr("Title"), info.get("title")),
+                (self.tr("Agency"), info.get("agency")), (self.tr("Examiner"), info.get("examiner")),
+                (self.tr("Authority"), info.get("authority")), (self.tr("Requested by"), info.get("requester")),
+                (self.tr("Display time zone"), info.get("timezone")), (self.tr("Created (UTC)"), info.get("created_utc")),
+                (self.tr("Folder"), str(self.session.case_dir))]
         html = "<table cellspacing=3>" + "".join(
             f"<tr><td><b>{k}</b></td><td>{rich(v)}</td></tr>" for k, v in rows if v) + "</table>"
         if self.session.read_only_case:
-            html += f"<p><b>{tr('Review case imported from a package (read-only findings).')}</b></p>"
+            html += "<p><b>" + self.tr("Review case imported from a package (read-only findings).") + "</b></p>"
         self.case_label.setText(html)
         while self.banners.count():
             item = self.banners.takeAt(0)
@@ -92,11 +91,17 @@ class OverviewView(QScrollArea):
         for ev in evidence:
             self.banners.addWidget(EvidenceBanner.for_item(self.session, int(ev["id"])))
         if not self.counts.text():
-            self.counts.setText(tr("Counting…"))
+            self.counts.setText(self.tr("Counting…"))
         self.session.counts_summary(self._show_counts)
 
     def _show_counts(self, c: dict[str, int]) -> None:
         if self.session.closed:
+            return
+        unlisted = int(self.session.scalar(
+            "SELECT count(*) FROM volumes WHERE fs_type IS NOT NULL AND fs_status = 'pending'") or 0)
+        if unlisted:
+            self.counts.setText(self.tr("The files of {0} file system(s) are listed when triage runs (Triage tab, F5)."
+                                        ).format(unlisted))
             return
         self.counts.setText(self.tr(
             "{files} files ({deleted} deleted), {pending} waiting to be examined; {artifacts} artifacts, "

@@ -29,16 +29,15 @@ from .workers import JobManager, JobWorker
 
 def describe_verification(result: Any) -> tuple[bool, str]:
     """(passed, what the examiner reads) from the core's verification result."""
-    tr = QCoreApplication.translate
-    lines = [tr("Package", "Files checked: {0}").format(getattr(result, "files_checked", "?"))]
+    lines = [QCoreApplication.translate("Package", "Files checked: {0}").format(getattr(result, "files_checked", "?"))]
     if getattr(result, "signed", False):
-        valid = tr("Package", "valid") if getattr(result, "signature_valid", False) else tr("Package", "NOT valid")
-        lines.append(tr("Package", "Signature: {0}, by {1} ({2})").format(
+        valid = QCoreApplication.translate("Package", "valid") if getattr(result, "signature_valid", False) else QCoreApplication.translate("Package", "NOT valid")
+        lines.append(QCoreApplication.translate("Package", "Signature: {0}, by {1} ({2})").format(
             valid, safe_text(getattr(result, "signer", "")), safe_text(getattr(result, "fingerprint", ""))))
     else:
-        lines.append(tr("Package", "Signature: none — the package is not signed"))
-    for attr, label in (("missing", tr("Package", "Missing")), ("added", tr("Package", "Added")),
-                        ("changed", tr("Package", "Changed")), ("problems", tr("Package", "Problem"))):
+        lines.append(QCoreApplication.translate("Package", "Signature: none — the package is not signed"))
+    for attr, label in (("missing", QCoreApplication.translate("Package", "Missing")), ("added", QCoreApplication.translate("Package", "Added")),
+                        ("changed", QCoreApplication.translate("Package", "Changed")), ("problems", QCoreApplication.translate("Package", "Problem"))):
         for name in getattr(result, attr, []) or []:
             lines.append(f"{label}: {safe_text(name)}")
     for key, value in (getattr(result, "bag_info", {}) or {}).items():

@@ -15,14 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from forensic_triage.errors import TriageError
 from forensic_triage.jobs.context import JobContext
 from forensic_triage.store import CaseStore
 from forensic_triage.timeutil import utcnow
-
-t = QCoreApplication.translate
 
 
 class NotAvailable(TriageError):
@@ -38,13 +36,14 @@ class Output:
     filename: str
 
 
+# Titles are translated where they are shown (QCoreApplication.translate("Report", title)).
 OUTPUTS = (
-    Output("pdf", "PDF court report", "forensic_triage.exports.pdf_report", "export_pdf", "report.pdf"),
-    Output("case", "CASE/UCO 1.5 JSON-LD", "forensic_triage.exports.case_uco", "export_case", "case.jsonld"),
-    Output("dfxml", "DFXML file listing", "forensic_triage.exports.dfxml", "export_dfxml", "files.dfxml"),
-    Output("bodyfile", "Bodyfile timeline (mactime)", "forensic_triage.exports.bodyfile", "export_bodyfile",
+    Output("pdf", QT_TRANSLATE_NOOP("Report", "PDF court report"), "forensic_triage.exports.pdf_report", "export_pdf", "report.pdf"),
+    Output("case", QT_TRANSLATE_NOOP("Report", "CASE/UCO 1.5 JSON-LD"), "forensic_triage.exports.case_uco", "export_case", "case.jsonld"),
+    Output("dfxml", QT_TRANSLATE_NOOP("Report", "DFXML file listing"), "forensic_triage.exports.dfxml", "export_dfxml", "files.dfxml"),
+    Output("bodyfile", QT_TRANSLATE_NOOP("Report", "Bodyfile timeline (mactime)"), "forensic_triage.exports.bodyfile", "export_bodyfile",
            "timeline.body"),
-    Output("csv", "CSV tables", "forensic_triage.exports.tables", "write_csv", "csv"),
+    Output("csv", QT_TRANSLATE_NOOP("Report", "CSV tables"), "forensic_triage.exports.tables", "write_csv", "csv"),
 )
 PACKAGE = ("forensic_triage.exports.package", "build_package")
 VERIFY = ("forensic_triage.exports.package_verify", "verify_package")
@@ -72,7 +71,7 @@ def lookup(module: str, function: str, what: str) -> Callable[..., Any]:
 
 
 def missing_text(what: str) -> str:
-    return t("Report", "{0} is not available in this build.").format(what)
+    return QCoreApplication.translate("Report", "{0} is not available in this build.").format(what)
 
 
 def available() -> dict[str, bool]:
@@ -97,8 +96,8 @@ def produce(store: CaseStore, out_dir: Path, outputs: list[str], scope: str, ctx
     out_dir.mkdir(parents=True, exist_ok=True)
     stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
     if package:
-        fn = lookup(*PACKAGE, t("Report", "The signed evidence package"))
-        ctx.begin(t("Report", "building the evidence package (report, CASE graph, tables, manifest)"))
+        fn = lookup(*PACKAGE, QCoreApplication.translate("Report", "The signed evidence package"))
+        ctx.begin(QCoreApplication.translate("Report", "building the evidence package (report, CASE graph, tables, manifest)"))
         number = "".join(c if c.isalnum() or c in "-_" else "-" for c in str(store.case_info()["case_number"]))
         summary = fn(store, out_dir / f"package-{number}-{stamp}", scope=scope, include_files=include_files,
                      key_path=key, passphrase=passphrase, make_zip=make_zip)
@@ -106,7 +105,7 @@ def produce(store: CaseStore, out_dir: Path, outputs: list[str], scope: str, ctx
         written = [bag] + ([Path(summary["zip"])] if summary.get("zip") else [])
         written += sorted((bag / "data" / "report").glob("*.pdf"))
         return written
-    ctx.begin(t("Report", "writing"), total=len(outputs))
+    ctx.begin(QCoreApplication.translate("Report", "writing"), total=len(outputs))
     by_key = {o.key: o for o in OUTPUTS}
     written = []
     ids: set[int] | None = None
@@ -133,14 +132,14 @@ def produce(store: CaseStore, out_dir: Path, outputs: list[str], scope: str, ctx
 
 
 def new_keypair(examiner: str, folder: Path, passphrase: bytes) -> Any:
-    return lookup(*KEYS, t("Report", "Key creation"))(examiner, folder, passphrase)
+    return lookup(*KEYS, QCoreApplication.translate("Report", "Key creation"))(examiner, folder, passphrase)
 
 
 def verify_package(path: str, pubkey: str | None) -> Any:
-    return lookup(*VERIFY, t("Report", "Package verification"))(path, pubkey)
+    return lookup(*VERIFY, QCoreApplication.translate("Report", "Package verification"))(path, pubkey)
 
 
 def import_package(path: str, case_dir: str, pubkey: str | None = None) -> Any:
-    store, result = lookup(*IMPORT, t("Report", "Package import"))(path, case_dir, pubkey_path=pubkey)
+    store, result = lookup(*IMPORT, QCoreApplication.translate("Report", "Package import"))(path, case_dir, pubkey_path=pubkey)
     store.close()
     return result

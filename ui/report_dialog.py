@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -52,53 +52,53 @@ class ReportDialog(QDialog):
         self.setWindowTitle(self.tr("Report and package"))
         self.setObjectName("reportDialog")
         self.caps = rb.available()
-        tr = self.tr
-        scope_box = QGroupBox(tr("Scope"))
+        scope_box = QGroupBox(self.tr("Scope"))
         sl = QVBoxLayout(scope_box)
         self.scope = QButtonGroup(self)
-        for key, text in (("all", tr("Everything")), ("notable", tr("Notable only (hits, known-bad, tagged)")),
-                          ("tagged", tr("Tagged only"))):
+        for key, text in (("all", self.tr("Everything")), ("notable", self.tr("Notable only (hits, known-bad, tagged)")),
+                          ("tagged", self.tr("Tagged only"))):
             radio = QRadioButton(text)
             radio.setObjectName(f"scope_{key}")
             radio.setProperty("scope", key)
             self.scope.addButton(radio)
             sl.addWidget(radio)
             radio.setChecked(key == "all")
-        out_box = QGroupBox(tr("What to write"))
+        out_box = QGroupBox(self.tr("What to write"))
         ol = QVBoxLayout(out_box)
         self.outputs: dict[str, QCheckBox] = {}
         for out in rb.OUTPUTS:
-            box = QCheckBox(tr(out.title))
+            title = QCoreApplication.translate("Report", out.title)
+            box = QCheckBox(title)
             box.setObjectName(f"out_{out.key}")
             ok = self.caps.get(out.key, False)
             box.setEnabled(ok)
             box.setChecked(ok)
             if not ok:
-                box.setText(tr("{0} — not available in this build").format(tr(out.title)))
+                box.setText(self.tr("{0} — not available in this build").format(title))
             self.outputs[out.key] = box
             ol.addWidget(box)
-        self.package = QCheckBox(tr("Make a signed evidence package (hash manifest signed with the examiner key)"))
+        self.package = QCheckBox(self.tr("Make a signed evidence package (hash manifest signed with the examiner key)"))
         self.package.setObjectName("makePackage")
-        self.include_files = QCheckBox(tr("Include copies of the files in scope (re-read and re-hashed)"))
+        self.include_files = QCheckBox(self.tr("Include copies of the files in scope (re-read and re-hashed)"))
         self.include_files.setObjectName("includeFiles")
-        self.make_zip = QCheckBox(tr("Also make a zip of the package"))
+        self.make_zip = QCheckBox(self.tr("Also make a zip of the package"))
         self.make_zip.setObjectName("makeZip")
         if not self.caps.get("package"):
             self.package.setEnabled(False)
             self.include_files.setEnabled(False)
             self.make_zip.setEnabled(False)
-            self.package.setText(tr("Signed evidence package — not available in this build"))
+            self.package.setText(self.tr("Signed evidence package — not available in this build"))
         self.package.toggled.connect(self._package_toggled)
         ol.addWidget(self.package)
         ol.addWidget(self.include_files)
         ol.addWidget(self.make_zip)
         self.key = QLineEdit()
         self.key.setObjectName("examinerKey")
-        key_btn = QPushButton(tr("Choose…"))
+        key_btn = QPushButton(self.tr("Choose…"))
         key_btn.clicked.connect(self._choose_key)
-        self.new_key = QPushButton(tr("Create a key pair…"))
+        self.new_key = QPushButton(self.tr("Create a key pair…"))
         self.new_key.setObjectName("newKey")
-        self.new_key.setToolTip(tr("Make an Ed25519 key pair for this examiner in the case folder, protected by "
+        self.new_key.setToolTip(self.tr("Make an Ed25519 key pair for this examiner in the case folder, protected by "
                                    "the passphrase typed here (at least 8 characters)"))
         self.new_key.setEnabled(self.caps.get("keys", False))
         self.new_key.clicked.connect(self.create_key)
@@ -107,34 +107,34 @@ class ReportDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.folder = QLineEdit(str(session.case_dir / "reports"))
         self.folder.setObjectName("reportFolder")
-        folder_btn = QPushButton(tr("Choose…"))
+        folder_btn = QPushButton(self.tr("Choose…"))
         folder_btn.clicked.connect(self._choose_folder)
-        self.open_pdf = QCheckBox(tr("Open the PDF when done"))
+        self.open_pdf = QCheckBox(self.tr("Open the PDF when done"))
         self.open_pdf.setObjectName("openPdf")
         self.open_pdf.setChecked(self.caps.get("pdf", False))
         self.open_pdf.setEnabled(self.caps.get("pdf", False))
         form = QFormLayout()
         key_row = _path_row(self.key, key_btn)
         key_row.layout().addWidget(self.new_key)
-        form.addRow(tr("Examiner key (private)"), key_row)
-        form.addRow(tr("Key passphrase"), self.passphrase)
-        form.addRow(tr("Output folder"), _path_row(self.folder, folder_btn))
+        form.addRow(self.tr("Examiner key (private)"), key_row)
+        form.addRow(self.tr("Key passphrase"), self.passphrase)
+        form.addRow(self.tr("Output folder"), _path_row(self.folder, folder_btn))
         form.addRow(self.open_pdf)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.status = QLabel()
         self.status.setObjectName("reportStatus")
         self.status.setWordWrap(True)
-        missing = [rb.OUTPUTS[i].title for i in range(len(rb.OUTPUTS)) if not self.caps.get(rb.OUTPUTS[i].key)]
+        missing = [QCoreApplication.translate("Report", o.title) for o in rb.OUTPUTS if not self.caps.get(o.key)]
         if not self.caps.get("package"):
-            missing.append(tr("signed package"))
-        self.notice = QLabel(tr("Not available in this build: {0}.").format(", ".join(missing)) if missing else "")
+            missing.append(self.tr("signed package"))
+        self.notice = QLabel(self.tr("Not available in this build: {0}.").format(", ".join(missing)) if missing else "")
         self.notice.setObjectName("reportNotice")
         self.notice.setStyleSheet("color: #7a5b00")
         self.notice.setWordWrap(True)
         self.notice.setVisible(bool(missing))
         self.buttons = QDialogButtonBox()
-        self.write_button = self.buttons.addButton(tr("Write"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.write_button = self.buttons.addButton(self.tr("Write"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.write_button.setObjectName("writeReport")
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         top = QHBoxLayout()

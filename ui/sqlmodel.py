@@ -258,6 +258,12 @@ class SqlTableModel(QAbstractTableModel):
         self.loadFailed.emit(message)
 
     # ----------------------------------------------------------- public API
+    def discard(self) -> None:
+        """The view is going away: answers still on their way are dropped, nothing more is asked."""
+        self._gen += 1
+        self._exhausted = True
+        self._fetching = False
+
     def set_filter(self, where: Sequence[str], params: Sequence[Any]) -> None:
         self._where, self._params = list(where), list(params)
         self.reload()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -19,8 +21,20 @@ from PySide6.QtWidgets import (
 from forensic_triage import TOOL_NAME, __version__
 from forensic_triage.store import DB_NAME
 
-from .common import app_icon
+from .common import app_icon, safe_text
 from .settings import recent_cases
+
+
+def case_label(folder: Path) -> str:
+    """'CASE-NUMBER — title' read from the case database without opening it for writing."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{folder / DB_NAME}?mode=ro", uri=True, timeout=1)) as conn:
+            row = conn.execute("SELECT case_number, title FROM case_info WHERE id = 1").fetchone()
+    except sqlite3.Error:
+        return ""
+    if not row:
+        return ""
+    return safe_text(f"{row[0]} — {row[1]}" if row[1] else row[0])
 
 
 class StartPage(QWidget):
@@ -94,9 +108,12 @@ class StartPage(QWidget):
 
     def refresh(self) -> None:
         self.recent.clear()
+        self.recent_hint.setText(self.tr("Recent cases (double-click to open):"))
         for path in recent_cases():
             exists = (Path(path) / DB_NAME).is_file()
-            item = QListWidgetItem(path if exists else self.tr("{0} (not found)").format(path))
+            label = case_label(Path(path)) if exists else ""
+            item = QListWidgetItem(f"{label}\n{path}" if label else
+                                   path if exists else self.tr("{0} (not found)").format(path))
             item.setData(Qt.ItemDataRole.UserRole, path)
             if not exists:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)

@@ -236,8 +236,7 @@ class TimelineView(QWidget):
 
     def rebuild(self) -> None:
         if self.table is not None:
-            self.table.setParent(None)  # type: ignore[call-overload]
-            self.table.deleteLater()
+            self.table.dispose()
         model = fm.timeline_model(self.session.pages, self.session.counts, self.session.timezone,
                                   self.file_times.isChecked())
         self.table = FindingTable(model, "timeline")

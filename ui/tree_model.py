@@ -58,18 +58,22 @@ class EvidenceTreeModel(QAbstractItemModel):
         out: list[Node] = []
         if node.kind == "evidence":
             for v in self.store.query("SELECT * FROM volumes WHERE evidence_id=? ORDER BY offset", (node.evidence_id,)):
-                fs = v["fs_type"] or self.tr("no readable file system")
+                fs = v["fs_type"] or safe_text(v["description"]) or self.tr("no readable file system")
                 slot = self.tr("whole media") if v["addr"] is None else self.tr("partition {0}").format(v["addr"])
-                label = self.tr("{0} @ {1} — {2}, {3}").format(slot, v["offset"], fs, human_bytes(v["length"]))
+                label = self.tr("{0} — {1}, {2}").format(fs, slot, human_bytes(v["length"]))
                 if v["label"]:
                     label += f" “{safe_text(v['label'])}”"
-                tip = self.tr("{0}; status: {1}").format(safe_text(v["description"]), v["fs_status"])
+                tip = self.tr("{0} at byte {1}: {2}; status: {3}").format(
+                    slot, v["offset"], safe_text(v["description"]), v["fs_status"])
                 out.append(Node("volume", label, node.evidence_id, v["id"], "/", enabled=bool(v["fs_type"]),
                                 tooltip=tip, parent=node, children=None if v["fs_type"] else []))
         elif node.kind in ("volume", "folder"):
             for f in self.store.query(
-                "SELECT id, name, path, allocated FROM files WHERE evidence_id=? AND volume_id=? AND parent_path=?"
-                " AND type IN ('dir', 'virtual') AND stream = '' ORDER BY name",
+                # Virtual entries are folders only when something is in them ($OrphanFiles), not $MBR/$FAT1.
+                "SELECT id, name, path, allocated FROM files f WHERE evidence_id=? AND volume_id=? AND parent_path=?"
+                " AND stream = '' AND (type = 'dir' OR (type = 'virtual' AND EXISTS (SELECT 1 FROM files c WHERE"
+                " c.evidence_id = f.evidence_id AND c.volume_id = f.volume_id AND c.parent_path = f.path)))"
+                " ORDER BY name",
                 (node.evidence_id, node.volume_id, node.path),
             ):
                 deleted = not f["allocated"]

@@ -12,13 +12,11 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -36,6 +34,7 @@ from forensic_triage.store import CaseStore
 from .common import human_bytes, safe_text
 from .session import CaseSession
 from .settings import get_json, set_json
+from .triage_options import HashSetChooser, PathList
 from .workers import JobWorker, ProgressInfo
 
 
@@ -45,56 +44,6 @@ def _eta(seconds: float | None) -> str:
     seconds = int(seconds)
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 \
         else f"{seconds // 60}:{seconds % 60:02d}"
-
-
-class PathList(QWidget):
-    """A list of files/folders with Add and Remove buttons."""
-
-    def __init__(self, name: str, add_file: str, add_folder: str | None, file_filter: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.list = QListWidget()
-        self.list.setObjectName(name)
-        self.list.setMaximumHeight(70)
-        self.filter = file_filter
-        buttons = QVBoxLayout()
-        self.add_file = QPushButton(add_file)
-        buttons.addWidget(self.add_file)
-        self.add_file.clicked.connect(self._pick_file)
-        if add_folder:
-            self.add_folder = QPushButton(add_folder)
-            buttons.addWidget(self.add_folder)
-            self.add_folder.clicked.connect(self._pick_folder)
-        self.remove = QPushButton(self.tr("Remove"))
-        buttons.addWidget(self.remove)
-        buttons.addStretch(1)
-        self.remove.clicked.connect(lambda: [self.list.takeItem(self.list.row(i)) for i in self.list.selectedItems()])
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
-
-    def _pick_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.add_file.text(), "", self.filter)
-        if path:
-            self.add(path)
-
-    def _pick_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"))
-        if path:
-            self.add(path)
-
-    def add(self, path: str) -> None:
-        if path not in self.paths():
-            self.list.addItem(path)
-
-    def paths(self) -> list[str]:
-        return [self.list.item(i).text() for i in range(self.list.count())]
-
-    def set_paths(self, paths: list[str]) -> None:
-        self.list.clear()
-        for p in paths:
-            self.add(p)
 
 
 class TriagePanel(QWidget):
@@ -130,13 +79,7 @@ class TriagePanel(QWidget):
         self.builtin_rules.setObjectName("builtinRules")
         self.rules = PathList("ruleList", self.tr("Add rule file…"), self.tr("Add folder…"),
                               self.tr("YARA rules (*.yar *.yara);;All files (*)"))
-        self.hashsets = QListWidget()
-        self.hashsets.setObjectName("hashsetList")
-        self.hashsets.setMaximumHeight(60)
-        self.hashset_name = QLineEdit()
-        self.hashset_name.setPlaceholderText(self.tr("hash set name from the library"))
-        add_hs = QPushButton(self.tr("Add"))
-        add_hs.clicked.connect(self._add_hashset)
+        self.hashsets = HashSetChooser(session.jobs)
         self.keywords = PathList("keywordList", self.tr("Add keyword list…"), None,
                                  self.tr("Keyword lists (*.txt);;All files (*)"))
         self.content_search = QCheckBox(self.tr("Search content for e-mail addresses, URLs, card and phone numbers"))
@@ -148,13 +91,7 @@ class TriagePanel(QWidget):
         of = QFormLayout(opts)
         of.addRow(self.builtin_rules)
         of.addRow(self.tr("Extra YARA rules"), self.rules)
-        hs_row = QHBoxLayout()
-        hs_row.addWidget(self.hashset_name, 1)
-        hs_row.addWidget(add_hs)
-        hs_box = QVBoxLayout()
-        hs_box.addWidget(self.hashsets)
-        hs_box.addLayout(hs_row)
-        of.addRow(self.tr("Hash sets"), hs_box)
+        of.addRow(self.tr("Hash sets"), self.hashsets)
         of.addRow(self.tr("Keyword lists"), self.keywords)
         of.addRow(self.content_search)
         of.addRow(self.tr("Worker processes"), self.jobs)
@@ -245,33 +182,21 @@ class TriagePanel(QWidget):
         for i in range(self.plugins.count()):
             self.plugins.item(i).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
-    def _add_hashset(self) -> None:
-        name = self.hashset_name.text().strip()
-        if name and not self.hashsets.findItems(name, Qt.MatchFlag.MatchExactly):
-            item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.hashsets.addItem(item)
-        self.hashset_name.clear()
-
     def chosen_plugins(self) -> list[str] | None:
         names = [self.plugins.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.plugins.count())
                  if self.plugins.item(i).checkState() == Qt.CheckState.Checked]
         return names
 
     def settings(self) -> TriageSettings:
-        hashsets = [self.hashsets.item(i).text() for i in range(self.hashsets.count())
-                    if self.hashsets.item(i).checkState() == Qt.CheckState.Checked]
         return TriageSettings(jobs=self.jobs.value(), plugins=self.chosen_plugins(), rules=self.rules.paths(),
-                              builtin_rules=self.builtin_rules.isChecked(), hashsets=hashsets,
+                              builtin_rules=self.builtin_rules.isChecked(), hashsets=self.hashsets.chosen(),
                               keywords=self.keywords.paths(), content_search=self.content_search.isChecked())
 
     def remember_choices(self) -> None:
         s = self.settings()
-        all_hs = [self.hashsets.item(i).text() for i in range(self.hashsets.count())]
         set_json("triage/choices", {"plugins": s.plugins, "known_plugins": [
             self.plugins.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.plugins.count())],
-            "rules": s.rules, "builtin_rules": s.builtin_rules, "hashsets": s.hashsets, "all_hashsets": all_hs,
+            "rules": s.rules, "builtin_rules": s.builtin_rules, "hashsets": s.hashsets,
             "keywords": s.keywords, "content_search": s.content_search, "jobs": s.jobs})
 
     def restore_choices(self) -> None:
@@ -281,12 +206,7 @@ class TriagePanel(QWidget):
         self.jobs.setValue(int(c.get("jobs", os.cpu_count() or 1)))
         self.rules.set_paths(list(c.get("rules", [])))
         self.keywords.set_paths(list(c.get("keywords", [])))
-        chosen = set(c.get("hashsets", []))
-        for name in c.get("all_hashsets", []):
-            self.hashset_name.setText(name)
-            self._add_hashset()
-            item = self.hashsets.findItems(name, Qt.MatchFlag.MatchExactly)[0]
-            item.setCheckState(Qt.CheckState.Checked if name in chosen else Qt.CheckState.Unchecked)
+        self.hashsets.reload(set(c.get("hashsets", [])))
         if c.get("plugins") is not None:
             wanted, known = set(c["plugins"]), set(c.get("known_plugins", []))
             for i in range(self.plugins.count()):
@@ -325,6 +245,8 @@ class TriagePanel(QWidget):
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.phase.setText(self.tr("Starting…"))
+        self.summary.setText(self.tr("Results appear in Browse files, Findings and Timeline while the job runs; "
+                                     "Cancel keeps everything examined so far."))
         self.bar.setRange(0, 0)
         self.jobStarted.emit()
         return self.worker

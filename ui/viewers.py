@@ -220,7 +220,7 @@ class PictureView(QWidget):
         if size > MAX_PICTURE:
             self.picture.setText(self.tr("No preview: the picture is larger than {0} bytes.").format(MAX_PICTURE))
         rows = "".join(f"<tr><td><b>{rich(k)}</b></td><td>{rich(v)}</td></tr>" for k, v in exif)
-        self.exif.setHtml(f"<h3>{self.tr('Picture metadata (EXIF)')}</h3><table cellspacing=4>{rows}</table>"
+        self.exif.setHtml("<h3>" + self.tr("Picture metadata (EXIF)") + f"</h3><table cellspacing=4>{rows}</table>"
                           if rows else self.tr("No EXIF metadata."))
 
     def _scale(self) -> None:

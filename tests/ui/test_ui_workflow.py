@@ -7,15 +7,18 @@ thread during intake, triage and export.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
+from forensic_triage.ui.settings import get_json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
-from ui_helpers import StallWatch, wait_loaded
+from ui_helpers import StallWatch, make_case, wait_loaded
 
+from forensic_triage.sample.generator import eicar_bytes
 from forensic_triage.store import DB_NAME
 
 # Work done on the GUI thread between two event-loop turns (its own CPU time) must stay under
@@ -151,9 +154,8 @@ def test_full_workflow_on_the_sample_evidence(qtbot: Any, window: Any, tmp_path:
     tag_dialog = ws.tag_dialog
     tag_dialog.tag.setEditText("notable")
     qtbot.keyClicks(tag_dialog.note, "PNG disguised as a PDF invoice")
-    with qtbot.waitSignal(tag_dialog.saved, timeout=10000, raising=False):
+    with qtbot.waitSignal(tag_dialog.saved, timeout=10000):
         qtbot.mouseClick(tag_dialog.buttons.button(tag_dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
-    print("TAGERR", tag_dialog.error.text(), tag_dialog.targets)
     browse.filter_bar.reset()
     qtbot.mouseClick(browse.filter_bar.tagged, Qt.MouseButton.LeftButton)
     wait_loaded(qtbot, browse.model)
@@ -248,3 +250,39 @@ def test_triage_of_a_real_ntfs_image_from_the_corpus(qtbot: Any, window: Any, tm
     wait_loaded(qtbot, browse.model)
     names = [browse.model.data(browse.model.index(r, 0)) for r in range(browse.model.rowCount())]
     assert any(":" in n for n in names)
+
+
+def test_hash_set_imported_in_the_panel_finds_the_known_bad_file(qtbot: Any, window: Any, tmp_path: Path,
+                                                                 sample_image: Path) -> None:
+    hash_list = tmp_path / "bad.md5"
+    hash_list.write_text(f"{hashlib.md5(eicar_bytes()).hexdigest()}  eicar_test.com\n")
+    case = make_case(tmp_path / "case", sample_image, triage=False)
+    assert window.open_case(str(case))
+    panel = window.workspace.triage
+    chooser = panel.hashsets
+    chooser.file.setText(str(hash_list))
+    chooser.name.setText("lab-known-bad")
+    chooser.kind.setCurrentIndex(chooser.kind.findData("notable"))
+    with qtbot.waitSignal(chooser.imported, timeout=20000):
+        qtbot.mouseClick(chooser.import_button, Qt.MouseButton.LeftButton)
+    assert chooser.chosen() == ["lab-known-bad"] and "1 hashes" in chooser.status.text()
+    panel._check_all(False)
+    with qtbot.waitSignal(panel.jobEnded, timeout=120000) as ended:
+        qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert ended.args == ["completed"]
+
+    window.show_tab(3)
+    findings = window.workspace.findings
+    table = findings.tables["hashsets"]
+    findings.setCurrentWidget(table)
+    wait_loaded(qtbot, table.model)
+    assert table.model.rowCount() == 1
+    assert table.model.data(table.model.index(0, 0)) == "lab-known-bad"
+    assert table.model.data(table.model.index(0, 4)).endswith("/eicar_test.com")
+    window.show_tab(2)
+    browse = window.workspace.browse
+    browse.filter_bar.hashset.setCurrentIndex(browse.filter_bar.hashset.findData("notable"))
+    wait_loaded(qtbot, browse.model)
+    assert [browse.model.data(browse.model.index(r, 0)) for r in range(browse.model.rowCount())] == ["eicar_test.com"]
+    # The choice is remembered for the next run.
+    assert get_json("triage/choices", {})["hashsets"] == ["lab-known-bad"]
