@@ -222,6 +222,18 @@ def build_ntfs_from(root: Path, image: Path, size_mb: int) -> None:
     with open(image, "wb") as f:
         f.truncate(size_mb * 1024 * 1024)
     _run("mkntfs", "-F", "-Q", "-q", "-L", "REFNTFS", "-p", "0", "-H", "255", "-S", "63", image)
+    mnt = image.with_suffix(".mnt")
+    mnt.mkdir(exist_ok=True)
+    if shutil.which("ntfs-3g") and subprocess.run(["ntfs-3g", str(image), str(mnt)], capture_output=True).returncode == 0:
+        # ntfs-3g through FUSE packs a big tree much better than the planting helper (which ran
+        # out of clusters at about half of a 2 GiB tree); the helper is the fallback without FUSE.
+        try:
+            _run("cp", "-a", f"{root}/.", f"{mnt}/")
+        finally:
+            subprocess.run(["umount", str(mnt)], check=False)
+        mnt.rmdir()
+        return
+    mnt.rmdir()
     lines = []
     for dirpath, dirnames, filenames in os.walk(root):
         rel = os.path.relpath(dirpath, root)
@@ -243,8 +255,10 @@ def build(out: Path, size_mb: int = 2048, seed: int = 1, e01: bool = True, corpu
     out.mkdir(parents=True, exist_ok=True)
     plan = plan_files(size_mb, seed)
     plants = _corpus_plants(corpus) if corpus else []
-    sizes = {"ntfs": int(size_mb * 0.45), "ext4": int(size_mb * 0.30), "fat": size_mb - int(size_mb * 0.45)
-             - int(size_mb * 0.30) - 4}
+    # Each file system is sized from what it will hold (+20 % and 48 MiB for metadata, journal,
+    # cluster slack); the disk comes out close to --size-mb.
+    planned = {fs: sum(size for _, _, size in files) / 2**20 for fs, files in plan.items()}
+    sizes = {fs: max(40, int(mib * 1.2 + 48)) for fs, mib in planned.items()}
     parts = []
     content = 0
     for fs in ("ntfs", "ext4", "fat"):
