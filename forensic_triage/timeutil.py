@@ -35,10 +35,11 @@ def sortable(text: str | None) -> str | None:
     if not text:
         return None
     try:
-        moment = parse_iso(text)
+        moment = _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
-    if moment is None:
+    if moment.tzinfo is None:
+        # A time without a zone (a camera clock, a local registry time) is never shown as UTC.
         return None
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 

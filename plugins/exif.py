@@ -29,7 +29,6 @@ class PhotoExif(Record):
     record_type: ClassVar[str] = "image.exif"
     time_fields: ClassVar[dict[str, str]] = {
         "taken": "Photo taken (EXIF)",
-        "taken_camera_clock": "Photo taken (EXIF camera clock, time zone not recorded)",
         "gps_time": "GPS fix (EXIF, UTC)",
     }
 
@@ -175,6 +174,12 @@ class ExifExtractor(Extractor):
                     exif = image.getexif()
                     record = photo_from_exif(exif, size)
         except UnidentifiedImageError:
+            looks_like_picture = file_info.mime.startswith("image/") or any(
+                file_info.head.startswith(sig) for sig in self.inputs.signatures)
+            if not looks_like_picture:
+                # Selected by its name only (e.g. a Recycle Bin $I file keeps the original .jpg):
+                # not a picture, nothing to say here; the extension check reports real lies.
+                return
             ctx.warn("Not a picture format Pillow can read (damaged or mislabelled).")
             return
         except Image.DecompressionBombError as exc:

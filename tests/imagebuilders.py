@@ -547,6 +547,7 @@ def to_e01(raw_path: Path | str, out_base: Path | str, *, case_number: str = "CA
     faketime is installed (then the output is reproducible), otherwise "now".
     """
     tools = require_tools("ewfacquire")
+    raw_path, out_base = Path(raw_path).resolve(), Path(out_base).resolve()  # libsmraw needs a full path
     base = Path(out_base)
     base.parent.mkdir(parents=True, exist_ok=True)
     for old in base.parent.glob(base.name + ".E[0-9A-Z][0-9A-Z]"):
@@ -573,6 +574,7 @@ def split_raw(raw_path: Path | str, segment_size: int, out_base: Path | str | No
         raise ValueError("segment_size must be positive")
     raw = Path(raw_path)
     base = Path(out_base) if out_base is not None else raw.with_suffix("")
+    base.parent.mkdir(parents=True, exist_ok=True)
     for old in base.parent.glob(base.name + ".[0-9][0-9][0-9]"):
         old.unlink()
     segments: list[Path] = []

@@ -303,8 +303,9 @@ def test_timeline_rows_can_be_traced_to_their_file(windows_case: dict[str, Any])
 
 def test_camera_clock_times_are_not_presented_as_utc(windows_case: dict[str, Any]) -> None:
     """EXIF DateTimeOriginal is the camera's clock with no time zone: the timeline must not state it as UTC."""
+    photo = [a for a in windows_case["artifacts"] if a["path"] == "/Users/jdoe/Pictures/Canon_40D.jpg"]
+    assert photo and photo[0]["taken_camera_clock"] == "2008-05-30T15:56:01"
     taken = [r for r in windows_case["timeline"] if _timeline_path(r) == "/Users/jdoe/Pictures/Canon_40D.jpg"]
-    assert taken
     wrong = [r for r in taken if "2008-05-30" in str(r.get("time_utc")) and "15:56:01" in str(r.get("time_utc"))
              and str(r.get("time", "")).endswith("UTC")]
     assert not wrong, f"a camera-clock time (zone unknown) is shown as UTC: {wrong[0]}"

@@ -21,7 +21,8 @@ from .common import add_format, emit, safe_text
 # The fixed leading keys of an artifact row; a record field with one of these names is written
 # as ``record_<name>`` so it never overwrites the provenance.
 ARTIFACT_KEYS = ("type", "plugin", "plugin_version", "evidence", "partition_offset", "inode", "path")
-TIMELINE_KEYS = ("time_utc", "time", "event", "source", "evidence", "path", "description")
+TIMELINE_KEYS = ("time_utc", "time", "event", "source", "evidence", "partition_offset", "inode", "locator", "path",
+                 "description")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -184,7 +185,8 @@ def iter_timeline(store: CaseStore, start: str | None = None,
             # and the comparison can use the index.
             where.append(f"t.time_utc {bound[0]} ?")
             params.append(sortable(bound[1]) or bound[1])
-    sql = ("SELECT t.time_utc, t.event, t.source, t.locator, t.description, f.path, e.uid AS evidence"
+    sql = ("SELECT t.time_utc, t.event, t.source, t.locator, t.description, f.path, f.partition_offset, f.inode,"
+           " e.uid AS evidence"
            " FROM timeline t LEFT JOIN files f ON f.id = t.file_id LEFT JOIN evidence e ON e.id = f.evidence_id"
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY t.time_utc, t.id")
@@ -196,6 +198,7 @@ def iter_timeline(store: CaseStore, start: str | None = None,
         yield {
             "time_utc": compact_iso(r["time_utc"]), "time": shown, "event": r["event"], "source": r["source"],
             "evidence": r["evidence"] if r["evidence"] is not None else str(r["locator"]).split(":", 1)[0],
+            "partition_offset": r["partition_offset"], "inode": r["inode"], "locator": r["locator"],
             "path": r["path"], "description": r["description"],
         }
 
