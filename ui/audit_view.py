@@ -109,7 +109,9 @@ class CustodyDialog(QDialog):
         except ValueError:
             self.error.setText(self.tr("Unknown time zone; use a name such as America/Port_of_Spain or an offset such as -04:00."))
             return None
-        local = self.when.dateTime().toPython().replace(tzinfo=tzinfo)
+        moment = self.when.dateTime().toPython()
+        assert isinstance(moment, _dt.datetime)
+        local = moment.replace(tzinfo=tzinfo)
         return {"exhibit": exhibit, "action": self.action.currentText(), "who": self.who.text().strip(),
                 "time_utc": iso(local.astimezone(_dt.UTC)), "timezone": self.tz.text().strip() or "UTC",
                 "location": self.location.text(), "purpose": self.purpose.text(),
@@ -129,8 +131,12 @@ class CustodyDialog(QDialog):
 
         self.buttons.setEnabled(False)
         worker = self.session.run_job("custody", write, heavy=False)
-        worker.signals.finished.connect(lambda _r: (self.saved.emit(), self.accept()))
+        worker.signals.finished.connect(self._saved)
         worker.signals.errored.connect(self._failed)
+
+    def _saved(self, _event_id: int) -> None:
+        self.saved.emit()
+        self.accept()
 
     def _failed(self, text: str) -> None:
         self.buttons.setEnabled(True)
@@ -197,9 +203,12 @@ class AuditView(QWidget):
         self.verify_result.setText(self.tr("Checking…"))
         worker = JobWorker("verify-audit", check, heavy=False)
         worker.signals.finished.connect(self._verified)
-        worker.signals.errored.connect(lambda text: (self.verify_button.setEnabled(True),
-                                                     self.verify_result.setText(text)))
+        worker.signals.errored.connect(self._verify_failed)
         return self.session.jobs.start(worker)
+
+    def _verify_failed(self, text: str) -> None:
+        self.verify_button.setEnabled(True)
+        self.verify_result.setText(text)
 
     def _verified(self, result: tuple[list[str], str]) -> None:
         problems, head = result

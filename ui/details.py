@@ -138,7 +138,7 @@ class DetailsPane(QTabWidget):
     # --------------------------------------------------------------- viewers
     def _load_current(self) -> None:
         view = {self.hex: "hex", self.text: "text", self.picture: "picture", self.sqlite: "sqlite"}.get(
-            self.currentWidget())  # type: ignore[call-overload]
+            self.currentWidget())
         if view:
             self._load(view)
 
@@ -153,6 +153,9 @@ class DetailsPane(QTabWidget):
         evidence_path = str(row["evidence_path"])
         offset = int(self.hex.offset.value()) if view == "hex" else 0
         gen = self._gen
+        # Asked here, on the GUI thread: the views' database connection belongs to it.
+        companions = ({sfx: dict(c) for sfx in ("-wal", "-journal") for c in self.session_companion(row, sfx)}
+                      if view == "sqlite" else {})
         if self.session.read_only_case:
             self.details.append(self.tr("This review case has no evidence image attached; content cannot be shown."))
             return
@@ -168,7 +171,6 @@ class DetailsPane(QTabWidget):
                 head = reader.read(row, evidence_path, 0, 16)
                 if head != SQLITE_MAGIC:
                     return None, [], self.tr("This file is not a SQLite database.")
-                companions = {sfx: dict(c) for sfx in ("-wal", "-journal") for c in self.session_companion(row, sfx)}
                 path = reader.sqlite_copy(row, evidence_path, companions)
                 return path, sqlite_tables(path), ""
             return reader.read(row, evidence_path, offset, MAX_VIEW)

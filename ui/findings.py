@@ -60,7 +60,9 @@ class FindingTable(QWidget):
         header.setStretchLastSection(True)
         for i, column in enumerate(model.columns):
             if column.kind == "time":
-                header.resizeSection(i, 300)
+                header.resizeSection(i, 330)
+            elif column.key in ("summary", "description", "message", "path", "context", "details"):
+                header.resizeSection(i, 320)
         col, order = model.sort_state
         header.setSortIndicator(col, order)
         self.table.setSortingEnabled(True)
@@ -84,7 +86,7 @@ class FindingTable(QWidget):
     def dispose(self) -> None:
         """Remove this table for good (a new record type or time source was chosen)."""
         self.model.discard()
-        self.setParent(None)  # type: ignore[call-overload]
+        self.setParent(None)
         self.deleteLater()
 
     def apply_search(self) -> None:

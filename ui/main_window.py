@@ -76,8 +76,8 @@ class MainWindow(QMainWindow):
         freeze_heap()
 
     # -------------------------------------------------------------- actions
-    def _action(self, menu: QMenu, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
-                name: str = "") -> QAction:
+    def _action(self, menu: QMenu, text: str, slot: Any,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None, name: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -227,12 +227,20 @@ class MainWindow(QMainWindow):
         box.setMinimumDuration(0)
         box.canceled.connect(worker.cancel)
         worker.signals.progress.connect(lambda p: box.setLabelText(self.tr("Sample case: {0}…").format(p.phase)))
-        worker.signals.finished.connect(lambda path: (box.reset(), self.open_case(path)))
-        worker.signals.errored.connect(lambda text: (box.reset(), show_error(self, text)))
+        worker.signals.finished.connect(lambda path: self._sample_ready(box, path))
+        worker.signals.errored.connect(lambda text: self._sample_failed(box, text))
         worker.signals.cancelled.connect(lambda _t: box.reset())
         box.open()
         self.dialog = box
         self.jobs.start(worker)
+
+    def _sample_ready(self, box: QProgressDialog, path: str) -> None:
+        box.reset()
+        self.open_case(path)
+
+    def _sample_failed(self, box: QProgressDialog, text: str) -> None:
+        box.reset()
+        show_error(self, text)
 
     @staticmethod
     def _sample_incomplete(folder: Path) -> bool:

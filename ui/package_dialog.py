@@ -75,9 +75,9 @@ class PackageDialog(QDialog):
         form.addRow(self.tr("Package"), row)
         form.addRow(self.tr("Public key"), self.pubkey)
         form.addRow(self.tr("Import into"), self.case_dir)
-        self.result = QPlainTextEdit()
-        self.result.setObjectName("packageResult")
-        self.result.setReadOnly(True)
+        self.details = QPlainTextEdit()
+        self.details.setObjectName("packageResult")
+        self.details.setReadOnly(True)
         self.verdict = QLabel()
         self.verdict.setObjectName("packageVerdict")
         self.verdict.setWordWrap(True)
@@ -100,7 +100,7 @@ class PackageDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.notice)
         layout.addWidget(self.verdict)
-        layout.addWidget(self.result, 1)
+        layout.addWidget(self.details, 1)
         layout.addWidget(self.buttons)
         self.verify_button.clicked.connect(self.verify)
         self.import_button.clicked.connect(self.do_import)
@@ -138,7 +138,7 @@ class PackageDialog(QDialog):
         self.verdict.setStyleSheet("color: #1a7f37; font-weight: bold" if ok else "color: #b41e1e; font-weight: bold")
         self.verdict.setText(self.tr("PASS: every file and the signature check out.") if ok
                              else self.tr("FAIL: the package is not what was sent."))
-        self.result.setPlainText(text)
+        self.details.setPlainText(text)
 
     def do_import(self) -> JobWorker | None:
         path, target = self.path.text().strip(), self.case_dir.text().strip()

@@ -38,12 +38,12 @@ class Output:
 
 # Titles are translated where they are shown (QCoreApplication.translate("Report", title)).
 OUTPUTS = (
-    Output("pdf", QT_TRANSLATE_NOOP("Report", "PDF court report"), "forensic_triage.exports.pdf_report", "export_pdf", "report.pdf"),
-    Output("case", QT_TRANSLATE_NOOP("Report", "CASE/UCO 1.5 JSON-LD"), "forensic_triage.exports.case_uco", "export_case", "case.jsonld"),
-    Output("dfxml", QT_TRANSLATE_NOOP("Report", "DFXML file listing"), "forensic_triage.exports.dfxml", "export_dfxml", "files.dfxml"),
-    Output("bodyfile", QT_TRANSLATE_NOOP("Report", "Bodyfile timeline (mactime)"), "forensic_triage.exports.bodyfile", "export_bodyfile",
+    Output("pdf", str(QT_TRANSLATE_NOOP("Report", "PDF court report")), "forensic_triage.exports.pdf_report", "export_pdf", "report.pdf"),
+    Output("case", str(QT_TRANSLATE_NOOP("Report", "CASE/UCO 1.5 JSON-LD")), "forensic_triage.exports.case_uco", "export_case", "case.jsonld"),
+    Output("dfxml", str(QT_TRANSLATE_NOOP("Report", "DFXML file listing")), "forensic_triage.exports.dfxml", "export_dfxml", "files.dfxml"),
+    Output("bodyfile", str(QT_TRANSLATE_NOOP("Report", "Bodyfile timeline (mactime)")), "forensic_triage.exports.bodyfile", "export_bodyfile",
            "timeline.body"),
-    Output("csv", QT_TRANSLATE_NOOP("Report", "CSV tables"), "forensic_triage.exports.tables", "write_csv", "csv"),
+    Output("csv", str(QT_TRANSLATE_NOOP("Report", "CSV tables")), "forensic_triage.exports.tables", "write_csv", "csv"),
 )
 PACKAGE = ("forensic_triage.exports.package", "build_package")
 VERIFY = ("forensic_triage.exports.package_verify", "verify_package")

@@ -34,12 +34,13 @@ from .session import CaseSession
 from .workers import JobWorker, ProgressInfo
 
 
-def _path_row(edit: QLineEdit, button: QPushButton) -> QWidget:
+def _path_row(edit: QLineEdit, *buttons: QPushButton) -> QWidget:
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(edit, 1)
-    layout.addWidget(button)
+    for button in buttons:
+        layout.addWidget(button)
     return row
 
 
@@ -114,8 +115,7 @@ class ReportDialog(QDialog):
         self.open_pdf.setChecked(self.caps.get("pdf", False))
         self.open_pdf.setEnabled(self.caps.get("pdf", False))
         form = QFormLayout()
-        key_row = _path_row(self.key, key_btn)
-        key_row.layout().addWidget(self.new_key)
+        key_row = _path_row(self.key, key_btn, self.new_key)
         form.addRow(self.tr("Examiner key (private)"), key_row)
         form.addRow(self.tr("Key passphrase"), self.passphrase)
         form.addRow(self.tr("Output folder"), _path_row(self.folder, folder_btn))

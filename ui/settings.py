@@ -20,8 +20,8 @@ def settings() -> QSettings:
 def recent_cases() -> list[str]:
     value = settings().value("recent/cases", [])
     if isinstance(value, str):
-        value = [value] if value else []
-    return [str(v) for v in (value or [])]
+        return [value] if value else []
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else []
 
 
 def remember_case(case_dir: str | Path) -> None:

@@ -197,7 +197,7 @@ class PictureView(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(self.picture)
         scroll.setWidgetResizable(True)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.exif = QTextBrowser()
         self.exif.setObjectName("exifView")
         split = QSplitter()
@@ -226,7 +226,7 @@ class PictureView(QWidget):
     def _scale(self) -> None:
         if self._pixmap is None or self._pixmap.isNull():
             return
-        target = self.scroll.viewport().size()
+        target = self.scroll_area.viewport().size()
         pm = self._pixmap
         if pm.width() > target.width() or pm.height() > target.height():
             pm = pm.scaled(target, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)

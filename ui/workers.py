@@ -8,7 +8,11 @@ worker pattern): no swallowed exception can leave the GUI waiting.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import os
+import sys
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -19,6 +23,8 @@ from forensic_triage.errors import Cancelled
 from forensic_triage.jobs.context import CancelToken, JobContext, Progress
 
 from .common import error_text
+
+JOB_NICENESS = 5  # added to the process's niceness for job threads (0 = as important as the GUI)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -38,6 +44,15 @@ class ProgressInfo:
     @classmethod
     def of(cls, p: Progress) -> ProgressInfo:
         return cls(p.phase, p.done, p.total, p.unit, p.message, p.warnings, p.fraction, p.rate, p.eta_seconds)
+
+
+def _lower_priority() -> None:
+    """Let the GUI thread win the CPU: a heavy job's thread (and the threads and worker processes
+    it starts, which inherit it) runs at a lower scheduling priority. On Linux, nice values are
+    per thread; elsewhere this does nothing."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), JOB_NICENESS)
 
 
 class WorkerSignals(QObject):
@@ -74,6 +89,8 @@ class JobWorker(QRunnable):
 
     def run(self) -> None:
         self.started_at = time.monotonic()
+        if self.heavy:
+            _lower_priority()
         ctx = JobContext(self._progress, self.token, min_interval=0.1)
         self.signals.started.emit()
         try:

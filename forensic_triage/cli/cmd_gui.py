@@ -24,4 +24,4 @@ def cmd_gui(args: argparse.Namespace) -> int:
     except ImportError as exc:
         raise TriageError(f"The desktop application cannot start: {exc}.",
                           hint="Install PySide6 (pip install PySide6-Essentials) or use the command line.") from exc
-    return main([args.case_dir] if args.case_dir else [])
+    return int(main([args.case_dir] if args.case_dir else []))

@@ -54,8 +54,8 @@ def test_signed_package_verify_and_import_through_the_dialogs(qtbot: Any, window
     dialog.pubkey.setText(str(pubkey))
     qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.verdict.text().startswith(("PASS", "FAIL")), timeout=60000)
-    assert dialog.verdict.text().startswith("PASS"), dialog.result.toPlainText()
-    assert "Signature: valid" in dialog.result.toPlainText()
+    assert dialog.verdict.text().startswith("PASS"), dialog.details.toPlainText()
+    assert "Signature: valid" in dialog.details.toPlainText()
 
     csv = next((bag / "data" / "csv").glob("*.csv"))
     csv.write_bytes(csv.read_bytes() + b"x")
@@ -63,7 +63,7 @@ def test_signed_package_verify_and_import_through_the_dialogs(qtbot: Any, window
     qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.verdict.text().startswith(("PASS", "FAIL")) and dialog.verify_button.isEnabled(),
                     timeout=60000)
-    assert dialog.verdict.text().startswith("FAIL") and f"Changed: data/csv/{csv.name}" in dialog.result.toPlainText()
+    assert dialog.verdict.text().startswith("FAIL") and f"Changed: data/csv/{csv.name}" in dialog.details.toPlainText()
 
     # Import the intact zip as a read-only review case: it opens with the findings and no triage.
     dialog.path.setText(str(zip_path))
