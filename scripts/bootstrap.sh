@@ -9,7 +9,7 @@ job="${1:-demo}"; shift || true
 
 # Runtime: libmagic (file types), python venv. Tests also build real images with real tools.
 RUNTIME_PKGS="python3 python3-venv python3-dev libmagic1 fonts-dejavu-core libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0"
-TEST_PKGS="dosfstools mtools ntfs-3g ntfs-3g-dev e2fsprogs fdisk ewf-tools sleuthkit yara hashdeep poppler-utils faketime gcc xvfb strace"
+TEST_PKGS="dosfstools mtools ntfs-3g ntfs-3g-dev e2fsprogs fdisk ewf-tools sleuthkit yara hashdeep poppler-utils faketime gcc xvfb strace zip"
 
 pkgs="$RUNTIME_PKGS"
 [ "$job" = "test" ] && pkgs="$RUNTIME_PKGS $TEST_PKGS"

@@ -62,3 +62,16 @@ def test_same_image_same_settings_same_findings(tmp_path: Path) -> None:
         results.append(_tables(case))
     assert results[0]["files"] and results[0]["artifacts"]
     assert results[0] == results[1]
+
+
+def test_triage_regex_option_finds_content(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    image = tmp_path / "s.dd"
+    build_sample_image(image)
+    case = str(tmp_path / "case")
+    assert run(["case", "new", case, "--case-number", "X", "--examiner", "E"]) == 0
+    assert run(["evidence", "add", case, str(image), "--quiet"]) == 0
+    assert run(["triage", case, "--quiet", "--regex", r"Clear the browser\s+history", "--no-plugins"]) == 0
+    with sqlite3.connect(Path(case) / "case.sqlite") as conn:
+        values = [r[0] for r in conn.execute("SELECT value FROM content_hits WHERE kind NOT IN "
+                                             "('email','url','ipv4','card','btc','eth','phone')")]
+    assert values, "the --regex pattern must produce content hits"

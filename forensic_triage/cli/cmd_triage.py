@@ -29,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--no-builtin-rules", action="store_true", help="do not use the shipped rule packs")
     p.add_argument("--hashset", action="append", default=[], metavar="NAME", help="hash set from the library (repeatable)")
     p.add_argument("--keywords", action="append", default=[], metavar="FILE", help="keyword list file (repeatable)")
+    p.add_argument("--regex", action="append", default=[], metavar="EXPR",
+                   help="extra regular expression to search for in file content (repeatable)")
     p.add_argument("--no-content-search", action="store_true", help="skip the built-in content patterns")
     p.add_argument("--read-order", choices=("physical", "walk"), default="physical",
                    help="order of file reads: by position on the media (default, best for disks) or walk order")
@@ -61,7 +63,7 @@ def cmd_triage(args: argparse.Namespace) -> int:
                                           if args.plugins else None)
     settings = TriageSettings(jobs=args.jobs, plugins=plugins, rules=args.rules,
                               builtin_rules=not args.no_builtin_rules, hashsets=args.hashset,
-                              keywords=args.keywords, content_search=not args.no_content_search,
+                              keywords=args.keywords, regexes=args.regex, content_search=not args.no_content_search,
                               read_order=args.read_order, budget_seconds=parse_budget(args.budget),
                               file_timeout=args.file_timeout, worker_memory_mb=args.worker_memory)
     bar = ProgressBar(enabled=False if args.quiet else None)
