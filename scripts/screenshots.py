@@ -161,7 +161,9 @@ def main() -> int:
     types = [findings.types.item(i).data(Qt.ItemDataRole.UserRole) for i in range(findings.types.count())]
     if "browser.visit" in types:
         findings.types.setCurrentRow(types.index("browser.visit"))
-    spin(0.8)
+    spin(until=lambda: findings.artifact_table is not None and findings.artifact_table.model.rowCount() > 0)
+    findings.artifact_table.table.selectRow(1)
+    spin(0.5)
     save(window, args.out / "findings.png")
 
     # Timeline with a brushed period.
@@ -170,7 +172,10 @@ def main() -> int:
     spin(until=lambda: bool(timeline.histogram.bins))
     bins = timeline.histogram.bins
     timeline.histogram.select_range(len(bins) - 1, len(bins) - 1)  # the sample's own period
-    spin(0.8)
+    spin(until=lambda: timeline.table is not None and timeline.table.model.rowCount() > 0 and
+         timeline.table.model.total is not None)
+    timeline.table.table.selectRow(0)
+    spin(0.5)
     save(window, args.out / "timeline.png")
 
     # The start screen, with the case in the recent list.

@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from . import findings_models as fm
+from .common import rich
 from .file_model import like_escape
 from .session import CaseSession
 from .sqlmodel import SqlTableModel
@@ -66,6 +68,15 @@ class FindingTable(QWidget):
         col, order = model.sort_state
         header.setSortIndicator(col, order)
         self.table.setSortingEnabled(True)
+        self.record = QTextBrowser()
+        self.record.setObjectName(f"{name}Record")
+        self.record.setOpenLinks(False)
+        self.record.setPlaceholderText(self.tr("Select a row to see all of its fields; double-click it to open "
+                                               "its source file."))
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.record)
+        split.setSizes([420, 160])
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.count)
@@ -73,7 +84,8 @@ class FindingTable(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.table)
+        layout.addWidget(split)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_record(cur.row()))
         self.search.returnPressed.connect(self.apply_search)
         self.search.textChanged.connect(lambda text: self.apply_search() if not text else None)
         self.table.doubleClicked.connect(self._double_clicked)
@@ -97,6 +109,22 @@ class FindingTable(QWidget):
             where.append(" OR ".join(f"coalesce({c.expr}, '') LIKE ? ESCAPE '\\'" for c in cols))
             params.extend([f"%{like_escape(text)}%"] * len(cols))
         self.model.set_filter(where, params)
+
+    def _show_record(self, row: int) -> None:
+        """Every field of the chosen row, in full (cells are cut at 300 characters)."""
+        if row < 0:
+            self.record.clear()
+            return
+        data = self.model.row_dict(row)
+        lines = []
+        for col in self.model.columns:
+            value = data.get(col.key)
+            if value in (None, ""):
+                continue
+            text = self.model.tooltip(col, value, data) or self.model.display(col, value, data)  # type: ignore[arg-type]
+            lines.append(f"<tr><td valign=top><b>{rich(col.title)}</b></td><td>{rich(text)}</td></tr>")
+        hint = self.tr("Double-click the row to open its source file.") if data.get("file_id") is not None else ""
+        self.record.setHtml(f"<table cellspacing=2>{''.join(lines)}</table><p><i>{rich(hint)}</i></p>")
 
     def _update_count(self) -> None:
         total = self.model.total

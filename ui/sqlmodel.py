@@ -157,6 +157,8 @@ class SqlTableModel(QAbstractTableModel):
     def tooltip(self, col: Column, value: Any, row: sqlite3.Row) -> str | None:
         if value is None or col.kind in ("int", "flag"):
             return None
+        if col.kind == "time":
+            return fmt_time(str(value), self.timezone)
         formatter = self.formatters.get(col.key)
         text = formatter(value) if formatter is not None else safe_text(value)
         return text[:2000] if len(text) > 40 or col.kind == "time" else None
