@@ -37,6 +37,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import fnmatch
+import functools
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -58,6 +59,7 @@ PATH_VARIABLES: dict[str, str] = {
 }
 
 
+@functools.lru_cache(maxsize=4096)  # called for every file x extractor: compile each glob once
 def glob_to_regex(pattern: str) -> re.Pattern[str]:
     """A declared path glob (with variables, ``*`` and ``**``) as a case-insensitive regex.
 
