@@ -88,7 +88,7 @@ def artifact_model(pages: QueryLoader, counts: QueryLoader, store: CaseStore, re
 
 
 def format_strings(value: Any) -> str:
-    """YARA matched strings as ``$id @offset "text"``; bytes that are not text shown as hex."""
+    """YARA matched strings as ``$id at byte N: "text"``; bytes that are not text shown as hex."""
     try:
         items = json.loads(value) if isinstance(value, str) else value
     except ValueError:
@@ -99,7 +99,8 @@ def format_strings(value: Any) -> str:
             parts.append(safe_text(item))
             continue
         shown = item.get("text") or item.get("hex") or ""
-        parts.append(f"{item.get('identifier', '?')} @{item.get('offset', '?')} “{safe_text(shown)[:80]}”")
+        parts.append(QCoreApplication.translate("Findings", "{0} at byte {1}: “{2}”").format(
+            item.get("identifier", "?"), item.get("offset", "?"), safe_text(shown)[:80]))
     return "; ".join(parts)
 
 

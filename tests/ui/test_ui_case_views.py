@@ -96,7 +96,7 @@ def test_tagging_a_finding_and_the_text_and_sqlite_viewers(qtbot: Any, window: A
         history = db.execute("SELECT id FROM files WHERE name='History'").fetchone()[0]
     browse.show_file(contacts)
     qtbot.waitUntil(lambda: browse.current_file_id() == contacts)
-    with qtbot.waitSignal(browse.details.loaded, timeout=10000):
+    with qtbot.waitSignal(browse.details.loaded, timeout=10000, check_params_cb=lambda view: view == "text"):
         browse.details.setCurrentWidget(browse.details.text)
     utf8 = browse.details.text.edit.toPlainText()
     assert "@" in utf8 and "358 bytes" in browse.details.text.info.text()
@@ -106,7 +106,7 @@ def test_tagging_a_finding_and_the_text_and_sqlite_viewers(qtbot: Any, window: A
     # 'View as SQLite' on the Chrome history: a temporary copy, its tables and rows.
     browse.show_file(history)
     qtbot.waitUntil(lambda: browse.current_file_id() == history)
-    with qtbot.waitSignal(browse.details.loaded, timeout=20000):
+    with qtbot.waitSignal(browse.details.loaded, timeout=20000, check_params_cb=lambda view: view == "sqlite"):
         browse.details.setCurrentWidget(browse.details.sqlite)
     view = browse.details.sqlite
     names = [view.tables.itemText(i) for i in range(view.tables.count())]

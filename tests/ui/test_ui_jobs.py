@@ -50,12 +50,12 @@ def test_cancel_really_cancels_and_resume_finishes_what_was_left(qtbot: Any, win
 
     qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
     worker = panel.worker
-    # Results appear while the job runs: the file table fills from the walk before the job ends.
-    qtbot.waitUntil(lambda: browse.model.rowCount() > 0, timeout=30000)
-    assert panel.running
     progress: list[Any] = []
     worker.signals.progress.connect(progress.append)
     qtbot.waitUntil(lambda: any(p.phase == "examining files" and p.done > 0 for p in progress), timeout=30000)
+    # Results appear while the job runs: the file table fills (live refresh) before the job ends.
+    qtbot.waitUntil(lambda: browse.model.rowCount() > 0, timeout=30000)
+    assert panel.running, "the job ended before it could be cancelled: make the test image bigger"
     assert not panel.warn_label.text().startswith("-") and "files/s" in panel.rate.text()
     with qtbot.waitSignal(panel.jobEnded, timeout=20000) as ended:
         qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)

@@ -136,10 +136,10 @@ def test_full_workflow_on_the_sample_evidence(qtbot: Any, window: Any, tmp_path:
     with _db(case) as db:
         sha256 = db.execute("SELECT sha256 FROM files WHERE name='invoice.pdf'").fetchone()[0]
     assert sha256 in details
-    with qtbot.waitSignal(browse.details.loaded, timeout=10000):
+    with qtbot.waitSignal(browse.details.loaded, timeout=10000, check_params_cb=lambda view: view == "hex"):
         browse.details.setCurrentWidget(browse.details.hex)
     assert browse.details.hex.model.data(browse.details.hex.model.index(0, 1)).startswith("89 50 4e 47")
-    with qtbot.waitSignal(browse.details.loaded, timeout=10000):
+    with qtbot.waitSignal(browse.details.loaded, timeout=10000, check_params_cb=lambda view: view == "picture"):
         browse.details.setCurrentWidget(browse.details.picture)
     assert browse.details.picture._pixmap is not None and not browse.details.picture._pixmap.isNull()
 
@@ -286,3 +286,63 @@ def test_hash_set_imported_in_the_panel_finds_the_known_bad_file(qtbot: Any, win
     assert [browse.model.data(browse.model.index(r, 0)) for r in range(browse.model.rowCount())] == ["eicar_test.com"]
     # The choice is remembered for the next run.
     assert get_json("triage/choices", {})["hashsets"] == ["lab-known-bad"]
+
+
+def test_own_yara_rules_and_keyword_lists_show_as_findings_with_matched_strings(qtbot: Any, window: Any,
+                                                                                 tmp_path: Path,
+                                                                                 sample_image: Path) -> None:
+    rules = tmp_path / "lab.yar"
+    rules.write_text('rule Lab_Test_String { meta: description = "lab test" strings: '
+                     '$e = "EICAR-STANDARD-ANTIVIRUS-TEST-FILE" condition: $e }\n')
+    keywords = tmp_path / "keywords.txt"
+    keywords.write_text("ANTIVIRUS-TEST\n")
+    case = make_case(tmp_path / "case", sample_image, triage=False)
+    assert window.open_case(str(case))
+    panel = window.workspace.triage
+    panel._check_all(False)
+    panel.builtin_rules.setChecked(False)
+    panel.rules.add(str(rules))
+    panel.keywords.add(str(keywords))
+    with qtbot.waitSignal(panel.jobEnded, timeout=120000) as ended:
+        window.act_triage.trigger()
+    assert ended.args == ["completed"]
+
+    window.show_tab(3)
+    findings = window.workspace.findings
+    yara = findings.tables["yara"]
+    findings.setCurrentWidget(yara)
+    wait_loaded(qtbot, yara.model)
+    rows = [yara.model.row_dict(r) for r in range(yara.model.rowCount())]
+    assert [r["rule"] for r in rows] == ["Lab_Test_String"]
+    strings = yara.model.data(yara.model.index(0, 3))
+    assert strings.startswith("$e at byte ") and "EICAR-STANDARD-ANTIVIRUS-TEST-FILE" in strings
+    assert yara.model.data(yara.model.index(0, 4)).endswith("eicar_test.com")
+    content = findings.tables["content"]
+    findings.setCurrentWidget(content)
+    wait_loaded(qtbot, content.model)
+    kinds = {(content.model.row_dict(r)["kind"], content.model.row_dict(r)["value"])
+             for r in range(content.model.rowCount())}
+    assert ("keyword", "ANTIVIRUS-TEST") in kinds
+    # The YARA hit filter of the file table agrees with the findings.
+    window.show_tab(2)
+    browse = window.workspace.browse
+    qtbot.mouseClick(browse.filter_bar.yara, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, browse.model)
+    assert [browse.model.data(browse.model.index(r, 0)) for r in range(browse.model.rowCount())] == ["eicar_test.com"]
+
+
+@pytest.mark.corpus
+def test_multi_segment_e01_is_found_and_verified(qtbot: Any, window: Any, tmp_path: Path, corpus: Path) -> None:
+    image = corpus / "images" / "plaso" / "image-split.E01"
+    if not image.exists():
+        pytest.skip("plaso/image-split.E01 is not in the corpus")
+    create_case_with_wizard(qtbot, window, tmp_path / "case")
+    window.act_add.trigger()
+    dialog = window.dialog
+    dialog.image.setText(str(image))
+    dialog.image.editingFinished.emit()
+    assert "EWF (E01) image, 2 segment file(s)" in dialog.detected.text()
+    with qtbot.waitSignal(dialog.added, timeout=60000):
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    banner = dialog.banner_box.itemAt(0).widget()
+    assert banner.verdict == "MATCH" and "verified MATCH" in banner.label.text()
