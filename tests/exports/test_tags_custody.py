@@ -62,8 +62,10 @@ def test_custody_cli(case_copy: Path, capsys: pytest.CaptureFixture[str]) -> Non
     capsys.readouterr()
     assert run(["custody", "list", str(case_copy), "--format", "jsonl"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    last = rows[-1]
-    assert last["action"] == "handed over" and last["time_utc"] == "2025-03-06T14:15:00Z"
+    # Listed in time order; an earlier test's package may have added a later 'exported' event.
+    assert [r["time_utc"] for r in rows] == sorted(r["time_utc"] for r in rows)
+    last = next(r for r in rows if r["action"] == "handed over")
+    assert last["time_utc"] == "2025-03-06T14:15:00Z"
     assert last["to"] == "DC B. Officer" and last["seals"] == "A9999 intact"
     with pytest.raises(SystemExit):
         run(["custody", "add", str(case_copy), "--exhibit", "EXH-001", "--action", "stolen", "--who", "x"])
