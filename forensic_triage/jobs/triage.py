@@ -77,6 +77,7 @@ TIERS: tuple[tuple[str, str], ...] = (
 _TIER_CASE = ("CASE WHEN " + TIERS[0][1] + " THEN 0 WHEN " + TIERS[1][1] + " THEN 1 WHEN " + TIERS[3][1]
               + " THEN 3 ELSE 2 END")
 _TIER_ORDER = (0, 1, 2, 3)
+_UID = "(SELECT uid FROM evidence WHERE evidence.id = files.evidence_id)"
 
 
 @dataclasses.dataclass(slots=True)
@@ -226,13 +227,13 @@ def _units(store: CaseStore, evidences: list[dict[str, Any]], order: str) -> Ite
 def _budget_report(store: CaseStore, job_id: int, budget: float) -> str:
     """Store exactly what a spent time budget left undone; returns the one-line summary."""
     rows = store.query(
-        f"SELECT e.uid AS uid, {_TIER_CASE} AS tier, count(*) AS n, coalesce(sum(size), 0) AS bytes FROM files"
-        " JOIN evidence e ON e.id = files.evidence_id WHERE status='pending' GROUP BY e.uid, tier ORDER BY e.uid, tier")
+        f"SELECT {_UID} AS uid, {_TIER_CASE} AS tier, count(*) AS n, coalesce(sum(size), 0) AS bytes FROM files"
+        " WHERE status='pending' GROUP BY uid, tier ORDER BY uid, tier")
     folders = store.query(
-        "SELECT e.uid AS uid, substr(path, 1, CASE WHEN instr(substr(path, 2), '/') > 0"
+        f"SELECT {_UID} AS uid, substr(path, 1, CASE WHEN instr(substr(path, 2), '/') > 0"
         " THEN instr(substr(path, 2), '/') ELSE length(path) END) AS folder, count(*) AS n,"
-        " coalesce(sum(size), 0) AS bytes FROM files JOIN evidence e ON e.id = files.evidence_id"
-        " WHERE status='pending' GROUP BY e.uid, folder ORDER BY n DESC LIMIT 50")
+        " coalesce(sum(size), 0) AS bytes FROM files"
+        " WHERE status='pending' GROUP BY uid, folder ORDER BY n DESC LIMIT 50")
     total = sum(r["n"] for r in rows)
     total_bytes = sum(r["bytes"] for r in rows)
     parts = [f"{r['n']} in {TIERS[r['tier']][0]} of {r['uid']}" for r in rows]
