@@ -49,8 +49,11 @@ def _write_one(store: CaseStore, conn: sqlite3.Connection, r: FileResult, locato
         )
     for art in r.artifacts:
         uid = str(stable_uuid("artifact", locator, art.plugin, art.type, art.index))
-        times = [(label, sortable(when)) for label, when in art.times]
-        times = [(label, when) for label, when in times if when]
+        times: list[tuple[str, str]] = []
+        for label, when in art.times:
+            fixed = sortable(when)
+            if fixed:  # times without a zone stay in the record, never on the UTC timeline
+                times.append((label, fixed))
         first_time = min((t for _, t in times), default=None)
         cur = conn.execute(
             "INSERT OR IGNORE INTO artifacts(uid, file_id, locator, type, plugin, plugin_version, summary, time_utc,"
