@@ -1,5 +1,9 @@
 """Entry script for frozen builds (PyInstaller needs a file, not a package entry point)."""
 
-from forensic_triage.ui.app import main
+import multiprocessing
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    multiprocessing.freeze_support()  # before Qt: spawned triage workers re-enter this executable
+    from forensic_triage.ui.app import main
+
+    raise SystemExit(main())
