@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from forensic_triage import TOOL_NAME, __version__
-from forensic_triage.store import DB_NAME
+from forensic_triage.errors import StoreError
+from forensic_triage.store import DB_NAME, CaseStore
 
 from .case_wizard import NewCaseWizard
 from .common import app_icon, ask, error_text, inform, show_error
@@ -172,6 +173,15 @@ class MainWindow(QMainWindow):
             return False
         try:
             session = CaseSession(path, self.jobs, self)
+        except StoreError as exc:
+            if "upgrade of its format" in exc.message:
+                ask(self, self.tr("Upgrade the case?"),
+                    self.tr("This case was written by an earlier version of the tool. Upgrade its database format "
+                            "now and open it? The evidence is not touched; the case cannot then be opened by the "
+                            "earlier version."), lambda: self._upgrade_and_open(path))
+            else:
+                show_error(self, error_text(exc), self.tr("The case cannot be opened"))
+            return False
         except Exception as exc:  # noqa: BLE001 - the examiner gets the sentence
             show_error(self, error_text(exc), self.tr("The case cannot be opened"))
             return False
@@ -189,6 +199,14 @@ class MainWindow(QMainWindow):
             self.workspace.setCurrentWidget(self.workspace.overview)
         freeze_heap()
         return True
+
+    def _upgrade_and_open(self, path: str) -> None:
+        try:
+            CaseStore.open(path).close()  # a writable open applies the format migrations, atomically
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, error_text(exc), self.tr("The case cannot be upgraded"))
+            return
+        self.open_case(path)
 
     def close_case(self) -> bool:
         if self.session is None:

@@ -110,3 +110,26 @@ def test_sample_case_for_training_opens_triaged(qtbot: Any, window: Any) -> None
     qtbot.mouseClick(window.start.sample_button, Qt.MouseButton.LeftButton)
     assert window.session is not None and window.session.info["case_number"] == "TRAINING-001"
     assert window.start.recent.count() == 1
+
+
+def test_a_case_from_an_earlier_version_is_upgraded_when_the_examiner_agrees(qtbot: Any, window: Any,
+                                                                              tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from forensic_triage.store import SCHEMA_VERSION
+    from forensic_triage.store.schema import MIGRATIONS
+
+    case = tmp_path / "case"
+    case.mkdir()
+    with sqlite3.connect(case / DB_NAME) as db:  # a case as the first released format left it
+        db.executescript(MIGRATIONS[1])
+        db.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '1')")
+        db.execute("INSERT INTO case_info(id, case_number, examiner, created_utc) VALUES (1, 'OLD-1', 'Examiner',"
+                   " '2024-01-01T00:00:00Z')")
+    assert SCHEMA_VERSION > 1
+    assert not window.open_case(str(case))
+    box = wait_message(qtbot, lambda text: "earlier version" in text)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.session is not None)
+    with _db(case) as db:
+        assert db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
