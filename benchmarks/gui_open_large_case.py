@@ -135,6 +135,7 @@ def main() -> int:
     parser.add_argument("--scroll-pages", type=int, default=40)
     parser.add_argument("--workflow-mib", type=int, default=0,
                         help="also time intake, triage and report of an image of this size (MiB)")
+    parser.add_argument("--workflow-image", type=Path, help="use this image for the workflow instead")
     args = parser.parse_args()
 
     case = args.work / f"case-{args.files}"
@@ -228,21 +229,22 @@ def main() -> int:
     tree.fetchMore(volume)
     print(f"tree: {tree.rowCount(volume):,} folders listed in {(time.perf_counter() - t) * 1000:.0f} ms; {dog.stop()}")
     window.close_case()
-    if args.workflow_mib:
-        workflow(app, window, dog, args.work, args.workflow_mib)
+    if args.workflow_mib or args.workflow_image:
+        workflow(app, window, dog, args.work, args.workflow_mib, args.workflow_image)
     window.close()
     return 0
 
 
-def workflow(app: object, window: object, dog: Watchdog, work: Path, mib: int) -> None:
+def workflow(app: object, window: object, dog: Watchdog, work: Path, mib: int, given: Path | None) -> None:
     """Intake, triage and report of an image through the widgets, with the watchdog running."""
     from forensic_triage.sample.generator import build_sample_image
 
-    image = work / f"sample-{mib}MiB.dd"
-    if not image.exists() or image.stat().st_size != mib * 2**20:
+    image = given or work / f"sample-{mib}MiB.dd"
+    if given is None and (not image.exists() or image.stat().st_size != mib * 2**20):
         build_sample_image(image)
         with image.open("r+b") as fh:
             fh.truncate(mib * 2**20)  # zeros after the sample partition (sparse on disk)
+    mib = image.stat().st_size // 2**20
     case = work / f"workflow-{mib}"
     shutil.rmtree(case, ignore_errors=True)
     make_case(case)
