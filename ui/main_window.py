@@ -6,7 +6,7 @@ import gc
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,12 +22,13 @@ from forensic_triage import TOOL_NAME, __version__
 from forensic_triage.errors import StoreError
 from forensic_triage.store import DB_NAME, CaseStore
 
+from . import layout
 from .case_wizard import NewCaseWizard
 from .common import app_icon, ask, error_text, inform, show_error
 from .evidence_dialog import AddEvidenceDialog
 from .sample_case import sample_folder, sample_worker
 from .session import CaseSession
-from .settings import forget_case, recent_cases, remember_case, settings
+from .settings import forget_case, recent_cases, remember_case
 from .start_page import StartPage
 from .workers import JobManager
 from .workspace import CaseWorkspace
@@ -342,39 +343,18 @@ class MainWindow(QMainWindow):
 
     # -------------------------------------------------------------- layout
     def restore_layout(self) -> None:
-        s = settings()
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        state = s.value("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
+        layout.restore_window(self)
 
     def _restore_workspace_layout(self) -> None:
-        if self.workspace is None:
-            return
-        s = settings()
-        for i, split in enumerate(self.workspace.browse.splitters):
-            state = s.value(f"browse/splitter{i}")
-            if isinstance(state, QByteArray) and not state.isEmpty():
-                split.restoreState(state)
-        header = s.value("browse/header")
-        if isinstance(header, QByteArray) and not header.isEmpty():
-            self.workspace.browse.table.horizontalHeader().restoreState(header)
-            self.workspace.browse.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        if self.workspace is not None:
+            layout.restore_browse(self.workspace.browse)
 
     def _save_workspace_layout(self) -> None:
-        if self.workspace is None:
-            return
-        s = settings()
-        for i, split in enumerate(self.workspace.browse.splitters):
-            s.setValue(f"browse/splitter{i}", split.saveState())
-        s.setValue("browse/header", self.workspace.browse.table.horizontalHeader().saveState())
+        if self.workspace is not None:
+            layout.save_browse(self.workspace.browse)
 
     def save_layout(self) -> None:
-        s = settings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
+        layout.save_window(self)
         self._save_workspace_layout()
 
     def closeEvent(self, event: QCloseEvent) -> None:
