@@ -113,7 +113,7 @@ class _Worker:
     def _filesystem(self, evidence_path: str, offset: int) -> Any:
         import pytsk3
 
-        from ..evidence.images import TskImage, open_media
+        from ..evidence.images import open_media, tsk_image
 
         key = (evidence_path, offset)
         fs = self.fs.get(key)
@@ -121,7 +121,7 @@ class _Worker:
             opened = self.media.get(evidence_path)
             if opened is None:
                 media = open_media(evidence_path)
-                opened = self.media[evidence_path] = (media, TskImage(media))
+                opened = self.media[evidence_path] = (media, tsk_image(media))
             fs = self.fs[key] = pytsk3.FS_Info(opened[1], offset=offset)
         return fs
 
