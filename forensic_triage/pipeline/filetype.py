@@ -75,7 +75,8 @@ def _handles() -> dict[str, Any]:
 
         handles = {"mime": magic.Magic(mime=True), "desc": magic.Magic()}
         if not os.environ.get("FT_FULL_MAGIC"):
-            for key, flag in (("mime_bin", magic.MAGIC_NO_CHECK_TEXT), ("desc_bin", magic.MAGIC_NO_CHECK_TEXT),
+            no_text = getattr(magic, "MAGIC_NO_CHECK_TEXT", 0x20000)  # python-magic exports it; stubs may not
+            for key, flag in (("mime_bin", no_text), ("desc_bin", no_text),
                               ("mime_text", magic.MAGIC_NO_CHECK_SOFT), ("desc_text", magic.MAGIC_NO_CHECK_SOFT)):
                 m = magic.Magic(mime=key.startswith("mime"))
                 m.flags |= flag
