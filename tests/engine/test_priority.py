@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from imagebuilders import build_ext4
 
 from forensic_triage.evidence.intake import add_evidence
@@ -75,14 +76,12 @@ def test_artifact_locations_then_profiles_then_rest_then_system(tmp_path: Path) 
     store.close()
 
 
-def test_budget_does_the_valuable_part_and_reports_the_rest(tmp_path: Path, monkeypatch: object) -> None:
-    os.environ["FT_TEST_SLOW"] = "0.15"
-    try:
-        store = _case(tmp_path)
-        stats = run_triage(store, TriageSettings(jobs=1, plugins=["test.slow"], content_search=False,
-                                                 builtin_rules=False, budget_seconds=3.0))
-    finally:
-        del os.environ["FT_TEST_SLOW"]
+def test_budget_does_the_valuable_part_and_reports_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FT_TEST_SLOW", "0.15")
+    store = _case(tmp_path)
+    stats = run_triage(store, TriageSettings(jobs=1, plugins=["test.slow"], content_search=False,
+                                             builtin_rules=False, budget_seconds=3.0))
+    monkeypatch.delenv("FT_TEST_SLOW")
     assert stats.budget_exhausted and stats.remaining > 0
     done = {r["path"] for r in store.query("SELECT path FROM files WHERE status='done'")}
     assert ARTIFACT_PLACES <= done
