@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 UTC = _dt.UTC
@@ -65,8 +67,31 @@ def from_unix(seconds: float | int | None, nanos: int = 0) -> _dt.datetime | Non
     return base
 
 
+_MAX_UNIX = 253402300799  # 9999-12-31T23:59:59Z, the last second ISO 8601 years can hold
+
+
+@functools.lru_cache(maxsize=65536)
+def _second_text(seconds: int) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds))
+
+
 def unix_iso(seconds: float | int | None, nanos: int = 0) -> str | None:
-    return iso(from_unix(seconds, nanos))
+    """A Unix time (with nanoseconds) as ISO UTC text; ``None`` for 0/unset or out of range.
+
+    The walk formats four times per entry, so this avoids datetime objects (same output as
+    ``iso(from_unix(seconds, nanos))``, several times faster; file times share seconds).
+    """
+    if not seconds and not nanos:
+        return None
+    whole = int(seconds or 0)
+    if whole > _MAX_UNIX or whole < -62135596800:
+        return None
+    try:
+        base = _second_text(whole)
+    except (OverflowError, OSError, ValueError):
+        return None
+    micro = int(nanos) // 1000
+    return f"{base}.{micro:06d}Z" if micro else f"{base}Z"
 
 
 def from_filetime(value: int | None) -> _dt.datetime | None:

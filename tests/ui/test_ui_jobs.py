@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -29,9 +30,42 @@ def _db(case: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{case / DB_NAME}?mode=ro", uri=True)
 
 
+SLOW_PLUGIN = """
+import dataclasses, time
+from typing import ClassVar
+from forensic_triage.plugin_api import Extractor, InputSpec, Record
+
+@dataclasses.dataclass(frozen=True)
+class Nothing(Record):
+    record_type: ClassVar[str] = "test.nothing"
+
+class SlowReader(Extractor):
+    name = "test.slow"
+    version = "1"
+    description = "takes 25 ms per note (keeps the job running long enough to cancel it)"
+    inputs = InputSpec(names=("note*.txt",))
+    record_types = (Nothing,)
+
+    def extract(self, ctx, stream, file_info):
+        time.sleep(0.025)
+        return iter(())
+
+EXTRACTORS = (SlowReader,)
+"""
+
+
 def _fast_choices(panel: Any) -> None:
-    """No extractors, rules or content search: the job is mostly reading and hashing."""
+    """No built-in extractors, rules or content search; one deliberately slow user extractor, so the
+    job lasts seconds whatever the machine's speed (the cancel must land while it runs)."""
+    folder = Path(os.environ["FT_PLUGIN_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "slow_reader.py").write_text(SLOW_PLUGIN)
+    panel._load_plugins()
     panel._check_all(False)
+    for i in range(panel.plugins.count()):
+        item = panel.plugins.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) == "test.slow":
+            item.setCheckState(Qt.CheckState.Checked)
     panel.builtin_rules.setChecked(False)
     panel.content_search.setChecked(False)
 
