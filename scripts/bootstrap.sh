@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 job="${1:-demo}"; shift || true
 
 # Runtime: libmagic (file types), python venv. Tests also build real images with real tools.
-RUNTIME_PKGS="python3 python3-venv python3-dev libmagic1 fonts-dejavu-core libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0"
+RUNTIME_PKGS="python3 python3-venv python3-dev gcc zlib1g-dev libmagic1 fonts-dejavu-core libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0"
 TEST_PKGS="dosfstools mtools ntfs-3g ntfs-3g-dev e2fsprogs fdisk ewf-tools sleuthkit yara hashdeep poppler-utils faketime gcc xvfb strace zip"
 
 pkgs="$RUNTIME_PKGS"
@@ -34,6 +34,16 @@ if [ "$job" = "test" ]; then
   .venv/bin/python -m pip install -q -e ".[dev]"
 else
   .venv/bin/python -m pip install -q -e .
+fi
+
+# Compressed E01 decodes ~6x faster with libewf built against zlib (FIELD-NOTES); the PyPI wheel
+# is kept if the rebuild cannot be done here. Done once per venv; FT_FAST_LIBEWF=0 skips it.
+if [ "${FT_FAST_LIBEWF:-1}" = "1" ] && [ ! -f .venv/.fast-libewf ]; then
+  if bash benchmarks/fast_libewf.sh .venv >/dev/null 2>&1; then
+    touch .venv/.fast-libewf
+  else
+    echo "note: keeping the PyPI libewf-python build (E01 reads are slower); see benchmarks/fast_libewf.sh" >&2
+  fi
 fi
 
 case "$job" in
