@@ -12,7 +12,7 @@ venv="${1:-}"
 if [ -z "$venv" ]; then
   if [ -x .venv/bin/python ]; then venv=.venv; else venv=/opt/ftvenv; fi
 fi
-py="$venv/bin/python"
+py="$(cd "$venv" && pwd)/bin/python"  # absolute: the build below runs in a temporary folder
 version="$("$py" -c 'import importlib.metadata as m; print(m.version("libewf-python"))')"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
