@@ -186,6 +186,8 @@ def open_copy(ctx: ExtractContext) -> sqlite3.Connection:
     if ctx.path_on_disk is None:
         raise RuntimeError("the runner gave no temp copy (InputSpec.needs_path is not set)")
     conn = sqlite3.connect(str(ctx.path_on_disk))
+    # Views and triggers in a hostile database must not run functions (as in android_common).
+    conn.execute("PRAGMA trusted_schema=OFF")
     conn.row_factory = sqlite3.Row
     return conn
 
