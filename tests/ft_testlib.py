@@ -20,3 +20,15 @@ def require_tool(*names: str) -> None:
     missing = [n for n in names if shutil.which(n) is None]
     if missing:
         pytest.skip(f"tool(s) not installed: {', '.join(missing)}")
+
+
+def child_abort(conn: object) -> None:
+    """A child target that crashes the interpreter (SIGABRT), for isolation tests."""
+    os.abort()
+
+
+def child_hang(conn: object) -> None:
+    """A child target that never answers, for timeout tests."""
+    import time
+
+    time.sleep(600)

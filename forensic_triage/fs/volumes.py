@@ -91,8 +91,14 @@ def scan_volumes(media: RawMedia | EwfMedia) -> tuple[str | None, list[VolumeInf
 
 
 def record_volumes(store: CaseStore, evidence_id: int, uid: str, media: RawMedia | EwfMedia) -> list[VolumeInfo]:
-    vs_type, volumes = scan_volumes(media)
+    """List and record the partitions and file systems, probed in a child process (see fs.probe)."""
+    from .probe import probe_volumes
+
+    vs_type, volumes, problem = probe_volumes(str(media.segments[0]))
     with store.transaction() as conn:
+        if problem:
+            store.add_warning(conn, source="fs.volumes", evidence_id=evidence_id, kind="crash",
+                              message=f"Evidence item {uid}: {problem}")
         conn.execute("UPDATE evidence SET volume_system=? WHERE id=?", (vs_type, evidence_id))
         for v in volumes:
             conn.execute(

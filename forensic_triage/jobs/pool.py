@@ -17,10 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing as mp
-import os
 import signal
-import sys
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -28,6 +25,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from ..errors import TriageError
+from ..isolation import start_method, start_without_main
 from ..model import FileResult, WarningRecord
 from .worker import STAGE_BYTES, FileSpec, StatusSlot, worker_main
 
@@ -103,44 +101,9 @@ def stage_source(stage: str) -> tuple[str, str]:
     return "engine", f"while {stage or 'starting'}"
 
 
-_PREP_LOCK = threading.Lock()
-
-
-def _start_method() -> str:
-    """``spawn`` (a clean interpreter per worker), unless the interpreter we were started by
-    cannot be started again by path: after dropping privileges, a virtual environment's
-    ``python`` may be a symlink into a folder this user cannot enter. Then ``fork``: the
-    parent holds no evidence handles or threads at that point, only its case database
-    connection, which the worker never uses."""
-    if os.access(sys.executable, os.X_OK):
-        return "spawn"
-    return "fork"
-
-
-def _start_without_main(proc: Any) -> None:
-    """Start a spawned worker without re-running the host's ``__main__`` in it.
-
-    multiprocessing's spawn re-imports the parent's main script in the child; a host script
-    without an ``if __name__ == "__main__"`` guard (a notebook, a benchmark, a GUI launcher)
-    would run again there. The worker's target lives in this package and needs nothing from
-    ``__main__``, so the two preparation keys that cause it are dropped for our workers only.
-    """
-    from multiprocessing import spawn
-
-    original = spawn.get_preparation_data
-
-    def prepare(name: str) -> dict[str, Any]:
-        data: dict[str, Any] = original(name)
-        data.pop("init_main_from_name", None)
-        data.pop("init_main_from_path", None)
-        return data
-
-    with _PREP_LOCK:
-        spawn.get_preparation_data = prepare  # type: ignore[assignment]
-        try:
-            proc.start()
-        finally:
-            spawn.get_preparation_data = original  # type: ignore[assignment]
+# Process start helpers live in forensic_triage.isolation (intake probing uses them too).
+_start_method = start_method
+_start_without_main = start_without_main
 
 
 def _size_in(units: Any, file_id: int) -> int:
