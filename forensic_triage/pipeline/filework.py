@@ -25,7 +25,7 @@ def byte_histogram(data: bytes) -> np.ndarray:
         return np.bincount(np.frombuffer(data, dtype=np.uint8), minlength=256)
     even = len(data) & ~1
     pairs = np.bincount(np.frombuffer(data, dtype=np.uint16, count=even // 2), minlength=65536).reshape(256, 256)
-    counts = pairs.sum(axis=0) + pairs.sum(axis=1)
+    counts: np.ndarray = pairs.sum(axis=0) + pairs.sum(axis=1)
     if even != len(data):
         counts[data[-1]] += 1
     return counts
