@@ -88,28 +88,23 @@ class Hive:
             return None
 
     def subkeys(self, key: Any, where: str) -> Iterator[Any]:
-        try:
-            count = key.number_of_sub_keys
-        except OSError as exc:
-            self.warn_once(where, exc)
-            return
-        for index in range(count):
-            try:
-                yield key.get_sub_key(index)
-            except OSError as exc:
-                self.warn_once(f"{where} (sub key {index})", exc)
+        return self._children(key, where, "number_of_sub_keys", "get_sub_key", "sub key")
 
     def values(self, key: Any, where: str) -> Iterator[Any]:
+        return self._children(key, where, "number_of_values", "get_value", "value")
+
+    def _children(self, key: Any, where: str, count_attr: str, getter: str, label: str) -> Iterator[Any]:
+        """Sub keys or values of a key; each damaged one is a warning and the rest are still read."""
         try:
-            count = key.number_of_values
+            count = getattr(key, count_attr)
         except OSError as exc:
             self.warn_once(where, exc)
             return
         for index in range(count):
             try:
-                yield key.get_value(index)
+                yield getattr(key, getter)(index)
             except OSError as exc:
-                self.warn_once(f"{where} (value {index})", exc)
+                self.warn_once(f"{where} ({label} {index})", exc)
 
     def value(self, key: Any, name: str, where: str = "") -> Any | None:
         try:
