@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -82,7 +81,3 @@ def test_full_cli_flow_on_ntfs_image(tmp_path: Path, corpus: Path, capsys: pytes
     assert ev["sha256"] == "e0a7eaa99e2a0540c029c2aad9e13065cc71ad277c0185a9356ebf182c2691a5"
     assert ev["containers"][0]["sha256"] == ev["sha256"] and ev["verdict"] == "NOT STORED"
     assert run(["verify", case]) == 0
-
-
-def test_module_entry_point_exists() -> None:
-    assert os.path.exists(Path(__file__).resolve().parents[1] / "forensic_triage" / "__main__.py")
