@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -274,5 +274,36 @@ CREATE TABLE thumbnails (
     image BLOB NOT NULL,                -- PNG bytes
     created_utc TEXT NOT NULL
 );
+""",
+    # 3: trust. Every value says how it is known and how complete it is; the examiner's own words.
+    #  - evidence.source_timezone: the zone the examiner declares for the device's local clocks
+    #    (NULL = unknown). Zone-less times (FAT, EXIF, ...) are stored as naive local text
+    #    (no 'Z') with files.time_basis = 'local'; they are turned into UTC at read time with
+    #    this zone, so changing it re-derives every such time (timeline rows are rewritten).
+    #  - evidence.intake_state: 'complete' once every intake step landed; an interrupted
+    #    'evidence add' leaves 'incomplete' and can be re-run.
+    #  - files.time_basis: 'utc' (the file system records UTC) | 'local' (local wall clock).
+    #  - files.status gains 'partial' (readable_bytes = bytes_read < size; hashes cover the
+    #    readable bytes only) and 'no-content' (a deleted name with nothing left to read);
+    #    files.unreadable is a JSON list of [start, end) byte ranges that could not be read.
+    #  - artifacts.time_basis / timeline.basis: 'utc' | 'assumed:ZONE' (local time made UTC
+    #    with the examiner's declared zone); timeline.local_time keeps the source's own text.
+    #  - case_info.request / conclusions; examiners.qualifications already exists.
+    #  - tags.interpretation / alternatives: the examiner's reading of a finding.
+    #  - custody.entered_utc / entered_by: when and by whom an event was recorded.
+    3: """
+ALTER TABLE evidence ADD COLUMN source_timezone TEXT;
+ALTER TABLE evidence ADD COLUMN intake_state TEXT NOT NULL DEFAULT 'complete';
+ALTER TABLE files ADD COLUMN time_basis TEXT NOT NULL DEFAULT 'utc';
+ALTER TABLE files ADD COLUMN unreadable TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE artifacts ADD COLUMN time_basis TEXT NOT NULL DEFAULT 'utc';
+ALTER TABLE timeline ADD COLUMN basis TEXT NOT NULL DEFAULT 'utc';
+ALTER TABLE timeline ADD COLUMN local_time TEXT;
+ALTER TABLE case_info ADD COLUMN request TEXT NOT NULL DEFAULT '';
+ALTER TABLE case_info ADD COLUMN conclusions TEXT NOT NULL DEFAULT '';
+ALTER TABLE tags ADD COLUMN interpretation TEXT NOT NULL DEFAULT '';
+ALTER TABLE tags ADD COLUMN alternatives TEXT NOT NULL DEFAULT '';
+ALTER TABLE custody ADD COLUMN entered_utc TEXT NOT NULL DEFAULT '';
+ALTER TABLE custody ADD COLUMN entered_by TEXT NOT NULL DEFAULT '';
 """,
 }
