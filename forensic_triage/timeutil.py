@@ -142,3 +142,67 @@ def local_display(value: str | _dt.datetime | None, tz_name: str | None) -> str:
     offset = local.strftime("%z")
     offset = f"{offset[:3]}:{offset[3:]}" if offset else ""
     return f"{utc_text} ({local.strftime('%Y-%m-%d %H:%M:%S')} {offset})"
+
+
+# ----------------------------------------------------------------------------- time basis
+# How a stored time is known (case format 3). A file system or artifact either records UTC
+# ('utc') or a local wall clock with no zone ('local': FAT, EXIF, some registry values). A local
+# time becomes UTC only with the zone the examiner declares for that evidence item, and is then
+# labelled as resting on that assumption; without a zone it is shown as local and never as UTC.
+BASIS_UTC = "utc"
+BASIS_LOCAL = "local"
+
+
+def local_to_utc(text: str | None, source_zone: str | None) -> str | None:
+    """A naive local time (``2025-02-27T14:22:05`` or a date ``2025-02-27``) made UTC with the
+    declared zone; ``None`` without a zone or for text that is not a time. A date alone has no
+    time of day and is never made UTC."""
+    if not text or not source_zone or len(text) <= 10:
+        return None
+    try:
+        moment = _dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        return iso(moment)
+    # fold=0: in the repeated hour at the end of summer time the earlier instant is taken; the
+    # label says the zone is assumed, so the ambiguity is the examiner's to weigh.
+    return iso(moment.replace(tzinfo=zone(source_zone)))
+
+
+def basis_label(basis: str, source_zone: str | None) -> str:
+    """Plain words for how a time is known, for reports and tables."""
+    if basis == BASIS_LOCAL:
+        if source_zone:
+            return f"local clock, zone {source_zone} declared by the examiner (assumed)"
+        return "local clock, zone unknown"
+    return "UTC as recorded by the source"
+
+
+def resolve_time(text: str | None, basis: str, source_zone: str | None) -> tuple[str | None, str]:
+    """``(UTC ISO text or None, basis label)`` for a stored time and its basis."""
+    if not text:
+        return None, basis_label(basis, source_zone)
+    if basis == BASIS_LOCAL:
+        return local_to_utc(text, source_zone), basis_label(basis, source_zone)
+    return text, basis_label(basis, source_zone)
+
+
+def display_time(text: str | None, basis: str, source_zone: str | None, case_zone: str | None) -> str:
+    """One human string that never claims more than is known:
+
+    * UTC source: ``2025-02-27 18:22:05 UTC (14:22:05 -04:00)`` (as :func:`local_display`);
+    * local with a declared zone: the same, followed by ``[local clock, zone … assumed]``;
+    * local, zone unknown: ``2025-02-27 14:22:05 local (zone unknown)``; a date alone stays a date.
+    """
+    if not text:
+        return ""
+    if basis != BASIS_LOCAL:
+        return local_display(text, case_zone)
+    utc_text = local_to_utc(text, source_zone)
+    if utc_text:
+        return f"{local_display(utc_text, case_zone)} [local clock, zone {source_zone} assumed]"
+    shown = text.replace("T", " ")
+    if len(text) <= 10:
+        return f"{shown} (date only, local, zone unknown)" if not source_zone else f"{shown} (date only, local)"
+    return f"{shown} local (zone unknown)"

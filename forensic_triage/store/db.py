@@ -251,8 +251,13 @@ class CaseStore:
         return str(self.case_info()["timezone"])
 
     # ----------------------------------------------------------------- audit
-    def audit(self, actor: str, action: str, details: dict[str, Any] | None = None) -> str:
-        """Append one entry to the hash-chained log (inside the caller's transaction if any)."""
+    def audit(self, actor: str, action: str, details: dict[str, Any] | None = None, *,
+              touched: tuple[str, ...] | None = None) -> str:
+        """Append one entry to the hash-chained log (inside the caller's transaction if any).
+
+        ``touched`` names the tables the action changed (see :mod:`.digest`): their digests are
+        recomputed and anchored with the entry, the others carried forward; ``None`` = all.
+        """
         if self.conn.in_transaction:
             return audit.append(self.conn, utcnow_iso(), actor, action, details or {})
         with self.transaction():
