@@ -1,4 +1,15 @@
-"""Chain of custody: who had each exhibit, when (with time zone), where, why, under which seals."""
+"""Chain of custody: who had each exhibit, when (with time zone), where, why, under which seals.
+
+Every event names an exhibit the case knows (an evidence item, by its id such as EXH-001 or
+its exhibit number); a name the case does not know is refused, so a typo cannot start a
+second, unrelated chain. A physical item that is not imaged (a phone kept sealed, the bag a
+disk came in) is recorded only when the examiner says so (``physical_item=True``,
+``custody add --physical-item``); such events have no evidence id.
+
+Each event also records when it was entered (``entered_utc``, the clock of the machine at the
+time of entry, never given by the caller) and by whom (``entered_by``, default the case
+examiner), separately from when it happened (``time_utc``) and who acted (``who``).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +19,7 @@ from typing import Any
 
 from .errors import UsageError
 from .store import CaseStore
-from .timeutil import iso, parse_iso, utcnow, zone
+from .timeutil import iso, parse_iso, utcnow, utcnow_iso, zone
 
 ACTIONS = ("received", "sealed", "unsealed", "imaged", "verified", "analysed", "exported", "handed over")
 
@@ -28,6 +39,39 @@ class CustodyEvent:
     note: str = ""
     evidence_id: int | None = None
     id: int | None = None
+    entered_utc: str = ""
+    entered_by: str = ""
+    physical_item: bool = False
+
+
+def known_exhibits(store: CaseStore) -> list[str]:
+    """The exhibits a custody event may name: ``EXH-001 (exhibit 12/2025)`` for each evidence item."""
+    return [r["uid"] if r["uid"] == r["exhibit"] else f"{r['uid']} ({r['exhibit']})"
+            for r in store.query("SELECT uid, exhibit FROM evidence ORDER BY id")]
+
+
+def resolve_exhibit(store: CaseStore, event: CustodyEvent) -> tuple[int | None, str]:
+    """(evidence id, exhibit text) for an event; refuses an exhibit the case does not know."""
+    if event.evidence_id is not None:
+        rows = store.query("SELECT id, exhibit FROM evidence WHERE id = ?", (event.evidence_id,))
+        if not rows:
+            raise UsageError(f"The case has no evidence item with id {event.evidence_id}.")
+        return int(rows[0]["id"]), str(rows[0]["exhibit"])
+    name = event.exhibit.strip()
+    if not name:
+        raise UsageError("A custody event needs the exhibit it concerns (--exhibit).")
+    rows = store.query("SELECT id, exhibit FROM evidence WHERE uid = ? OR exhibit = ? ORDER BY id", (name, name))
+    if len(rows) == 1 or (rows and all(r["exhibit"] == rows[0]["exhibit"] for r in rows)):
+        return int(rows[0]["id"]), str(rows[0]["exhibit"])
+    if rows:
+        raise UsageError(f"{name!r} names more than one evidence item of this case.",
+                         hint=f"Use the evidence id: {', '.join(known_exhibits(store))}.")
+    if event.physical_item:
+        return None, name
+    known = known_exhibits(store)
+    raise UsageError(f"The case has no exhibit {name!r}; nothing was recorded.",
+                     hint=(f"Known exhibits: {', '.join(known)}." if known else "The case has no evidence items yet.")
+                     + " For a physical item that is not imaged, add --physical-item.")
 
 
 def parse_when(text: str | None, tz_name: str) -> str:
@@ -47,7 +91,9 @@ def parse_when(text: str | None, tz_name: str) -> str:
 
 
 def add_event(store: CaseStore, event: CustodyEvent, actor: str | None = None) -> int:
-    """Record one custody event for an exhibit (an evidence item of the case or a physical item)."""
+    """Record one custody event for an exhibit (an evidence item of the case, or a physical item
+    when ``event.physical_item`` says so); audited. ``actor``, else ``event.entered_by``, else the
+    case examiner is recorded as the one who entered it."""
     if event.action not in ACTIONS:
         raise UsageError(f"Unknown custody action {event.action!r}.", hint=f"Use one of: {', '.join(ACTIONS)}.")
     if not event.who.strip():
@@ -58,32 +104,38 @@ def add_event(store: CaseStore, event: CustodyEvent, actor: str | None = None) -
         raise UsageError(str(exc)) from exc
     if parse_iso(event.time_utc) is None:
         raise UsageError("A custody event needs a time.")
-    row = store.query("SELECT id, exhibit FROM evidence WHERE uid = ? OR exhibit = ? ORDER BY id LIMIT 1",
-                      (event.exhibit, event.exhibit))
-    evidence_id = int(row[0]["id"]) if row else None
-    exhibit = str(row[0]["exhibit"]) if row else event.exhibit
+    entered_by = (actor or event.entered_by or store.examiner).strip()
+    if not entered_by:
+        raise UsageError("A custody event needs the name of who entered it (--entered-by).")
+    evidence_id, exhibit = resolve_exhibit(store, event)
+    entered_utc = utcnow_iso()
     with store.transaction() as conn:
         cur = conn.execute(
             "INSERT INTO custody(evidence_id, exhibit, action, who, time_utc, timezone, location, purpose, from_party,"
-            " to_party, seals, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " to_party, seals, note, entered_utc, entered_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (evidence_id, exhibit, event.action, event.who, event.time_utc, event.timezone, event.location,
-             event.purpose, event.from_party, event.to_party, event.seals, event.note))
+             event.purpose, event.from_party, event.to_party, event.seals, event.note, entered_utc, entered_by))
         event_id = int(cur.lastrowid or 0)
         details = dataclasses.asdict(event)
-        details.update(id=event_id, evidence_id=evidence_id, exhibit=exhibit)
-        store.audit(actor or event.who, "custody event", details)
+        details.update(id=event_id, evidence_id=evidence_id, exhibit=exhibit, entered_utc=entered_utc,
+                       entered_by=entered_by, physical_item=evidence_id is None)
+        store.audit(entered_by, "custody event", details, touched=("custody",))
     return event_id
 
 
-def list_events(store: CaseStore, exhibit: str | None = None) -> list[CustodyEvent]:
+def list_events(store: CaseStore, exhibit: str | None = None, *, event_id: int | None = None) -> list[CustodyEvent]:
     sql = "SELECT * FROM custody"
     params: tuple[Any, ...] = ()
-    if exhibit:
+    if event_id is not None:
+        sql += " WHERE id = ?"
+        params = (event_id,)
+    elif exhibit:
         sql += " WHERE exhibit = ? OR evidence_id IN (SELECT id FROM evidence WHERE uid = ?)"
         params = (exhibit, exhibit)
     rows = store.query(sql + " ORDER BY time_utc, id", params)
     names = {f.name for f in dataclasses.fields(CustodyEvent)}
-    return [CustodyEvent(**{k: r[k] for k in r.keys() if k in names}) for r in rows]
+    return [CustodyEvent(**{k: r[k] for k in r.keys() if k in names}, physical_item=r["evidence_id"] is None)
+            for r in rows]
 
 
 def local_iso(time_utc: str, tz_name: str) -> str:

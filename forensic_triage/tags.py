@@ -1,5 +1,9 @@
 """Tags and notes on files, artifacts, YARA hits and content hits (each one audited).
 
+A tag also carries the examiner's reading of the finding: ``interpretation`` (what it means)
+and ``alternatives`` (other explanations considered), set when tagging or later on the
+existing tag (:func:`edit_tag`); every change is audited with the SHA-256 of the new text.
+
 Tagging a picture also keeps a small PNG preview of it in the case (``thumbnails`` table):
 reports never reopen the evidence, so the preview is made now, at the examiner's request,
 from the file's bytes read read-only from the evidence and checked against the SHA-256
@@ -69,23 +73,47 @@ def _target(store: CaseStore, kind: str, ident: str | int) -> tuple[int, str, in
     return num, full_locator(r["locator"], r["path"]), r["file_id"]
 
 
+WORDS = {"interpretation": "interpretation", "alternatives": "alternative explanations", "note": "note"}
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _clean(text: str, what: str) -> str:
+    from .case_details import clean
+
+    return clean(text, what)
+
+
 def add_tag(store: CaseStore, kind: str, ident: str | int, tag: str, note: str = "",
-            examiner: str | None = None, *, thumbnail: bool = True) -> TagResult:
-    """Tag a file (by locator), an artifact, a YARA hit or a content hit; audited."""
+            examiner: str | None = None, *, thumbnail: bool = True, interpretation: str = "",
+            alternatives: str = "") -> TagResult:
+    """Tag a file (by locator), an artifact, a YARA hit or a content hit; audited.
+
+    ``interpretation`` and ``alternatives`` are the examiner's reading of the finding (optional).
+    """
     if kind not in TARGET_KINDS:
         raise UsageError(f"Cannot tag a {kind!r}; use one of {', '.join(TARGET_KINDS)}.")
     tag = tag.strip()
     if not tag:
         raise UsageError("A tag needs a name, e.g. --tag notable.")
+    interpretation = _clean(interpretation, WORDS["interpretation"])
+    alternatives = _clean(alternatives, WORDS["alternatives"])
     who = examiner or store.examiner
     target_id, locator, file_id = _target(store, kind, ident)
     with store.transaction() as conn:
         cur = conn.execute(
-            "INSERT INTO tags(target_kind, target_id, locator, tag, note, examiner, created_utc) VALUES (?,?,?,?,?,?,?)",
-            (kind, target_id, locator, tag, note, who, utcnow_iso()))
+            "INSERT INTO tags(target_kind, target_id, locator, tag, note, examiner, created_utc, interpretation,"
+            " alternatives) VALUES (?,?,?,?,?,?,?,?,?)",
+            (kind, target_id, locator, tag, note, who, utcnow_iso(), interpretation, alternatives))
         tag_id = int(cur.lastrowid or 0)
-        store.audit(who, "tag added", {"tag_id": tag_id, "target": kind, "target_id": target_id,
-                                       "locator": locator, "tag": tag, "note": note})
+        details: dict[str, Any] = {"tag_id": tag_id, "target": kind, "target_id": target_id,
+                                   "locator": locator, "tag": tag, "note": note}
+        for name, text in (("interpretation", interpretation), ("alternatives", alternatives)):
+            if text:
+                details[f"{name}_sha256"] = _sha(text)
+        store.audit(who, "tag added", details, touched=("tags",))
     status = "not a file"
     if thumbnail and kind == "file" and file_id is not None:
         status = make_thumbnail(store, file_id, who)
@@ -130,14 +158,75 @@ def make_thumbnail(store: CaseStore, file_id: int, examiner: str) -> str:
         conn.execute("INSERT OR REPLACE INTO thumbnails(file_id, source_sha256, mime, width, height, image, created_utc)"
                      " VALUES (?,?,?,?,?,?,?)", (file_id, sha, "image/png", width, height, out.getvalue(), utcnow_iso()))
         store.audit(examiner, "thumbnail made", {"file_id": file_id, "locator": full_locator(row["locator"], row["path"]),
-                                                 "source_sha256": sha, "png_sha256": hashlib.sha256(out.getvalue()).hexdigest()})
+                                                 "source_sha256": sha, "png_sha256": hashlib.sha256(out.getvalue()).hexdigest()},
+                    touched=("thumbnails",))
     return "made"
 
 
 def _warn(store: CaseStore, file_id: int, row: dict[str, Any], message: str) -> None:
+    locator = full_locator(row["locator"], row["path"])
     with store.transaction() as conn:
         store.add_warning(conn, source="tag.thumbnail", message=message, evidence_id=row["evidence_id"],
-                          file_id=file_id, locator=full_locator(row["locator"], row["path"]))
+                          file_id=file_id, locator=locator)
+        # An examiner action that wrote a table: anchored in the audit like every other.
+        store.audit(store.examiner, "thumbnail not made", {"file_id": file_id, "locator": locator,
+                                                           "message": message}, touched=("warnings",))
+
+
+def parse_tag_id(ident: str | int) -> int:
+    """A tag id as typed: ``12`` or ``TAG-12``."""
+    text = str(ident).strip()
+    if text.upper().startswith("TAG-"):
+        text = text[4:]
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise UsageError(f"{ident!r} is not a tag id (a number, or e.g. TAG-3).",
+                         hint="'forensic-triage tag CASE_DIR --list' shows the ids.") from exc
+    if value <= 0:
+        raise UsageError(f"{ident!r} is not a tag id (a number, or e.g. TAG-3).")
+    return value
+
+
+def get_tag(store: CaseStore, tag_id: int) -> dict[str, Any]:
+    rows = store.query("SELECT * FROM tags WHERE id = ?", (tag_id,))
+    if not rows:
+        raise UsageError(f"No tag with id {tag_id} in this case.",
+                         hint="'forensic-triage tag CASE_DIR --list' shows the ids.")
+    return dict(rows[0])
+
+
+def edit_tag(store: CaseStore, tag_id: int, *, interpretation: str | None = None, alternatives: str | None = None,
+             note: str | None = None, examiner: str | None = None) -> list[str]:
+    """Set or change the interpretation, alternative explanations or note of an existing tag.
+
+    ``None`` leaves a field as it is; returns the names of the fields that changed (nothing is
+    written or audited when none did). One audit entry ("tag edited") with the SHA-256 of each
+    new text and of the text it replaced.
+    """
+    given = {name: _clean(text, WORDS[name]) for name, text in
+             (("interpretation", interpretation), ("alternatives", alternatives), ("note", note)) if text is not None}
+    if not given:
+        raise UsageError("Nothing to change on the tag.", hint="Give --interpretation, --alternatives or --note.")
+    row = get_tag(store, tag_id)
+    changed: list[str] = [name for name in ("interpretation", "alternatives", "note") if name in given
+               and given[name] != (row[name] or "")]
+    if not changed:
+        return []
+    who = examiner or store.examiner
+    with store.transaction() as conn:
+        conn.execute(f"UPDATE tags SET {', '.join(f'{n} = ?' for n in changed)} WHERE id = ?",  # noqa: S608
+                     (*(given[n] for n in changed), tag_id))
+        store.audit(who, "tag edited", {
+            "tag_id": tag_id, "target": row["target_kind"], "target_id": row["target_id"], "locator": row["locator"],
+            "tag": row["tag"], "fields": changed,
+            "sha256": {n: _sha(given[n]) for n in changed},
+            "replaced_sha256": {n: _sha(row[n] or "") for n in changed if row[n]},
+        }, touched=("tags",))
+    return changed
+
+
+TARGET_PREFIX = {"file": "FILE", "artifact": "ART", "hit": "YARA", "content_hit": "TEXT", "hash_match": "HASH"}
 
 
 def list_tags(store: CaseStore) -> list[dict[str, Any]]:

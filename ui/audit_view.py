@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -50,6 +51,9 @@ class CustodyDialog(QDialog):
         self.exhibit.setEditable(True)
         for row in session.query("SELECT exhibit, uid FROM evidence ORDER BY id"):
             self.exhibit.addItem(str(row["exhibit"]), row["uid"])
+        self.physical = QCheckBox(self.tr("A physical item that is not imaged in this case"))
+        self.physical.setObjectName("custodyPhysical")
+        self.physical.setToolTip(self.tr("Without this, the exhibit must be an evidence item of the case"))
         self.action = QComboBox()
         self.action.setObjectName("custodyAction")
         try:
@@ -78,6 +82,7 @@ class CustodyDialog(QDialog):
         self.error.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Exhibit"), self.exhibit)
+        form.addRow("", self.physical)
         form.addRow(self.tr("Action"), self.action)
         form.addRow(self.tr("Who"), self.who)
         form.addRow(self.tr("When (local time)"), self.when)
@@ -116,7 +121,8 @@ class CustodyDialog(QDialog):
                 "time_utc": iso(local.astimezone(_dt.UTC)), "timezone": self.tz.text().strip() or "UTC",
                 "location": self.location.text(), "purpose": self.purpose.text(),
                 "from_party": self.from_party.text(), "to_party": self.to_party.text(),
-                "seals": self.seals.text(), "note": self.note.toPlainText()}
+                "seals": self.seals.text(), "note": self.note.toPlainText(),
+                "physical_item": self.physical.isChecked()}
 
     def save(self) -> None:
         fields = self.event_fields()

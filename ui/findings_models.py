@@ -190,9 +190,13 @@ def warnings_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> Sq
 
 def tags_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> SqlTableModel:
     columns = [
+        Column("tag_id", QCoreApplication.translate("Findings", "Tag ID"), "g.id", "int",
+               tooltip=QCoreApplication.translate("Findings", "The id to give 'forensic-triage tag CASE --id'")),
         Column("created_utc", QCoreApplication.translate("Findings", "Time"), "g.created_utc", "time"),
         Column("tag", QCoreApplication.translate("Findings", "Tag"), "g.tag"),
         Column("note", QCoreApplication.translate("Findings", "Note"), "g.note"),
+        Column("interpretation", QCoreApplication.translate("Findings", "Interpretation"), "g.interpretation"),
+        Column("alternatives", QCoreApplication.translate("Findings", "Alternative explanations"), "g.alternatives"),
         Column("target_kind", QCoreApplication.translate("Findings", "On"), "g.target_kind"),
         Column("locator", QCoreApplication.translate("Findings", "Source (locator)"), "g.locator"),
         Column("examiner", QCoreApplication.translate("Findings", "Examiner"), "g.examiner"),
@@ -202,8 +206,10 @@ def tags_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> SqlTab
                " WHEN 'hit' THEN (SELECT file_id FROM yara_hits WHERE id = g.target_id)"
                " WHEN 'content_hit' THEN (SELECT file_id FROM content_hits WHERE id = g.target_id)"
                " WHEN 'hash_match' THEN (SELECT file_id FROM hash_matches WHERE id = g.target_id) END")
-    return SqlTableModel(pages, counts, columns, "tags g", "g.id", timezone=timezone,
-                         extra={"file_id": file_id, "kind": "'tag'"})
+    model = SqlTableModel(pages, counts, columns, "tags g", "g.id", timezone=timezone,
+                          extra={"file_id": file_id, "kind": "'tag'"})
+    model.formatters["tag_id"] = lambda v: f"TAG-{v}"
+    return model
 
 
 def audit_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> SqlTableModel:
@@ -232,5 +238,10 @@ def custody_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> Sql
         Column("to_party", QCoreApplication.translate("Custody", "To"), "c.to_party"),
         Column("seals", QCoreApplication.translate("Custody", "Seals"), "c.seals"),
         Column("note", QCoreApplication.translate("Custody", "Note"), "c.note"),
+        Column("entered_by", QCoreApplication.translate("Custody", "Entered by"), "c.entered_by",
+               tooltip=QCoreApplication.translate("Custody", "The examiner who entered this record")),
+        Column("entered_utc", QCoreApplication.translate("Custody", "Entered at"), "c.entered_utc", "time",
+               tooltip=QCoreApplication.translate("Custody", "When this record was entered (not when the event "
+                                                             "happened)")),
     ]
     return SqlTableModel(pages, counts, columns, "custody c", "c.id", timezone=timezone)

@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
         rep = bar.addMenu(self.tr("&Report"))
         self.act_report = self._action(rep, self.tr("&Report and package…"), self.report_dialog, "Ctrl+R", "actReport")
         self._action(rep, self.tr("&Verify or import a package…"), self.package_dialog, None, "actPackage")
+        self.act_details = self._action(rep, self.tr("Case &details for the report…"), self.case_details, None,
+                                        "actCaseDetails")
         self.act_custody = self._action(rep, self.tr("Add &custody event…"), self.add_custody, None, "actCustody")
         view = bar.addMenu(self.tr("&View"))
         self.tab_actions = []
@@ -132,7 +134,7 @@ class MainWindow(QMainWindow):
         has_case = self.session is not None
         writable = has_case and self.session is not None and not self.session.read_only_case
         for action in (self.act_close, self.act_tag, self.act_filter, self.act_report, self.act_custody,
-                       *self.tab_actions):
+                       self.act_details, *self.tab_actions):
             action.setEnabled(has_case)
         for action in (self.act_add, self.act_triage):
             action.setEnabled(bool(writable))
@@ -313,6 +315,16 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.setCurrentWidget(self.workspace.audit)
             self.dialog = self.workspace.audit.open_custody_dialog()
+
+    def case_details(self) -> Any:
+        """The request, qualifications and conclusions for the report (audited)."""
+        if self.session is None:
+            return None
+        from .examiner_words import CaseDetailsDialog
+
+        self.dialog = CaseDetailsDialog(self.session, self)
+        self.dialog.open()
+        return self.dialog
 
     def report_dialog(self) -> Any:
         if self.session is None:

@@ -80,6 +80,13 @@ class TagDialog(QDialog):
         self.note = QPlainTextEdit()
         self.note.setObjectName("tagNote")
         self.note.setPlaceholderText(self.tr("Why this matters (optional); kept with the tag and in the audit log"))
+        self.interpretation = QPlainTextEdit()
+        self.interpretation.setObjectName("tagNewInterpretation")
+        self.interpretation.setPlaceholderText(self.tr("What the finding means, in your words (optional; can be "
+                                                       "written later from Findings → Tags and notes)"))
+        self.alternatives = QPlainTextEdit()
+        self.alternatives.setObjectName("tagNewAlternatives")
+        self.alternatives.setPlaceholderText(self.tr("Other explanations you considered (optional)"))
         self.error = QLabel()
         self.error.setObjectName("tagError")
         self.error.setStyleSheet("color: #b41e1e")
@@ -87,6 +94,8 @@ class TagDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Tag"), self.tag)
         form.addRow(self.tr("Note"), self.note)
+        form.addRow(self.tr("Interpretation"), self.interpretation)
+        form.addRow(self.tr("Alternative explanations"), self.alternatives)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(what)
@@ -96,10 +105,11 @@ class TagDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.worker: JobWorker | None = None
-        self.resize(520, 280)
+        self.resize(560, 440)
 
     def save(self) -> JobWorker | None:
         tag, note = self.tag.currentText().strip(), self.note.toPlainText().strip()
+        interpretation, alternatives = self.interpretation.toPlainText(), self.alternatives.toPlainText()
         if not tag:
             self.error.setText(self.tr("Give the tag a name."))
             return None
@@ -114,7 +124,8 @@ class TagDialog(QDialog):
 
             for target in targets:
                 ctx.check_cancel()
-                add_tag(store, target.kind, target.ident, tag, note, examiner)
+                add_tag(store, target.kind, target.ident, tag, note, examiner, interpretation=interpretation,
+                        alternatives=alternatives)
             return len(targets)
 
         self.buttons.setEnabled(False)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from .audit_view import AuditView
 from .browse import BrowseView
+from .examiner_words import attach_interpretation_button
 from .findings import FindingsView, FindingTable
 from .overview import OverviewView
 from .session import CaseSession
@@ -51,6 +52,7 @@ class CaseWorkspace(QTabWidget):
         for view in (self.findings, self.timeline):
             view.jump.connect(self.jump_to_file)
         self.findings.tagRequested.connect(self.tag_findings)
+        attach_interpretation_button(self.findings.tables["tags"], session)
         self.session.changed.connect(self._case_changed)
         self.currentChanged.connect(self._tab_shown)
 

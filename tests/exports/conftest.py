@@ -129,10 +129,11 @@ def make_report_case(folder: Path) -> dict[str, Any]:
                              timezone="America/Port_of_Spain", authority="POS-SW-2025-117",
                              requester="DC B. Officer, Fraud Squad", scope="Find evidence of invoice fraud")
     try:
+        add_evidence(store, image, exhibit="EXH-001", description="Laptop disk image", seals="A1234")
+        # Custody events name an exhibit the case knows: the receipt is entered once the item is in the case.
         add_event(store, CustodyEvent("EXH-001", "received", "A. Examiner", "2025-03-03T13:00:00Z",
                                       "America/Port_of_Spain", "Lab store room", "examination",
                                       "DC B. Officer", "A. Examiner", "A1234", "seal intact"))
-        add_evidence(store, image, exhibit="EXH-001", description="Laptop disk image", seals="A1234")
         hostile = _build_hostile_ext4(folder)
         if hostile:
             add_evidence(store, hostile, exhibit="EXH-002", description="USB stick image")

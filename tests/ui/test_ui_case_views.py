@@ -86,7 +86,9 @@ def test_tagging_a_finding_and_the_text_and_sqlite_viewers(qtbot: Any, window: A
     tags = findings.tables["tags"]
     findings.setCurrentWidget(tags)
     qtbot.waitUntil(lambda: tags.model.rowCount() == 1)
-    assert tags.model.data(tags.model.index(0, 1)) == "relevant"
+    keys = [c.key for c in tags.model.columns]
+    assert tags.model.data(tags.model.index(0, keys.index("tag"))) == "relevant"
+    assert tags.model.data(tags.model.index(0, keys.index("tag_id"))) == "TAG-1"
 
     # Text viewer with an encoding choice, on a text file of the evidence.
     window.show_tab(2)
