@@ -4,6 +4,7 @@ change the note, interpretation or alternative explanations of an existing tag; 
 from __future__ import annotations
 
 import argparse
+import textwrap
 
 from ..case_details import read_text_arg
 from ..cli.common import add_format, emit, safe_text
@@ -17,10 +18,11 @@ TEXT_HELP = "text, or @FILE to read a UTF-8 file (@- for standard input; @@ for 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "tag", help="tag a file, artifact or hit, with a note and the examiner's interpretation",
-        description="Tag an item and optionally add a note, the examiner's interpretation of the finding and the "
-                    "alternative explanations considered; recorded in the audit log. Tagging a picture keeps a "
-                    "small preview in the case for the report. With --id, change the note, interpretation or "
-                    "alternative explanations of an existing tag; --list shows every tag with its id.",
+        description=textwrap.fill(
+            "Tag an item and optionally add a note, the examiner's interpretation of the finding and the "
+            "alternative explanations considered; recorded in the audit log. Tagging a picture keeps a "
+            "small preview in the case for the report. With --id, change the note, interpretation or "
+            "alternative explanations of an existing tag; --list shows every tag with its id.", 100),
         epilog="examples:\n"
                "  forensic-triage tag CASE --hit YARA-1 --tag notable --interpretation @interp.txt\n"
                "  forensic-triage tag CASE --list\n"
@@ -61,6 +63,8 @@ def text_arg(value: str | None, what: str) -> str | None:
 def cmd_tag(args: argparse.Namespace) -> int:
     if args.list:
         return cmd_list(args)
+    if args.interpretation == args.alternatives == "@-":
+        raise UsageError("Only one of --interpretation and --alternatives can read standard input (@-).")
     interpretation = text_arg(args.interpretation, WORDS["interpretation"])
     alternatives = text_arg(args.alternatives, WORDS["alternatives"])
     if args.id is not None:
