@@ -262,3 +262,12 @@ def timeline_display(time_utc: str | None, basis: str | None, local_time: str | 
         return f"{shown} [local clock {clock}, zone {assumed} assumed]" if clock else \
             f"{shown} [local clock, zone {assumed} assumed]"
     return shown
+
+
+def sortable_local(text: str | None, source_zone: str | None) -> str | None:
+    """A local clock time made UTC with a declared zone, in the timeline's fixed-width form; None
+    without a zone or for a date alone (registered as the SQL function ``ft_utc`` by readers)."""
+    try:
+        return sortable(local_to_utc(text, source_zone))
+    except ValueError:
+        return None
