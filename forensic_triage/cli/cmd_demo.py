@@ -64,8 +64,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"\nCase {case_dir}: evidence {intake.uid}, media SHA-256 {intake.sha256}, "
           f"verification against stored hashes: {intake.verdict}")
     print(f"  {stats.files_walked} entries, {stats.files_processed} files examined, {deleted} deleted file(s)")
-    print(f"  source time zone: {SOURCE_ZONE}, the zone the sample device's clock was set to (given as "
-          "--source-timezone); its FAT times are local clock times shown in UTC as an assumption")
+    print(f"  source time zone: {SOURCE_ZONE}, the zone the sample device's clock was set to, declared for this exhibit (as "
+          "'evidence add --source-timezone' does); its FAT times are local clock times shown in UTC as an assumption")
     for m in mismatches:
         print(f"  extension lies: {m['path']} is really .{m['detected_ext']}")
     for a in artifacts:
