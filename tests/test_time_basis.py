@@ -210,6 +210,30 @@ def test_case_export_writes_the_offset_used(fat_case: Path, tmp_path: Path) -> N
     assert PORT_OF_SPAIN in node["uco-core:description"] and "assumption" in node["uco-core:description"]
 
 
+def test_dfxml_writes_local_times_with_their_basis(fat_case: Path, tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    from forensic_triage.exports.dfxml import NS, export_dfxml
+
+    def report_times(case: Path) -> dict[str, tuple[str | None, str | None]]:
+        out = tmp_path / f"{case.name}.dfxml"
+        with CaseStore.open(case, read_only=True) as store:
+            export_dfxml(store, out)
+        assert "time_basis: local clock" in out.read_text()
+        obj = next(o for o in ET.parse(out).getroot().iter(f"{{{NS}}}fileobject")
+                   if o.findtext(f"{{{NS}}}filename") == REPORT.lstrip("/"))
+        return {k: (obj.findtext(f"{{{NS}}}{k}"), obj.find(f"{{{NS}}}{k}").get("prec"))  # type: ignore[union-attr]
+                for k in ("mtime", "atime")}
+
+    assert report_times(fat_case) == {"mtime": ("2025-02-27T14:22:06", None), "atime": ("2025-02-27T00:00:00", "86400")}
+    case = tmp_path / "declared"
+    shutil.copytree(fat_case, case, ignore=shutil.ignore_patterns(".case.lock"))
+    with CaseStore.open(case) as store:
+        set_source_timezone(store, "EXH-001", PORT_OF_SPAIN)
+    assert report_times(case) == {"mtime": ("2025-02-27T14:22:06-04:00", None),
+                                  "atime": ("2025-02-27T00:00:00-04:00", "86400")}
+
+
 def test_ntfs_times_stay_utc(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     image = build_ntfs(tmp_path / "ntfs.img", {"docs/report.txt": b"figures\n"},
                        mtimes={"docs/report.txt": "2025-02-27 14:22:06"})

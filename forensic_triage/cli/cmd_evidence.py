@@ -104,7 +104,7 @@ def evidence_rows(store: CaseStore) -> list[dict[str, Any]]:
 def cmd_list(args: argparse.Namespace) -> int:
     with CaseStore.open(args.case_dir, read_only=True) as store:
         rows = evidence_rows(store)
-    emit(rows, args.format, table_columns=("evidence", "format", "media_size", "md5", "verdict", "path"))
+    emit(rows, args.format, table_columns=("evidence", "format", "media_size", "md5", "verdict", "source_timezone", "path"))
     return 0
 
 
