@@ -168,15 +168,30 @@ def parsing_library_versions() -> dict[str, str]:
     return versions
 
 
-def to_artifact(extractor: type[Extractor], record: Record, index: int) -> ArtifactRecord:
-    data = record_fields(record)
-    times = []
-    for field, label in type(record).time_fields.items():
+def record_times(record_type: type[Record], data: dict[str, Any]) -> list[tuple[str, str]]:
+    """(timeline label, time text) for every ``time_fields`` field of a record's data. A text
+    with 'Z' or an offset is UTC; a naive one is the source's local clock (time basis 'local')."""
+    times: list[tuple[str, str]] = []
+    for field, label in record_type.time_fields.items():
         value = data.get(field)
         if isinstance(value, str) and value:
             times.append((label, value))
         elif isinstance(value, list):
             times.extend((label, v) for v in value if isinstance(v, str) and v)
+    return times
+
+
+def find_record_type(reg: Registry, plugin: str, record_type: str) -> type[Record] | None:
+    """The record class a stored artifact came from (to re-derive its times), or None."""
+    cls = reg.by_name().get(plugin)
+    if cls is None:
+        return None
+    return next((r for r in cls.record_types if r.record_type == record_type), None)
+
+
+def to_artifact(extractor: type[Extractor], record: Record, index: int) -> ArtifactRecord:
+    data = record_fields(record)
+    times = record_times(type(record), data)
     try:
         summary = record.summary()
     except Exception:

@@ -103,6 +103,9 @@ class FileEntry:
     crtime: str | None = None
     first_block: int | None = None  # physical byte offset of the first data run (read order)
     flags: str = ""  # e.g. "orphan", "ads"
+    # 'utc': the times above are UTC ('...Z'); 'local': the device's wall clock with no zone
+    # (FAT, exFAT), naive text, the FAT access time a date ('YYYY-MM-DD').
+    time_basis: str = "utc"
 
     @property
     def deleted(self) -> bool:

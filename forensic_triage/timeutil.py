@@ -206,3 +206,68 @@ def display_time(text: str | None, basis: str, source_zone: str | None, case_zon
     if len(text) <= 10:
         return f"{shown} (date only, local, zone unknown)" if not source_zone else f"{shown} (date only, local)"
     return f"{shown} local (zone unknown)"
+
+
+# ----------------------------------------------------------------------------- timeline basis
+# timeline.basis is 'utc' (the source recorded UTC or an offset) or 'assumed:ZONE' (a local
+# clock time made UTC with the zone the examiner declared; timeline.local_time keeps the text).
+ASSUMED_PREFIX = "assumed:"
+
+
+def assumed_basis(source_zone: str) -> str:
+    return f"{ASSUMED_PREFIX}{source_zone}"
+
+
+def basis_zone(basis: str | None) -> str | None:
+    """The declared zone an ``assumed:ZONE`` basis rests on; ``None`` for 'utc'."""
+    if basis and basis.startswith(ASSUMED_PREFIX):
+        return basis[len(ASSUMED_PREFIX):] or None
+    return None
+
+
+def is_local_text(text: str | None) -> bool:
+    """True for a naive ISO time or date (no 'Z', no offset): a local clock with no zone."""
+    if not text:
+        return False
+    try:
+        moment = _dt.datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return moment.tzinfo is None
+
+
+def offset_iso(text: str | None, source_zone: str | None) -> str | None:
+    """A naive local time written with the UTC offset the declared zone gives at that moment
+    (``2025-02-27T10:22:04-04:00``): the offset actually used; ``None`` without a zone."""
+    if not text or not source_zone or len(text) <= 10:
+        return None
+    try:
+        moment = _dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone(source_zone))
+    return moment.isoformat()
+
+
+def timeline_display(time_utc: str | None, basis: str | None, local_time: str | None, case_zone: str | None) -> str:
+    """A timeline time with how it is known: UTC from the source as :func:`local_display`; a
+    time resting on a declared zone adds ``[local clock 2025-02-27 10:22:04, zone X assumed]``."""
+    if not time_utc:
+        return ""
+    shown = local_display(time_utc, case_zone)
+    assumed = basis_zone(basis)
+    if assumed:
+        clock = (local_time or "").replace("T", " ")
+        return f"{shown} [local clock {clock}, zone {assumed} assumed]" if clock else \
+            f"{shown} [local clock, zone {assumed} assumed]"
+    return shown
+
+
+def sortable_local(text: str | None, source_zone: str | None) -> str | None:
+    """A local clock time made UTC with a declared zone, in the timeline's fixed-width form; None
+    without a zone or for a date alone (registered as the SQL function ``ft_utc`` by readers)."""
+    try:
+        return sortable(local_to_utc(text, source_zone))
+    except ValueError:
+        return None

@@ -1,9 +1,15 @@
 """EXIF metadata of pictures (JPEG, TIFF and TIFF-based camera raw files) through Pillow.
 
 Only the metadata is read: Pillow parses the header and the EXIF block, never the pixels, so a
-decompression bomb costs nothing. EXIF date/time tags are the camera's clock with no time zone
-unless an OffsetTime tag is present; such times are kept as naive ISO text under a field whose
-timeline label says so, never passed off as UTC.
+decompression bomb costs nothing.
+
+Times and their basis: EXIF date/time tags are the camera's clock with no time zone. When the
+camera also wrote OffsetTimeOriginal, ``taken`` is that moment in UTC computed with the offset
+the camera recorded (kept in ``taken_offset``): a real zone, basis 'utc'. Without it the reading
+is kept as naive ISO text (``taken_camera_clock``; ``modified_camera_clock`` for IFD0 DateTime),
+basis 'local': it goes on the timeline only when the examiner declares the evidence item's
+zone, labelled as resting on that assumption (the camera's clock may not have been set to the
+same zone as the device the picture was found on), and is never passed off as UTC.
 """
 
 from __future__ import annotations
@@ -28,7 +34,9 @@ ORIGINAL, OFFSET_ORIGINAL, BODY_SERIAL, LENS_MODEL, CAMERA_SERIAL = 0x9003, 0x90
 class PhotoExif(Record):
     record_type: ClassVar[str] = "image.exif"
     time_fields: ClassVar[dict[str, str]] = {
-        "taken": "Photo taken (EXIF)",
+        "taken": "Photo taken (EXIF, with the UTC offset the camera recorded)",
+        "taken_camera_clock": "Photo taken (EXIF camera clock, no zone recorded)",
+        "modified_camera_clock": "Picture changed (EXIF DateTime, camera or editor clock, no zone recorded)",
         "gps_time": "GPS fix (EXIF, UTC)",
     }
 
@@ -38,6 +46,7 @@ class PhotoExif(Record):
     lens_model: str | None
     software: str | None
     taken: str | None  # DateTimeOriginal converted to UTC (OffsetTimeOriginal present)
+    taken_offset: str | None  # OffsetTimeOriginal as the camera recorded it ("+02:00")
     taken_camera_clock: str | None  # DateTimeOriginal as recorded, zone unknown (no OffsetTimeOriginal)
     modified_camera_clock: str | None  # IFD0 DateTime as recorded
     latitude: float | None  # decimal degrees, south negative
@@ -125,7 +134,8 @@ def photo_from_exif(exif: Any, size: tuple[int, int]) -> PhotoExif | None:
     sub = dict(exif.get_ifd(EXIF_IFD)) if EXIF_IFD in exif else {}
     gps = dict(exif.get_ifd(GPS_IFD)) if GPS_IFD in exif else {}
     original = _exif_time(_text(sub.get(ORIGINAL)))
-    zone = _offset(_text(sub.get(OFFSET_ORIGINAL)))
+    offset_text = _text(sub.get(OFFSET_ORIGINAL))
+    zone = _offset(offset_text)
     modified = _exif_time(_text(exif.get(MODIFIED)))
     altitude = _number(gps.get(6))
     if altitude is not None and gps.get(5) in (b"\x01", 1):
@@ -135,6 +145,7 @@ def photo_from_exif(exif: Any, size: tuple[int, int]) -> PhotoExif | None:
         serial_number=_text(sub.get(BODY_SERIAL)) or _text(exif.get(CAMERA_SERIAL)),
         lens_model=_text(sub.get(LENS_MODEL)), software=_text(exif.get(SOFTWARE)),
         taken=iso(original.replace(tzinfo=zone)) if original and zone else None,
+        taken_offset=offset_text[:6] if original and zone and offset_text else None,
         taken_camera_clock=original.isoformat() if original and not zone else None,
         modified_camera_clock=modified.isoformat() if modified else None,
         latitude=_degrees(gps.get(2), gps.get(1)), longitude=_degrees(gps.get(4), gps.get(3)),
@@ -149,7 +160,7 @@ def photo_from_exif(exif: Any, size: tuple[int, int]) -> PhotoExif | None:
 
 class ExifExtractor(Extractor):
     name = "image.exif"
-    version = "1.0"
+    version = "1.1"
     description = "Picture EXIF: camera make/model/serial, DateTimeOriginal, GPS position in decimal degrees"
     references = ("https://www.cipa.jp/std/documents/download_e.html?DC-008-Translation-2023-E",
                   "https://pillow.readthedocs.io/en/stable/reference/ExifTags.html")

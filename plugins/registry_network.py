@@ -2,7 +2,8 @@
 their signatures (default gateway MAC address, DNS suffix).
 
 DateCreated and DateLastConnected are SYSTEMTIME values in the computer's **local** time, so
-they are reported as written, without a zone, and are not put on the UTC timeline.
+they are reported as written, without a zone (time basis 'local'): they go on the timeline only
+when the examiner declares the evidence item's zone, labelled as resting on it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ CATEGORIES = {0: "public", 1: "private", 2: "domain"}
 @dataclasses.dataclass(frozen=True)
 class NetworkProfile(Record):
     record_type: ClassVar[str] = "windows.network_profile"
+    time_fields: ClassVar[dict[str, str]] = {
+        "first_connected_local": "Network first connected (local clock)",
+        "last_connected_local": "Network last connected (local clock)",
+    }
 
     profile_guid: str
     name: str | None
@@ -43,7 +48,7 @@ class NetworkProfile(Record):
 
 class NetworkProfilesExtractor(Extractor):
     name = "windows.registry.network"
-    version = "1.0"
+    version = "1.1"
     description = "Network profiles (NetworkList, SOFTWARE): name, type, first/last connected, gateway MAC"
     references = ("https://github.com/keydet89/RegRipper3.0/blob/master/plugins/networklist.pl",)
     inputs = hive_inputs("SOFTWARE")

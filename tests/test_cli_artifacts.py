@@ -93,7 +93,7 @@ def test_timeline_in_utc_and_case_zone(case_dir: Path, capsys: pytest.CaptureFix
         "time_utc": "2025-02-27T14:40:12Z", "time": "2025-02-27 14:40:12 UTC (2025-02-27 10:40:12 -04:00)",
         "event": rows[0]["event"], "source": "browser.chrome", "evidence": "EXH-001", "path": HISTORY,
         "description": rows[0]["description"], "partition_offset": 1048576, "inode": rows[0]["inode"],
-        "locator": f"EXH-001:1048576:{rows[0]['inode']}{HISTORY}",
+        "locator": f"EXH-001:1048576:{rows[0]['inode']}{HISTORY}", "basis": "utc", "local_time": None,
     }
     assert {rows[0]["event"], rows[1]["event"]} == {"URL visited", "Web search"}
     window = lines(capsys, "timeline", str(case_dir), "--from", "2025-02-27T14:47:00Z", "--to",

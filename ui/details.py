@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QWidget
 
 from forensic_triage.jobs.context import JobContext
+from forensic_triage.timeutil import BASIS_LOCAL, BASIS_UTC, basis_label, display_time
 
 from .common import file_locator, fmt_time, human_bytes, rich
 from .content import MAX_PICTURE, MAX_VIEW, sqlite_tables
@@ -55,8 +56,8 @@ class DetailsPane(QTabWidget):
             self.picture.clear()
             return
         rows = self.session.query(
-            "SELECT f.*, e.uid AS evidence_uid, e.exhibit, e.path AS evidence_path, v.fs_type, v.addr AS slot"
-            " FROM files f JOIN evidence e ON e.id = f.evidence_id JOIN volumes v ON v.id = f.volume_id"
+            "SELECT f.*, e.uid AS evidence_uid, e.exhibit, e.path AS evidence_path, e.source_timezone, v.fs_type,"
+            " v.addr AS slot FROM files f JOIN evidence e ON e.id = f.evidence_id JOIN volumes v ON v.id = f.volume_id"
             " WHERE f.id = ?", (file_id,))
         if not rows:
             return
@@ -90,10 +91,12 @@ class DetailsPane(QTabWidget):
                 if r["ext_mismatch"] else "")),
             (self.tr("Entropy"), rich(f"{r['entropy']:.3f} bits/byte") if r["entropy"] is not None else ""),
             (self.tr("Encrypted?"), rich(r["encrypted"]) if r["encrypted"] else ""),
-            (self.tr("Modified"), rich(fmt_time(r["mtime"], tz))),
-            (self.tr("Accessed"), rich(fmt_time(r["atime"], tz))),
-            (self.tr("Changed (metadata)"), rich(fmt_time(r["ctime"], tz))),
-            (self.tr("Created"), rich(fmt_time(r["crtime"], tz))),
+            (self.tr("Modified"), rich(self._time(r, "mtime", tz))),
+            (self.tr("Accessed"), rich(self._time(r, "atime", tz))),
+            (self.tr("Changed (metadata)"), rich(self._time(r, "ctime", tz))),
+            (self.tr("Created"), rich(self._time(r, "crtime", tz))),
+            (self.tr("Times are"), rich(basis_label(r.get("time_basis") or BASIS_UTC, r.get("source_timezone")))
+             if any(r.get(k) for k in ("mtime", "atime", "ctime", "crtime")) else ""),
             (self.tr("MD5"), f"<code>{rich(r['md5'] or '')}</code>"),
             (self.tr("SHA-1"), f"<code>{rich(r['sha1'] or '')}</code>"),
             (self.tr("SHA-256"), f"<code>{rich(r['sha256'] or '')}</code>"),
@@ -104,6 +107,16 @@ class DetailsPane(QTabWidget):
         html = f"<table cellspacing=3>{body}</table>"
         html += self._findings_html(int(r["id"]))
         return html
+
+    @staticmethod
+    def _time(r: dict[str, Any], key: str, tz: str) -> str:
+        """A file time with its basis: a local clock (FAT) is never shown as UTC."""
+        if r.get("time_basis") == BASIS_LOCAL:
+            try:
+                return display_time(r[key], BASIS_LOCAL, r.get("source_timezone"), tz)
+            except (ValueError, OverflowError):
+                return str(r[key] or "")
+        return fmt_time(r[key], tz)
 
     def _findings_html(self, file_id: int) -> str:
         out = []
@@ -218,6 +231,6 @@ class DetailsPane(QTabWidget):
     def refresh(self) -> None:
         if self.row is not None:
             self.details.setHtml(self._html(self.session.query(
-                "SELECT f.*, e.uid AS evidence_uid, e.exhibit, e.path AS evidence_path, v.fs_type, v.addr AS slot"
-                " FROM files f JOIN evidence e ON e.id = f.evidence_id JOIN volumes v ON v.id = f.volume_id"
+                "SELECT f.*, e.uid AS evidence_uid, e.exhibit, e.path AS evidence_path, e.source_timezone, v.fs_type,"
+                " v.addr AS slot FROM files f JOIN evidence e ON e.id = f.evidence_id JOIN volumes v ON v.id = f.volume_id"
                 " WHERE f.id = ?", (self.row["id"],))[0]))

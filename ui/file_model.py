@@ -139,7 +139,9 @@ def file_columns() -> list[Column]:
 class FileTableModel(SqlTableModel):
     def __init__(self, pages: QueryLoader, counts: QueryLoader | None, timezone: str = "UTC",
                  parent: Any = None) -> None:
-        super().__init__(pages, counts, file_columns(), "files f", "f.id", timezone=timezone, parent=parent)
+        super().__init__(pages, counts, file_columns(), "files f", "f.id", timezone=timezone, parent=parent,
+                         extra={"time_basis": "f.time_basis",  # how the times are known (sqlmodel shows it)
+                                "source_zone": "(SELECT source_timezone FROM evidence e WHERE e.id = f.evidence_id)"})
         self.filter = FileFilter()
         self._where, self._params = self.filter.where()
         self.row_style = lambda row: "deleted" if row["deleted"] else ""

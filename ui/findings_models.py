@@ -151,13 +151,27 @@ def content_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> Sql
 
 
 def timeline_source(file_times: bool) -> str:
+    """Artifact times, plus (optionally) file-system times, all in UTC.
+
+    File systems that record UTC give their times as they are. Local clock times (FAT, exFAT) are
+    on it only when the evidence item's zone was declared, made UTC with it by the ``ft_utc`` SQL
+    function (see :class:`~.loader.QueryLoader`) and marked ``assumed:ZONE``; with the zone
+    unknown they are left out, never sorted among UTC times.
+    """
     parts = ["SELECT t.id * 8 AS uid, t.time_utc AS time_utc, t.event AS event, t.source AS source,"
-             " t.description AS description, t.file_id AS file_id, t.locator AS locator FROM timeline t"]
+             " t.description AS description, t.file_id AS file_id, t.locator AS locator, t.basis AS basis,"
+             " t.local_time AS local_time FROM timeline t"]
     if file_times:
         for n, (col, label) in enumerate((("mtime", "File modified"), ("atime", "File accessed"),
                                           ("ctime", "File metadata changed"), ("crtime", "File created")), 1):
-            parts.append(f"SELECT f.id * 8 + {n}, f.{col}, '{label}', 'file system', f.path, f.id, f.locator"
-                         f" FROM files f WHERE f.{col} IS NOT NULL AND f.stream = ''")
+            parts.append(f"SELECT f.id * 8 + {n}, f.{col}, '{label}', 'file system', f.path, f.id, f.locator,"
+                         f" 'utc', NULL FROM files f WHERE f.{col} IS NOT NULL AND f.stream = ''"
+                         f" AND f.time_basis = 'utc'")
+            parts.append(f"SELECT f.id * 8 + {n}, ft_utc(f.{col}, ev.source_timezone), '{label}', 'file system',"
+                         f" f.path, f.id, f.locator, 'assumed:' || ev.source_timezone, f.{col}"
+                         f" FROM files f JOIN evidence ev ON ev.id = f.evidence_id"
+                         f" WHERE f.{col} IS NOT NULL AND f.stream = '' AND f.time_basis = 'local'"
+                         f" AND ev.source_timezone IS NOT NULL AND ft_utc(f.{col}, ev.source_timezone) IS NOT NULL")
     return "(" + " UNION ALL ".join(parts) + ") e"
 
 
@@ -170,7 +184,8 @@ def timeline_model(pages: QueryLoader, counts: QueryLoader, timezone: str, file_
         Column("locator", QCoreApplication.translate("Findings", "Source (locator)"), "e.locator"),
     ]
     model = SqlTableModel(pages, counts, columns, timeline_source(file_times), "e.uid", timezone=timezone,
-                          extra={"file_id": "e.file_id", "kind": "'timeline'"})
+                          extra={"file_id": "e.file_id", "kind": "'timeline'", "basis": "e.basis",
+                                 "local_time": "e.local_time"})
     model.set_sort(0)
     return model
 

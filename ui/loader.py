@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from forensic_triage.store import DB_NAME
+from forensic_triage.timeutil import sortable_local
 
 Rows = list[sqlite3.Row]
 
@@ -52,6 +53,8 @@ class QueryLoader(QObject):
         conn = sqlite3.connect(str(self.case_dir / DB_NAME), timeout=30.0, isolation_level=None,
                                check_same_thread=False)
         conn.row_factory = sqlite3.Row
+        # Local clock times (FAT, EXIF) made UTC with an evidence item's declared zone, for the timeline.
+        conn.create_function("ft_utc", 2, sortable_local, deterministic=True)
         conn.execute("PRAGMA query_only=ON")
         conn.execute("PRAGMA busy_timeout=30000")
         return conn

@@ -23,6 +23,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from forensic_triage.timeutil import BASIS_LOCAL, basis_label, basis_zone, display_time, timeline_display
+
 from .common import fmt_time, safe_text
 from .loader import QueryLoader, Request
 
@@ -148,7 +150,7 @@ class SqlTableModel(QAbstractTableModel):
         if col.kind == "int":
             return str(value)
         if col.kind == "time":
-            return fmt_time(str(value), self.timezone, compact=True)
+            return self.time_text(str(value), row, compact=True)
         if col.kind == "flag":
             return self.tr("yes") if value else ""
         text = safe_text(value)
@@ -158,10 +160,41 @@ class SqlTableModel(QAbstractTableModel):
         if value is None or col.kind in ("int", "flag"):
             return None
         if col.kind == "time":
-            return fmt_time(str(value), self.timezone)
+            return self.time_text(str(value), row, compact=False, explain=True)
         formatter = self.formatters.get(col.key)
         text = formatter(value) if formatter is not None else safe_text(value)
         return text[:2000] if len(text) > 40 or col.kind == "time" else None
+
+    def time_text(self, value: str, row: sqlite3.Row, *, compact: bool, explain: bool = False) -> str:
+        """A time with how it is known. Rows may carry ``time_basis``/``source_zone`` (file times:
+        a local clock is never shown as UTC) or ``basis``/``local_time`` (timeline rows: an assumed
+        zone is said). Others are UTC, shown with the case's zone."""
+        keys = row.keys()
+        if "time_basis" in keys and row["time_basis"] == BASIS_LOCAL:
+            zone = row["source_zone"] if "source_zone" in keys else None
+            try:
+                text = display_time(value, BASIS_LOCAL, zone, self.timezone)
+            except (ValueError, OverflowError):
+                text = safe_text(value)
+            if explain:
+                text += "\n" + self.tr("How this time is known: {0}. The file system records the device's local "
+                                        "clock, not UTC.").format(basis_label(BASIS_LOCAL, zone))
+            return text
+        if "basis" in keys and basis_zone(row["basis"]):
+            try:
+                text = timeline_display(value, row["basis"], row["local_time"] if "local_time" in keys else None,
+                                        self.timezone)
+            except (ValueError, OverflowError):
+                text = safe_text(value)
+            if explain:
+                text += "\n" + self.tr("How this time is known: the source recorded a local clock time; it was made "
+                                        "UTC with the zone {0} declared by the examiner (an assumption).").format(
+                    basis_zone(row["basis"]))
+            return text
+        text = fmt_time(value, self.timezone, compact=compact)
+        if explain and ("time_basis" in keys or "basis" in keys):
+            text += "\n" + self.tr("How this time is known: UTC as recorded by the source.")
+        return text
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted and not self._fetching

@@ -203,6 +203,10 @@ class TimelineView(QWidget):
         self.histogram = HistogramWidget()
         self.note = QLabel()
         self.note.setObjectName("timelineNote")
+        self.basis_note = QLabel()
+        self.basis_note.setObjectName("timelineBasisNote")
+        self.basis_note.setWordWrap(True)
+        self.basis_note.setVisible(False)
         top = QHBoxLayout()
         top.addWidget(self.file_times)
         top.addStretch(1)
@@ -213,6 +217,7 @@ class TimelineView(QWidget):
         self.layout_.addLayout(top)
         self.layout_.addWidget(self.histogram)
         self.layout_.addWidget(self.note)
+        self.layout_.addWidget(self.basis_note)
         self.table: FindingTable | None = None
         self.range: tuple[str, str] | None = None
         self._gen = 0
@@ -247,6 +252,30 @@ class TimelineView(QWidget):
         self.range_label.setText(self.tr("All times"))
         self._apply()
         self.load_histogram()
+        self.update_basis_note()
+
+    def update_basis_note(self) -> None:
+        """Say what is left off this UTC timeline because its zone is unknown, and what rests on an
+        assumed zone (local clock times: FAT, EXIF camera clocks, local registry values)."""
+        artifacts = int(self.session.scalar("SELECT count(*) FROM artifacts WHERE time_basis = 'local'") or 0)
+        files = 0
+        if self.file_times.isChecked():
+            files = int(self.session.scalar(
+                "SELECT count(*) FROM files f JOIN evidence e ON e.id = f.evidence_id WHERE f.time_basis = 'local'"
+                " AND e.source_timezone IS NULL AND f.stream = ''") or 0)
+        assumed = self.session.query("SELECT exhibit, source_timezone FROM evidence WHERE source_timezone IS NOT NULL"
+                                     " ORDER BY id")
+        parts = []
+        if files or artifacts:
+            parts.append(self.tr("Not on this timeline: {0} file entries and {1} artifacts hold local clock times whose "
+                                 "zone is unknown (they are not UTC). Declare the zone with 'forensic-triage evidence "
+                                 "set'.").format(f"{files:,}", f"{artifacts:,}"))
+        if assumed:
+            parts.append(self.tr("Local clock times of {0} are placed with the zone declared by the examiner (an "
+                                 "assumption, marked in the Time column).").format(
+                ", ".join(f"{r['exhibit']} ({r['source_timezone']})" for r in assumed)))
+        self.basis_note.setText(" ".join(parts))
+        self.basis_note.setVisible(bool(parts))
 
     def load_histogram(self) -> None:
         self._gen += 1
@@ -291,3 +320,4 @@ class TimelineView(QWidget):
         if self.table is not None:
             self.table.model.refresh()
         self.load_histogram()
+        self.update_basis_note()

@@ -37,6 +37,10 @@ class Node:
         return self.position
 
 
+# File systems whose times are the device's local clock (see forensic_triage.fs.walker).
+LOCAL_CLOCK_FS = ("FAT12", "FAT16", "FAT32", "exFAT")
+
+
 class EvidenceTreeModel(QAbstractItemModel):
     def __init__(self, store: CaseStore, parent: Any = None) -> None:
         super().__init__(parent)
@@ -47,10 +51,16 @@ class EvidenceTreeModel(QAbstractItemModel):
     # ------------------------------------------------------------- loading
     def _load_root(self) -> None:
         self.root.children = []
-        for ev in self.store.query("SELECT id, uid, exhibit, description, verdict, media_size FROM evidence ORDER BY id"):
+        for ev in self.store.query("SELECT id, uid, exhibit, description, verdict, media_size, source_timezone"
+                                   " FROM evidence ORDER BY id"):
             label = self.tr("{0} ({1})").format(safe_text(ev["exhibit"]), human_bytes(ev["media_size"]))
             tip = self.tr("Evidence item {0}: {1}; verification {2}; opened read-only").format(
                 safe_text(ev["uid"]), safe_text(ev["description"]), ev["verdict"])
+            tip += "\n" + (self.tr("Source time zone: {0}, declared by the examiner; local clock times are shown in "
+                                    "UTC as an assumption.").format(safe_text(ev["source_timezone"]))
+                            if ev["source_timezone"] else
+                            self.tr("Source time zone: unknown; local clock times (FAT, EXIF) are shown as local, "
+                                    "never as UTC."))
             self.root.children.append(Node("evidence", label, ev["id"], tooltip=tip, parent=self.root,
                                            position=len(self.root.children)))
 
@@ -65,6 +75,9 @@ class EvidenceTreeModel(QAbstractItemModel):
                     label += f" “{safe_text(v['label'])}”"
                 tip = self.tr("{0} at byte {1}: {2}; status: {3}").format(
                     slot, v["offset"], safe_text(v["description"]), v["fs_status"])
+                if v["fs_type"] in LOCAL_CLOCK_FS:
+                    tip += "\n" + self.tr("{0} records the device's local clock with no time zone.").format(
+                        v["fs_type"])
                 out.append(Node("volume", label, node.evidence_id, v["id"], "/", enabled=bool(v["fs_type"]),
                                 tooltip=tip, parent=node, children=None if v["fs_type"] else []))
         elif node.kind in ("volume", "folder"):

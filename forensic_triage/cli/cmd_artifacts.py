@@ -15,14 +15,24 @@ from ..errors import UsageError
 from ..extractors import load_registry
 from ..plugin_api import Extractor
 from ..store import CaseStore
-from ..timeutil import UTC, compact_iso, iso, local_display, sortable
+from ..timeutil import BASIS_LOCAL, UTC, basis_zone, compact_iso, iso, sortable, timeline_display
 from .common import add_format, emit, safe_text
 
 # The fixed leading keys of an artifact row; a record field with one of these names is written
 # as ``record_<name>`` so it never overwrites the provenance.
 ARTIFACT_KEYS = ("type", "plugin", "plugin_version", "evidence", "partition_offset", "inode", "path")
-TIMELINE_KEYS = ("time_utc", "time", "event", "source", "evidence", "partition_offset", "inode", "locator", "path",
-                 "description")
+TIMELINE_KEYS = ("time_utc", "time", "basis", "local_time", "event", "source", "evidence", "partition_offset", "inode",
+                 "locator", "path", "description")
+
+
+def artifact_time_label(basis: str | None) -> str:
+    """How an artifact's times are known, in words (artifacts.time_basis)."""
+    zone = basis_zone(basis)
+    if zone:
+        return f"local clock times placed with zone {zone} declared by the examiner (assumed)"
+    if basis == BASIS_LOCAL:
+        return "has local clock times, zone unknown: kept in the record, not on the UTC timeline"
+    return "UTC as recorded by the source"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -45,7 +55,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("timeline", help="list every dated event the extractors found, in time order",
                        description="The unified timeline: every time an artifact carries, in UTC and in the "
-                                   "case's time zone. --from/--to take ISO 8601 dates or times (UTC unless an "
+                                   "case's time zone. A local clock time (a camera, a local registry value) is on it "
+                                   "only when the evidence item's zone was declared (basis 'assumed:ZONE', the "
+                                   "original text in local_time); without a zone it stays in its record and is "
+                                   "counted on stderr. --from/--to take ISO 8601 dates or times (UTC unless an "
                                    "offset is given); a date alone in --to means the whole day.")
     p.add_argument("case_dir", metavar="CASE_DIR")
     p.add_argument("--from", dest="start", metavar="ISO", help="first moment, e.g. 2024-03-01 or 2024-03-01T10:00Z")
@@ -107,7 +120,7 @@ def iter_artifacts(store: CaseStore, *, record_type: str | None = None,
                    plugin: str | None = None) -> Generator[dict[str, Any], None, None]:
     """Artifact rows: provenance first, then the record's fields (plus ``summary``/``time_utc`` apart)."""
     where, params = _filters(record_type, plugin)
-    sql = ("SELECT a.id, a.type, a.plugin, a.plugin_version, a.locator, a.summary, a.time_utc, a.data,"
+    sql = ("SELECT a.id, a.type, a.plugin, a.plugin_version, a.locator, a.summary, a.time_utc, a.time_basis, a.data,"
            " f.partition_offset, f.inode, f.path, e.uid AS evidence FROM artifacts a"
            " LEFT JOIN files f ON f.id = a.file_id LEFT JOIN evidence e ON e.id = f.evidence_id"
            + where + " ORDER BY a.id")
@@ -124,7 +137,7 @@ def iter_artifacts(store: CaseStore, *, record_type: str | None = None,
         fields = data if isinstance(data, dict) else {"value": data}
         for key, value in fields.items():
             row[f"record_{key}" if key in ARTIFACT_KEYS else key] = value
-        yield {"row": row, "summary": r["summary"], "time_utc": r["time_utc"]}
+        yield {"row": row, "summary": r["summary"], "time_utc": r["time_utc"], "time_basis": r["time_basis"]}
 
 
 def cmd_artifacts(args: argparse.Namespace) -> int:
@@ -139,17 +152,32 @@ def cmd_artifacts(args: argparse.Namespace) -> int:
 
 
 def _emit_artifacts(items: Iterator[dict[str, Any]], fmt: str, type_count: int) -> None:
+    def times(i: dict[str, Any]) -> dict[str, Any]:
+        return {"time_utc": i["time_utc"], "time_basis": i["time_basis"],
+                "time_basis_label": artifact_time_label(i["time_basis"])}
+
     if fmt == "jsonl":
-        emit((i["row"] for i in items), "jsonl")
+        emit(({**i["row"], "time_basis": i["time_basis"]} for i in items), "jsonl")
     elif fmt == "csv" and type_count == 1:
-        emit((i["row"] | {"time_utc": i["time_utc"], "summary": i["summary"]} for i in items), "csv")
+        emit((i["row"] | times(i) | {"summary": i["summary"]} for i in items), "csv")
     elif fmt == "csv":  # several record types: their fields differ, so they travel as one JSON column
-        emit(({**{k: i["row"][k] for k in ARTIFACT_KEYS}, "time_utc": i["time_utc"], "summary": i["summary"],
+        emit(({**{k: i["row"][k] for k in ARTIFACT_KEYS}, **times(i), "summary": i["summary"],
                "data": json.dumps({k: v for k, v in i["row"].items() if k not in ARTIFACT_KEYS}, ensure_ascii=False)}
               for i in items), "csv")
     else:
-        emit(({**i["row"], "time_utc": i["time_utc"], "summary": i["summary"]} for i in items), "table",
-             table_columns=("type", "evidence", "path", "time_utc", "summary"))
+        emit(({**i["row"], **times(i), "time": _artifact_time(i), "summary": i["summary"]} for i in items), "table",
+             table_columns=("type", "evidence", "path", "time", "summary"))
+
+
+def _artifact_time(item: dict[str, Any]) -> str:
+    """The table's time cell: the earliest UTC time, with an 'assumed' mark when local clock times
+    were placed with a declared zone; 'local, zone unknown' when the record has only such times."""
+    when, basis = item["time_utc"], item["time_basis"]
+    zone = basis_zone(basis)
+    if when:
+        text = compact_iso(when) or str(when)
+        return f"{text} (zone {zone} assumed for local times)" if zone else text
+    return "local clock, zone unknown" if basis == BASIS_LOCAL else ""
 
 
 # ------------------------------------------------------------------------------ timeline
@@ -185,26 +213,38 @@ def iter_timeline(store: CaseStore, start: str | None = None,
             # and the comparison can use the index.
             where.append(f"t.time_utc {bound[0]} ?")
             params.append(sortable(bound[1]) or bound[1])
-    sql = ("SELECT t.time_utc, t.event, t.source, t.locator, t.description, f.path, f.partition_offset, f.inode,"
+    sql = ("SELECT t.time_utc, t.basis, t.local_time, t.event, t.source, t.locator, t.description, f.path,"
+           " f.partition_offset, f.inode,"
            " e.uid AS evidence"
            " FROM timeline t LEFT JOIN files f ON f.id = t.file_id LEFT JOIN evidence e ON e.id = f.evidence_id"
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY t.time_utc, t.id")
     for r in store.iter_query(sql, tuple(params)):
         try:
-            shown = local_display(r["time_utc"], zone)
+            shown = timeline_display(r["time_utc"], r["basis"], r["local_time"], zone)
         except ValueError:
             shown = safe_text(r["time_utc"])
         yield {
-            "time_utc": compact_iso(r["time_utc"]), "time": shown, "event": r["event"], "source": r["source"],
+            "time_utc": compact_iso(r["time_utc"]), "time": shown, "basis": r["basis"], "local_time": r["local_time"],
+            "event": r["event"], "source": r["source"],
             "evidence": r["evidence"] if r["evidence"] is not None else str(r["locator"]).split(":", 1)[0],
             "partition_offset": r["partition_offset"], "inode": r["inode"], "locator": r["locator"],
             "path": r["path"], "description": r["description"],
         }
 
 
+def unplaced_local(store: CaseStore) -> int:
+    """Artifacts whose local clock times are not on the timeline (their zone is unknown)."""
+    return int(store.scalar("SELECT count(*) FROM artifacts WHERE time_basis = ?", (BASIS_LOCAL,)) or 0)
+
+
 def cmd_timeline(args: argparse.Namespace) -> int:
     with CaseStore.open(args.case_dir, read_only=True) as store, \
             contextlib.closing(iter_timeline(store, args.start, args.end)) as rows:
         emit(rows, args.format, columns=TIMELINE_KEYS, table_columns=("time", "event", "source", "path", "description"))
+        left_out = unplaced_local(store)
+    if left_out:
+        print(f"note: {left_out} artifact(s) hold local clock times with no known zone; they are not on this UTC "
+              "timeline. Declare the zone with 'forensic-triage evidence set CASE EXHIBIT --source-timezone ZONE'.",
+              file=sys.stderr)
     return 0

@@ -26,7 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from ..sample.generator import build_sample_image
+    from ..evidence.source_zone import set_source_timezone
+    from ..sample.generator import SOURCE_ZONE, build_sample_image
 
     folder = Path(args.dir)
     case_dir = folder / "case"
@@ -45,6 +46,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     try:
         intake = add_evidence(store, image, exhibit="EXH-001", description="Sample USB stick (generated)",
                               ctx=JobContext(bar))
+        # Known for the sample because it was generated so; for real evidence the examiner
+        # establishes it (e.g. from the registry or the owner) and declares it the same way.
+        set_source_timezone(store, intake.uid, SOURCE_ZONE)
         settings = TriageSettings()
         if args.jobs:
             settings.jobs = args.jobs
@@ -60,6 +64,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"\nCase {case_dir}: evidence {intake.uid}, media SHA-256 {intake.sha256}, "
           f"verification against stored hashes: {intake.verdict}")
     print(f"  {stats.files_walked} entries, {stats.files_processed} files examined, {deleted} deleted file(s)")
+    print(f"  source time zone: {SOURCE_ZONE}, the zone the sample device's clock was set to, declared for this exhibit (as "
+          "'evidence add --source-timezone' does); its FAT times are local clock times shown in UTC as an assumption")
     for m in mismatches:
         print(f"  extension lies: {m['path']} is really .{m['detected_ext']}")
     for a in artifacts:

@@ -1,4 +1,4 @@
-"""``forensic-triage evidence add|list``."""
+"""``forensic-triage evidence add|list|set``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from ..evidence.intake import add_evidence
+from ..evidence.source_zone import check_zone, describe, set_source_timezone
 from ..jobs.context import JobContext
 from ..store import CaseStore
 from .common import ProgressBar, add_format, emit, human_bytes
@@ -27,7 +28,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add.add_argument("--description", default="", help="what the exhibit is")
     add.add_argument("--seals", default="", help="seal numbers")
     add.add_argument("--quiet", action="store_true", help="no progress bar")
+    add.add_argument("--source-timezone", metavar="ZONE", default=None,
+                     help="the zone the device's clock was set to (IANA name such as America/Port_of_Spain, or "
+                          "an offset written --source-timezone=-04:00); FAT, EXIF and other local clock times are then shown in UTC as an assumption. "
+                          "Without it they are shown as local times, zone unknown")
     add.set_defaults(func=cmd_add)
+    st = ev_sub.add_parser(
+        "set", help="change what is recorded about an evidence item (its source time zone)",
+        description="Declare, change or clear ('unknown') the zone the device's local clocks were set to. Every "
+                    "time that rests on it is re-derived (timeline rows rewritten, local artifact times placed on "
+                    "or removed from the timeline); the change is written to the audit log.")
+    st.add_argument("case_dir", metavar="CASE_DIR")
+    st.add_argument("exhibit", metavar="EXHIBIT", help="exhibit number or evidence id, e.g. EXH-001")
+    st.add_argument("--source-timezone", metavar="ZONE", required=True,
+                    help="IANA name (America/Port_of_Spain), an offset (write --source-timezone=-04:00), or "
+                         "'unknown'")
+    st.set_defaults(func=cmd_set)
     lst = ev_sub.add_parser("list", help="list evidence items with hashes and verification",
                             description="List evidence items, container hashes, stored and computed media hashes.")
     lst.add_argument("case_dir", metavar="CASE_DIR")
@@ -37,6 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    source_zone = check_zone(args.source_timezone) if args.source_timezone else None  # before any work
     bar = ProgressBar(enabled=False if args.quiet else None)
     with CaseStore.open(args.case_dir) as store:
         try:
@@ -44,6 +61,8 @@ def cmd_add(args: argparse.Namespace) -> int:
                                   seals=args.seals, ctx=JobContext(bar))
         finally:
             bar.close()
+        if source_zone:
+            set_source_timezone(store, result.uid, source_zone)
         volumes = store.query("SELECT * FROM volumes WHERE evidence_id=? ORDER BY offset", (result.evidence_id,))
     print(f"Added {result.uid} ({result.format}, {human_bytes(result.media_size)}, {len(result.containers)} file(s)), "
           f"opened read-only.")
@@ -53,6 +72,12 @@ def cmd_add(args: argparse.Namespace) -> int:
     if result.stored:
         print("  stored       " + ", ".join(f"{k.upper()} {v}" for k, v in result.stored.items()))
     print(f"  verification {result.verdict}")
+    if source_zone:
+        print(f"  source zone  {source_zone} (declared by the examiner; local clock times will be shown in UTC "
+              "as an assumption)")
+    else:
+        print("  source zone  unknown (local clock times such as FAT's will be shown as local, never as UTC; "
+              "declare it with 'forensic-triage evidence set')")
     for v in volumes:
         fs = v["fs_type"] or ("unallocated" if v["fs_status"] == "unallocated" else "no file system found")
         print(f"  partition @ {v['offset']} ({human_bytes(v['length'])}): {fs}")
@@ -71,7 +96,7 @@ def evidence_rows(store: CaseStore) -> list[dict[str, Any]]:
             "stored_md5": ev["stored_md5"], "stored_sha1": ev["stored_sha1"],
             "md5": ev["md5"], "sha1": ev["sha1"], "sha256": ev["sha256"], "verdict": ev["verdict"],
             "ewf_header": json.loads(ev["ewf_header"] or "{}"), "volume_system": ev["volume_system"],
-            "added_utc": ev["added_utc"],
+            "added_utc": ev["added_utc"], "source_timezone": ev["source_timezone"],
         })
     return rows
 
@@ -79,5 +104,12 @@ def evidence_rows(store: CaseStore) -> list[dict[str, Any]]:
 def cmd_list(args: argparse.Namespace) -> int:
     with CaseStore.open(args.case_dir, read_only=True) as store:
         rows = evidence_rows(store)
-    emit(rows, args.format, table_columns=("evidence", "format", "media_size", "md5", "verdict", "path"))
+    emit(rows, args.format, table_columns=("evidence", "format", "media_size", "md5", "verdict", "source_timezone", "path"))
+    return 0
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    with CaseStore.open(args.case_dir) as store:
+        change = set_source_timezone(store, args.exhibit, args.source_timezone)
+    print(describe(change))
     return 0

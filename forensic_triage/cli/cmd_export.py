@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ..errors import UsageError
@@ -51,9 +52,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
                 n = export_dfxml(store, out, ids)
             else:
-                from ..exports.bodyfile import export_bodyfile
+                from ..exports.bodyfile import export_bodyfile, zone_unknown_count
 
                 n = export_bodyfile(store, out, ids)
+                unknown = zone_unknown_count(store, ids)
+                if unknown:
+                    detail["entries_local_zone_unknown"] = unknown
+                    print(f"warning: {unknown} entries hold local clock times with no known zone (FAT, exFAT); they are "
+                          "written as 0 (unknown) rather than as UTC. Declare the zone with 'forensic-triage evidence "
+                          "set' to place them.", file=sys.stderr)
             detail["entries"] = n
             print(f"{n} entries written to {out}")
         else:

@@ -1,17 +1,28 @@
-"""``forensic-triage files``: the file table, filtered."""
+"""``forensic-triage files``: the file table, filtered.
+
+Times carry their basis. ``mtime``/``atime``/``ctime``/``crtime`` are as stored: UTC text ending
+in 'Z' where the file system records UTC (``time_basis`` 'utc'), the device's local clock as
+naive text where it does not (FAT, exFAT: 'local'; the FAT access time is a date). The
+``*_utc`` fields hold UTC: the same value for 'utc', the local time made UTC with the evidence
+item's declared ``source_timezone`` (an assumption, said in ``time_basis_label``), or nothing
+when the zone is unknown. The table shows the modified time in words that say which.
+"""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+import contextlib
+from collections.abc import Generator
 from typing import Any
 
 from ..store import CaseStore
+from ..timeutil import basis_label, display_time, resolve_time
 from .common import add_format, emit
 
 FILE_COLUMNS = ("evidence", "exhibit", "partition_offset", "inode", "locator", "path", "name", "size", "deleted",
                 "type", "md5", "sha1", "sha256", "mime", "mtime", "atime", "ctime", "crtime", "ext_mismatch",
-                "entropy", "status")
+                "entropy", "status", "time_basis", "source_timezone")
+TIME_KEYS = ("mtime", "atime", "ctime", "crtime")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -28,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def iter_files(store: CaseStore, *, deleted: bool = False, mime: str | None = None, path: str | None = None,
-               mismatch: bool = False, all_types: bool = False) -> Iterator[dict[str, Any]]:
+               mismatch: bool = False, all_types: bool = False) -> Generator[dict[str, Any], None, None]:
     where = []
     params: list[Any] = []
     if not all_types:
@@ -43,9 +54,11 @@ def iter_files(store: CaseStore, *, deleted: bool = False, mime: str | None = No
         params.append(path)
     if mismatch:
         where.append("f.ext_mismatch = 1")
-    sql = ("SELECT f.*, e.uid AS evidence, e.exhibit FROM files f JOIN evidence e ON e.id = f.evidence_id"
+    sql = ("SELECT f.*, e.uid AS evidence, e.exhibit, e.source_timezone FROM files f JOIN evidence e ON e.id = f.evidence_id"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY f.id")
+    case_zone = store.timezone
     for r in store.iter_query(sql, tuple(params)):
+        basis, zone = r["time_basis"], r["source_timezone"]
         yield {
             "evidence": r["evidence"], "exhibit": r["exhibit"], "partition_offset": r["partition_offset"],
             "inode": r["inode"], "attr_type": r["attr_type"], "attr_id": r["attr_id"], "stream": r["stream"],
@@ -55,14 +68,17 @@ def iter_files(store: CaseStore, *, deleted: bool = False, mime: str | None = No
             "magic": r["magic"], "entropy": r["entropy"], "ext_mismatch": bool(r["ext_mismatch"]),
             "detected_ext": r["detected_ext"], "mtime": r["mtime"], "atime": r["atime"], "ctime": r["ctime"],
             "crtime": r["crtime"], "flags": r["flags"], "status": r["status"], "hashset": r["hashset_match"],
-            "yara_hits": r["hit_count"],
+            "yara_hits": r["hit_count"], "time_basis": basis, "source_timezone": zone,
+            "time_basis_label": basis_label(basis, zone),
+            **{f"{k}_utc": resolve_time(r[k], basis, zone)[0] for k in TIME_KEYS},
+            "modified": display_time(r["mtime"], basis, zone, case_zone),
         }
 
 
 def cmd_files(args: argparse.Namespace) -> int:
-    with CaseStore.open(args.case_dir, read_only=True) as store:
-        emit(iter_files(store, deleted=args.deleted, mime=args.mime, path=args.path, mismatch=args.mismatch,
-                        all_types=args.all_types),
-             args.format, columns=None,
-             table_columns=("evidence", "inode", "path", "size", "deleted", "mime", "md5", "mtime"))
+    with CaseStore.open(args.case_dir, read_only=True) as store, contextlib.closing(
+            iter_files(store, deleted=args.deleted, mime=args.mime, path=args.path, mismatch=args.mismatch,
+                       all_types=args.all_types)) as rows:
+        emit(rows, args.format, columns=None,
+             table_columns=("evidence", "inode", "path", "size", "deleted", "mime", "md5", "modified"))
     return 0

@@ -5,6 +5,15 @@ seconds (0 = unknown). Names are prefixed with the evidence item and partition o
 (``EXH-001@32256:/path``) so several evidence items can share one timeline; a ``|`` or a
 control character in an evidence name is written as a visible escape so it cannot break the
 line format.
+
+Times and their basis: mactime needs Unix seconds, i.e. an instant. File systems that record
+UTC give it directly. Local clock times (FAT, exFAT: ``files.time_basis = 'local'``) are
+written as the instant the examiner's declared source zone gives them (an assumption recorded
+in the case and the audit log). When the zone is unknown no instant exists, so they are
+written as 0 ("unknown") rather than read as if they were UTC, which would misplace them by
+the device's offset; a FAT access time is a date with no time of day and is always 0.
+:func:`zone_unknown_count` says how many entries were left without times this way, so the
+caller can warn.
 """
 
 from __future__ import annotations
@@ -15,7 +24,7 @@ from typing import TextIO
 
 from ..cli.common import safe_text
 from ..store import CaseStore
-from ..timeutil import parse_iso
+from ..timeutil import BASIS_LOCAL, local_to_utc, parse_iso
 from .findings import id_list
 
 _TYPE_CHAR = {"file": "r", "dir": "d", "link": "l", "virtual": "v", "other": "-"}
@@ -27,7 +36,9 @@ def _mode(kind: str, mode: int | None) -> str:
     return f"{t}/{t}{perms}"
 
 
-def _epoch(value: str | None) -> str:
+def _epoch(value: str | None, basis: str = "utc", source_zone: str | None = None) -> str:
+    if value and basis == BASIS_LOCAL:
+        value = local_to_utc(value, source_zone)  # None without a zone, and for a date alone
     moment = parse_iso(value) if value else None
     return str(int(moment.timestamp())) if moment else "0"
 
@@ -38,7 +49,8 @@ def _name(text: str) -> str:
 
 def write_bodyfile(store: CaseStore, out: TextIO, file_ids: set[int] | None = None) -> int:
     """Write the body file; ``file_ids`` limits it to some files (None: every entry). Returns lines."""
-    sql = "SELECT f.*, e.uid AS evidence_uid FROM files f JOIN evidence e ON e.id = f.evidence_id"
+    sql = ("SELECT f.*, e.uid AS evidence_uid, e.source_timezone FROM files f"
+           " JOIN evidence e ON e.id = f.evidence_id")
     if file_ids is not None:
         sql += f" WHERE f.id IN ({id_list(file_ids)})"
     count = 0
@@ -51,12 +63,22 @@ def write_bodyfile(store: CaseStore, out: TextIO, file_ids: set[int] | None = No
         inode = str(r["inode"])
         if r["attr_type"] is not None:
             inode += f"-{r['attr_type']}-{r['attr_id']}"
+        basis, zone = r["time_basis"], r["source_timezone"]
         fields = [r["md5"] or "0", _name(name), inode, _mode(r["type"], r["mode"]), str(r["uid"] or 0),
-                  str(r["gid"] or 0), str(r["size"]), _epoch(r["atime"]), _epoch(r["mtime"]), _epoch(r["ctime"]),
-                  _epoch(r["crtime"])]
+                  str(r["gid"] or 0), str(r["size"]), _epoch(r["atime"], basis, zone), _epoch(r["mtime"], basis, zone),
+                  _epoch(r["ctime"], basis, zone), _epoch(r["crtime"], basis, zone)]
         out.write("|".join(fields) + "\n")
         count += 1
     return count
+
+
+def zone_unknown_count(store: CaseStore, file_ids: set[int] | None = None) -> int:
+    """Entries whose local clock times were written as 0 because their evidence item's zone is unknown."""
+    sql = ("SELECT count(*) FROM files f JOIN evidence e ON e.id = f.evidence_id"
+           " WHERE f.time_basis = ? AND e.source_timezone IS NULL")
+    if file_ids is not None:
+        sql += f" AND f.id IN ({id_list(file_ids)})"
+    return int(store.scalar(sql, (BASIS_LOCAL,)) or 0)
 
 
 def export_bodyfile(store: CaseStore, path: str | Path, file_ids: set[int] | None = None) -> int:

@@ -9,6 +9,10 @@ file that carries the record's fields as JSON, so nothing is lost and the graph 
 validates. A plugin may supply its own mapping through ``Extractor.to_case``. Each mapped
 node is tied to the file it came from by an ``Extracted_From`` relationship and tagged with
 the finding id and the plugin name and version.
+
+Times: a record time with 'Z' or an offset is written as recorded; a local clock time (no zone)
+with the offset of the zone the examiner declared for the evidence item (the offset actually
+used), or without any offset when the zone is unknown (legal xsd:dateTime, no instant claimed).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import json
 from typing import Any
 
 from ..store import CaseStore
-from .case_graph import Graph, Node, decimal, dt, ref
+from .case_graph import Graph, Node, decimal, ref
 from .findings import Finding
 
 
@@ -52,9 +56,13 @@ def add_artifacts(g: Graph, store: CaseStore, findings: list[Finding], file_iris
     """Add every artifact finding; returns artifact id -> IRI of its main node."""
     out: dict[int, str] = {}
     uids = {int(r["id"]): str(r["uid"]) for r in store.query("SELECT id, uid FROM artifacts")}
+    declared = store.scalar("SELECT count(*) FROM evidence WHERE source_timezone IS NOT NULL")
     for f in findings:
         if f.kind != "artifact":
             continue
+        g.source_zone = store.scalar(
+            "SELECT e.source_timezone FROM files f JOIN evidence e ON e.id = f.evidence_id WHERE f.id = ?",
+            (f.file_id,)) if declared and f.file_id is not None else None
         key = uids.get(f.db_id, f.fid)
         kind = classify(f.group, f.details)
         src = file_iris.get(f.file_id) if f.file_id is not None else None
@@ -70,6 +78,7 @@ def add_artifacts(g: Graph, store: CaseStore, findings: list[Finding], file_iris
             members.append(g.relationship(iri, src, "Extracted_From", observable=kind != "location"))
         out[f.db_id] = iri
         members.append(iri)
+    g.source_zone = None
     return out
 
 
@@ -92,7 +101,7 @@ def _map_url(g: Graph, key: str, f: Finding, tags: list[str]) -> str:
     entry = {"@id": g.iri("url-history-entry", key), "@type": "uco-observable:URLHistoryEntry",
              "uco-observable:url": ref(url), "uco-observable:pageTitle": pick(d, "title", "page_title"),
              "uco-observable:browserUserProfile": pick(d, "profile", "user"),
-             "uco-observable:firstVisit": dt(pick(d, "first_visit", "visit_time")), "uco-observable:lastVisit": dt(visit),
+             "uco-observable:firstVisit": g.when(pick(d, "first_visit", "visit_time")), "uco-observable:lastVisit": g.when(visit),
              "uco-observable:visitCount": int(count) if isinstance(count, int) else None,
              "uco-observable:keywordSearchTerm": pick(d, "term", "search_term")}
     facet = {"@id": g.iri("url-history-facet", iri), "@type": "uco-observable:URLHistoryFacet",
@@ -127,7 +136,7 @@ def _registry_key(g: Graph, key: str, f: Finding, tags: list[str], keypath: str,
     iri = g.iri("registry-key", key, keypath)
     facet = {"@id": g.iri("registry-key-facet", iri), "@type": "uco-observable:WindowsRegistryKeyFacet",
              "uco-observable:key": keypath,
-             "uco-observable:modifiedTime": dt(pick(f.details, "last_written", "key_modified", "modified_time")),
+             "uco-observable:modifiedTime": g.when(pick(f.details, "last_written", "key_modified", "modified_time")),
              "uco-observable:registryValues": _registry_values(g, iri, f.details, skip)}
     return g.add({"@id": iri, "@type": "uco-observable:WindowsRegistryKey", **_common(f, tags),
                   "uco-core:hasFacet": [{k: v for k, v in facet.items() if v not in (None, [])}]})
@@ -178,7 +187,7 @@ def _map_email(g: Graph, key: str, f: Finding, tags: list[str]) -> str:
              "uco-observable:from": sender[0] if sender else None, "uco-observable:to": _addresses(g, d.get("to")),
              "uco-observable:cc": _addresses(g, d.get("cc")), "uco-observable:bcc": _addresses(g, d.get("bcc")),
              "uco-observable:subject": pick(d, "subject"), "uco-observable:messageID": pick(d, "message_id"),
-             "uco-observable:sentTime": dt(pick(d, "date", "sent_time", "time")),
+             "uco-observable:sentTime": g.when(pick(d, "date", "sent_time", "time")),
              "uco-observable:isMultipart": bool(d.get("attachments")) if "attachments" in d else None}
     return g.add({"@id": iri, "@type": "uco-observable:EmailMessage", **_common(f, tags),
                   "uco-core:hasFacet": [{k: v for k, v in facet.items() if v not in (None, [])}]})
@@ -204,7 +213,7 @@ def _map_message(g: Graph, key: str, f: Finding, tags: list[str]) -> str:
     to = pick(d, "recipient", "to", "chat")
     facet = {"@id": g.iri("message-facet", iri), "@type": "uco-observable:MessageFacet",
              "uco-observable:messageText": str(pick(d, "text", "body", "message") or ""),
-             "uco-observable:sentTime": dt(pick(d, "time", "date", "sent_time", "timestamp")),
+             "uco-observable:sentTime": g.when(pick(d, "time", "date", "sent_time", "timestamp")),
              "uco-observable:messageType": str(pick(d, "type", "kind") or f.group),
              "uco-observable:messageID": str(pick(d, "message_id", "id") or "") or None,
              "uco-observable:from": ref(_account(g, str(sender), app)) if sender else None,

@@ -7,12 +7,13 @@ the same graph byte for byte. The context is inline: ``case_validate`` never has
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 from decimal import Decimal
 from typing import Any
 
 from ..model import stable_uuid
-from ..timeutil import iso, parse_iso
+from ..timeutil import is_local_text, iso, offset_iso
 
 CASE_VERSION = "case-1.5.0"
 
@@ -38,12 +39,17 @@ def ref(iri: str) -> dict[str, str]:
 
 
 def dt(value: str | None) -> dict[str, str] | None:
-    """An ``xsd:dateTime`` literal, always with ``Z`` or an explicit offset."""
-    if not value:
+    """An ``xsd:dateTime`` literal: with ``Z`` or the explicit offset the value carries. A naive
+    value (a local clock whose zone is unknown) stays naive, which xsd:dateTime allows and which
+    claims no instant; it is never given a ``Z``. A date alone is not a dateTime: ``None``."""
+    if not value or len(value) <= 10:
         return None
-    moment = parse_iso(value) if "T" in value or "-" in value else None
-    if moment is None:
+    try:
+        moment = _dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
         return None
+    if moment.tzinfo is None:
+        return {"@type": "xsd:dateTime", "@value": moment.isoformat()}
     if value.endswith("Z") or value[-6:-5] not in ("+", "-"):
         text = iso(moment) or value
     else:
@@ -66,6 +72,16 @@ class Graph:
         self.case_key = case_key
         self.kb = f"urn:uuid:{stable_uuid('case', case_key)}:"
         self.nodes: dict[str, Node] = {}
+        # The declared zone of the evidence item whose records are being added (None: unknown):
+        # a naive record time is then written with the offset that zone gives (see when()).
+        self.source_zone: str | None = None
+
+    def when(self, value: str | None) -> dict[str, str] | None:
+        """A record's time as xsd:dateTime: UTC or a recorded offset as is; a local clock time with
+        the offset of the examiner's declared zone (the offset used), or naive when it is unknown."""
+        if value and self.source_zone and is_local_text(value):
+            return dt(offset_iso(value, self.source_zone) or value)
+        return dt(value)
 
     def iri(self, kind: str, *parts: object) -> str:
         return f"kb:{kind}-{stable_uuid(self.case_key, kind, *parts)}"

@@ -20,6 +20,7 @@ from .. import TOOL_NAME, __version__
 from ..custody import local_iso
 from ..model import Locator
 from ..store import CaseStore
+from ..timeutil import BASIS_LOCAL, offset_iso
 from . import case_artifacts, case_findings
 from .case_graph import Graph, dt, ref
 from .findings import Finding, collect, file_rows, full_locator, selected_file_ids
@@ -197,26 +198,62 @@ def file_iri(g: Graph, row: dict[str, Any]) -> str:
     return g.iri("file", loc.key(), loc.path)
 
 
+def file_times(r: dict[str, Any], source_zone: str | None) -> tuple[dict[str, str | None], str | None]:
+    """The four file times as written in the graph, and a description of their basis (or None).
+
+    UTC file systems: as stored ('Z'). Local clocks (FAT, exFAT) with a declared zone: the local
+    time with the offset that zone gives at that moment, i.e. the offset actually used. Zone
+    unknown: the local time without an offset (no instant is claimed). A date alone (the FAT
+    access time) is not an xsd:dateTime: it is left out of the facet and given in the description.
+    """
+    keys = ("mtime", "atime", "ctime", "crtime")
+    if r.get("time_basis") != BASIS_LOCAL:
+        return {k: r[k] for k in keys}, None
+    out: dict[str, str | None] = {}
+    dates = []
+    for k in keys:
+        text = r[k]
+        if text and len(text) <= 10:
+            dates.append(f"{_TIME_WORDS[k]} on {text} (date only)")
+            out[k] = None
+        else:
+            out[k] = (offset_iso(text, source_zone) if source_zone else text) if text else None
+    if source_zone:
+        note = (f"File times are the device's local clock; written with the UTC offset of {source_zone}, the zone "
+                "declared by the examiner (an assumption, not recorded by the file system).")
+    else:
+        note = ("File times are the device's local clock and the zone is unknown: they carry no UTC offset and are "
+                "not UTC.")
+    if dates:
+        note += " " + "; ".join(dates) + ", local."
+    return out, note
+
+
+_TIME_WORDS = {"mtime": "modified", "atime": "last accessed", "ctime": "metadata changed", "crtime": "created"}
+
+
 def _files(g: Graph, store: CaseStore, ids: set[int] | None, fs_nodes: dict[int, str],
            members: list[str]) -> dict[int, str]:
     out: dict[int, str] = {}
+    zones = {str(e["uid"]): e["source_timezone"] for e in store.query("SELECT uid, source_timezone FROM evidence")}
     for r in file_rows(store, ids):
         iri = file_iri(g, r)
+        times, time_note = file_times(r, zones.get(str(r["evidence_uid"])))
         facet = {"@id": g.iri("file-facet", iri), "@type": "uco-observable:FileFacet",
                  "uco-observable:fileName": r["name"], "uco-observable:filePath": r["path"],
                  "uco-observable:extension": r["extension"] or None, "uco-observable:sizeInBytes": r["size"],
                  "uco-observable:allocationStatus": "allocated" if r["allocated"] else "unallocated",
                  "uco-observable:isDirectory": r["type"] == "dir",
-                 "uco-observable:modifiedTime": dt(r["mtime"]), "uco-observable:accessedTime": dt(r["atime"]),
-                 "uco-observable:metadataChangeTime": dt(r["ctime"]),
-                 "uco-observable:observableCreatedTime": dt(r["crtime"])}
+                 "uco-observable:modifiedTime": dt(times["mtime"]), "uco-observable:accessedTime": dt(times["atime"]),
+                 "uco-observable:metadataChangeTime": dt(times["ctime"]),
+                 "uco-observable:observableCreatedTime": dt(times["crtime"])}
         facets = [{k: v for k, v in facet.items() if v is not None}]
         if r["type"] == "file" and r["status"] == "done":
             facets.append(g.content_facet(iri, size=r["bytes_read"], hashes={
                 "MD5": r["md5"], "SHA1": r["sha1"], "SHA256": r["sha256"]}, mime=r["mime"], magic=r["magic"],
                 entropy=r["entropy"]))
         g.add({"@id": iri, "@type": "uco-observable:File", "uco-core:name": full_locator(r["locator"], r["path"]),
-               "uco-core:hasFacet": facets})
+               "uco-core:description": time_note, "uco-core:hasFacet": facets})
         out[int(r["id"])] = iri
         members.append(iri)
         if r["volume_id"] in fs_nodes:

@@ -4,6 +4,12 @@ One ``volume`` per file system with its ``fileobject`` entries (path, sizes, all
 inode, times, libmagic type, hashes). XML 1.0 cannot carry control characters, so a name
 holding them is written with the same visible escapes the report uses (``\\x07``); the exact
 name bytes remain in the case database and the CSV export.
+
+Times: as stored ('Z') for file systems that record UTC. Local clock times (FAT, exFAT) are
+written with the UTC offset of the zone the examiner declared for the evidence item (the offset
+used, an assumption), or with no offset at all when the zone is unknown (an xs:dateTime without
+a zone: no instant is claimed); such a volume carries a ``time_basis`` comment saying which. A
+FAT access time is a date: it is written as that local midnight with ``prec="86400"``.
 """
 
 from __future__ import annotations
@@ -15,7 +21,20 @@ from pathlib import Path
 from .. import __version__
 from ..cli.common import safe_text
 from ..store import CaseStore
+from ..timeutil import BASIS_LOCAL, offset_iso
 from .findings import id_list
+
+
+def _local_time(text: str, source_zone: str | None) -> tuple[str, dict[str, str]]:
+    """(text, attributes) of a local clock time: with the declared zone's offset or naive; a date
+    becomes local midnight with a precision of one day."""
+    attrs: dict[str, str] = {}
+    if len(text) <= 10:
+        text += "T00:00:00"
+        attrs["prec"] = "86400"
+    if source_zone:
+        text = offset_iso(text, source_zone) or text
+    return text, attrs
 
 NS = "http://www.forensicswiki.org/wiki/Category:Digital_Forensics_XML"
 DC = "http://purl.org/dc/elements/1.1/"
@@ -67,7 +86,7 @@ def build(store: CaseStore, file_ids: set[int] | None = None) -> ET.ElementTree:
     where = ""
     if file_ids is not None:
         where = f" AND id IN ({id_list(file_ids)})"
-    for vol in store.query("SELECT v.*, e.uid FROM volumes v JOIN evidence e ON e.id = v.evidence_id"
+    for vol in store.query("SELECT v.*, e.uid, e.source_timezone FROM volumes v JOIN evidence e ON e.id = v.evidence_id"
                            " WHERE v.fs_type IS NOT NULL ORDER BY v.evidence_id, v.offset"):
         volume = _sub(root, "volume", {"offset": str(vol["offset"])})
         _text(volume, "partition_offset", vol["offset"])
@@ -76,6 +95,11 @@ def build(store: CaseStore, file_ids: set[int] | None = None) -> ET.ElementTree:
         _text(volume, "ftype_str", str(vol["fs_type"]).lower())
         if vol["block_size"]:
             _text(volume, "block_count", int(vol["length"]) // int(vol["block_size"]))
+        zone = vol["source_timezone"]
+        if store.scalar("SELECT 1 FROM files WHERE volume_id = ? AND time_basis = ? LIMIT 1", (vol["id"], BASIS_LOCAL)):
+            volume.append(ET.Comment(
+                f" time_basis: local clock; zone {zone} declared by the examiner (assumed), written with its offset "
+                if zone else " time_basis: local clock, zone unknown; times carry no offset and are not UTC "))
         for f in store.iter_query(f"SELECT * FROM files WHERE volume_id = ?{where} ORDER BY id", (vol["id"],)):
             fo = _sub(volume, "fileobject")
             _text(fo, "filename", str(f["path"]).lstrip("/") + (f":{f['stream']}" if f["stream"] else ""))
@@ -93,7 +117,10 @@ def build(store: CaseStore, file_ids: set[int] | None = None) -> ET.ElementTree:
                 if f[key] is not None:
                     _text(fo, key, f[key])
             for key in ("mtime", "ctime", "atime", "crtime"):
-                if f[key]:
+                if f[key] and f["time_basis"] == BASIS_LOCAL:
+                    text, attrs = _local_time(str(f[key]), zone)
+                    _text(fo, key, text, **attrs)
+                elif f[key]:
                     _text(fo, key, f[key])
             if f["magic"]:
                 _text(fo, "libmagic", f["magic"])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable, Iterator
 
 import pytsk3
 
 from ..model import FileEntry, Locator
-from ..timeutil import unix_iso
+from ..timeutil import BASIS_LOCAL, BASIS_UTC, unix_iso
 
 _META_TYPES = {
     pytsk3.TSK_FS_META_TYPE_REG: "file",
@@ -30,6 +32,46 @@ _NAME_TYPES = {
 _DATA_TYPES = {pytsk3.TSK_FS_ATTR_TYPE_DEFAULT, pytsk3.TSK_FS_ATTR_TYPE_NTFS_DATA, pytsk3.TSK_FS_ATTR_TYPE_HFS_DATA}
 MAX_DEPTH = 256
 _NTFS_BADCLUS = 8  # MFT entry of $BadClus
+
+# File systems whose time stamps are the device's local wall clock with no zone. exFAT has
+# UTC-offset fields, but The Sleuth Kit does not read them (exfatfs_copy_file_inode converts
+# the DOS date and time only), so its times are local too. FAT12/16/32 keep only the date of
+# the last access.
+_FAT_TYPES = {int(getattr(pytsk3, f"TSK_FS_TYPE_{n}")) for n in ("FAT12", "FAT16", "FAT32")
+              if hasattr(pytsk3, f"TSK_FS_TYPE_{n}")}
+_LOCAL_TYPES = _FAT_TYPES | {int(getattr(pytsk3, n)) for n in ("TSK_FS_TYPE_EXFAT",) if hasattr(pytsk3, n)}
+
+
+def pin_utc_clock() -> None:
+    """Make this process's local zone UTC.
+
+    The Sleuth Kit turns FAT/exFAT date-and-time fields into Unix times with ``mktime()``,
+    which reads the host's TZ. With TZ=UTC the Unix time it gives is the wall clock written
+    on the device read as if it were UTC, which is what the walk needs to recover the local
+    fields exactly, whatever the examiner's machine is set to. Called by every worker
+    process at start and before any walk of a local-time file system.
+    """
+    if os.environ.get("TZ") != "UTC" or time.timezone != 0 or time.daylight:
+        os.environ["TZ"] = "UTC"
+        time.tzset()
+
+
+def time_basis_of(fs: pytsk3.FS_Info) -> str:
+    """'local' for file systems that record local wall-clock times (FAT, exFAT), else 'utc'."""
+    try:
+        return BASIS_LOCAL if int(fs.info.ftype) in _LOCAL_TYPES else BASIS_UTC
+    except (AttributeError, TypeError, ValueError):
+        return BASIS_UTC
+
+
+def _local_text(seconds: int, nanos: int, *, date_only: bool = False) -> str | None:
+    """A wall-clock time from TSK (read under TZ=UTC) as naive ISO text: no 'Z', because it is
+    not UTC; a date alone (``2025-02-27``) where the file system keeps only the date."""
+    text = unix_iso(seconds, nanos)
+    if text is None:
+        return None
+    text = text[:-1]  # unix_iso ends in 'Z'; these fields are the device's local clock
+    return text[:10] if date_only else text
 
 
 def decode_name(raw: bytes) -> str:
@@ -63,6 +105,10 @@ class Walker:
         self.block_size = int(fs.info.block_size)
         self.on_warning = on_warning
         self.warnings: list[str] = []
+        self.time_basis = time_basis_of(fs)
+        self.fat_dates = self.time_basis == BASIS_LOCAL and int(fs.info.ftype) in _FAT_TYPES
+        if self.time_basis == BASIS_LOCAL:
+            pin_utc_clock()
 
     def _warn(self, message: str) -> None:
         self.warnings.append(message)
@@ -117,6 +163,23 @@ class Walker:
             return False
         return int(meta.type) in (int(pytsk3.TSK_FS_META_TYPE_DIR), int(pytsk3.TSK_FS_META_TYPE_VIRT_DIR))
 
+    def _times(self, meta: pytsk3.TSK_FS_META) -> dict[str, str | None]:
+        """The four times of an entry: UTC text ('...Z') for file systems that record UTC; for
+        FAT/exFAT the local wall clock as naive text (access time a date on FAT)."""
+        if self.time_basis != BASIS_LOCAL:
+            return {
+                "mtime": unix_iso(meta.mtime, getattr(meta, "mtime_nano", 0)),
+                "atime": unix_iso(meta.atime, getattr(meta, "atime_nano", 0)),
+                "ctime": unix_iso(meta.ctime, getattr(meta, "ctime_nano", 0)),
+                "crtime": unix_iso(meta.crtime, getattr(meta, "crtime_nano", 0)),
+            }
+        return {
+            "mtime": _local_text(meta.mtime, getattr(meta, "mtime_nano", 0)),
+            "atime": _local_text(meta.atime, getattr(meta, "atime_nano", 0), date_only=self.fat_dates),
+            "ctime": _local_text(meta.ctime, getattr(meta, "ctime_nano", 0)),  # FAT has none: TSK gives 0
+            "crtime": _local_text(meta.crtime, getattr(meta, "crtime_nano", 0)),  # 10 ms where TSK gives it
+        }
+
     def _entries(self, fs_file: pytsk3.File, raw: bytes, name: str, path: str, parent: str) -> Iterator[FileEntry]:
         info = fs_file.info
         name_flags = int(info.name.flags)
@@ -134,12 +197,7 @@ class Walker:
             ftype = _META_TYPES.get(meta.type, None) or _NAME_TYPES.get(info.name.type, "other")
             size = int(meta.size)
             meta_alloc = bool(int(meta.flags) & int(pytsk3.TSK_FS_META_FLAG_ALLOC))
-            times = {
-                "mtime": unix_iso(meta.mtime, getattr(meta, "mtime_nano", 0)),
-                "atime": unix_iso(meta.atime, getattr(meta, "atime_nano", 0)),
-                "ctime": unix_iso(meta.ctime, getattr(meta, "ctime_nano", 0)),
-                "crtime": unix_iso(meta.crtime, getattr(meta, "crtime_nano", 0)),
-            }
+            times = self._times(meta)
             mode, uid, gid = int(meta.mode), int(meta.uid), int(meta.gid)
         else:
             ftype = _NAME_TYPES.get(info.name.type, "other")
@@ -150,7 +208,7 @@ class Walker:
         yield FileEntry(
             locator=Locator(self.evidence, self.offset, inode, path=path), name=name, name_raw=raw,
             parent_path=parent, size=size, allocated=allocated, meta_allocated=meta_alloc, type=ftype,
-            mode=mode, uid=uid, gid=gid, first_block=first, flags=flags, **times,
+            mode=mode, uid=uid, gid=gid, first_block=first, flags=flags, time_basis=self.time_basis, **times,
         )
         if self.ntfs and meta is not None:
             yield from self._streams(fs_file, raw, name, path, parent, inode, allocated, meta_alloc, times)
@@ -187,5 +245,5 @@ class Walker:
                 size=int(ainfo.size), allocated=allocated, meta_allocated=meta_alloc,
                 type="virtual" if no_bad_clusters else "file", first_block=first,
                 flags="ads,no-bad-clusters" if no_bad_clusters else "ads", mtime=times["mtime"],
-                atime=times["atime"], ctime=times["ctime"], crtime=times["crtime"],
+                atime=times["atime"], ctime=times["ctime"], crtime=times["crtime"], time_basis=self.time_basis,
             )

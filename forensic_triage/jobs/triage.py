@@ -45,8 +45,8 @@ PAGE = 2000
 _INSERT_FILE = (
     "INSERT OR IGNORE INTO files(evidence_id, volume_id, locator, partition_offset, inode, attr_type, attr_id, stream,"
     " path, name, name_raw, parent_path, extension, size, allocated, meta_allocated, type, mode, uid, gid,"
-    " mtime, atime, ctime, crtime, first_block, flags, status)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " mtime, atime, ctime, crtime, first_block, flags, status, time_basis)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 
 

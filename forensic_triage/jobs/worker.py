@@ -207,7 +207,7 @@ def entry_row(entry: Any) -> tuple[Any, ...]:
     return (str(loc), loc.partition_offset, loc.inode, loc.attr_type, loc.attr_id, loc.stream, loc.path,
             entry.name, entry.name_raw, entry.parent_path, entry.extension, entry.size, int(entry.allocated),
             int(entry.meta_allocated), entry.type, entry.mode, entry.uid, entry.gid, entry.mtime, entry.atime,
-            entry.ctime, entry.crtime, entry.first_block, entry.flags, status)
+            entry.ctime, entry.crtime, entry.first_block, entry.flags, status, entry.time_basis)
 
 
 def worker_main(conn: Connection, nums: Any, stage: Any, settings: dict[str, Any], temp_root: str,
@@ -215,6 +215,9 @@ def worker_main(conn: Connection, nums: Any, stage: Any, settings: dict[str, Any
     """Entry point of a worker process (spawned)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     _die_with_parent()
+    from ..fs.walker import pin_utc_clock
+
+    pin_utc_clock()  # FAT times through The Sleuth Kit do not depend on the examiner's zone
     _limit_memory(memory_mb)
     slot = StatusSlot(nums, stage)
     slot.set_stage("starting")

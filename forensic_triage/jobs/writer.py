@@ -1,4 +1,11 @@
-"""The single writer: per-file results land in batched transactions (all of a file or none)."""
+"""The single writer: per-file results land in batched transactions (all of a file or none).
+
+Artifact times go on the timeline by how they are known: a time with 'Z' or an offset as UTC
+(basis 'utc'); a naive time (a camera clock, a local registry value) only when the examiner
+declared the evidence item's zone, made UTC with it (basis 'assumed:ZONE', the original text in
+``local_time``). Without a zone such times stay in the record and the artifact's
+``time_basis`` is 'local'; ``forensic-triage evidence set`` places them later.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,43 @@ import sqlite3
 
 from ..model import FileResult, stable_uuid
 from ..store import CaseStore
-from ..timeutil import sortable
+from ..timeutil import BASIS_LOCAL, BASIS_UTC, assumed_basis, is_local_text, local_to_utc, sortable
+
+# (label, sortable UTC time, timeline basis, local text or None)
+Placed = tuple[str, str, str, "str | None"]
+
+
+def place_times(times: list[tuple[str, str]], source_zone: str | None) -> tuple[list[Placed], str]:
+    """Timeline rows for an artifact's times, and the artifact's time basis: 'utc' (every time
+    has a zone), 'local' (it has local clock times and no zone is declared: they are not placed)
+    or 'assumed:ZONE' (its local clock times are placed with the declared zone)."""
+    rows: list[Placed] = []
+    has_local = False
+    for label, when in times:
+        fixed = sortable(when)
+        if fixed:
+            rows.append((label, fixed, BASIS_UTC, None))
+            continue
+        if not is_local_text(when):
+            continue  # not a time at all: stays in the record only
+        has_local = True
+        if source_zone:
+            placed = sortable(local_to_utc(when, source_zone))
+            if placed:  # a date alone has no instant and is never placed
+                rows.append((label, placed, assumed_basis(source_zone), when))
+    if not has_local:
+        return rows, BASIS_UTC
+    return rows, assumed_basis(source_zone) if source_zone else BASIS_LOCAL
+
+
+def insert_timeline(conn: sqlite3.Connection, rows: list[Placed], artifact_id: int, plugin: str,
+                    file_id: int | None, locator: str, summary: str) -> None:
+    for label, when, basis, local in rows:
+        conn.execute(
+            "INSERT INTO timeline(time_utc, event, source, artifact_id, file_id, locator, description, basis,"
+            " local_time) VALUES (?,?,?,?,?,?,?,?,?)",
+            (when, label, plugin, artifact_id, file_id, locator, summary, basis, local),
+        )
 
 _UPDATE = (
     "UPDATE files SET status=?, md5=?, sha1=?, sha256=?, mime=?, magic=?, entropy=?, ext_mismatch=?,"
@@ -17,13 +60,17 @@ _UPDATE = (
 
 def write_results(store: CaseStore, results: list[tuple[FileResult, str, int]], job_id: int) -> None:
     """``results``: (result, locator text, evidence id). One transaction for the batch."""
+    zones: dict[int, str | None] = {}
     with store.transaction() as conn:
         for result, locator, evidence_id in results:
-            _write_one(store, conn, result, locator, evidence_id, job_id)
+            if evidence_id not in zones:
+                row = conn.execute("SELECT source_timezone FROM evidence WHERE id=?", (evidence_id,)).fetchone()
+                zones[evidence_id] = row[0] if row else None
+            _write_one(store, conn, result, locator, evidence_id, job_id, zones[evidence_id])
 
 
 def _write_one(store: CaseStore, conn: sqlite3.Connection, r: FileResult, locator: str, evidence_id: int,
-               job_id: int) -> None:
+               job_id: int, source_zone: str | None = None) -> None:
     hashset = None
     if r.hash_matches:
         hashset = "notable" if any(m[1] == "notable" for m in r.hash_matches) else "known-good"
@@ -49,26 +96,16 @@ def _write_one(store: CaseStore, conn: sqlite3.Connection, r: FileResult, locato
         )
     for art in r.artifacts:
         uid = str(stable_uuid("artifact", locator, art.plugin, art.type, art.index))
-        times: list[tuple[str, str]] = []
-        for label, when in art.times:
-            fixed = sortable(when)
-            if fixed:  # times without a zone stay in the record, never on the UTC timeline
-                times.append((label, fixed))
-        first_time = min((t for _, t in times), default=None)
+        placed, basis = place_times(art.times, source_zone)
+        first_time = min((t for _, t, _, _ in placed), default=None)
         cur = conn.execute(
             "INSERT OR IGNORE INTO artifacts(uid, file_id, locator, type, plugin, plugin_version, summary, time_utc,"
-            " data, job_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            " data, job_id, time_basis) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (uid, r.file_id, locator, art.type, art.plugin, art.plugin_version, art.summary, first_time,
-             json.dumps(art.data, sort_keys=True, default=str), job_id),
+             json.dumps(art.data, sort_keys=True, default=str), job_id, basis),
         )
         if cur.rowcount:
-            artifact_id = cur.lastrowid
-            for label, when in times:
-                conn.execute(
-                    "INSERT INTO timeline(time_utc, event, source, artifact_id, file_id, locator, description)"
-                    " VALUES (?,?,?,?,?,?,?)",
-                    (when, label, art.plugin, artifact_id, r.file_id, locator, art.summary),
-                )
+            insert_timeline(conn, placed, int(cur.lastrowid or 0), art.plugin, r.file_id, locator, art.summary)
     for w in r.warnings:
         store.add_warning(conn, source=w.source, message=w.message, kind=w.kind, job_id=job_id,
                           evidence_id=evidence_id, file_id=r.file_id, locator=w.locator or locator, details=w.details)

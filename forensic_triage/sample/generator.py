@@ -57,6 +57,7 @@ NUM_FATS = 2
 ROOT_ENTRIES = 512
 UTC_OFFSET = _dt.timedelta(hours=-4)  # America/Port_of_Spain, no daylight saving time
 TIMEZONE = "America/Port_of_Spain (UTC-04:00)"
+SOURCE_ZONE = "America/Port_of_Spain"  # the zone the sample laptop's clock was set to (its FAT times are local)
 
 ATTR_READ_ONLY, ATTR_HIDDEN, ATTR_SYSTEM, ATTR_VOLUME, ATTR_DIR, ATTR_ARCHIVE = 1, 2, 4, 8, 0x10, 0x20
 ATTR_LFN = 0x0F

@@ -46,27 +46,34 @@ def test_generated_jpeg_one_full_record() -> None:
     assert warnings == []
     assert len(artifacts) == 1
     art = artifacts[0]
-    assert (art.type, art.plugin, art.plugin_version) == ("image.exif", "image.exif", "1.0")
+    assert (art.type, art.plugin, art.plugin_version) == ("image.exif", "image.exif", "1.1")
     assert art.data == {
         "make": "Apple", "model": "iPhone 12", "serial_number": "SN12345",
         "lens_model": "iPhone 12 back camera 4.2mm f/1.6", "software": "16.1",
-        "taken": "2023-04-01T08:20:30Z", "taken_camera_clock": None,
+        "taken": "2023-04-01T08:20:30Z", "taken_offset": "+02:00", "taken_camera_clock": None,
         "modified_camera_clock": "2023-04-02T08:00:00",
         "latitude": -33.865, "longitude": 151.2083333, "altitude": 62.5,
         "gps_time": "2023-04-01T08:20:30Z", "gps_map_datum": "WGS-84", "width": 8, "height": 6,
     }
+    # With OffsetTimeOriginal the camera recorded its zone: 'taken' is UTC from that offset. The
+    # IFD0 DateTime has no offset tag here: a naive camera-clock reading (basis 'local').
     assert sorted(art.times) == [("GPS fix (EXIF, UTC)", "2023-04-01T08:20:30Z"),
-                                 ("Photo taken (EXIF)", "2023-04-01T08:20:30Z")]
+                                 ("Photo taken (EXIF, with the UTC offset the camera recorded)", "2023-04-01T08:20:30Z"),
+                                 ("Picture changed (EXIF DateTime, camera or editor clock, no zone recorded)",
+                                  "2023-04-02T08:00:00")]
     assert "Pillow" in versions
 
 
 def test_without_offset_the_camera_clock_is_not_called_utc() -> None:
     artifacts, _ = run_extractor(ExifExtractor, jpeg_with_exif(offset=None), PHOTO)
     data = artifacts[0].data
-    assert data["taken"] is None and data["taken_camera_clock"] == "2023-04-01T10:20:30"
-    # A clock reading without a zone is kept in the record but never put on the UTC timeline.
-    assert all(when.endswith("Z") for _, when in artifacts[0].times)
-    assert not any("camera clock" in label for label, _ in artifacts[0].times)
+    assert data["taken"] is None and data["taken_offset"] is None
+    assert data["taken_camera_clock"] == "2023-04-01T10:20:30"
+    # A clock reading without a zone is passed on as naive text (never with 'Z'); the writer puts
+    # it on the timeline only with a declared zone (tests/test_time_basis.py).
+    camera = [(label, when) for label, when in artifacts[0].times if "camera clock" in label]
+    assert camera == [("Photo taken (EXIF camera clock, no zone recorded)", "2023-04-01T10:20:30")]
+    assert all(when.endswith("Z") for label, when in artifacts[0].times if "no zone" not in label)
 
 
 def test_jpeg_without_exif_gives_nothing_and_no_warning() -> None:

@@ -102,7 +102,10 @@ def test_software_network_profiles() -> None:
         "first_connected_local": "2024-02-20T09:15:00.000", "last_connected_local": "2024-03-01T11:00:05.000",
         "gateway_mac": "a0:b1:c2:d3:e4:f5", "dns_suffix": None, "key_last_written": "2024-03-01T10:00:00Z",
     }
-    assert artifacts[0].times == []  # local times without a zone stay off the UTC timeline
+    # Local times without a zone are passed on naive (basis 'local'): the writer keeps them off the
+    # UTC timeline unless the examiner declares the zone (tests/test_time_basis.py).
+    assert artifacts[0].times == [("Network first connected (local clock)", "2024-02-20T09:15:00.000"),
+                                  ("Network last connected (local clock)", "2024-03-01T11:00:05.000")]
 
 
 def test_truncated_software_keeps_what_it_can() -> None:

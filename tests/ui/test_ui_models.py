@@ -180,7 +180,9 @@ def test_every_findings_model_passes_the_model_tester(qtbot: Any, qtmodeltester:
         assert all(str(visits.data(visits.index(r, url_col))).startswith("http") for r in range(visits.rowCount()))
         timeline = models[7]
         times = [timeline.row_dict(r)["time_utc"] for r in range(timeline.rowCount())]
-        assert times == sorted(times) and len(times) > store.scalar("SELECT count(*) FROM timeline")
+        # The sample is FAT (local clock) and no zone is declared here: its file-system times are not
+        # UTC, so they stay off the UTC timeline (test_timeline_places_fat_times_with_a_declared_zone).
+        assert times == sorted(times) and len(times) == store.scalar("SELECT count(*) FROM timeline")
     finally:
         store.close()
         pages.close()
@@ -210,3 +212,52 @@ def test_hex_and_sqlite_viewer_models(qtmodeltester: Any, qapp: Any, triaged_sam
         model.close()
     finally:
         reader.close()
+
+
+def test_timeline_places_fat_times_with_a_declared_zone(qtbot: Any, qapp: Any, case_copy: Path) -> None:
+    """FAT times go on the GUI timeline only with the evidence item's declared zone, made UTC with
+    it in SQL (ft_utc) and marked as assumed; the file table never shows them as UTC."""
+    from forensic_triage.evidence.source_zone import set_source_timezone
+
+    with CaseStore.open(case_copy) as store:
+        set_source_timezone(store, "EXH-001", "America/Port_of_Spain")
+        artifact_rows = store.scalar("SELECT count(*) FROM timeline")
+        contacts = dict(store.query("SELECT * FROM files WHERE name = 'contacts.txt'")[0])
+    pages, counts = QueryLoader(case_copy), QueryLoader(case_copy)
+    try:
+        model = fm.timeline_model(pages, counts, "UTC", True)
+        model.reload()
+        load_all(qtbot, model)
+        rows = [model.row_dict(r) for r in range(model.rowCount())]
+        assert len(rows) > artifact_rows
+        assert [r["time_utc"] for r in rows] == sorted(r["time_utc"] for r in rows)
+        modified = [r for r in rows if r["event"] == "File modified" and r["description"] == contacts["path"]]
+        # contacts.txt was modified at 09:12:44 on the laptop's clock (-04:00): 13:12:44 UTC, assumed.
+        assert [r["time_utc"] for r in modified] == ["2025-02-27T13:12:44.000000Z"]
+        assert modified[0]["basis"] == "assumed:America/Port_of_Spain"
+        row = rows.index(modified[0])
+        shown = model.data(model.index(row, 0))
+        assert shown.startswith("2025-02-27 13:12:44 UTC") and "zone America/Port_of_Spain assumed" in shown
+        assert "assumed" in model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+
+        files = FileTableModel(pages, counts, "UTC")
+        files.reload()
+        load_all(qtbot, files)
+        mtime_col = [c.key for c in files.columns].index("mtime")
+        cells = {files.row_dict(r)["name"]: files.data(files.index(r, mtime_col)) for r in range(files.rowCount())}
+        assert cells["contacts.txt"].startswith("2025-02-27 13:12:44 UTC") and "assumed" in cells["contacts.txt"]
+    finally:
+        pages.close()
+        counts.close()
+    with CaseStore.open(case_copy) as store:
+        set_source_timezone(store, "EXH-001", "unknown")
+    pages, counts = QueryLoader(case_copy), QueryLoader(case_copy)
+    try:
+        files = FileTableModel(pages, counts, "UTC")
+        files.reload()
+        load_all(qtbot, files)
+        cells = {files.row_dict(r)["name"]: files.data(files.index(r, mtime_col)) for r in range(files.rowCount())}
+        assert cells["contacts.txt"] == "2025-02-27 09:12:44 local (zone unknown)"
+    finally:
+        pages.close()
+        counts.close()
