@@ -225,20 +225,24 @@ _PDF_DATE = re.compile(r"D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*(
 
 
 def pdf_time(text: str | None) -> str | None:
-    """A PDF date (``D:YYYYMMDDHHmmSSOHH'mm'``) as ISO UTC; no offset given = UTC."""
+    """A PDF date (``D:YYYYMMDDHHmmSSOHH'mm'``) as ISO UTC when it carries ``Z`` or an offset;
+    without either the PDF specification leaves the zone unknown, so the time is returned as
+    naive local text (no ``Z``): it is never presented as UTC (see timeutil's time basis)."""
     match = _PDF_DATE.match(text.strip()) if text else None
     if not match:
         return None
     year, month, day, hour, minute, second, sign, off_h, off_m = match.groups()
     try:
         value = _dt.datetime(int(year), int(month or 1), int(day or 1), int(hour or 0), int(minute or 0),
-                             int(second or 0), tzinfo=UTC)
+                             int(second or 0))
     except ValueError:
         return None
     if sign in ("+", "-"):
         offset = _dt.timedelta(hours=int(off_h or 0), minutes=int(off_m or 0))
-        value -= offset if sign == "+" else -offset
-    return iso(value)
+        return iso((value - (offset if sign == "+" else -offset)).replace(tzinfo=UTC))
+    if sign in ("Z", "z"):
+        return iso(value.replace(tzinfo=UTC))
+    return value.isoformat()
 
 
 class _Collect(logging.Handler):
@@ -287,7 +291,7 @@ def read_pdf(stream: BinaryIO, ctx: ExtractContext) -> DocumentMetadata | None:
 
 class DocumentExtractor(Extractor):
     name = "document.metadata"
-    version = "1.0"
+    version = "1.1"
     description = "Office (OOXML, OLE) and PDF metadata: author, last saved by, created/modified/printed, title"
     references = ("https://learn.microsoft.com/en-us/openspecs/office_standards/ms-oshared/",
                   "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-oleps/",

@@ -19,7 +19,7 @@ from typing import Any, BinaryIO, ClassVar
 
 from forensic_triage.pipeline.analyzers import FileInfo
 from forensic_triage.plugin_api import ExtractContext, Extractor, InputSpec, Record
-from forensic_triage.timeutil import UTC, iso
+from forensic_triage.timeutil import iso
 
 MAX_MESSAGES = 100_000
 MAX_ATTACHMENTS = 500
@@ -51,7 +51,7 @@ class EmailRecord(Record):
     cc: str | None
     bcc: str | None
     subject: str | None
-    date: str | None  # the Date header in UTC
+    date: str | None  # the Date header in UTC; naive local text when the header says -0000 (zone unknown)
     date_header: str | None  # the Date header as written
     message_id: str | None
     in_reply_to: str | None
@@ -80,7 +80,9 @@ def _date(text: str | None) -> str | None:
         value = email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         return None
-    return iso(value if value.tzinfo else value.replace(tzinfo=UTC))
+    # RFC 5322 3.3: "-0000" means the sender's zone is unknown; parsedate_to_datetime then gives a
+    # naive time, kept as local text (no "Z") and never presented as UTC.
+    return iso(value) if value.tzinfo else value.isoformat()
 
 
 def _attachments(msg: EmailMessage, ctx: ExtractContext, where: str) -> tuple[EmailAttachment, ...]:
@@ -132,7 +134,7 @@ def split_mbox(data: bytes) -> Iterator[bytes]:
 
 class EmailFileExtractor(Extractor):
     name = "email.files"
-    version = "1.0"
+    version = "1.1"
     description = "E-mail files (EML, MBOX): from, to, cc, subject, date, message-id; attachments with hashes"
     references = ("https://datatracker.ietf.org/doc/html/rfc5322", "https://datatracker.ietf.org/doc/html/rfc4155",
                   "https://docs.python.org/3/library/email.html")

@@ -84,7 +84,7 @@ def test_ooxml_one_full_record() -> None:
     assert warnings == []
     assert len(artifacts) == 1
     art = artifacts[0]
-    assert (art.type, art.plugin, art.plugin_version) == ("document.metadata", "document.metadata", "1.0")
+    assert (art.type, art.plugin, art.plugin_version) == ("document.metadata", "document.metadata", "1.1")
     assert art.data == {
         "format": "OOXML", "title": "Q3 shipment plan", "subject": "Logistics", "author": "Alice Smith",
         "last_saved_by": "Bob Jones", "keywords": "boat; harbour", "comments": "draft", "company": "ACME Shipping",
@@ -126,7 +126,9 @@ def test_pdf_info_dictionary() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("D:20230401102030+02'00'", "2023-04-01T08:20:30Z"), ("D:20230401102030-05'30", "2023-04-01T15:50:30Z"),
-    ("D:2023", "2023-01-01T00:00:00Z"), ("20230401", "2023-04-01T00:00:00Z"), ("garbage", None), ("", None)])
+    ("D:20230401102030Z", "2023-04-01T10:20:30Z"),
+    # no offset: the zone is unknown, so the time stays local text and never says UTC
+    ("D:2023", "2023-01-01T00:00:00"), ("20230401", "2023-04-01T00:00:00"), ("garbage", None), ("", None)])
 def test_pdf_dates(text: str, expected: str | None) -> None:
     assert pdf_time(text) == expected
 

@@ -47,7 +47,7 @@ def test_eml_one_full_record() -> None:
     assert warnings == []
     assert len(artifacts) == 1
     art = artifacts[0]
-    assert (art.type, art.plugin, art.plugin_version) == ("email.message", "email.files", "1.0")
+    assert (art.type, art.plugin, art.plugin_version) == ("email.message", "email.files", "1.1")
     assert art.data == {
         "format": "EML", "index": 1, "sender": "Alice Smith <alice@example.com>",
         "to": "bob@example.net, Carol <carol@example.org>", "cc": "dave@example.com", "bcc": None,
@@ -86,3 +86,11 @@ def test_garbage_eml_and_mbox_are_warnings() -> None:
     assert artifacts == [] and len(warnings) == 1
     artifacts, warnings = run_extractor(EmailFileExtractor, b"not a mailbox\n", "Users/a/archive.mbox")
     assert artifacts == [] and len(warnings) == 1 and "mbox" in warnings[0].message
+
+
+def test_date_with_unknown_zone_is_not_utc() -> None:
+    """RFC 5322: '-0000' says the zone is unknown; the time stays local text, never 'Z'."""
+    from forensic_triage.plugins.email_files import _date
+
+    assert _date("Sat, 01 Apr 2023 12:20:30 -0000") == "2023-04-01T12:20:30"
+    assert _date("Sat, 01 Apr 2023 12:20:30 +0000") == "2023-04-01T12:20:30Z"
