@@ -77,7 +77,8 @@ NAMESPACE_PREFIXES = (b"schemas.openxmlformats.org/", b"schemas.microsoft.com/",
                       b"openoffice.org/20", b"www.openoffice.org/20", b"schemas.android.com/", b"xmlns.com/",
                       b"iptc.org/std/", b"ns.useplus.org/", b"cipa.jp/exif/", b"www.opengis.net/", b"docs.oasis-open.org/ns/",
                       b"schemas.openxmlformats.org", b"www.w3.org", b"www.xbrl.org/20", b"java.sun.com/xml/ns/",
-                      b"xmlns.jcp.org/", b"www.idpf.org/2007/", b"www.daisy.org/z3986/")
+                      b"xmlns.jcp.org/", b"www.idpf.org/2007/", b"www.daisy.org/z3986/", b"manifests.microsoft.com/win/",
+                      b"www.iec.ch")
 _ETH = re.compile(rb"0x[0-9a-fA-F]{40}")
 _BECH = (re.compile(rb"bc1[a-z0-9]{11,71}"), re.compile(rb"BC1[A-Z0-9]{11,71}"))
 _B58_RUN = b"a" * 26
@@ -132,6 +133,23 @@ def _number_segments(digits: bytes) -> Iterator[tuple[int, int]]:
         run = _NUM_RUN.match(digits, m.end())
         end = run.end() if run else m.end()
         yield s, end
+
+
+_VERSION_WORD = re.compile(rb"(?<![A-Za-z])(?:version|ver|v|build|release|rev)[ :=]*\Z", re.I)
+
+
+def _version_like(data: bytes, start: int, end: int) -> bool:
+    """A dotted quad that is a version number or an OID, not an address: glued to a name
+    ('SkypeApp_14.35.152.0_x64', 'winlogon.exe127.0.0.1'), after 'version'/'v', ending in '.0'
+    (x.y.z.0 is how Windows writes versions; hosts are seldom network addresses), or an X.500/ISO OID
+    (2.5.x.x, 1.3.x.x)."""
+    before = data[start - 1] if start else 0
+    after = data[end] if end < len(data) else 0
+    if before in _ALNUM or before == 0x5F or after == 0x5F or data[end - 2:end] == b".0":
+        return True
+    if data.startswith((b"2.5.", b"1.3."), start):
+        return True
+    return _VERSION_WORD.search(data, max(0, start - 12), start) is not None
 
 
 def _strip_url(data: bytes, start: int, end: int) -> int:
@@ -221,6 +239,8 @@ class TextScanner:
             for m in _IPV4.finditer(data, s, e):
                 if m.end() < size and data[m.end()] in _ALNUM or m.group().startswith(b"0"):
                     continue
+                if _version_like(data, m.start(), m.end()):
+                    continue
                 yield Found("ipv4", m.group().decode(), m.start(), m.end())
         yield from self._emails(data, fields)
         yield from self._urls(data, fields)
@@ -251,6 +271,8 @@ class TextScanner:
             tld = domain.rsplit(".", 1)[-1]
             if not v.domain_ok(domain) or tld.lower() in v.NOT_MAIL_TLD:
                 continue
+            if domain.isupper() and data[start:at].decode("ascii").lower().endswith(domain.lower()):
+                continue  # a Kerberos principal (host.example.edu@EXAMPLE.EDU), not a mailbox
             yield Found("email", data[start:end].decode("ascii"), start, end)
 
     def _urls(self, data: bytes, fields: Fields | None) -> Iterator[Found]:
@@ -266,7 +288,10 @@ class TextScanner:
             if body is None:
                 continue
             limit = body.end() if field is None else min(body.end(), field[1])
-            end = _strip_url(data, start, limit)
+            if field is not None and field[0] == start and limit == field[1]:
+                end = limit  # the whole stored value is the URL: its last character is part of it
+            else:
+                end = _strip_url(data, start, limit)
             if end - m.end() < 3:
                 continue
             if scheme.group().lower() == b"file":
@@ -337,6 +362,9 @@ _SQLITE_JOURNAL = b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7"
 
 
 def _varint(page: bytes, pos: int) -> tuple[int, int]:
+    byte = page[pos]
+    if byte < 0x80:
+        return byte, pos + 1
     value = 0
     for i in range(8):
         byte = page[pos + i]
@@ -352,9 +380,13 @@ def _serial_size(serial: int) -> int | None:
     return (0, 1, 2, 3, 4, 6, 8, 8, 0, 0, None, None)[serial]
 
 
-def page_fields(page: bytes, header: int, usable: int) -> list[tuple[int, int]]:
+def page_fields(page: bytes, header: int, usable: int,
+                spills: dict[int, tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """[start, end) (in ``page``) of every text and blob value of the records of a b-tree page whose
-    header is at ``header``; empty for other pages. Cells that do not parse are skipped."""
+    header is at ``header``; empty for other pages. Cells that do not parse are skipped.
+
+    A value that continues in the record's overflow pages is given up to the end of the page's part
+    of the record; ``spills`` then maps that end to (first overflow page number, bytes still to come)."""
     kind = page[header] if header < len(page) else 0
     if kind not in (0x0D, 0x0A, 0x02) or usable > len(page):
         return []
@@ -371,10 +403,12 @@ def page_fields(page: bytes, header: int, usable: int) -> list[tuple[int, int]]:
             size, pos = _varint(page, pos)
             if kind == 0x0D:
                 _rowid, pos = _varint(page, pos)
+            total = size
             if size > max_local:
                 spill = min_local + (size - min_local) % (usable - 4)
                 size = spill if spill <= max_local else min_local
             end = pos + size
+            overflow = int.from_bytes(page[end:end + 4], "big") if total > size else 0
             head_len, cursor = _varint(page, pos)
             if end > usable or head_len < 2 or pos + head_len > end:
                 continue
@@ -386,6 +420,9 @@ def page_fields(page: bytes, header: int, usable: int) -> list[tuple[int, int]]:
                     break
                 if serial >= 12 and length and body + length <= end:
                     out.append((body, body + length))
+                elif serial >= 12 and length and body < end and overflow and spills is not None:
+                    out.append((body, end))  # the rest is in the overflow chain, first in line
+                    spills[end] = (overflow, body + length - end)
                 body += length
         except IndexError:
             continue
@@ -406,6 +443,8 @@ class SqliteLayout:
         self.header = header      # bytes of frame header before the page (WAL 24, journal 4)
         self.usable = page_size - reserved
         self._cache: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
+        # file offset where a value's in-page part ends -> (first overflow page, bytes in overflow)
+        self.spills: dict[int, tuple[int, int]] = {}
 
     @classmethod
     def detect(cls, head: bytes) -> SqliteLayout | None:
@@ -447,8 +486,11 @@ class SqliteLayout:
             page = buf[page_at - base:page_at - base + self.page_size]
             number = page_at // self.page_size + 1 if self.header == 0 else \
                 int.from_bytes(buf[frame - base:frame - base + 4], "big")
-            spans = page_fields(page, 100 if number == 1 else 0, self.usable)
+            spills: dict[int, tuple[int, int]] = {}
+            spans = page_fields(page, 100 if number == 1 else 0, self.usable, spills)
             spans.sort()
+            if self.header == 0:  # overflow pages are found by number only in a database file
+                self.spills.update({page_at + end: info for end, info in spills.items()})
             if len(self._cache) > 64:
                 self._cache.clear()
             cached = ([a for a, _ in spans], spans)
@@ -458,6 +500,68 @@ class SqliteLayout:
         if i < 0 or offset - page_at >= spans[i][1]:
             return None
         return page_at + spans[i][0], page_at + spans[i][1]
+
+    def overflow_content(self, buf: bytes, base: int, number: int) -> tuple[bytes, int] | None:
+        """(content, next page number) of overflow page ``number`` of a database file when ``buf`` (file
+        offset ``base``) holds it; None when it does not."""
+        at = (number - 1) * self.page_size
+        if number < 1 or at < base or at + self.page_size > base + len(buf):
+            return None
+        page = buf[at - base:at - base + self.page_size]
+        return page[4:self.usable], int.from_bytes(page[:4], "big")
+
+    def passed(self, base: int, number: int) -> bool:
+        """Whether page ``number`` lies before ``base`` (streamed past, no longer in memory)."""
+        return (number - 1) * self.page_size < base
+
+
+@dataclasses.dataclass(slots=True)
+class _Spill:
+    """A hit whose SQLite value continues in overflow pages still to be read."""
+
+    hit: int          # index in ContentRun.hits
+    page: int         # next overflow page to read
+    missing: int      # bytes of the value still to come
+    tail: bytearray = dataclasses.field(default_factory=bytearray)
+    lost: bool = False
+
+
+
+# --------------------------------------------------------------------------- registry hive values
+
+_VK = re.compile(rb"vk", re.S)
+
+
+class RegfVersions:
+    """The data of registry values named like a version (``DriverVersion``, ``BinFileVersion`` ...) in
+    a hive (regf): a dotted quad there is a version number, not an IPv4 address. The value records
+    (``vk`` cells) are collected as the hive streams past; hits are judged when the file is done."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    @classmethod
+    def detect(cls, head: bytes) -> RegfVersions | None:
+        return cls() if head.startswith(b"regf") else None
+
+    def feed(self, buf: bytes, base: int, lo: int, hi: int) -> None:
+        """Collect the ``vk`` cells whose signature starts in buf[lo:hi) (file offset ``base``)."""
+        for m in _VK.finditer(buf, max(lo, 4), hi):
+            at = m.start()
+            if at + 20 > len(buf) or (base + at - 4) % 8:
+                continue  # cells are 8-byte aligned in the file; the size precedes the signature
+            size = int.from_bytes(buf[at - 4:at], "little", signed=True)
+            name_len, data_size, data_offset, _type, flags = struct.unpack_from("<HIIIH", buf, at + 2)
+            if size >= 0 or -size < 24 + name_len or at + 20 + name_len > len(buf) or data_size & 0x80000000:
+                continue
+            name = buf[at + 20:at + 20 + name_len]
+            name_text = name.decode("latin-1" if flags & 1 else "utf-16-le", "replace").lower()
+            if "version" in name_text and 0 < data_size < 16344:
+                start = 4096 + data_offset + 4
+                self.spans.append((start, start + data_size))
+
+    def covers(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.spans)
 
 
 
@@ -527,9 +631,11 @@ class ContentRun:
     """Feeds one file's chunks through the scanner with overlap; collects capped hits."""
 
     def __init__(self, scanner: TextScanner, *, stop_at: int | None, max_hits: int, max_same: int,
-                 layout: SqliteLayout | None = None) -> None:
+                 layout: SqliteLayout | None = None, regf: RegfVersions | None = None) -> None:
         self.scanner = scanner
         self.layout = layout
+        self.regf = regf
+        self.spilled: list[_Spill] = []
         self.stop_at = stop_at
         self.max_hits = max_hits
         self.max_same = max_same
@@ -553,6 +659,10 @@ class ContentRun:
             return
         self.seen[key] = count + 1
         self.hits.append(ContentHit(kind, value, offset, context(), encoding))
+        if self.layout is not None and encoding == "ascii" and kind in ("url", "email"):
+            spill = self.layout.spills.get(offset + len(value.encode("utf-8")))
+            if spill is not None:
+                self.spilled.append(_Spill(len(self.hits) - 1, spill[0], spill[1]))
 
     def feed(self, offset: int, data: bytes) -> None:
         if self.stop_at is not None and offset >= self.stop_at:
@@ -572,6 +682,9 @@ class ContentRun:
             self.carry = buf
             return
         scan_block(self.scanner, buf, self.base, lo, hi, self._emit, self.layout)
+        if self.regf is not None:
+            self.regf.feed(buf, self.base, lo, hi)
+        self._overflow(buf, self.base)
         keep = max(0, hi - MARGIN)
         self.carry = buf[keep:]
         self.done = self.base + hi
@@ -581,13 +694,55 @@ class ContentRun:
         if self.carry:
             scan_block(self.scanner, self.carry, self.base, self.done - self.base, len(self.carry), self._emit,
                        self.layout)
+            if self.regf is not None:
+                self.regf.feed(self.carry, self.base, self.done - self.base, len(self.carry))
+            self._overflow(self.carry, self.base)
         self.carry = b""
+
+    def _overflow(self, buf: bytes, base: int) -> None:
+        """Follow the overflow chains of spilled values through the pages now in memory."""
+        if self.layout is None:
+            return
+        for spill in self.spilled:
+            while spill.missing > 0 and not spill.lost:
+                got = self.layout.overflow_content(buf, base, spill.page)
+                if got is None:
+                    spill.lost = self.layout.passed(base, spill.page)
+                    break
+                content, spill.page = got
+                spill.tail += content[:spill.missing]
+                spill.missing -= min(spill.missing, len(content))
+                if spill.missing and not spill.page:
+                    spill.lost = True
+
+    def _join_spills(self) -> None:
+        """Give spilled values their whole text, re-checked as a whole; a value whose overflow page
+        was streamed past before it was known keeps its in-page part and says so in its context."""
+        drop: set[int] = set()
+        for spill in self.spilled:
+            hit = self.hits[spill.hit]
+            if spill.missing:
+                hit.context += " [the value continues in a database overflow page that was not read]"
+                continue
+            whole = hit.value.encode("utf-8") + bytes(spill.tail)
+            again = [f for f in self.scanner.scan(whole) if f.kind == hit.kind and f.start == 0]
+            if again:
+                hit.value = again[0].value
+            else:
+                drop.add(spill.hit)
+        if drop:
+            self.hits = [h for i, h in enumerate(self.hits) if i not in drop]
+        self.spilled = []
 
     def close(self) -> list[ContentHit]:
         self._final()
+        self._join_spills()
+        if self.regf is not None and self.regf.spans:
+            regf = self.regf
+            self.hits = [h for h in self.hits if h.kind != "ipv4" or not regf.covers(h.offset)]
         self.hits.sort(key=lambda h: (h.offset, h.kind))
         return self.hits
 
 
-__all__ = ["AREA_CODES", "HEAD_BYTES", "HEAD_ONLY_MIME", "NAMESPACE_PREFIXES", "ContentRun", "Found", "SqliteLayout",
+__all__ = ["AREA_CODES", "HEAD_BYTES", "HEAD_ONLY_MIME", "NAMESPACE_PREFIXES", "ContentRun", "Found", "RegfVersions", "SqliteLayout",
            "TextScanner", "page_fields", "scan_block", "utf16_runs"]

@@ -8,7 +8,15 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..content_search import AREA_CODES, HEAD_BYTES, HEAD_ONLY_MIME, ContentRun, SqliteLayout, TextScanner
+from ..content_search import (
+    AREA_CODES,
+    HEAD_BYTES,
+    HEAD_ONLY_MIME,
+    ContentRun,
+    RegfVersions,
+    SqliteLayout,
+    TextScanner,
+)
 from ..model import FileResult, WarningRecord
 from ..pipeline.analyzers import AnalyzerRun, FileInfo
 from .tlds import VERSION as TLD_VERSION
@@ -58,7 +66,8 @@ class ContentSearchAnalyzer:
             return None
         stop_at = HEAD_BYTES if info.mime.startswith(HEAD_ONLY_MIME) else None
         return _AnalyzerRun(ContentRun(self.scanner, stop_at=stop_at, max_hits=self.max_hits,
-                                       max_same=self.max_same, layout=SqliteLayout.detect(info.head)), info)
+                                       max_same=self.max_same, layout=SqliteLayout.detect(info.head),
+                                       regf=RegfVersions.detect(info.head)), info)
 
 
 def load_keywords(path: str | Path) -> list[str]:

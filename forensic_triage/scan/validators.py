@@ -7,6 +7,7 @@ rare, so speed does not matter here, correctness does.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -31,6 +32,7 @@ def ipv4_ok(text: str) -> bool:
                                    (p == "0" or not p.startswith("0")) for p in parts)
 
 
+@functools.lru_cache(maxsize=8192)
 def domain_ok(host: str) -> bool:
     """A registrable-looking DNS name: two or more labels (letters, digits, inner hyphens, at most 63
     characters each), the last a delegated TLD written in one case."""
@@ -40,6 +42,7 @@ def domain_ok(host: str) -> bool:
     return tld_ok(labels[-1])
 
 
+@functools.lru_cache(maxsize=8192)
 def host_ok(host: str) -> bool:
     """The host part of a URL: a DNS name with a real TLD, an IPv4 address, ``[IPv6]`` or localhost."""
     if host.startswith("[") and host.endswith("]"):

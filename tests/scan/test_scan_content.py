@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import sqlite3
+import sys
 import time
 from pathlib import Path
 
@@ -285,3 +286,57 @@ def test_sqlite_wal_values_end_with_their_record_field(tmp_path: Path) -> None:
     for i in range(0, len(wal), 5000):
         run.feed(i, wal[i:i + 5000])
     assert sorted({h.value for h in run.close() if h.kind == "url"}) == EXPECTED_SQLITE
+
+
+@pytest.mark.parametrize(("raw", "found"), [
+    (b"server 192.168.10.254 answered", True),
+    (b"peer 0.0.0.0:123->10.3.58.4:123", True),
+    (b"FileVersion 10.0.19041.1 ok", False),            # not a quad anyway
+    (b"version 12.5.7.0", False),
+    (b"v6.1.14.200 build", False),
+    (b"SkypeApp_14.35.152.0_x64", False),
+    (b"Microsoft.Foo_1.34.3.83_neutral", False),
+    (b"net 10.6.0.0 mask", False),                   # x.y.z.0: a network or a version, not a host
+    (b"oid 2.5.29.15 key usage", False),
+    (b"winlogon.exe127.0.0.10", False),
+])
+def test_version_numbers_are_not_ipv4(raw: bytes, found: bool) -> None:
+    assert bool([h for h in scan(raw) if h[0] == "ipv4"]) is found
+
+
+def test_registry_values_named_version_hold_no_ipv4() -> None:
+    """In a real hive (the project's regf builder; libregf reads it), a dotted quad in a value named *Version is
+    a version number; a dotted quad in another value is still reported."""
+    sys.path.insert(0, str(Path(__file__).parents[1] / "plugins"))
+    from fixtures_regf import Key, Value, build_hive
+
+    hive = build_hive(Key("ROOT", values=[Value.sz("DriverVersion", "10.6.0.23"), Value.sz("Server", "10.6.0.24"),
+                                          Value.sz("BinFileVersion", "12.15.22.6")]))
+    run = ContentSearchAnalyzer(TextScanner()).start(FileInfo(
+        1, Locator("EXH-1", 0, 5, path="/Amcache.hve"), "EXH-1", "/Amcache.hve", "Amcache.hve", "hve", len(hive),
+        False, "application/octet-stream", "MS Windows registry file", hive[:65536]))
+    assert run is not None
+    for i in range(0, len(hive), 512):
+        run.feed(i, hive[i:i + 512])
+    result = FileResult(file_id=1)
+    run.finish(result, True)
+    assert [h.value for h in result.content_hits if h.kind == "ipv4"] == ["10.6.0.24"]
+
+
+def test_sqlite_value_continued_in_overflow_pages_is_joined(tmp_path: Path) -> None:
+    """An index keeps only ~480 bytes of a long key in its page, the rest in overflow pages: the hit there
+    must not be the cut-off part ('...&h=15&slotn' in the corpus Chrome history)."""
+    url = "https://ads.example.net/pagead/ads?" + "&".join(f"k{i}=v{i}" for i in range(200))
+    con = sqlite3.connect(tmp_path / "h.db")
+    con.execute("CREATE TABLE urls (id INTEGER PRIMARY KEY, url TEXT)")
+    con.execute("CREATE INDEX urls_index ON urls (url)")
+    with con:
+        con.execute("INSERT INTO urls (url) VALUES (?)", (url,))
+    con.close()
+    data = (tmp_path / "h.db").read_bytes()
+    run = ContentRun(TextScanner(), stop_at=None, max_hits=100, max_same=100, layout=SqliteLayout.detect(data))
+    for i in range(0, len(data), 4096):
+        run.feed(i, data[i:i + 4096])
+    values = [h.value for h in run.close() if h.kind == "url"]
+    assert len(values) == 2  # the table row and the index entry
+    assert values[0] == values[1] == url[:len(values[0])] and len(values[0]) >= 500  # long values are capped
