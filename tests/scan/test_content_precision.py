@@ -263,3 +263,26 @@ def test_precision_on_labelled_third_party_files(corpus: Path) -> None:
 def test_every_label_has_a_reason(kind: str) -> None:
     assert LABELS[kind]
     assert all(isinstance(ok, bool) and len(why) > 10 for ok, why in LABELS[kind].values())
+
+
+def test_sample_case_content_hits_are_exact(tmp_path: Path) -> None:
+    """The hits issue 11 found on the sample case ('...2025-0227Order', 'eicar.com1', namespace URIs) are gone:
+    the Chrome history gives its stored URLs exactly, the Word document only its author's address."""
+    from forensic_triage.cli.main import run
+
+    assert run(["demo", str(tmp_path / "demo"), "--quiet"]) == 0
+    with sqlite3.connect(tmp_path / "demo" / "case" / "case.sqlite") as conn:
+        rows = conn.execute("SELECT f.path, h.kind, h.value FROM content_hits h JOIN files f ON f.id = h.file_id").fetchall()
+    by_file: dict[str, set[tuple[str, str]]] = collections.defaultdict(set)
+    for path, kind, value in rows:
+        by_file[path.rsplit("/", 1)[-1]].add((kind, value))
+    assert by_file["History"] == {
+        ("url", "https://portal.example.com/orders/2025-0227"),
+        ("url", "https://www.eicar.org/download-anti-malware-testfile/"),
+        ("url", "https://files.example.net/billing/"),
+        ("url", "https://files.example.net/billing/invoice.pdf"),
+        ("url", "https://www.example.com/blog/remove-exif-metadata"),
+        ("url", "https://www.google.com/search?q=how+to+remove+exif+data+from+photos"),
+        ("url", "https://secure.eicar.org/eicar.com"),
+    }
+    assert by_file["Quarterly Report.docx"] == {("email", "john.doe@example.com")}
