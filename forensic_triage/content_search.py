@@ -271,6 +271,8 @@ class TextScanner:
             tld = domain.rsplit(".", 1)[-1]
             if not v.domain_ok(domain) or tld.lower() in v.NOT_MAIL_TLD:
                 continue
+            if data[start] not in _ALNUM or len(domain) - domain.count(".") < 4:
+                continue  # '+n@v.gf' from random bytes: a mailbox starts with a letter or digit, domains are longer
             if domain.isupper() and data[start:at].decode("ascii").lower().endswith(domain.lower()):
                 continue  # a Kerberos principal (host.example.edu@EXAMPLE.EDU), not a mailbox
             yield Found("email", data[start:end].decode("ascii"), start, end)

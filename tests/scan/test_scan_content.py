@@ -217,6 +217,7 @@ def test_url_without_a_real_host_is_not_reported(raw: bytes) -> None:
     b"junk q@xx.ABc junk",                   # TLD in mixed case
     b"logo@2x.png and x@y.com1",            # file names, 'com1'
     b"mail a@b.zip now",                     # a TLD that is a file extension
+    b"\x9a+n@v.gf\x03",                      # from 64 MiB of random bytes: too short to be a domain
 ])
 def test_email_needs_a_plausible_domain(raw: bytes) -> None:
     assert [h for h in scan(raw) if h[0] == "email"] == []
