@@ -246,18 +246,23 @@ class TextScanner:
         yield from self._urls(data, fields)
         yield from self._crypto(data)
 
+    def _candidates(self, data: bytes, fields: Fields | None) -> Iterator[tuple[int, int, int]]:
+        """(floor, '@' position, end of domain) of each address-shaped match; with ``fields``, every '@'
+        is matched within its stored field (the next field may start with letters or digits)."""
+        if fields is None:
+            for m in _AT.finditer(data):
+                yield max(0, m.start() - 64), m.start(), m.end()
+            return
+        at = data.find(b"@")
+        while at >= 0:
+            field = fields(at)
+            m = _AT.match(data, at, field[1] if field is not None else len(data))
+            if m is not None:
+                yield max(0, at - 64, field[0] if field is not None else 0), at, m.end()
+            at = data.find(b"@", at + 1)
+
     def _emails(self, data: bytes, fields: Fields | None) -> Iterator[Found]:
-        for m in _AT.finditer(data):
-            at = m.start()
-            floor, end = max(0, at - 64), m.end()
-            field = fields(at) if fields else None
-            if field is not None:
-                floor = max(floor, field[0])
-                if field[1] < end:  # the domain runs into the next stored field: match it within its own
-                    bounded = _AT.match(data, at, field[1])
-                    if bounded is None:
-                        continue
-                    end = bounded.end()
+        for floor, at, end in self._candidates(data, fields):
             local = _LOCAL.search(data, floor, at)
             if local is None:
                 continue

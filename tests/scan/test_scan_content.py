@@ -249,6 +249,8 @@ def _sqlite_file(tmp_path: Path, wal: bool = False) -> tuple[bytes, bytes]:
             ("https://secure.eicar.org/eicar.com", "1", 1),
             ("https://files.example.net/billing/invoice.pdf", "Billing", 2),
             ("mailto:j.doe@example.com", "Jdoe", 1),
+            ("contact", "ops@example.org", 1),
+            ("ops2@example.org", "2025 ops", 1),   # the next field starts with digits
         ])
         con.execute("INSERT INTO downloads (referrer, method, mime) VALUES (?, ?, ?)",
                     ("https://www.eicar.org/download-anti-malware-testfile/", "GET", "application/octet-stream"))
@@ -275,7 +277,8 @@ def test_sqlite_values_end_with_their_record_field(tmp_path: Path, chunk: int) -
     result = FileResult(file_id=1)
     run.finish(result, True)
     assert sorted(h.value for h in result.content_hits if h.kind == "url") == EXPECTED_SQLITE
-    assert [h.value for h in result.content_hits if h.kind == "email"] == ["j.doe@example.com"]
+    assert sorted(h.value for h in result.content_hits if h.kind == "email") == [
+        "j.doe@example.com", "ops2@example.org", "ops@example.org"]
     for hit in result.content_hits:
         assert data[hit.offset:hit.offset + len(hit.value)].decode() == hit.value
 
