@@ -256,9 +256,9 @@ class TextScanner:
         at = data.find(b"@")
         while at >= 0:
             field = fields(at)
-            m = _AT.match(data, at, field[1] if field is not None else len(data))
-            if m is not None:
-                yield max(0, at - 64, field[0] if field is not None else 0), at, m.end()
+            bounded = _AT.match(data, at, field[1] if field is not None else len(data))
+            if bounded is not None:
+                yield max(0, at - 64, field[0] if field is not None else 0), at, bounded.end()
             at = data.find(b"@", at + 1)
 
     def _emails(self, data: bytes, fields: Fields | None) -> Iterator[Found]:
