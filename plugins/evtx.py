@@ -3,13 +3,17 @@
 Every event becomes a generic ``windows.event`` record with its event data as key/values (read
 from the record's XML, parsed with ``xml.etree`` after refusing DTDs and entity declarations);
 events of interest also become typed records (see ``evtx_records``). Records libevtx recovers
-from free space are kept, flagged ``recovered``. A truncated or damaged log gives what can be
-read plus a warning.
+from free space are kept, flagged ``recovered``, unless a recovered record is an exact copy of a
+live record (same record number, written time and XML) or of another recovered record: such a
+copy adds nothing and is reported once, as the live record (a stale copy in a chunk's free space
+is common after the service rewrites a chunk). A truncated or damaged log gives what can be read
+plus a warning.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import io
 import re
 import struct
@@ -91,7 +95,7 @@ def _flatten(element: ET.Element, prefix: str, put: Any) -> None:
 
 class EvtxExtractor(Extractor):
     name = "windows.evtx"
-    version = "1.0"
+    version = "1.1"
     description = ("Windows event logs (EVTX): every event with its data, plus logons/failures, account "
                    "management, service installs, log clearing and RDP sessions")
     references = (
@@ -126,6 +130,7 @@ class EvtxExtractor(Extractor):
                      f"left out and the events of the other {kept} are reported.")
         truncated = self._check_size(ctx, data)
         count = failed = unparsed = 0
+        seen: set[bytes] = set()  # identities of the records reported so far (see _identity)
         try:
             total = log.number_of_records
         except OSError as exc:
@@ -139,7 +144,8 @@ class EvtxExtractor(Extractor):
             except OSError:
                 failed += 1
                 continue
-            event, parsed = self._event(record, recovered=False)
+            event, parsed, xml = self._event(record, recovered=False)
+            seen.add(_identity(record, xml))
             unparsed += 0 if parsed else 1
             count += 1
             yield from self._with_typed(event)
@@ -147,11 +153,15 @@ class EvtxExtractor(Extractor):
         for index in range(_safe_count(log)):
             try:
                 record = log.get_recovered_record(index)
-                event, parsed = self._event(record, recovered=True)
+                event, parsed, xml = self._event(record, recovered=True)
             except OSError:
                 continue  # free-space fragments that do not decode are normal; not a problem of this log
             if not parsed:
                 continue
+            identity = _identity(record, xml)
+            if identity in seen:
+                continue  # an identical copy of a record already reported: the same event, not another one
+            seen.add(identity)
             recovered_ok += 1
             yield from self._with_typed(event)
         if failed:
@@ -171,7 +181,7 @@ class EvtxExtractor(Extractor):
             yield TypedEvent(**{f.name: getattr(event, f.name) for f in dataclasses.fields(event)})
             yield typed
 
-    def _event(self, record: Any, *, recovered: bool) -> tuple[WindowsEvent, bool]:
+    def _event(self, record: Any, *, recovered: bool) -> tuple[WindowsEvent, bool, str]:
         xml = _safe(lambda: record.xml_string) or ""
         root = parse_event_xml(xml) if xml else None
         system: dict[str, ET.Element] = {}
@@ -204,7 +214,7 @@ class EvtxExtractor(Extractor):
             level=_int_text(system["Level"].text) if "Level" in system else _safe(lambda: record.event_level),
             process_id=_int_text(execution.get("ProcessID")) if execution is not None else None,
             thread_id=_int_text(execution.get("ThreadID")) if execution is not None else None,
-            event_data=data, recovered=recovered), root is not None
+            event_data=data, recovered=recovered), root is not None, xml
 
     @staticmethod
     def _check_size(ctx: ExtractContext, data: bytes) -> bool:
@@ -237,6 +247,12 @@ def salvage_chunks(data: bytes) -> tuple[bytes, int, int]:
     struct.pack_into("<QQ", header, 8, 0, max(len(chunks) - 1, 0))
     struct.pack_into("<I", header, 124, zlib.crc32(bytes(header[:120])))
     return bytes(header) + b"".join(chunks), len(chunks), dropped
+
+
+def _identity(record: Any, xml: str) -> bytes:
+    """What makes two records the same event: record number, written time and the full XML."""
+    parts = (_safe(lambda: record.identifier), _safe(record.get_written_time_as_integer), xml)
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).digest()
 
 
 def _iso_from_xml(text: str) -> str | None:

@@ -55,19 +55,44 @@ def _text(raw: bytes) -> str:
 
 
 def parse_bash(data: bytes, user: str | None, ctx: ExtractContext) -> Iterator[ShellCommand]:
+    """One record per command. With HISTTIMEFORMAT set, bash writes ``#<epoch>`` before every entry and
+    a multi-line entry (heredoc, backslash continuation, quoted newline, ``lithist``) as several lines:
+    everything up to the next timestamp line is that one command, as plaso's bash_history parser reads
+    it. Lines before the first timestamp (written before times were switched on), and every line of a
+    history without timestamps, are one command each, without a time."""
     pending: int | None = None
+    command: list[bytes] = []
+    first = 0
+
+    def flush() -> Iterator[ShellCommand]:
+        while command and not command[-1].strip():
+            command.pop()
+        if command:
+            assert pending is not None
+            yield ShellCommand("bash", user, first, _text(b"\n".join(command)), unix_iso(pending), None)
+        command.clear()
+
     for number, raw in enumerate(data.split(b"\n"), start=1):
         raw = raw.rstrip(b"\r")
         stamp = _BASH_TIME.match(raw)
         if stamp:
+            if pending is not None and not command:
+                ctx.warn(f"Timestamp line {number - 1} has no command after it.")
+            yield from flush()
             pending = int(stamp.group(1))
             continue
-        if not raw.strip():
+        if pending is None:
+            if raw.strip():
+                yield ShellCommand("bash", user, number, _text(raw), None, None)
             continue
-        yield ShellCommand("bash", user, number, _text(raw), unix_iso(pending) if pending else None, None)
-        pending = None
-    if pending is not None:
+        if not command:
+            if not raw.strip():
+                continue
+            first = number
+        command.append(raw)
+    if pending is not None and not command:
         ctx.warn("History ends with a timestamp line and no command (truncated?).")
+    yield from flush()
 
 
 def parse_zsh(data: bytes, user: str | None, ctx: ExtractContext) -> Iterator[ShellCommand]:
@@ -96,7 +121,7 @@ def parse_zsh(data: bytes, user: str | None, ctx: ExtractContext) -> Iterator[Sh
 
 class ShellHistoryExtractor(Extractor):
     name = "unix.shell_history"
-    version = "1.0"
+    version = "1.1"
     description = "bash and zsh command histories, with run times where the shell recorded them"
     references = ("https://www.gnu.org/software/bash/manual/html_node/Bash-History-Facilities.html",
                   "https://zsh.sourceforge.io/Doc/Release/Options.html#History")

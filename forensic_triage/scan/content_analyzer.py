@@ -8,9 +8,18 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..content_search import AREA_CODES, HEAD_BYTES, HEAD_ONLY_MIME, ContentRun, TextScanner
+from ..content_search import (
+    AREA_CODES,
+    HEAD_BYTES,
+    HEAD_ONLY_MIME,
+    ContentRun,
+    RegfVersions,
+    SqliteLayout,
+    TextScanner,
+)
 from ..model import FileResult, WarningRecord
 from ..pipeline.analyzers import AnalyzerRun, FileInfo
+from .tlds import VERSION as TLD_VERSION
 
 
 class _AnalyzerRun:
@@ -35,7 +44,7 @@ class ContentSearchAnalyzer:
     """The analyzer the triage pipeline feeds: built-in patterns plus the case's keywords/regexes."""
 
     name = "content"
-    version = "1"
+    version = "2"  # 2: host/TLD grammar, XML namespaces skipped, SQLite values end with their record field
 
     def __init__(self, scanner: TextScanner, max_hits: int = 1000, max_same: int = 5,
                  sources: list[dict[str, str]] | None = None) -> None:
@@ -49,14 +58,16 @@ class ContentSearchAnalyzer:
         return {"version": self.version, "builtin": self.scanner.builtin, "keyword_count": len(self.scanner.keywords),
                 "keywords_sha256": digest, "keyword_files": self.sources, "regexes": self.scanner.regexes,
                 "max_hits_per_file": self.max_hits, "max_hits_per_value": self.max_same,
-                "head_only_types": list(HEAD_ONLY_MIME), "area_codes": list(AREA_CODES)}
+                "head_only_types": list(HEAD_ONLY_MIME), "area_codes": list(AREA_CODES),
+                "tld_list": f"IANA {TLD_VERSION}"}
 
     def start(self, info: FileInfo) -> AnalyzerRun | None:
         if not self.scanner.active:
             return None
         stop_at = HEAD_BYTES if info.mime.startswith(HEAD_ONLY_MIME) else None
         return _AnalyzerRun(ContentRun(self.scanner, stop_at=stop_at, max_hits=self.max_hits,
-                                       max_same=self.max_same), info)
+                                       max_same=self.max_same, layout=SqliteLayout.detect(info.head),
+                                       regf=RegfVersions.detect(info.head)), info)
 
 
 def load_keywords(path: str | Path) -> list[str]:

@@ -1,4 +1,5 @@
-"""Checksums that turn a look-alike string into a finding: Luhn, Base58Check, Bech32, EIP-55.
+"""Checks that turn a look-alike string into a finding: Luhn, Base58Check, Bech32, EIP-55, and
+the host-name grammar (labels and a real top-level domain) of URLs and e-mail addresses.
 
 All pure Python and self-contained (no network, no third-party crypto): the candidates are
 rare, so speed does not matter here, correctness does.
@@ -6,7 +7,53 @@ rare, so speed does not matter here, correctness does.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
+
+from .tlds import TLDS
+
+# --------------------------------------------------------------------------- host names
+
+_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\Z")
+# File-name extensions that are also delegated TLDs: "icon@2x.png" is no address, "notes.md" no host.
+NOT_MAIL_TLD = frozenset({"zip", "mov", "py", "sh", "md", "pl", "rs", "so", "ps", "cc", "cs", "ms", "ai", "gz",
+                          "bz", "mk", "am", "ml", "ini", "mp", "sb"})
+
+
+def tld_ok(label: str) -> bool:
+    """A delegated top-level domain written in one case ("com", "COM"; not "Com", not "com1")."""
+    return label.lower() in TLDS and (label.islower() or label.isupper())
+
+
+def ipv4_ok(text: str) -> bool:
+    parts = text.split(".")
+    return len(parts) == 4 and all(p.isdigit() and len(p) <= 3 and int(p) <= 255 and
+                                   (p == "0" or not p.startswith("0")) for p in parts)
+
+
+@functools.lru_cache(maxsize=8192)
+def domain_ok(host: str) -> bool:
+    """A registrable-looking DNS name: two or more labels (letters, digits, inner hyphens, at most 63
+    characters each), the last a delegated TLD written in one case."""
+    labels = host.split(".")
+    if len(labels) < 2 or len(host) > 253 or not all(_LABEL.match(label) for label in labels):
+        return False
+    return tld_ok(labels[-1])
+
+
+@functools.lru_cache(maxsize=8192)
+def host_ok(host: str) -> bool:
+    """The host part of a URL: a DNS name with a real TLD, an IPv4 address, ``[IPv6]`` or localhost."""
+    if host.startswith("[") and host.endswith("]"):
+        inner = host[1:-1]
+        return ":" in inner and all(ch in "0123456789abcdefABCDEF:." for ch in inner)
+    if host.lower() == "localhost":
+        return True
+    if host.replace(".", "").isdigit():
+        return ipv4_ok(host)
+    return domain_ok(host)
+
 
 # --------------------------------------------------------------------------- cards
 

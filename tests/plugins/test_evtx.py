@@ -187,3 +187,41 @@ def test_header_with_damaged_chunks_needs_no_corpus() -> None:
     artifacts, warnings = run_extractor(EvtxExtractor, bytes(header) + chunk, f"{LOGS}/Application.evtx")
     assert artifacts == []
     assert len(warnings) == 1 and warnings[0].kind == "warning", [w.message for w in warnings]
+
+
+def _plant_copy(data: bytearray, chunk: int, renumber: int = 0) -> int:
+    """Copy the smallest record of ``chunk`` that fits into the chunk's free space (where libevtx looks for
+    deleted records), its record number raised by ``renumber``; returns the copy's record number."""
+    base = 4096 + chunk * 65536
+    free = int.from_bytes(data[base + 48:base + 52], "little")
+    offset, best = 512, (0, 1 << 30)
+    while offset < free:
+        size = int.from_bytes(data[base + offset + 4:base + offset + 8], "little")
+        if size <= 65536 - free and size < best[1]:
+            best = (offset, size)
+        offset += size
+    record = bytearray(data[base + best[0]:base + best[0] + best[1]])
+    number = int.from_bytes(record[8:16], "little") + renumber
+    record[8:16] = number.to_bytes(8, "little")
+    data[base + free:base + free + len(record)] = record
+    return int.from_bytes(record[8:16], "little")
+
+
+def test_recovered_copies_of_live_records_are_reported_once(corpus: Path) -> None:
+    """A stale copy of a live record in a chunk's free space is the same event: one record, one timeline row.
+    A recovered record that differs (here: its record number) is a different event and is kept, flagged."""
+    data = bytearray(evtx(corpus, "python-evtx/system.evtx"))
+    same_a, same_b = _plant_copy(data, 4), _plant_copy(data, 7)
+    other = _plant_copy(data, 8, renumber=100_000)
+    artifacts, warnings = run_extractor(EvtxExtractor, bytes(data), f"{LOGS}/System.evtx")
+    assert warnings == []
+    events = of_type(artifacts, "windows.event")
+    numbers = [e.data["record_number"] for e in events]
+    assert len(events) == 1601 + 1  # libevtx: 1601 records + 3 recovered, 2 of them identical copies
+    assert numbers.count(same_a) == 1 and numbers.count(same_b) == 1
+    kept = [e for e in events if e.data["recovered"]]
+    # libevtx takes EventRecordID from the XML (the original number), the record header holds the new one
+    assert [e.data["record_number"] for e in kept] == [other - 100_000]
+    assert numbers.count(other - 100_000) == 2
+    assert all(not e.data["recovered"] for e in events if e.data["record_number"] in (same_a, same_b))
+    assert sum(len(a.times) for a in artifacts) == 1601 + 1  # the timeline: each event once

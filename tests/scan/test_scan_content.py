@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import random
+import sqlite3
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
-from forensic_triage.content_search import MARGIN, ContentRun, TextScanner
+from forensic_triage.content_search import MARGIN, ContentRun, SqliteLayout, TextScanner
 from forensic_triage.model import FileResult, Locator
 from forensic_triage.pipeline.analyzers import FileInfo
 from forensic_triage.scan.content_analyzer import ContentSearchAnalyzer
@@ -174,3 +177,170 @@ def test_speed_floor_on_binary_and_text() -> None:
         run.close()
         rate = len(data) / (time.perf_counter() - started) / 1e6
         assert rate > 25, f"content search ran at {rate:.0f} MB/s"
+
+
+# ----------------------------------------------------------------------------- precision (issue 11, item 6)
+
+@pytest.mark.parametrize(("raw", "value"), [
+    (b"go http://example.com/a\x00b", "http://example.com/a"),            # NUL ends it
+    (b"go http://example.com/a\x07b", "http://example.com/a"),            # control byte
+    (b'href="http://example.com/a"b', "http://example.com/a"),            # quotes
+    (b"href='http://example.com/a'b", "http://example.com/a"),
+    (b"<http://example.com/a>b", "http://example.com/a"),                 # angle brackets
+    (b"see http://example.com/caf\xc3\xa9 x", "http://example.com/caf"),  # non-ASCII (no IRI handling)
+    (b"see http://example.com/a). More", "http://example.com/a"),         # trailing punctuation
+    (b"(see http://en.example.org/wiki/X_(y))", "http://en.example.org/wiki/X_(y)"),  # balanced
+    (b"see http://example.com:8080/p?q=1#f, then", "http://example.com:8080/p?q=1#f"),
+    (b"ip http://203.0.113.5/x.sh;", "http://203.0.113.5/x.sh"),
+    (b"v6 http://[2001:db8::1]/a ok", "http://[2001:db8::1]/a"),
+    (b"at www.example.co.uk/path.", "www.example.co.uk/path"),
+])
+def test_url_ends_at_the_first_byte_that_cannot_be_part_of_it(raw: bytes, value: str) -> None:
+    assert [h[1] for h in scan(raw) if h[0] == "url"] == [value]
+
+
+@pytest.mark.parametrize("raw", [
+    b"x https://secure.eicar.org.com1 y",     # 'com1' is no TLD
+    b"x http://example.comOrder y",          # nor is 'comorder'
+    b"x http://example.com_x/y z",           # after the host only ':', '/', '?', '#'
+    b"x http://intranet/y z",                # a single label is no Internet host
+    b"x http://999.1.1.1/ z",                # not an IPv4 address
+    b"x http://example.Com/ z",              # TLD in mixed case: junk
+    b"x http://file.png/ z",                 # png is no TLD
+])
+def test_url_without_a_real_host_is_not_reported(raw: bytes) -> None:
+    assert [h for h in scan(raw) if h[0] == "url"] == []
+
+
+@pytest.mark.parametrize("raw", [
+    b"\x8f\x01en@U.FD\x93",                  # random bytes: FD is no TLD
+    b"junk q@xx.ABc junk",                   # TLD in mixed case
+    b"logo@2x.png and x@y.com1",            # file names, 'com1'
+    b"mail a@b.zip now",                     # a TLD that is a file extension
+    b"\x9a+n@v.gf\x03",                      # from 64 MiB of random bytes: too short to be a domain
+])
+def test_email_needs_a_plausible_domain(raw: bytes) -> None:
+    assert [h for h in scan(raw) if h[0] == "email"] == []
+
+
+def test_xml_namespace_uris_are_not_findings() -> None:
+    xml = (b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           b'xmlns:x="https://example.org/custom/ns" xmlns = "http://ns.example.net/v1">'
+           b'<Relationship Type="http://schemas.microsoft.com/office/2006/relationships/ui/extensibility"/>'
+           b'<dc:x xmlns:dc="http://purl.org/dc/elements/1.1/"/><a href="https://www.w3.org/TR/xml/">spec</a>'
+           b'<w:t>visit https://evil.example.org/drop and mail bob@example.org</w:t></w:document>')
+    assert sorted(h[1] for h in scan(xml) if h[0] in ("url", "email")) == [
+        "bob@example.org", "https://evil.example.org/drop", "https://www.w3.org/TR/xml/"]
+
+
+def _sqlite_file(tmp_path: Path, wal: bool = False) -> tuple[bytes, bytes]:
+    """A real SQLite database (Python's sqlite3) with a Chrome-like urls table: values stored back to back."""
+    path = tmp_path / ("h-wal.db" if wal else "h.db")
+    con = sqlite3.connect(path)
+    if wal:
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA wal_autocheckpoint=0")
+    con.execute("CREATE TABLE urls (id INTEGER PRIMARY KEY, url TEXT, title TEXT, visits INTEGER)")
+    con.execute("CREATE TABLE downloads (id INTEGER PRIMARY KEY, referrer TEXT, method TEXT, mime TEXT)")
+    con.commit()
+    with con:
+        con.executemany("INSERT INTO urls (url, title, visits) VALUES (?, ?, ?)", [
+            ("https://portal.example.com/orders/2025-0227", "Order 2025-0227 - Example Portal", 3),
+            ("https://secure.eicar.org/eicar.com", "1", 1),
+            ("https://files.example.net/billing/invoice.pdf", "Billing", 2),
+            ("mailto:j.doe@example.com", "Jdoe", 1),
+            ("contact", "ops@example.org", 1),
+            ("ops2@example.org", "2025 ops", 1),   # the next field starts with digits
+        ])
+        con.execute("INSERT INTO downloads (referrer, method, mime) VALUES (?, ?, ?)",
+                    ("https://www.eicar.org/download-anti-malware-testfile/", "GET", "application/octet-stream"))
+    data = path.read_bytes()
+    wal_bytes = (tmp_path / (path.name + "-wal")).read_bytes() if wal else b""
+    con.close()
+    return data, wal_bytes
+
+
+EXPECTED_SQLITE = ["https://files.example.net/billing/invoice.pdf", "https://portal.example.com/orders/2025-0227",
+                   "https://secure.eicar.org/eicar.com", "https://www.eicar.org/download-anti-malware-testfile/"]
+
+
+@pytest.mark.parametrize("chunk", [100, 4096, 1 << 20])
+def test_sqlite_values_end_with_their_record_field(tmp_path: Path, chunk: int) -> None:
+    """Without the record layout these came out as '...2025-0227Order', 'eicar.com1', '...testfile/GET'."""
+    data, _ = _sqlite_file(tmp_path)
+    analyzer = ContentSearchAnalyzer(TextScanner(), max_hits=1000, max_same=100)
+    run = analyzer.start(FileInfo(1, Locator("EXH-1", 0, 5, path="/History"), "EXH-1", "/History", "History", "",
+                                  len(data), False, "application/vnd.sqlite3", "SQLite", data[:65536]))
+    assert run is not None
+    for i in range(0, len(data), chunk):
+        run.feed(i, data[i:i + chunk])
+    result = FileResult(file_id=1)
+    run.finish(result, True)
+    assert sorted(h.value for h in result.content_hits if h.kind == "url") == EXPECTED_SQLITE
+    assert sorted(h.value for h in result.content_hits if h.kind == "email") == [
+        "j.doe@example.com", "ops2@example.org", "ops@example.org"]
+    for hit in result.content_hits:
+        assert data[hit.offset:hit.offset + len(hit.value)].decode() == hit.value
+
+
+def test_sqlite_wal_values_end_with_their_record_field(tmp_path: Path) -> None:
+    _, wal = _sqlite_file(tmp_path, wal=True)
+    assert wal[:4] == b"\x37\x7f\x06\x82"
+    run = ContentRun(TextScanner(), stop_at=None, max_hits=1000, max_same=100, layout=SqliteLayout.detect(wal[:65536]))
+    for i in range(0, len(wal), 5000):
+        run.feed(i, wal[i:i + 5000])
+    assert sorted({h.value for h in run.close() if h.kind == "url"}) == EXPECTED_SQLITE
+
+
+@pytest.mark.parametrize(("raw", "found"), [
+    (b"server 192.168.10.254 answered", True),
+    (b"peer 0.0.0.0:123->10.3.58.4:123", True),
+    (b"FileVersion 10.0.19041.1 ok", False),            # not a quad anyway
+    (b"version 12.5.7.0", False),
+    (b"v6.1.14.200 build", False),
+    (b"SkypeApp_14.35.152.0_x64", False),
+    (b"Microsoft.Foo_1.34.3.83_neutral", False),
+    (b"net 10.6.0.0 mask", False),                   # x.y.z.0: a network or a version, not a host
+    (b"oid 2.5.29.15 key usage", False),
+    (b"winlogon.exe127.0.0.10", False),
+])
+def test_version_numbers_are_not_ipv4(raw: bytes, found: bool) -> None:
+    assert bool([h for h in scan(raw) if h[0] == "ipv4"]) is found
+
+
+def test_registry_values_named_version_hold_no_ipv4() -> None:
+    """In a real hive (the project's regf builder; libregf reads it), a dotted quad in a value named *Version is
+    a version number; a dotted quad in another value is still reported."""
+    sys.path.insert(0, str(Path(__file__).parents[1] / "plugins"))
+    from fixtures_regf import Key, Value, build_hive
+
+    hive = build_hive(Key("ROOT", values=[Value.sz("DriverVersion", "10.6.0.23"), Value.sz("Server", "10.6.0.24"),
+                                          Value.sz("BinFileVersion", "12.15.22.6")]))
+    run = ContentSearchAnalyzer(TextScanner()).start(FileInfo(
+        1, Locator("EXH-1", 0, 5, path="/Amcache.hve"), "EXH-1", "/Amcache.hve", "Amcache.hve", "hve", len(hive),
+        False, "application/octet-stream", "MS Windows registry file", hive[:65536]))
+    assert run is not None
+    for i in range(0, len(hive), 512):
+        run.feed(i, hive[i:i + 512])
+    result = FileResult(file_id=1)
+    run.finish(result, True)
+    assert [h.value for h in result.content_hits if h.kind == "ipv4"] == ["10.6.0.24"]
+
+
+def test_sqlite_value_continued_in_overflow_pages_is_joined(tmp_path: Path) -> None:
+    """An index keeps only ~480 bytes of a long key in its page, the rest in overflow pages: the hit there
+    must not be the cut-off part ('...&h=15&slotn' in the corpus Chrome history)."""
+    url = "https://ads.example.net/pagead/ads?" + "&".join(f"k{i}=v{i}" for i in range(200))
+    con = sqlite3.connect(tmp_path / "h.db")
+    con.execute("CREATE TABLE urls (id INTEGER PRIMARY KEY, url TEXT)")
+    con.execute("CREATE INDEX urls_index ON urls (url)")
+    with con:
+        con.execute("INSERT INTO urls (url) VALUES (?)", (url,))
+    con.close()
+    data = (tmp_path / "h.db").read_bytes()
+    run = ContentRun(TextScanner(), stop_at=None, max_hits=100, max_same=100, layout=SqliteLayout.detect(data))
+    for i in range(0, len(data), 4096):
+        run.feed(i, data[i:i + 4096])
+    values = [h.value for h in run.close() if h.kind == "url"]
+    assert len(values) == 2  # the table row and the index entry
+    assert values[0] == values[1] == url[:len(values[0])] and len(values[0]) >= 500  # long values are capped
