@@ -231,7 +231,9 @@ class ChunkChecker:
 
     def check(self, offset: int, data: bytes | None) -> bytes:
         """Check the chunks of ``data`` (decoded media at ``offset``, chunk-aligned; None when
-        libewf could not decode it); return the bytes to hash for that range."""
+        libewf could not decode it); return the bytes to hash for that range. Raises
+        :class:`LayoutError` when libewf could not decode a chunk the tables do not hold either
+        (a truncated image or a missing segment: nothing honest can be hashed there)."""
         length = len(data) if data is not None else min(self.chunk_size, self.media_size - offset)
         if offset % self.chunk_size:
             raise ValueError("ChunkChecker.check needs chunk-aligned reads")
@@ -241,6 +243,8 @@ class ChunkChecker:
             n = min(self.chunk_size, length - pos, self.media_size - offset - pos)
             decoded = data[pos: pos + n] if data is not None else None
             ref = self._next()
+            if ref is None and decoded is None:
+                raise LayoutError(f"no stored chunk for media byte {offset + pos} ({self.problem})")
             if ref is None:
                 out.append(decoded if decoded is not None else bytes(n))
                 pos += n

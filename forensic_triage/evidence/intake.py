@@ -134,9 +134,14 @@ def _checked_read(media: RawMedia | EwfMedia, checker: ChunkChecker, offset: int
         n = min(checker.chunk_size, offset + length - pos)
         try:
             decoded: bytes | None = media.read(pos, n)
-        except EvidenceError:
-            decoded = None
-        parts.append(checker.check(pos, decoded))
+            failure: EvidenceError | None = None
+        except EvidenceError as exc:
+            decoded, failure = None, exc
+        try:
+            parts.append(checker.check(pos, decoded))
+        except LayoutError as exc:
+            assert failure is not None
+            raise failure from exc
         pos += n
     return b"".join(parts)
 
