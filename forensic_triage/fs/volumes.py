@@ -228,7 +228,7 @@ def check_volumes(media: RawMedia | EwfMedia, uid: str, vs_type: str | None, vol
         if v.note:
             warnings.append(("unsupported", f"Evidence item {uid}: {v.note}",
                              {"offset": v.offset, "fs_type": v.fs_type}))
-    if not any(v.status == "pending" for v in volumes) and not any(v.note for v in volumes):
+    if not any(v.status == "pending" for v in volumes) and not any(v.note for v in volumes) and not problem:
         warnings.append(("unsupported", f"No file system that this tool can read was found on evidence item {uid}; "
                                         "its media was hashed and its partitions listed.", {}))
     return warnings

@@ -33,7 +33,7 @@ TEXT = b"".join(b"line %06d of a compressible letter\n" % i for i in range(3000)
 
 
 def _chunks(e01: Path) -> list[tuple[int, int, bool]]:
-    """(start, end, compressed) of every chunk in a single-segment E01, from its table section."""
+    """(start, end, compressed) of every chunk in one E01 segment file, from its table section."""
     data = e01.read_bytes()
     offset, sections = 13, []
     while True:
@@ -129,6 +129,10 @@ def test_a_damaged_chunk_checksum_is_not_verified(disk: tuple[Path, Path, dict[s
         touched = files_touching(store, row["id"], bad_ranges(store, row["id"]))
         assert [t.path for t in touched] == [f"/{name}"]
         assert touched[0].ranges == ((index * CHUNK, (index + 1) * CHUNK),)
+        # Exact at the file's first byte: the sector before it is not the file's.
+        start = where[name]
+        assert f"/{name}" not in [t.path for t in files_touching(store, row["id"], [(start - 512, start)])]
+        assert [t.path for t in files_touching(store, row["id"], [(start, start + 1)])] == [f"/{name}"]
     finally:
         store.close()
     assert raw.exists()
@@ -188,5 +192,33 @@ def test_add_evidence_result_lists_the_stored_warnings(disk: tuple[Path, Path, d
         result = add_evidence(store, bad)
         stored = [r["message"] for r in store.query("SELECT message FROM warnings ORDER BY id")]
         assert result.warnings == stored and len(stored) == 1
+    finally:
+        store.close()
+
+
+def test_a_multi_segment_e01_names_the_right_sectors(tmp_path: Path) -> None:
+    noise = random.Random(3).randbytes(3 << 20)
+    fat = build_fat(tmp_path / "fat.img", {"noise.bin": noise}, size_mb=16)
+    raw = build_disk(tmp_path / "disk.dd", [(fat, "0e")]).path
+    first = to_e01(raw, tmp_path / "multi", compression="fast", segment_size=1 << 20)
+    segments = sorted(tmp_path.glob("multi.E0*"))
+    assert len(segments) >= 3 and segments[0] == first
+    ok, _, _ = _ewfverify(first)
+    assert ok
+    # Damage the checksum of the 5th chunk stored in the second segment.
+    before = len(_chunks(segments[0]))
+    start, end, compressed = _chunks(segments[1])[4]
+    assert not compressed
+    data = bytearray(segments[1].read_bytes())
+    data[end - 1] ^= 0x01
+    segments[1].write_bytes(bytes(data))
+    index = before + 4
+    ok, md5, sectors = _ewfverify(first)
+    assert not ok and sectors == [(index * 64, index * 64 + 63)]
+    code, out, store = _add(tmp_path, first)
+    try:
+        row = store.query("SELECT verdict, md5, stored_md5 FROM evidence")[0]
+        assert row["verdict"] == "CHECKSUM ERRORS" and code == 5 and row["md5"] == md5 == row["stored_md5"]
+        assert f"sectors {index * 64}–{index * 64 + 63}" in out
     finally:
         store.close()

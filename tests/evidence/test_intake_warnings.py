@@ -132,3 +132,15 @@ def test_a_complete_disk_has_no_warning(disks: dict[str, Path], tmp_path: Path) 
     with sqlite3.connect(case / "case.sqlite") as conn:
         details = conn.execute("SELECT intake_state FROM evidence").fetchall()
     assert details == [("complete",)]
+
+
+def test_a_gpt_disk_cut_after_its_partitions_is_still_named_truncated(disks: dict[str, Path],
+                                                                      tmp_path: Path) -> None:
+    # Every partition is whole; only the backup GPT at the disk's last sector is missing.
+    size = disks["gpt"].stat().st_size
+    image = _cut(disks["gpt"], tmp_path / "gpt-tail.dd", 33 * MiB + 512 * 64)
+    code, out, stored, _ = _add(tmp_path, image)
+    assert code == 0 and _printed(out) == stored and len(stored) == 1
+    assert stored[0] == (f"Evidence item EXH-001: the image ends at byte {33 * MiB + 512 * 64} but its GPT partition "
+                         f"table says the disk ends at byte {size} (backup table at sector {size // 512 - 1}): the "
+                         "image is truncated or incomplete.")
