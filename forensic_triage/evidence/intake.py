@@ -223,7 +223,7 @@ def _segment_warnings(uid: str, segments: tuple[Path, ...]) -> list[tuple[str, s
     return warnings
 
 
-def _checksum_warnings(uid: str, checker: ChunkChecker, verdict: str,
+def _checksum_warnings(uid: str, checker: ChunkChecker, verdict: str, stored: dict[str, str],
                        sector_size: int) -> list[tuple[str, str, dict[str, Any]]]:
     warnings: list[tuple[str, str, dict[str, Any]]] = []
     if checker.bad:
@@ -231,18 +231,18 @@ def _checksum_warnings(uid: str, checker: ChunkChecker, verdict: str,
         byte_ranges = [[a * sector_size, (b + 1) * sector_size] for a, b in ranges]
         lost = sum(1 for b in checker.bad if b.reason == "unreadable")
         if verdict == "MISMATCH":
-            lead = "The media hash does not match the stored hash, and"
-        elif verdict == "CHECKSUM ERRORS" and checker.bad and lost == 0:
-            lead = "The media hash matches the stored hash, but"
+            hashed = "does not match the stored hash"
+        elif verdict == "CHECKSUM ERRORS" and any(stored.values()):
+            hashed = "matches the stored hash, yet the image is not verified"
         else:
-            lead = ""
-        count = f"{len(checker.bad)} chunk(s) of the E01 failed their checksums"
-        sentence = f"{lead} {count}" if lead else count[0].upper() + count[1:]
+            hashed = "cannot be compared (no hash is stored)"
         warnings.append(("integrity",
-                         f"Evidence item {uid}: {sentence} (as ewfverify checks them): sectors "
-                         f"{describe_ranges(ranges)}. The data there cannot be trusted; this tool reads those "
-                         "chunks as zeros."
-                         + (f" {lost} chunk(s) could not be decompressed at all." if lost else ""),
+                         f"Evidence item {uid}: {len(checker.bad)} chunk(s) of the E01 failed their checksums, as "
+                         f"ewfverify reports them: sectors {describe_ranges(ranges)}. The media hash, computed over "
+                         f"those chunks as stored (as ewfverify does), {hashed}; the data there cannot be trusted, "
+                         "and this tool reads those sectors as zeros."
+                         + (f" {lost} of the chunks could not be decompressed at all and were hashed as zeros."
+                            if lost else ""),
                          {"bad_sectors": [list(r) for r in ranges], "byte_ranges": byte_ranges,
                           "sector_size": sector_size, "chunks": [b.index for b in checker.bad],
                           "unreadable_chunks": [b.index for b in checker.bad if b.reason == "unreadable"]}))
@@ -381,7 +381,7 @@ def _intake(store: CaseStore, evidence_id: int, uid: str, path: Path, fmt: str, 
                          f"Evidence item {uid}: the media hash does not match the hash stored in the image; the "
                          "image was changed or damaged after acquisition.", {"stored": stored, "computed": computed}))
     if checker is not None:
-        for kind, message, details in _checksum_warnings(uid, checker, verdict, media.sector_size):
+        for kind, message, details in _checksum_warnings(uid, checker, verdict, stored, media.sector_size):
             warnings.append(("evidence.ewf", kind, message, details))
     for kind, message, details in _segment_warnings(uid, segments):
         warnings.append(("evidence.split", kind, message, details))

@@ -107,3 +107,26 @@ def files_touching(store: CaseStore, evidence_id: int,
     finally:
         media.close()
     return touched
+
+
+def damaged_file_notes(store: CaseStore, evidence_id: int) -> list[str]:
+    """Plain sentences for the report or 'verify': which listed files hold data in the ranges intake
+    found damaged (empty when none were found, or the evidence cannot be opened: then one sentence says so)."""
+    ranges = bad_ranges(store, evidence_id)
+    if not ranges:
+        return []
+    uid = store.scalar("SELECT uid FROM evidence WHERE id=?", (evidence_id,))
+    try:
+        touched = files_touching(store, evidence_id, ranges)
+    except EvidenceError as exc:
+        return [f"The files holding the damaged sectors of {uid} could not be named: {exc}"]
+    if not touched:
+        return [f"No listed file of {uid} holds data in its damaged sectors (they hold file-system metadata, "
+                "unallocated space, or the files have not been listed yet)."]
+    notes = []
+    for t in touched:
+        spans = ", ".join(f"bytes {a}–{b - 1} of the media" for a, b in t.ranges[:5])
+        more = f" and {len(t.ranges) - 5} more range(s)" if len(t.ranges) > 5 else ""
+        notes.append(f"{t.path} ({t.locator}) holds data in the damaged sectors of {uid} ({spans}{more}); its "
+                     "content there cannot be trusted.")
+    return notes

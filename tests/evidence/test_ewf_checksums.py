@@ -22,7 +22,7 @@ from imagebuilders import build_disk, build_fat, to_e01
 
 from forensic_triage.cli.main import run
 from forensic_triage.evidence.intake import add_evidence
-from forensic_triage.fs.byteranges import bad_ranges, files_touching
+from forensic_triage.fs.byteranges import bad_ranges, damaged_file_notes, files_touching
 from forensic_triage.jobs.settings import TriageSettings
 from forensic_triage.jobs.triage import run_triage
 from forensic_triage.store import CaseStore
@@ -123,7 +123,8 @@ def test_a_damaged_chunk_checksum_is_not_verified(disk: tuple[Path, Path, dict[s
         assert row["md5"] == md5 == row["stored_md5"]
         assert row["verdict"] == "CHECKSUM ERRORS" and code == 5
         assert f"sectors {index * 64}–{index * 64 + 63}" in out
-        assert "failed their checksums" in out and "failed verification" in out
+        assert "failed their checksums" in out and "matches the stored hash, yet the image is not verified" in out
+        assert "failed verification (CHECKSUM ERRORS)" in out
         assert bad_ranges(store, row["id"]) == [(index * CHUNK, (index + 1) * CHUNK)]
         run_triage(store, TriageSettings(jobs=1, plugins=[], builtin_rules=False, content_search=False))
         touched = files_touching(store, row["id"], bad_ranges(store, row["id"]))
@@ -133,6 +134,8 @@ def test_a_damaged_chunk_checksum_is_not_verified(disk: tuple[Path, Path, dict[s
         start = where[name]
         assert f"/{name}" not in [t.path for t in files_touching(store, row["id"], [(start - 512, start)])]
         assert [t.path for t in files_touching(store, row["id"], [(start, start + 1)])] == [f"/{name}"]
+        notes = damaged_file_notes(store, row["id"])
+        assert len(notes) == 1 and notes[0].startswith(f"/{name} (") and "cannot be trusted" in notes[0]
     finally:
         store.close()
     assert raw.exists()
@@ -177,7 +180,7 @@ def test_an_undecompressable_chunk_is_named_and_zero_filled(disk: tuple[Path, Pa
         row = store.query("SELECT verdict, md5 FROM evidence")[0]
         assert row["verdict"] == "MISMATCH" and code == 5
         assert row["md5"] == hashlib.md5(bytes(media)).hexdigest()
-        assert f"sectors {index * 64}–{index * 64 + 63}" in out and "could not be decompressed" in out
+        assert f"sectors {index * 64}–{index * 64 + 63}" in out and "could not be decompressed at all" in out
     finally:
         store.close()
 
