@@ -269,7 +269,8 @@ def add_evidence(store: CaseStore, image: str | os.PathLike[str], *, exhibit: st
     Atomic and resumable: the item is recorded as 'incomplete' first; hashes, containers,
     volumes and warnings land together with 'complete' in one transaction at the end. An
     intake interrupted in between (kill -9, power loss) leaves only the incomplete item, which
-    triage refuses to skip silently and which the same 'evidence add' redoes from the start.
+    :func:`intake_problems` names (for triage and reports) and which the same 'evidence add'
+    redoes from the start.
     A failure that is not an interruption (the image changed while read, a cancel) removes it.
     """
     from ..fs.probe import probe_volumes
@@ -320,10 +321,10 @@ def _begin(store: CaseStore, earlier: tuple[int, str, str] | None, exhibit: str 
         uid = old_uid if not exhibit or exhibit == stored_exhibit else _next_uid(store, exhibit, evidence_id)
         conn.execute(
             "UPDATE evidence SET uid=?, exhibit=?, description=?, seals=?, format=?, media_size=?, sector_size=?,"
-            " verdict='NOT HASHED', md5=NULL, sha1=NULL, sha256=NULL, intake_state='incomplete',"
+            " verdict='NOT HASHED', md5=NULL, sha1=NULL, sha256=NULL, intake_state='incomplete', added_utc=?,"
             " source_timezone=COALESCE(?, source_timezone) WHERE id=?",
-            (uid, exhibit or stored_exhibit, description, seals, fmt, media.size, media.sector_size, source_timezone,
-             evidence_id),
+            (uid, exhibit or stored_exhibit, description, seals, fmt, media.size, media.sector_size, utcnow_iso(),
+             source_timezone, evidence_id),
         )
         store.audit(store.examiner, "evidence intake resumed",
                     {"evidence": uid, "path": first, "note": "the earlier intake did not finish; redone from the start"},
