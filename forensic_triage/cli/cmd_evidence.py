@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from ..evidence.intake import add_evidence
+from ..evidence.intake import FAILED_VERDICTS, IntakeResult, add_evidence
 from ..evidence.source_zone import check_zone, describe, set_source_timezone
 from ..jobs.context import JobContext
 from ..store import CaseStore
@@ -58,12 +58,12 @@ def cmd_add(args: argparse.Namespace) -> int:
     with CaseStore.open(args.case_dir) as store:
         try:
             result = add_evidence(store, args.image, exhibit=args.exhibit, description=args.description,
-                                  seals=args.seals, ctx=JobContext(bar))
+                                  seals=args.seals, ctx=JobContext(bar), source_timezone=source_zone)
         finally:
             bar.close()
-        if source_zone:
-            set_source_timezone(store, result.uid, source_zone)
         volumes = store.query("SELECT * FROM volumes WHERE evidence_id=? ORDER BY offset", (result.evidence_id,))
+    if result.resumed:
+        print(f"An earlier intake of this image as {result.uid} did not finish; it was redone from the start.")
     print(f"Added {result.uid} ({result.format}, {human_bytes(result.media_size)}, {len(result.containers)} file(s)), "
           f"opened read-only.")
     print(f"  media MD5    {result.md5}")
@@ -79,9 +79,23 @@ def cmd_add(args: argparse.Namespace) -> int:
         print("  source zone  unknown (local clock times such as FAT's will be shown as local, never as UTC; "
               "declare it with 'forensic-triage evidence set')")
     for v in volumes:
-        fs = v["fs_type"] or ("unallocated" if v["fs_status"] == "unallocated" else "no file system found")
+        fs = v["fs_type"] or {"unallocated": "unallocated",
+                              "error": "not in the image (past its end)"}.get(v["fs_status"], "no file system found")
         print(f"  partition @ {v['offset']} ({human_bytes(v['length'])}): {fs}")
-    return 0 if result.verdict != "MISMATCH" else 5
+    return add_outcome(result)
+
+
+def add_outcome(result: IntakeResult) -> int:
+    """Print every warning intake stored, then the closing line; the exit code (5: a verification failed)."""
+    for message in result.warnings:
+        print(f"  warning: {message}")
+    failed = result.verdict in FAILED_VERDICTS
+    if result.warnings:
+        print(f"{result.uid} was added with {len(result.warnings)} warning(s); they are stored with the case and "
+              "listed in the report's limitations.")
+    if failed:
+        print(f"{result.uid} failed verification ({result.verdict}); see the warning(s) above.")
+    return 5 if failed else 0
 
 
 def evidence_rows(store: CaseStore) -> list[dict[str, Any]]:

@@ -56,8 +56,16 @@ def _read_head_tail(path: Path) -> tuple[bytes, bytes, int]:
     return head, tail, size
 
 
+def _alpha_number(suffix: str) -> int:
+    return (ord(suffix[0]) - 97) * 26 + ord(suffix[1]) - 97
+
+
 def split_segments(path: Path) -> tuple[Path, ...] | None:
-    """All segments of a split raw set given any one of them, in order; None if not split."""
+    """All segments of a split raw set given any one of them, in order; None if not split.
+
+    A set with a gap in its numbering, or one whose first segment is missing, is refused: joined
+    as found, every byte after the gap would be at the wrong offset.
+    """
     name = path.name
     for pattern in _SPLIT_PATTERNS:
         match = pattern.match(name)
@@ -65,9 +73,30 @@ def split_segments(path: Path) -> tuple[Path, ...] | None:
             continue
         groups = match.groupdict()
         folder = path.parent
+        numbers: list[int]
+        first_allowed: tuple[int, ...]
         if groups.get("alpha"):
             base = groups["base"]
-            candidates = sorted(p for p in folder.iterdir() if re.fullmatch(re.escape(base) + r"\.[a-z]{2}", p.name))
+            found = {_alpha_number(p.name[-2:]): p for p in folder.iterdir()
+                     if re.fullmatch(re.escape(base) + r"\.[a-z]{2}", p.name)}
+            # Two-letter suffixes are also ordinary extensions (.dd, .gz): a set is the run aa, ab, ...
+            # only, and the file given must belong to it.
+            run = 0
+            while run in found:
+                run += 1
+            candidates = [found[i] for i in range(run)]
+            if path.name not in {p.name for p in candidates} or len(candidates) < 2:
+                return None
+            after = next((found[i] for i in range(run + 1, run + 4) if i in found), None)
+            if after is not None:
+                raise EvidenceError(
+                    f"The split image set of {path.name} has a gap: segment(s) between {candidates[-1].name} and "
+                    f"{after.name} are missing, so every byte after the gap would be read at the wrong offset; it "
+                    "was not added.",
+                    hint="Find the missing segment(s), put them in the same folder and add the set again.",
+                )
+            numbers = list(range(run))
+            first_allowed = (0,)
         else:
             digits = groups.get("num") or groups.get("num2") or ""
             prefix = name[: len(name) - len(digits)]
@@ -75,11 +104,35 @@ def split_segments(path: Path) -> tuple[Path, ...] | None:
                 p for p in folder.iterdir()
                 if p.name.startswith(prefix) and re.fullmatch(r"\d{3}", p.name[len(prefix):])
             )
+            numbers = [int(p.name[len(prefix):]) for p in candidates]
+            first_allowed = (0, 1)
         if len(candidates) < 2:
+            if candidates and numbers[0] not in first_allowed:
+                raise EvidenceError(
+                    f"{path} looks like segment {path.name} of a split image whose earlier segments are missing.",
+                    hint="Put every segment of the set in the same folder and add its first segment.",
+                )
             return None
-        # The set must be contiguous from its first segment.
+        _check_contiguous(path, candidates, numbers, first_allowed)
         return tuple(candidates)
     return None
+
+
+def _check_contiguous(path: Path, candidates: list[Path], numbers: list[int], first_allowed: tuple[int, ...]) -> None:
+    if numbers[0] not in first_allowed:
+        raise EvidenceError(
+            f"The split image set of {path.name} starts at {candidates[0].name}: its first segment(s) are missing, "
+            "so every byte would be read at the wrong offset.",
+            hint="Put every segment of the set in the same folder and add it again.",
+        )
+    for before, after, a, b in zip(numbers, numbers[1:], candidates, candidates[1:], strict=False):
+        if after != before + 1:
+            missing = after - before - 1
+            raise EvidenceError(
+                f"The split image set of {path.name} has a gap: {missing} segment(s) between {a.name} and {b.name} "
+                "are missing, so every byte after the gap would be read at the wrong offset; it was not added.",
+                hint="Find the missing segment(s), put them in the same folder and add the set again.",
+            )
 
 
 def detect(path: str | os.PathLike[str]) -> Detected:
