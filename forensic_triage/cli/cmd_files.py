@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -56,6 +57,8 @@ def iter_files(store: CaseStore, *, deleted: bool = False, mime: str | None = No
             "detected_ext": r["detected_ext"], "mtime": r["mtime"], "atime": r["atime"], "ctime": r["ctime"],
             "crtime": r["crtime"], "flags": r["flags"], "status": r["status"], "hashset": r["hashset_match"],
             "yara_hits": r["hit_count"],
+            # 'partial': the hashes cover bytes_read readable bytes; 'unreadable' lists the [start, end) gaps
+            "bytes_read": r["bytes_read"], "unreadable": json.loads(r["unreadable"] or "[]"),
         }
 
 
@@ -64,5 +67,5 @@ def cmd_files(args: argparse.Namespace) -> int:
         emit(iter_files(store, deleted=args.deleted, mime=args.mime, path=args.path, mismatch=args.mismatch,
                         all_types=args.all_types),
              args.format, columns=None,
-             table_columns=("evidence", "inode", "path", "size", "deleted", "mime", "md5", "mtime"))
+             table_columns=("evidence", "inode", "path", "size", "deleted", "mime", "md5", "mtime", "status"))
     return 0

@@ -23,6 +23,7 @@ import pytest
 import pytsk3
 from imagebuilders import build_ext4, build_ntfs, require_tools
 
+from forensic_triage.cli.main import run
 from forensic_triage.errors import TriageError
 from forensic_triage.evidence.intake import add_evidence
 from forensic_triage.jobs.settings import TriageSettings
@@ -108,6 +109,16 @@ def test_a_file_cut_in_the_middle_is_partial_with_its_unreadable_range(ntfs_gap:
     assert len(messages) == 1
     assert f"Bytes {start}-{end - 1} of this file ({end - start} bytes) could not be read" in messages[0]
     assert f"cover the {len(readable)} readable bytes only" in messages[0]
+
+
+def test_files_command_shows_what_the_hashes_cover(ntfs_gap: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    store, (start, end) = ntfs_gap["store"], ntfs_gap["gap"]
+    assert run(["files", str(store.case_dir), "--path", "/root/*", "--format", "jsonl"]) == 0
+    (listed,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (listed["status"], listed["unreadable"]) == ("partial", [[start, end]])
+    assert listed["bytes_read"] == listed["size"] - (end - start)
+    assert run(["files", str(store.case_dir), "--path", "/root/*"]) == 0
+    assert "partial" in capsys.readouterr().out.splitlines()[1].split()
 
 
 def test_text_records_after_the_gap_are_parsed(ntfs_gap: dict[str, Any]) -> None:
