@@ -307,3 +307,19 @@ def test_a_job_whose_end_cannot_be_recorded_is_failed_with_a_warning(tmp_path: P
     notes = store.query("SELECT message FROM warnings WHERE job_id=? AND source='engine'", (job["id"],))
     assert [n["message"] for n in notes if "could not be recorded" in n["message"]]
     assert file_row(store, "/a.txt")["status"] == "done"  # the results are kept
+
+
+def test_a_job_that_fails_right_after_starting_is_not_left_running(tmp_path: Path) -> None:
+    require_tools("mke2fs", "debugfs")
+    image = build_ext4(tmp_path / "small.img", {"a.txt": b"hello\n"}, size_mb=4)
+    store = CaseStore.create(tmp_path / "case", case_number="START", examiner="tester")
+    add_evidence(store, image)
+    # Recording the job's rule set (right after the job row is written) fails.
+    store.conn.execute("CREATE TRIGGER refuse_rules BEFORE INSERT ON rulesets"
+                       " BEGIN SELECT RAISE(ABORT, 'the case database refused the write'); END")
+    with pytest.raises(TriageError):
+        run_triage(store, TriageSettings(jobs=1, plugins=[], builtin_rules=True, content_search=False))
+    job = store.query("SELECT * FROM jobs WHERE kind='triage'")[0]
+    assert job["outcome"] == "failed" and job["ended_utc"]
+    notes = [n["message"] for n in store.query("SELECT message FROM warnings WHERE job_id=?", (job["id"],))]
+    assert any(m.startswith("The triage job failed:") and "refused the write" in m for m in notes), notes
