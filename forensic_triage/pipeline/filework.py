@@ -153,6 +153,7 @@ class FileProcessor:
         names: dict[int, str] = {}
         started = False
         bad: list[tuple[int, int]] = []
+        companions: list[WarningRecord] = []  # problems reading companion files (sibling_reader)
         first_error: BaseException | None = None
         while offset < size or (size == 0 and not started):
             length = min(CHUNK, size - offset)
@@ -174,7 +175,7 @@ class FileProcessor:
                 result.mime, result.magic = identify(head)
                 info = FileInfo(file_id, locator, locator.evidence, locator.path, name, extension, size, deleted,
                                 result.mime, result.magic, head, mtime, crtime,
-                                read_sibling=sibling_reader(fs, locator.path))
+                                read_sibling=sibling_reader(fs, locator.path, companions))
                 for analyzer in self.analyzers:
                     self._stage(f"analyzer {analyzer.name}")
                     try:
@@ -232,6 +233,9 @@ class FileProcessor:
                 run.finish(result, not bad)
             except Exception as exc:
                 result.warnings.append(_failure(names[id(run)], "failed", exc, locator))
+        for problem in companions:
+            problem.locator = str(locator)
+            result.warnings.append(problem)
         if bad:
             drop_gap_hits(result, bad, str(locator))
         return result
@@ -268,21 +272,42 @@ def drop_gap_hits(result: FileResult, bad: list[tuple[int, int]], locator: str) 
 SIBLING_LIMIT = 256 * 1024 * 1024
 
 
-def sibling_reader(fs: pytsk3.FS_Info, path: str) -> Callable[[str], bytes | None]:
-    """A reader for files beside ``path`` (SQLite -wal/-journal companions), read-only, bounded."""
+def sibling_reader(fs: pytsk3.FS_Info, path: str,
+                   problems: list[WarningRecord] | None = None) -> Callable[[str], bytes | None]:
+    """A reader for files beside ``path`` (SQLite -wal/-journal companions), read-only, bounded.
+
+    An absent companion is None. One that can be read only in part comes back with zeros in
+    place of its unreadable bytes (nothing shifted: WAL frames stay at their offsets) and a
+    warning naming the ranges is added to ``problems``; one of which nothing can be read is
+    None with a warning."""
     folder = path.rsplit("/", 1)[0] if "/" in path else ""
 
     def read(name: str) -> bytes | None:
         if "/" in name or name in ("", ".", ".."):
             return None
+        where = f"{folder}/{name}"
         try:
-            sibling = fs.open(path=f"{folder}/{name}")
+            sibling = fs.open(path=where)
             size = int(sibling.info.meta.size) if sibling.info.meta else 0
-            if size <= 0 or size > SIBLING_LIMIT:
-                return None
-            return bytes(sibling.read_random(0, size))
         except OSError:
             return None
+        if size <= 0 or size > SIBLING_LIMIT:
+            return None
+        bad: list[tuple[int, int]] = []
+        pieces, _error = read_span(lambda o, n: bytes(sibling.read_random(o, n)), 0, size, 4096, bad)
+        if bad and problems is not None:
+            what = ("could not be read at all; it was not used" if not pieces else
+                    f"could be read only in part: {describe_ranges(bad)} were given to the extractors as zeros")
+            problems.append(WarningRecord("read", f"The companion file {where} {what}.", None, "warning",
+                                          details={"companion": where, "unreadable": [[a, b] for a, b in bad]}))
+        if not pieces:
+            return None
+        if len(pieces) == 1 and not bad:
+            return pieces[0][1]
+        buf = bytearray(size)
+        for pos, data in pieces:
+            buf[pos:pos + len(data)] = data
+        return bytes(buf)
 
     return read
 
