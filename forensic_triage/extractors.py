@@ -18,6 +18,7 @@ from typing import Any
 
 from .model import ArtifactRecord, FileResult, WarningRecord
 from .pipeline.analyzers import AnalyzerRun, FileInfo
+from .pipeline.filework import describe_ranges
 from .plugin_api import API_VERSION, ExtractContext, Extractor, Record, matches, record_fields
 
 ENTRY_POINT_GROUP = "forensic_triage.extractors"
@@ -200,19 +201,40 @@ def to_artifact(extractor: type[Extractor], record: Record, index: int) -> Artif
 
 
 class _Run:
+    """Collects the file's bytes for the whole-buffer parsers. Unreadable ranges (a gap between
+    two fed chunks, or a short tail) become zeros at their true offsets: nothing after a gap
+    moves, so every record is found where it is in the evidence."""
+
     def __init__(self, owner: ExtractorAnalyzer, info: FileInfo, chosen: list[tuple[type[Extractor], str | None]]):
         self.owner = owner
         self.info = info
         self.chosen = chosen
         self.buffer = io.BytesIO()
+        self.filled = 0
 
     def feed(self, offset: int, data: bytes) -> None:
+        if offset > self.filled:
+            self.buffer.write(bytes(offset - self.filled))
+        elif offset < self.filled:
+            self.buffer.seek(offset)
         self.buffer.write(data)
+        self.filled = self.buffer.tell()
 
     def finish(self, result: FileResult, complete: bool) -> None:
+        if self.filled < self.info.size and not complete:
+            self.buffer.write(bytes(self.info.size - self.filled))
         data = self.buffer.getvalue()
+        self.buffer = io.BytesIO()
+        gaps = [] if complete else list(result.read_errors)
         for cls, user in self.chosen:
+            before = len(result.artifacts)
             self.owner.run_one(cls, user, self.info, data, result)
+            if gaps:
+                result.warnings.append(WarningRecord(
+                    cls.name, f"{cls.name} parsed this file with {describe_ranges(gaps)} zero-filled (they could not "
+                    f"be read from the evidence); its {len(result.artifacts) - before} record(s) come from the "
+                    "readable bytes, at their true offsets.", str(self.info.locator), "warning",
+                    details={"zero_filled": [[a, b] for a, b in gaps]}))
 
 
 class ExtractorAnalyzer:

@@ -82,6 +82,12 @@ class Locator:
         )
 
 
+# FileEntry flags of entries with nothing to read: triage gives them status 'no-content' when the
+# listing of their volume ends (never a digest of nothing, no warning each).
+NO_META = "no-meta"  # a deleted name whose metadata is gone (inode 0) or cannot be read
+NO_DATA_STREAM = "no-data-stream"  # an NTFS file without an unnamed $DATA attribute ($Secure, $UsnJrnl...)
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class FileEntry:
     """One walked directory entry (a file stream, directory, link...) before content work."""
@@ -102,7 +108,7 @@ class FileEntry:
     ctime: str | None = None
     crtime: str | None = None
     first_block: int | None = None  # physical byte offset of the first data run (read order)
-    flags: str = ""  # e.g. "orphan", "ads"
+    flags: str = ""  # comma-separated, e.g. "orphan", "ads", NO_META, NO_DATA_STREAM
     # 'utc': the times above are UTC ('...Z'); 'local': the device's wall clock with no zone
     # (FAT, exFAT), naive text, the FAT access time a date ('YYYY-MM-DD').
     time_basis: str = "utc"
@@ -183,11 +189,14 @@ class FileResult:
     ext_mismatch: bool = False
     detected_ext: str | None = None
     encrypted: str | None = None  # why the content looks encrypted, or None
-    bytes_read: int = 0
+    bytes_read: int = 0  # readable bytes (what the hashes cover)
+    # [start, end) byte ranges that could not be read (files.unreadable); non-empty = 'partial'
     read_errors: list[tuple[int, int]] = dataclasses.field(default_factory=list)
     hits: list[Hit] = dataclasses.field(default_factory=list)
     content_hits: list[ContentHit] = dataclasses.field(default_factory=list)
     artifacts: list[ArtifactRecord] = dataclasses.field(default_factory=list)
     hash_matches: list[tuple[str, str, str, str]] = dataclasses.field(default_factory=list)  # set, kind, algo, hash
     warnings: list[WarningRecord] = dataclasses.field(default_factory=list)
-    status: str = "done"  # done | error
+    # done | partial (some bytes unreadable: hashes cover the readable bytes only) | error (nothing
+    # readable, or not examined: no hashes) | no-content (nothing to read; set when listing)
+    status: str = "done"

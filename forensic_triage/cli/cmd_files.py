@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 from collections.abc import Generator
 from typing import Any
 
@@ -72,6 +73,8 @@ def iter_files(store: CaseStore, *, deleted: bool = False, mime: str | None = No
             "time_basis_label": basis_label(basis, zone),
             **{f"{k}_utc": resolve_time(r[k], basis, zone)[0] for k in TIME_KEYS},
             "modified": display_time(r["mtime"], basis, zone, case_zone),
+            # 'partial': the hashes cover bytes_read readable bytes; 'unreadable' lists the [start, end) gaps
+            "bytes_read": r["bytes_read"], "unreadable": json.loads(r["unreadable"] or "[]"),
         }
 
 
@@ -80,5 +83,5 @@ def cmd_files(args: argparse.Namespace) -> int:
             iter_files(store, deleted=args.deleted, mime=args.mime, path=args.path, mismatch=args.mismatch,
                        all_types=args.all_types)) as rows:
         emit(rows, args.format, columns=None,
-             table_columns=("evidence", "inode", "path", "size", "deleted", "mime", "md5", "modified"))
+             table_columns=("evidence", "inode", "path", "size", "deleted", "mime", "md5", "modified", "status"))
     return 0

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 import pytsk3
 
-from ..model import FileEntry, Locator
+from ..model import NO_DATA_STREAM, NO_META, FileEntry, Locator
 from ..timeutil import BASIS_LOCAL, BASIS_UTC, unix_iso
 
 _META_TYPES = {
@@ -32,6 +32,7 @@ _NAME_TYPES = {
 _DATA_TYPES = {pytsk3.TSK_FS_ATTR_TYPE_DEFAULT, pytsk3.TSK_FS_ATTR_TYPE_NTFS_DATA, pytsk3.TSK_FS_ATTR_TYPE_HFS_DATA}
 MAX_DEPTH = 256
 _NTFS_BADCLUS = 8  # MFT entry of $BadClus
+_NTFS_INDEX_ROOT, _NTFS_INDEX_ALLOCATION = 144, 160
 
 # File systems whose time stamps are the device's local wall clock with no zone. exFAT has
 # UTC-offset fields, but The Sleuth Kit does not read them (exfatfs_copy_file_inode converts
@@ -91,6 +92,19 @@ def _first_block(fs_file: pytsk3.File, part_offset: int, block_size: int) -> int
     except (OSError, RuntimeError):
         return None
     return None
+
+
+def _with_flag(flags: str, flag: str) -> str:
+    return ",".join(f for f in (flags, flag) if f)
+
+
+def _has_unnamed_data(fs_file: pytsk3.File) -> bool:
+    """Whether an NTFS file has an unnamed $DATA attribute; True when the attributes cannot be
+    listed (the file is then read as usual and any failure is reported there)."""
+    try:
+        return any(int(a.info.type) == int(pytsk3.TSK_FS_ATTR_TYPE_NTFS_DATA) and not a.info.name for a in fs_file)
+    except (OSError, RuntimeError):
+        return True
 
 
 class Walker:
@@ -180,6 +194,15 @@ class Walker:
             "crtime": _local_text(meta.crtime, getattr(meta, "crtime_nano", 0)),  # 10 ms where TSK gives it
         }
 
+    def _content_flag(self, fs_file: pytsk3.File, meta: object, allocated: bool, ftype: str) -> str:
+        """NO_META for a deleted name without metadata (nothing at all to read), NO_DATA_STREAM for
+        an NTFS file whose data lives only in named streams (listed beside it), else ''."""
+        if meta is None:
+            return NO_META if not allocated else ""
+        if self.ntfs and ftype == "file" and not _has_unnamed_data(fs_file):
+            return NO_DATA_STREAM
+        return ""
+
     def _entries(self, fs_file: pytsk3.File, raw: bytes, name: str, path: str, parent: str) -> Iterator[FileEntry]:
         info = fs_file.info
         name_flags = int(info.name.flags)
@@ -204,6 +227,7 @@ class Walker:
             size, meta_alloc, mode, uid, gid = 0, False, None, None, None
             times = {"mtime": None, "atime": None, "ctime": None, "crtime": None}
         flags = "orphan" if path.startswith("/$OrphanFiles/") else ""
+        flags = _with_flag(flags, self._content_flag(fs_file, meta, allocated, ftype))
         first = _first_block(fs_file, self.offset, self.block_size) if ftype == "file" and meta is not None else None
         yield FileEntry(
             locator=Locator(self.evidence, self.offset, inode, path=path), name=name, name_raw=raw,
@@ -215,16 +239,32 @@ class Walker:
 
     def _streams(self, fs_file: pytsk3.File, raw: bytes, name: str, path: str, parent: str, inode: int,
                  allocated: bool, meta_alloc: bool, times: dict[str, str | None]) -> Iterator[FileEntry]:
+        """Named streams of an NTFS file, each listed as its own file entry ``name:stream``:
+        named $DATA streams (alternate data streams, $Secure:$SDS, $UsnJrnl:$J, ...) and the
+        named indexes of system files ($Secure:$SDH/$SII, $ObjId:$O, $Quota:$O/$Q, $Reparse:$R;
+        not the folder index $I30). An index is listed as The Sleuth Kit's ``fls`` lists it
+        (its $INDEX_ROOT, ``name:$SDH``) and, when it has one, its $INDEX_ALLOCATION, where
+        most of its entries live, as ``name:$SDH:$INDEX_ALLOCATION``. A stream list or run list
+        that cannot be read is a warning, never a silent drop."""
         try:
             attrs = list(fs_file)
-        except OSError:
+        except (OSError, RuntimeError) as exc:
+            self._warn(f"The streams of {path} (MFT entry {inode}) cannot be listed ({exc}); only its unnamed "
+                       "data stream is listed and examined.")
             return
+        data_type = int(pytsk3.TSK_FS_ATTR_TYPE_NTFS_DATA)
         for attr in attrs:
             ainfo = attr.info
-            if int(ainfo.type) != int(pytsk3.TSK_FS_ATTR_TYPE_NTFS_DATA) or not ainfo.name:
+            atype = int(ainfo.type)
+            if atype not in (data_type, _NTFS_INDEX_ROOT, _NTFS_INDEX_ALLOCATION) or not ainfo.name:
                 continue
-            stream = decode_name(bytes(ainfo.name))
-            loc = Locator(self.evidence, self.offset, inode, int(ainfo.type), int(ainfo.id), stream, path)
+            raw_stream = bytes(ainfo.name)
+            if atype != data_type and raw_stream == b"$I30":
+                continue  # a folder's own index: its entries are the folder listing
+            stream = decode_name(raw_stream)
+            if atype == _NTFS_INDEX_ALLOCATION:
+                stream, raw_stream = f"{stream}:$INDEX_ALLOCATION", raw_stream + b":$INDEX_ALLOCATION"
+            loc = Locator(self.evidence, self.offset, inode, atype, int(ainfo.id), stream, path)
             first = None
             listed = False
             try:
@@ -233,15 +273,16 @@ class Walker:
                     if int(run.addr):
                         first = self.offset + int(run.addr) * self.block_size
                         break
-            except OSError:
-                pass
+            except (OSError, RuntimeError) as exc:
+                self._warn(f"The data runs of the stream {path}:{stream} (MFT entry {inode}) cannot be listed "
+                           f"({exc}); it is listed and read as far as The Sleuth Kit can.")
             # $BadClus:$Bad is as long as the volume but holds only the clusters marked bad. With none
             # marked, The Sleuth Kit lists no runs and reads no bytes: list it, do not read it (else every
             # NTFS volume gets a false "file ends early" error). With bad clusters marked it is read like
             # any stream, because data can be hidden in clusters marked bad.
             no_bad_clusters = inode == _NTFS_BADCLUS and stream == "$Bad" and not listed
             yield FileEntry(
-                locator=loc, name=f"{name}:{stream}", name_raw=raw + b":" + bytes(ainfo.name), parent_path=parent,
+                locator=loc, name=f"{name}:{stream}", name_raw=raw + b":" + raw_stream, parent_path=parent,
                 size=int(ainfo.size), allocated=allocated, meta_allocated=meta_alloc,
                 type="virtual" if no_bad_clusters else "file", first_block=first,
                 flags="ads,no-bad-clusters" if no_bad_clusters else "ads", mtime=times["mtime"],

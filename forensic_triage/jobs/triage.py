@@ -19,6 +19,7 @@ the budget is spent and stores exactly what was not examined.
 from __future__ import annotations
 
 import dataclasses
+import json
 import shlex
 import shutil
 import sys
@@ -28,8 +29,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import Cancelled, TriageError
-from ..model import FileResult
+from ..model import NO_DATA_STREAM, NO_META, FileResult
 from ..store import CaseStore
+from ..timeutil import utcnow_iso
 from .context import JobContext
 from .pool import Unit, WorkerPool
 from .settings import TriageSettings
@@ -140,6 +142,7 @@ def _walk_volume(store: CaseStore, pool: WorkerPool, evidence: dict[str, Any], v
     where = f"{evidence['uid']}:{volume['offset']}"
 
     def flush(status: str | None = None, failure: str | None = None) -> None:
+        summary = 0
         with store.transaction() as conn:
             conn.executemany(_INSERT_FILE, [ids + r for r in rows])
             for message in warnings:
@@ -151,8 +154,9 @@ def _walk_volume(store: CaseStore, pool: WorkerPool, evidence: dict[str, Any], v
                                   f"{volume['offset']} of {evidence['uid']} stopped: {failure}. The "
                                   f"{stats.files_walked} entries listed before are kept and examined.")
             if status:
+                summary = _mark_no_content(store, conn, evidence, volume, job_id)
                 conn.execute("UPDATE volumes SET fs_status=? WHERE id=?", (status, volume["id"]))
-        ctx.warn(len(warnings) + (1 if failure else 0))
+        ctx.warn(len(warnings) + (1 if failure else 0) + (1 if status and summary else 0))
         rows.clear()
         warnings.clear()
 
@@ -170,6 +174,31 @@ def _walk_volume(store: CaseStore, pool: WorkerPool, evidence: dict[str, Any], v
             flush("walked")
         elif kind == "failed":
             flush("error", value)
+
+
+def _mark_no_content(store: CaseStore, conn: Any, evidence: dict[str, Any], volume: dict[str, Any],
+                     job_id: int) -> int:
+    """Entries with nothing to read get status 'no-content' (no digest of nothing, no warning each):
+    deleted names whose metadata is gone (inode 0) and NTFS files whose data lives only in named
+    streams, which are listed beside them. One summary warning per volume counts the deleted
+    names, so the report's limitations say how many names had no content left. Returns 1 when
+    that warning was stored."""
+    conn.execute(
+        "UPDATE files SET status='no-content' WHERE volume_id=? AND status='pending' AND ("
+        f"(',' || flags || ',') LIKE '%,{NO_META},%' OR (',' || flags || ',') LIKE '%,{NO_DATA_STREAM},%')",
+        (volume["id"],))
+    count = int(conn.execute(
+        "SELECT count(*) FROM files WHERE volume_id=? AND status='no-content' AND"
+        f" (',' || flags || ',') LIKE '%,{NO_META},%'", (volume["id"],)).fetchone()[0])
+    if not count:
+        return 0
+    store.add_warning(
+        conn, source="fs.walk", kind="warning", job_id=job_id, evidence_id=evidence["id"],
+        locator=f"{evidence['uid']}:{volume['offset']}", details={"no_content_names": count},
+        message=f"{count} deleted name(s) on the {volume['fs_type']} file system at byte {volume['offset']} of "
+        f"{evidence['uid']} have no metadata left (inode 0 or an unreadable entry): no content is recoverable "
+        "for them; they are listed with status 'no-content'.")
+    return 1
 
 
 def _tier_pages(store: CaseStore, evidence_id: int, tier: int, order: str) -> Iterator[Any]:
@@ -264,14 +293,21 @@ def run_triage(store: CaseStore, settings: TriageSettings | None = None, ctx: Jo
         job_settings = settings.to_dict()
         job_settings["analyzers"] = describe
         job_id = store.start_job("triage", job_settings, command_line or shlex.join(sys.argv))
-        from ..scan.setup import record_scan_provenance  # rule set and hash sets of the job, for reports
+        try:
+            from ..scan.setup import record_scan_provenance  # rule set and hash sets of the job, for reports
 
-        record_scan_provenance(store, job_id, describe)
-        if problems:
-            with store.transaction() as conn:
-                for message in problems:
-                    store.add_warning(conn, source="plugins", message=message, kind="error", job_id=job_id)
-            ctx.warn(len(problems))
+            record_scan_provenance(store, job_id, describe)
+            if problems:
+                with store.transaction() as conn:
+                    for message in problems:
+                        store.add_warning(conn, source="plugins", message=message, kind="error", job_id=job_id)
+                ctx.warn(len(problems))
+        except Exception as exc:  # the job started: it must not stay 'running'
+            _end_job(store, job_id, "failed", stats, exc)
+            raise
+        except BaseException:
+            _end_job(store, job_id, "interrupted", stats)
+            raise
         _run(store, pool, settings, ctx, stats, job_id, started)
     finally:
         pool.stop()
@@ -282,6 +318,7 @@ def run_triage(store: CaseStore, settings: TriageSettings | None = None, ctx: Jo
 def _run(store: CaseStore, pool: WorkerPool, settings: TriageSettings, ctx: JobContext, stats: TriageStats,
          job_id: int, started: float) -> None:
     outcome = "completed"
+    reason: BaseException | None = None
     writer = _Writer(store, job_id, ctx, stats)
     deadline = started + settings.budget_seconds if settings.budget_seconds else None
     try:
@@ -306,8 +343,11 @@ def _run(store: CaseStore, pool: WorkerPool, settings: TriageSettings, ctx: JobC
     except Cancelled:
         outcome = "cancelled"
         raise
-    except TriageError:
-        outcome = "failed"
+    except TriageError as exc:
+        outcome, reason = "failed", exc
+        raise
+    except Exception as exc:  # an engine bug: the job failed (stated), the results so far are kept
+        outcome, reason = "failed", exc
         raise
     except BaseException:
         outcome = "interrupted"
@@ -320,9 +360,49 @@ def _run(store: CaseStore, pool: WorkerPool, settings: TriageSettings, ctx: JobC
                 pass
         ctx.finish()
         stats.seconds = round(time.monotonic() - started, 3)
+        failure = _end_job(store, job_id, outcome, stats, reason)
+        if failure is not None and outcome == "completed":
+            raise TriageError(
+                f"Every file was examined and the results are stored, but the end of the triage job could not be "
+                f"recorded ({failure}).", hint="Check the free space and permissions of the case folder, then run "
+                "'forensic-triage verify CASE'.") from failure
+
+
+def _end_job(store: CaseStore, job_id: int, outcome: str, stats: TriageStats,
+             reason: BaseException | None = None) -> BaseException | None:
+    """Record the end of a job; returns None, or the exception that stopped it being recorded.
+
+    A job must never stay 'running' because its end could not be written: when ``end_job``
+    raises, the job is marked 'failed' with a stored warning saying why, in a plain update.
+    (When the case database refuses every write, the job is left 'running' and the next start
+    reports it as interrupted.) A failed job also stores the reason it failed."""
+    for query, attr in (("SELECT count(*) FROM files WHERE status='pending'", "remaining"),
+                        ("SELECT count(*) FROM warnings WHERE job_id=?", "warnings")):
         try:
-            stats.remaining = int(store.scalar("SELECT count(*) FROM files WHERE status='pending'") or 0)
-            stats.warnings = int(store.scalar("SELECT count(*) FROM warnings WHERE job_id=?", (job_id,)) or 0)
-            store.end_job(job_id, outcome, stats.as_dict())
-        except (TriageError, Exception):
+            setattr(stats, attr, int(store.scalar(query, (job_id,) if "?" in query else ()) or 0))
+        except Exception:
             pass
+    if reason is not None:
+        try:
+            with store.transaction() as conn:
+                store.add_warning(conn, source="engine", kind="error", job_id=job_id,
+                                  message=f"The triage job failed: {reason}", details={"error": repr(reason)})
+            stats.warnings += 1
+        except Exception:
+            pass
+    try:
+        store.end_job(job_id, outcome, stats.as_dict())
+        return None
+    except Exception as exc:
+        failure = exc
+    try:
+        with store.transaction() as conn:
+            store.add_warning(
+                conn, source="engine", kind="error", job_id=job_id, details={"outcome": outcome, "error": repr(failure)},
+                message=f"The end of this triage job ({outcome}) could not be recorded ({type(failure).__name__}: "
+                f"{failure}); the job is marked 'failed'.")
+            conn.execute("UPDATE jobs SET ended_utc=?, outcome='failed', stats=? WHERE id=?",
+                         (utcnow_iso(), json.dumps(stats.as_dict(), sort_keys=True, default=str), job_id))
+    except Exception:
+        pass
+    return failure

@@ -54,7 +54,7 @@ def insert_timeline(conn: sqlite3.Connection, rows: list[Placed], artifact_id: i
 
 _UPDATE = (
     "UPDATE files SET status=?, md5=?, sha1=?, sha256=?, mime=?, magic=?, entropy=?, ext_mismatch=?,"
-    " detected_ext=?, encrypted=?, bytes_read=?, hit_count=?, hashset_match=?, job_id=? WHERE id=?"
+    " detected_ext=?, encrypted=?, bytes_read=?, unreadable=?, hit_count=?, hashset_match=?, job_id=? WHERE id=?"
 )
 
 
@@ -75,7 +75,8 @@ def _write_one(store: CaseStore, conn: sqlite3.Connection, r: FileResult, locato
     if r.hash_matches:
         hashset = "notable" if any(m[1] == "notable" for m in r.hash_matches) else "known-good"
     conn.execute(_UPDATE, (r.status, r.md5, r.sha1, r.sha256, r.mime, r.magic, r.entropy, int(r.ext_mismatch),
-                           r.detected_ext, r.encrypted, r.bytes_read, len(r.hits), hashset, job_id, r.file_id))
+                           r.detected_ext, r.encrypted, r.bytes_read, json.dumps([[a, b] for a, b in r.read_errors]),
+                           len(r.hits), hashset, job_id, r.file_id))
     for hit in r.hits:
         conn.execute(
             "INSERT OR IGNORE INTO yara_hits(file_id, locator, rule, namespace, tags, meta, strings, ruleset_sha256,"

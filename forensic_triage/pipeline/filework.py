@@ -47,8 +47,76 @@ def entropy_of(counts: np.ndarray, total: int) -> float:
     return float(-(p * np.log2(p)).sum())
 
 
+MAX_NAMED_RANGES = 5
+
+
+def _merge(ranges: list[tuple[int, int]], start: int, end: int) -> None:
+    """Append [start, end) to sorted, disjoint ``ranges``, joining it to the last when they touch."""
+    if ranges and ranges[-1][1] >= start:
+        ranges[-1] = (ranges[-1][0], max(ranges[-1][1], end))
+    else:
+        ranges.append((start, end))
+
+
+def describe_ranges(ranges: list[tuple[int, int]]) -> str:
+    """'bytes 10-19 and 40-49' (end inclusive, as people count); long lists end with a count."""
+    parts = [f"{a}-{b - 1}" for a, b in ranges[:MAX_NAMED_RANGES]]
+    more = len(ranges) - len(parts)
+    if more:
+        return f"bytes {', '.join(parts)} and {more} more range{'s' if more > 1 else ''}"
+    if len(parts) > 1:
+        return f"bytes {', '.join(parts[:-1])} and {parts[-1]}"
+    return f"bytes {parts[0]}" if parts else "no bytes"
+
+
+def read_span(read: Callable[[int, int], bytes], start: int, end: int, step: int,
+              bad: list[tuple[int, int]]) -> tuple[list[tuple[int, bytes]], BaseException | None]:
+    """Read [start, end) of a stream as (offset, bytes) pieces; unreadable ranges are added to ``bad``.
+
+    One read for the whole span first. The Sleuth Kit answers a read that runs into a missing
+    part of the image with a short read (the bytes before it) or an OSError (read starts in
+    it); either way the rest of the span is then read in ``step``-sized aligned blocks, so the
+    unreadable ranges are found to the block and every readable block is kept. Pieces are
+    never shifted: each carries its true offset.
+    """
+    pieces: list[tuple[int, bytes]] = []
+    first_error: BaseException | None = None
+    pos = start
+    blockwise = False
+    while pos < end:
+        stop = min(end, (pos // step + 1) * step) if blockwise else end
+        error: BaseException | None = None
+        try:
+            data = read(pos, stop - pos)
+        except OSError as exc:
+            data, error = b"", exc
+        if data:
+            data = data[: stop - pos]
+            pieces.append((pos, data))
+            pos += len(data)
+            continue
+        if not blockwise:
+            blockwise = True  # try again, block by block, from the same position
+            continue
+        if first_error is None and error is not None:
+            first_error = error
+        _merge(bad, pos, stop)
+        pos = stop
+    return pieces, first_error
+
+
 class FileProcessor:
-    """Processes file streams of one open file system; thread-safe except per-file state."""
+    """Processes file streams of one open file system; thread-safe except per-file state.
+
+    Completeness: a stream of which some bytes cannot be read from the evidence (an image
+    truncated inside it, an unreadable range) gets status ``partial``: ``bytes_read`` is the
+    readable byte count, ``read_errors`` the unreadable [start, end) ranges, and the hashes
+    and entropy cover the readable bytes only (in file order). A stream of which no byte can
+    be read gets status ``error`` and no hashes (never the digest of nothing) and no findings.
+    Analyzers are fed the readable pieces at their true offsets; a gap between two fed
+    pieces is an unreadable range (see :class:`~.analyzers.AnalyzerRun`). YARA hits whose
+    recorded matches lie on such a range are left out (see :func:`drop_gap_hits`).
+    """
 
     def __init__(self, analyzers: Sequence[Analyzer] = (),
                  on_stage: Callable[[str], None] | None = None) -> None:
@@ -76,43 +144,38 @@ class FileProcessor:
         def read(offset: int, length: int) -> bytes:
             return bytes(fs_file.read_random(offset, length, *args))
 
+        try:
+            step = min(max(int(fs.info.block_size), 512), HEAD)
+        except (AttributeError, TypeError, ValueError):
+            step = 4096
         offset = 0
-        head = b""
         runs: list[AnalyzerRun] = []
         names: dict[int, str] = {}
         started = False
-        complete = True
+        bad: list[tuple[int, int]] = []
+        companions: list[WarningRecord] = []  # problems reading companion files (sibling_reader)
+        first_error: BaseException | None = None
         while offset < size or (size == 0 and not started):
             length = min(CHUNK, size - offset)
-            data = b""
+            pieces: list[tuple[int, bytes]] = []
             if length > 0:
-                try:
-                    data = read(offset, length)
-                except OSError as exc:
-                    # Record the unreadable range and go on with the rest of the file.
-                    bad_end = min(size, offset + length)
-                    result.read_errors.append((offset, bad_end))
-                    result.warnings.append(WarningRecord(
-                        "read", f"Bytes {offset}-{bad_end - 1} could not be read ({exc}); hashes cover "
-                        "the readable bytes only.", str(locator), "error", details={"start": offset, "end": bad_end}))
-                    complete = False
-                    offset = bad_end
-                    continue
-                if not data:
-                    result.warnings.append(WarningRecord(
-                        "read", f"The file ends early: {offset} of {size} bytes readable.", str(locator), "error",
-                        details={"start": offset, "end": size}))
-                    result.read_errors.append((offset, size))
-                    complete = False
-                    break
+                pieces, error = read_span(read, offset, offset + length, step, bad)
+                first_error = first_error or error
             if not started:
                 started = True
-                head = data[:HEAD]
+                if len(pieces) == 1 and pieces[0][0] == 0:
+                    head = pieces[0][1][:HEAD]
+                else:  # unreadable bytes in the head: zeros in their place, nothing shifted
+                    buf = bytearray(min(HEAD, length))
+                    for pos, data in pieces:
+                        if pos < len(buf):
+                            buf[pos:pos + len(data)] = data[: len(buf) - pos]
+                    head = bytes(buf)
                 self._stage("libmagic")
                 result.mime, result.magic = identify(head)
                 info = FileInfo(file_id, locator, locator.evidence, locator.path, name, extension, size, deleted,
                                 result.mime, result.magic, head, mtime, crtime,
-                                read_sibling=sibling_reader(fs, locator.path))
+                                read_sibling=sibling_reader(fs, locator.path, companions))
                 for analyzer in self.analyzers:
                     self._stage(f"analyzer {analyzer.name}")
                     try:
@@ -123,52 +186,128 @@ class FileProcessor:
                     if run is not None:
                         runs.append(run)
                         names[id(run)] = analyzer.name
-                if not data:
-                    break
-            md5.update(data)
-            sha1.update(data)
-            sha256.update(data)
-            counts += byte_histogram(data)
-            for run in list(runs):
-                self._stage(f"analyzer {names[id(run)]}")
-                try:
-                    run.feed(offset, data)
-                except Exception as exc:
-                    runs.remove(run)
-                    result.warnings.append(_failure(names[id(run)], "failed", exc, locator))
+            for pos, data in pieces:
+                md5.update(data)
+                sha1.update(data)
+                sha256.update(data)
+                counts += byte_histogram(data)
+                for run in list(runs):
+                    self._stage(f"analyzer {names[id(run)]}")
+                    try:
+                        run.feed(pos, data)
+                    except Exception as exc:
+                        runs.remove(run)
+                        result.warnings.append(_failure(names[id(run)], "failed", exc, locator))
             self._stage("read")
-            offset += len(data)
+            offset += length
         result.bytes_read = int(counts.sum())
+        result.read_errors = [(a, b) for a, b in bad]
+        if size > 0 and result.bytes_read == 0:
+            # Nothing readable: no digest of nothing, no findings from zeros.
+            result.status = "error"
+            result.mime = result.magic = None
+            result.warnings.append(WarningRecord(
+                "read", f"None of the {size} bytes of this file could be read from the evidence; it has no hashes "
+                "and was not examined.", str(locator), "error",
+                details={"unreadable": [[a, b] for a, b in bad], "error": str(first_error or "no data returned")}))
+            return result
         result.md5, result.sha1, result.sha256 = md5.hexdigest(), sha1.hexdigest(), sha256.hexdigest()
         result.entropy = round(entropy_of(counts, result.bytes_read), 4)
-        result.ext_mismatch, result.detected_ext = check_extension(extension, result.mime, size)
+        if bad and bad[0][0] < HEAD:
+            result.ext_mismatch, result.detected_ext = False, None  # the type was seen through zeros
+        else:
+            result.ext_mismatch, result.detected_ext = check_extension(extension, result.mime, size)
+        if bad:
+            result.status = "partial"
+            missing = size - result.bytes_read
+            result.warnings.append(WarningRecord(
+                "read", f"{describe_ranges(bad).capitalize()} of this file ({missing} bytes) could not be read from "
+                f"the evidence: status 'partial'; the MD5, SHA-1 and SHA-256 cover the {result.bytes_read} readable "
+                "bytes only, and the extractors got zeros in place of the unreadable bytes, at their true offsets.",
+                str(locator), "error",
+                details={"unreadable": [[a, b] for a, b in bad], "readable_bytes": result.bytes_read,
+                         "size": size, "error": str(first_error or "no data returned")}))
         for run in runs:
             self._stage(f"analyzer {names[id(run)]}")
             try:
-                run.finish(result, complete)
+                run.finish(result, not bad)
             except Exception as exc:
                 result.warnings.append(_failure(names[id(run)], "failed", exc, locator))
+        for problem in companions:
+            problem.locator = str(locator)
+            result.warnings.append(problem)
+        if bad:
+            drop_gap_hits(result, bad, str(locator))
         return result
+
+
+def _touches(ranges: list[tuple[int, int]], start: int, length: int) -> bool:
+    end = start + max(1, length)
+    return any(a < end and start < b for a, b in ranges)
+
+
+def drop_gap_hits(result: FileResult, bad: list[tuple[int, int]], locator: str) -> None:
+    """YARA scans a partly read file with zeros in place of the unreadable bytes (offsets stay
+    true); a matched string lying on those zeros says nothing about the evidence, so it is left
+    out, and a hit whose recorded matches all lie there is not reported. Each case is a stored
+    warning. (Content search never matches across a gap: it restarts after each one.)"""
+    for hit in list(result.hits):
+        kept = [s for s in hit.strings if not _touches(bad, int(s.get("offset", 0)), int(s.get("length", 0)))]
+        if len(kept) == len(hit.strings):
+            continue
+        if kept:
+            left_out = len(hit.strings) - len(kept)
+            hit.strings = kept
+            message = (f"YARA rule {hit.rule}: {left_out} matched string(s) lying on the zero-filled unreadable "
+                       "bytes of this file were left out; the hit is kept on its other matches (its condition was evaluated "
+                       "with zeros in place of the unreadable bytes).")
+        else:
+            result.hits.remove(hit)
+            message = (f"YARA rule {hit.rule} matched only on the zero-filled unreadable bytes of this file; "
+                       "the hit is not reported.")
+        result.warnings.append(WarningRecord("yara", message, locator, "warning",
+                                             details={"rule": hit.rule, "namespace": hit.namespace}))
 
 
 SIBLING_LIMIT = 256 * 1024 * 1024
 
 
-def sibling_reader(fs: pytsk3.FS_Info, path: str) -> Callable[[str], bytes | None]:
-    """A reader for files beside ``path`` (SQLite -wal/-journal companions), read-only, bounded."""
+def sibling_reader(fs: pytsk3.FS_Info, path: str,
+                   problems: list[WarningRecord] | None = None) -> Callable[[str], bytes | None]:
+    """A reader for files beside ``path`` (SQLite -wal/-journal companions), read-only, bounded.
+
+    An absent companion is None. One that can be read only in part comes back with zeros in
+    place of its unreadable bytes (nothing shifted: WAL frames stay at their offsets) and a
+    warning naming the ranges is added to ``problems``; one of which nothing can be read is
+    None with a warning."""
     folder = path.rsplit("/", 1)[0] if "/" in path else ""
 
     def read(name: str) -> bytes | None:
         if "/" in name or name in ("", ".", ".."):
             return None
+        where = f"{folder}/{name}"
         try:
-            sibling = fs.open(path=f"{folder}/{name}")
+            sibling = fs.open(path=where)
             size = int(sibling.info.meta.size) if sibling.info.meta else 0
-            if size <= 0 or size > SIBLING_LIMIT:
-                return None
-            return bytes(sibling.read_random(0, size))
         except OSError:
             return None
+        if size <= 0 or size > SIBLING_LIMIT:
+            return None
+        bad: list[tuple[int, int]] = []
+        pieces, _error = read_span(lambda o, n: bytes(sibling.read_random(o, n)), 0, size, 4096, bad)
+        if bad and problems is not None:
+            what = ("could not be read at all; it was not used" if not pieces else
+                    f"could be read only in part: {describe_ranges(bad)} were given to the extractors as zeros")
+            problems.append(WarningRecord("read", f"The companion file {where} {what}.", None, "warning",
+                                          details={"companion": where, "unreadable": [[a, b] for a, b in bad]}))
+        if not pieces:
+            return None
+        if len(pieces) == 1 and not bad:
+            return pieces[0][1]
+        buf = bytearray(size)
+        for pos, data in pieces:
+            buf[pos:pos + len(data)] = data
+        return bytes(buf)
 
     return read
 
@@ -181,4 +320,5 @@ def entropy_bits(data: bytes) -> float:
     return entropy_of(counts, len(data))
 
 
-__all__ = ["CHUNK", "HEAD", "FileProcessor", "entropy_bits", "identify"]
+__all__ = ["CHUNK", "HEAD", "FileProcessor", "describe_ranges", "drop_gap_hits", "entropy_bits", "identify",
+           "read_span"]
