@@ -6,6 +6,7 @@ import argparse
 import os
 
 from ..errors import UsageError
+from ..evidence.intake import intake_problems
 from ..jobs.context import JobContext
 from ..jobs.settings import TriageSettings
 from ..jobs.triage import run_triage
@@ -72,6 +73,8 @@ def cmd_triage(args: argparse.Namespace) -> int:
             stats = run_triage(store, settings, JobContext(bar))
         finally:
             bar.close()
+        for message in intake_problems(store):
+            print(f"warning: {message}")
     rate = stats.files_processed / stats.seconds if stats.seconds else 0
     print(f"Triage finished: {stats.files_walked} entries listed, {stats.files_processed} files examined "
           f"({human_bytes(stats.bytes_read)}) in {stats.seconds:.1f} s ({rate:.0f} files/s); "

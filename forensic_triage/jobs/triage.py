@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import Cancelled, TriageError
+from ..evidence.intake import intake_problems
 from ..model import NO_DATA_STREAM, NO_META, FileResult
 from ..store import CaseStore
 from ..timeutil import utcnow_iso
@@ -302,6 +303,12 @@ def run_triage(store: CaseStore, settings: TriageSettings | None = None, ctx: Jo
                     for message in problems:
                         store.add_warning(conn, source="plugins", message=message, kind="error", job_id=job_id)
                 ctx.warn(len(problems))
+            unfinished = intake_problems(store)  # items an interrupted 'evidence add' left: named, not skipped silently
+            if unfinished:
+                with store.transaction() as conn:
+                    for message in unfinished:
+                        store.add_warning(conn, source="intake", message=message, kind="error", job_id=job_id)
+                ctx.warn(len(unfinished))
         except Exception as exc:  # the job started: it must not stay 'running'
             _end_job(store, job_id, "failed", stats, exc)
             raise
@@ -322,7 +329,8 @@ def _run(store: CaseStore, pool: WorkerPool, settings: TriageSettings, ctx: JobC
     writer = _Writer(store, job_id, ctx, stats)
     deadline = started + settings.budget_seconds if settings.budget_seconds else None
     try:
-        evidences = [dict(ev) for ev in store.query("SELECT * FROM evidence ORDER BY id")]
+        evidences = [dict(ev) for ev in store.query(
+            "SELECT * FROM evidence WHERE intake_state = 'complete' ORDER BY id")]
         for evidence in evidences:
             for volume in store.query("SELECT * FROM volumes WHERE evidence_id=? AND fs_type IS NOT NULL"
                                       " AND fs_status='pending' ORDER BY offset", (evidence["id"],)):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import shutil
 import subprocess
 import sys
 import time
@@ -109,6 +110,17 @@ def _interrupted_then_resumed(tmp_path: Path, image: Path, ready: Callable[[Path
     finally:
         store.close()
     assert len(problems) == 1 and problems[0].startswith("EXH-001's intake did not finish; run 'evidence add' again")
+    # Triage names the unfinished item (printed and stored for the report), never skips it silently.
+    # (on a copy, so that the re-run below is compared with the reference untouched)
+    copy = tmp_path / "triaged-copy"
+    shutil.copytree(case, copy, ignore=shutil.ignore_patterns(".case.lock"))
+    triage = subprocess.run([*CLI, "triage", str(copy), "--jobs", "1", "--quiet"], capture_output=True, text=True,
+                            timeout=300)
+    assert triage.returncode == 0, triage.stderr
+    assert "warning: EXH-001's intake did not finish" in triage.stdout
+    with sqlite3.connect(copy / "case.sqlite") as conn:
+        stored = conn.execute("SELECT message FROM warnings WHERE source='intake' AND kind='error'").fetchall()
+    assert [m for (m,) in stored] == problems
     # The same command again: redone, said so, and identical to the uninterrupted add.
     rerun = subprocess.run(_add_cmd(case, image), capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
