@@ -4,9 +4,9 @@ the item is recorded as incomplete, named as such, and the re-run gives what an 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
-import shutil
 import subprocess
 import sys
 import time
