@@ -268,12 +268,12 @@ def _finding_table(f: Finding, d: ReportData, ss: Any, width: float) -> Table:
         interp = [(t.tag, t.interpretation) for t, _ in tags if t.interpretation.strip()]
         alts = [(t.tag, t.alternatives) for t, _ in tags if t.alternatives.strip()]
         if interp:
-            rows.append(("Interpretation (examiner's opinion)", Fit(interp, fit, keep_newlines=True)))
+            rows.append(("Interpretation", Fit(interp, fit, keep_newlines=True)))
         if alts:
             rows.append(("Alternative explanations", Fit(alts, fit, keep_newlines=True)))
     from .pdf_report import kv
 
-    table = kv(rows, ss, width, 30 * mm)
+    table = kv(rows, ss, width, 42 * mm)
     opinion = [i for i, (k, _) in enumerate(rows) if k.startswith(("Interpretation", "Alternative"))]
     if opinion:
         table.setStyle(TableStyle([("BACKGROUND", (1, i), (1, i), OPINION) for i in opinion]
@@ -292,8 +292,8 @@ def findings_section(d: ReportData, ss: Any, width: float) -> list[Any]:
         f"{total} finding(s) in scope '{txt(d.scope)}', grouped by type. The case holds {c['files']:,} file-system "
         f"entries ({c['files_examined']:,} files examined), {c['artifacts']:,} artifact records, {c['yara_hits']:,} "
         f"YARA matches, {c['hash_matches']:,} hash-set matches and {c['content_hits']:,} content hits. Facts are "
-        "reported as recorded; the examiner's interpretation and alternative explanations are shown separately, on a "
-        "tinted background, below the facts of a finding.", ss["FTBody"]))
+        "reported as recorded. The examiner's interpretation and the alternative explanations considered are opinion, "
+        "not recorded fact: they are shown on a tinted background below the facts of a finding.", ss["FTBody"]))
     if d.scope != "all":
         story.append(Paragraph(txt(
             "Only notable findings are set out here. Every other record (all files, artifacts and content hits) "
@@ -525,10 +525,10 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
 
 def glossary_section(d: ReportData, ss: Any, width: float) -> list[Any]:
     rows = [[Paragraph(h, ss["FTCellBold"]) for h in ("Term", "Meaning")]]
-    for term, meaning in GLOSSARY:
+    for term, meaning in sorted(GLOSSARY, key=lambda tm: tm[0].lower()):
         rows.append([Paragraph(f"<b>{txt(term)}</b>", ss["FTCell"]), Fit(meaning, ss["FTFit"])])
     return [CondPageBreak(60 * mm), Paragraph("11. Glossary", ss["FTH1"]),
-            _grid(rows, [40 * mm, width - 40 * mm])]
+            _grid(rows, [46 * mm, width - 46 * mm])]
 
 
 def audit_fields(details_text: str) -> list[tuple[str, str]]:
@@ -546,7 +546,8 @@ def audit_fields(details_text: str) -> list[tuple[str, str]]:
             continue
         if key == "digest" and isinstance(value, dict):
             tables = value.get("tables") or {}
-            out.append(("case digest", f"{value.get('combined', '')} ({len(tables)} tables)"))
+            out.append(("case digest", str(value.get("combined", ""))))
+            out.append(("case digest covers", f"{len(tables)} tables"))
             continue
         out += flatten(value, key.replace("_", " "), limit=8)
     shown = [(k, v if len(v) <= AUDIT_VALUE else v[:AUDIT_VALUE] + " ...") for k, v in out[:AUDIT_FIELDS]]

@@ -194,9 +194,9 @@ class Fit(Flowable):  # type: ignore[misc]
                 head = "<br/>".join(f"<b>{escape(line)}</b>" for line in fit_lines(
                     label + ":", width, FONTS["bold"], st.fontSize, BREAKS_TEXT)) + "<br/>"
                 head_w = 0.0
-            if st.fontName != FONTS["mono"] and HEX.fullmatch(text):
-                # A hash inside ordinary text: monospace, so that it fits a line and is never broken.
-                size = st.fontSize * 0.93
+            if HEX.fullmatch(text):
+                # A hash: monospace, whole on one line (the next one if the label leaves too little room).
+                size = st.fontSize * 0.93 if st.fontName != FONTS["mono"] else st.fontSize
                 first_w = width - head_w
                 if head and pdfmetrics.stringWidth(text, FONTS["mono"], size) > first_w:
                     head, first_w = head + "<br/>", width  # the whole hash on the next line
