@@ -288,19 +288,28 @@ def test_artifact_times_with_an_assumed_zone_say_so(case: Path, tmp_path: Path) 
             conn.execute("UPDATE timeline SET basis = 'assumed:America/Port_of_Spain', local_time ="
                          " '2025-02-27T10:15:02' WHERE artifact_id = ?", (art,))
             store.audit(store.examiner, "test: assumed", {}, touched=("artifacts", "timeline"))
-        store.conn.execute("SELECT 1")
     pdf = tmp_path / "r.pdf"
     with CaseStore.open(case) as store:
         build_report(store, pdf, "all")
     one = flat(pdf).replace("/ ", "/")
     assert "Picture taken: 2025-02-27 14:15:02 UTC (2025-02-27 10:15:02 -04:00) [local clock, zone " \
            "America/Port_of_Spain assumed]" in one
+    # A time without a zone in its text is never shown as UTC, whatever its label says.
+    with CaseStore.open(case) as store:
+        with store.transaction() as conn:
+            conn.execute("UPDATE timeline SET time_utc = '2025-02-27T10:15:02', basis = 'utc' WHERE artifact_id = ?",
+                         (art,))
+            store.audit(store.examiner, "test: naive", {}, touched=("timeline",))
+        build_report(store, pdf, "all")
+    one = flat(pdf)
+    assert "Picture taken: 2025-02-27 10:15:02 local (zone unknown)" in one
+    assert "Picture taken: 2025-02-27 10:15:02 UTC" not in one
 
 
 @pytest.mark.parametrize(("status", "expected"), [
     ("partial", "partial: 1,000 of 1,537 bytes readable; hashes cover the readable bytes only; unreadable: bytes "
                 "1,000 to 1,536"),
-    ("no-content", "no content recoverable"),
+    ("no-content", "Completeness no content recoverable (a deleted name with nothing left to read)"),
 ])
 def test_completeness_of_each_file(case: Path, tmp_path: Path, status: str, expected: str) -> None:
     with CaseStore.open(case) as store:
