@@ -113,7 +113,11 @@ def basis_time(text: str | None, basis: str | None, source_zone: str | None, cas
             return f"{local_display(text, case_zone)} [local clock, zone {zone_name} assumed]"
         return display_time(local_text or text, BASIS_LOCAL, zone_name, case_zone)
     if basis == BASIS_LOCAL:
-        return display_time(local_text or text, BASIS_LOCAL, source_zone, case_zone)
+        # The digits are the device's wall clock; a stray 'Z' on such a value (issue 11, item 1) is not a zone.
+        wall = local_text or text
+        if wall and wall.endswith("Z"):
+            wall = wall[:-1]
+        return display_time(wall, BASIS_LOCAL, source_zone, case_zone)
     if not text:
         return display_time(local_text, BASIS_LOCAL, None, case_zone) if local_text else ""
     if not _aware(text):  # no zone in the text: whatever the label says, it is not known to be UTC
