@@ -21,8 +21,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("case_dir", metavar="CASE_DIR")
     p.add_argument("--format", required=True, choices=FORMATS)
     p.add_argument("--out", required=True, metavar="PATH", help="output file (folder for csv)")
-    p.add_argument("--scope", choices=SCOPES, default="all",
-                   help="findings to include: all, notable (matches, notable hash sets, tagged) or tagged")
+    p.add_argument("--scope", choices=SCOPES, default=None,
+                   help="findings to include: all, notable (YARA matches, notable hash sets, extension mismatches, "
+                        "encrypted content, tagged) or tagged; default: notable for the pdf report, all otherwise")
     p.set_defaults(func=cmd_export)
 
 
@@ -32,13 +33,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"{out} is a folder; give a file name for --out.")
     if args.format != "csv":
         out.parent.mkdir(parents=True, exist_ok=True)
+    if args.scope is None:
+        args.scope = "notable" if args.format == "pdf" else "all"
     with CaseStore.open(args.case_dir) as store:
         detail: dict[str, object] = {"format": args.format, "scope": args.scope, "path": str(out)}
         if args.format == "pdf":
             from ..exports.pdf_report import export_pdf
 
             report = export_pdf(store, out, args.scope)
-            print(f"Report {report.report_id} written to {out}")
+            state = "DRAFT (missing: " + ", ".join(report.draft_missing) + ")" if report.draft else "final"
+            print(f"Report {report.report_id} written to {out} (scope {args.scope}; {state}; unsigned)")
             return 0  # export_pdf records its own audit entry (report id, SHA-256)
         if args.format == "case":
             from ..exports.case_uco import export_case

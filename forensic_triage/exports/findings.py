@@ -7,8 +7,9 @@ a stable id within the case (``YARA-3``, ``HASH-1``, ``ART-42``, ``TEXT-7``, ``F
 built from the database row id, so the PDF, the CSV files, the CASE graph and an imported
 review case all name the same finding the same way.
 
-Scopes: ``all`` (everything), ``notable`` (YARA matches, notable hash-set matches and
-anything tagged) and ``tagged`` (only what the examiner tagged).
+Scopes: ``all`` (everything), ``notable`` (YARA matches, notable hash-set matches, files whose
+extension does not match their content, encrypted containers and anything tagged: the default
+of the court report) and ``tagged`` (only what the examiner tagged).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ class Tag:
     examiner: str
     created_utc: str
     target: str  # the finding id or "FILE-n" the tag was put on
+    interpretation: str = ""   # the examiner's reading of the finding (opinion, not fact)
+    alternatives: str = ""     # alternative explanations the examiner considered
 
 
 @dataclasses.dataclass(slots=True)
@@ -49,6 +52,9 @@ class Finding:
     details: dict[str, Any]
     tags: list[Tag] = dataclasses.field(default_factory=list)
     file_tags: list[Tag] = dataclasses.field(default_factory=list)
+    time_basis: str = "utc"  # artifacts.time_basis: 'utc' | 'local' | 'assumed:ZONE'
+    # timeline rows of an artifact: (event, time_utc, basis, local_time as the source wrote it)
+    timeline: list[tuple[str, str, str, str | None]] = dataclasses.field(default_factory=list)
 
 
 def full_locator(locator: str | None, path: str | None) -> str:
@@ -74,8 +80,11 @@ def load_tags(store: CaseStore) -> dict[tuple[str, int], list[Tag]]:
     out: dict[tuple[str, int], list[Tag]] = defaultdict(list)
     for r in store.query("SELECT * FROM tags ORDER BY created_utc, id"):
         kind = str(r["target_kind"])
+        keys = r.keys()
         out[(kind, int(r["target_id"]))].append(
-            Tag(r["tag"], r["note"], r["examiner"], r["created_utc"], f"{PREFIX.get(kind, kind.upper())}-{r['target_id']}"))
+            Tag(r["tag"], r["note"], r["examiner"], r["created_utc"], f"{PREFIX.get(kind, kind.upper())}-{r['target_id']}",
+                str(r["interpretation"] or "") if "interpretation" in keys else "",
+                str(r["alternatives"] or "") if "alternatives" in keys else ""))
     return out
 
 
@@ -127,12 +136,16 @@ def collect(store: CaseStore, scope: str = "all") -> list[Finding]:
             r["kind"] == "notable")
 
     for r in store.query("SELECT a.*, f.path FROM artifacts a LEFT JOIN files f ON f.id = a.file_id ORDER BY a.type, a.id"):
-        times = [(str(t["event"]), str(t["time_utc"])) for t in store.query(
-            "SELECT event, time_utc FROM timeline WHERE artifact_id = ? ORDER BY time_utc, id", (r["id"],))]
-        add(Finding(f"ART-{r['id']}", "artifact", str(r["type"]), int(r["id"]),
-                    int(r["file_id"]) if r["file_id"] is not None else None,
-                    full_locator(r["locator"], r["path"]), str(r["summary"]),
-                    f"{r['plugin']} {r['plugin_version']}", r["time_utc"], times, _loads(r["data"], {})), False)
+        rows = store.query("SELECT * FROM timeline WHERE artifact_id = ? ORDER BY time_utc, id", (r["id"],))
+        times = [(str(t["event"]), str(t["time_utc"])) for t in rows]
+        art = Finding(f"ART-{r['id']}", "artifact", str(r["type"]), int(r["id"]),
+                      int(r["file_id"]) if r["file_id"] is not None else None,
+                      full_locator(r["locator"], r["path"]), str(r["summary"]),
+                      f"{r['plugin']} {r['plugin_version']}", r["time_utc"], times, _loads(r["data"], {}))
+        art.time_basis = str(_col(r, "time_basis", "utc"))
+        art.timeline = [(str(t["event"]), str(t["time_utc"]), str(_col(t, "basis", "utc")), _col(t, "local_time", None))
+                        for t in rows]
+        add(art, False)
 
     for r in store.query("SELECT c.*, f.path FROM content_hits c JOIN files f ON f.id = c.file_id ORDER BY c.kind, c.id"):
         add(Finding(f"TEXT-{r['id']}", "content_hit", f"Content search: {r['kind']}", int(r["id"]), int(r["file_id"]),
@@ -159,8 +172,13 @@ def collect(store: CaseStore, scope: str = "all") -> list[Finding]:
         add(Finding(f"FILE-{r['id']}", "file", group, int(r["id"]), int(r["id"]), full_locator(r["locator"], r["path"]),
                     summary, "signature analysis" if reasons else "examiner", None, [],
                     {"mime": r["mime"], "extension": r["extension"], "detected_ext": r["detected_ext"],
-                     "encrypted": r["encrypted"]}), False)
+                     "encrypted": r["encrypted"]}), bool(reasons))
     return found
+
+
+def _col(row: Any, name: str, default: Any) -> Any:
+    """A column that only newer case formats have (``default`` on an older row)."""
+    return row[name] if name in row.keys() and row[name] is not None else default
 
 
 def grouped(findings: list[Finding]) -> dict[str, list[Finding]]:

@@ -4,8 +4,10 @@ Sections: cover; examiner and declaration (signature block); request and scope; 
 continuity; acquisition and verification (stored vs recomputed hashes, container SHA-256 and
 mtime at intake and re-checked now); tools and environment; method; findings (grouped by
 type, with charts, tagged-picture previews and a GPS table); limitations; conclusions;
-audit-log annex with the chain's head hash; integrity block and end-of-report mark. Every
-page carries the report id and "page x of y". Built only from the case database.
+integrity of the case and of this report (digest anchor, audit head hash, signed or
+unsigned); glossary; audit-log annex; end-of-report mark. Every page carries the report id and
+"page x of y"; while the request, the examiner's qualifications or the conclusions are empty,
+every page also carries a diagonal DRAFT watermark. Built only from the case database.
 """
 
 from __future__ import annotations
@@ -31,11 +33,14 @@ from reportlab.platypus import (
 )
 
 from .. import TOOL_NAME, __version__
+from ..buildinfo import build_id
 from ..store import CaseStore
 from ..timeutil import local_display, utcnow_iso
 from . import pdf_findings
-from .pdf_style import ALERT, FONTS, INK, OK, RULE, SHADE, ev, styles, txt
+from .pdf_style import ALERT, FONTS, INK, OK, RULE, SHADE, Fit, hash_fit, path_fit, styles, txt
 from .report_data import ReportData, gather
+
+SIGNING_KEYS = ("signer", "fingerprint", "signed_utc", "report_id", "signing_as")
 
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm
@@ -58,7 +63,7 @@ def grid(rows: list[list[Any]], widths: list[float], header: bool = True, zebra:
 
 
 def kv(rows: list[tuple[str, Any]], ss: Any, width: float = BODY_W, label_w: float = 42 * mm) -> Table:
-    """Label/value rows; values are Paragraph markup already escaped by the caller."""
+    """Label/value rows; values are Paragraph markup already escaped by the caller, or flowables."""
     data = [[Paragraph(txt(k), ss["FTCellBold"]), v if not isinstance(v, str) else Paragraph(v, ss["FTCell"])]
             for k, v in rows]
     table = Table(data, colWidths=[label_w, width - label_w])
@@ -68,9 +73,9 @@ def kv(rows: list[tuple[str, Any]], ss: Any, width: float = BODY_W, label_w: flo
     return table
 
 
-def _numbered_canvas(report_id: str, case_number: str) -> type[rl_canvas.Canvas]:
+def _numbered_canvas(report_id: str, case_number: str, draft: bool) -> type[rl_canvas.Canvas]:
     class NumberedCanvas(rl_canvas.Canvas):  # type: ignore[misc]
-        """Draws "page x of y" once the total is known (two-pass canvas)."""
+        """Draws "page x of y" once the total is known (two-pass canvas), and the DRAFT watermark."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
@@ -98,46 +103,144 @@ def _numbered_canvas(report_id: str, case_number: str) -> type[rl_canvas.Canvas]
             self.setFillColor(INK)
             self.drawString(MARGIN, PAGE_H - 10 * mm, f"Digital forensic examination report - case {case_number}")
             self.drawRightString(PAGE_W - MARGIN, PAGE_H - 10 * mm, f"Report ID {report_id}")
-            self.drawString(MARGIN, 8 * mm, f"{TOOL_NAME} {__version__}")
+            self.drawString(MARGIN, 8 * mm, f"{TOOL_NAME} {__version__} (build {_short_build()})"
+                            + (" - DRAFT" if draft else ""))
             self.drawRightString(PAGE_W - MARGIN, 8 * mm, f"Page {self._pageNumber} of {total}")
+            if draft:
+                self.setFillColor(ALERT)
+                self.setFont(FONTS["bold"], 7.5)
+                self.drawCentredString(PAGE_W / 2, PAGE_H - 6.5 * mm, "DRAFT - NOT FINAL")
+                _draft_mark(self)
             self.restoreState()
 
     return NumberedCanvas
 
 
+# Block letters of the diagonal DRAFT mark, as strokes on a 4 x 6 grid. They are drawn as lines,
+# not text: rotated text would be interleaved by text extraction with the words beneath it. The
+# word itself is in the header of every page as text ("DRAFT - NOT FINAL").
+_LETTERS: dict[str, list[list[tuple[float, float]]]] = {
+    "D": [[(0, 0), (0, 6), (2.6, 6), (4, 4.6), (4, 1.4), (2.6, 0), (0, 0)]],
+    "R": [[(0, 0), (0, 6), (3, 6), (4, 5), (4, 4), (3, 3), (0, 3)], [(2, 3), (4, 0)]],
+    "A": [[(0, 0), (2, 6), (4, 0)], [(0.8, 2.4), (3.2, 2.4)]],
+    "F": [[(4, 6), (0, 6), (0, 0)], [(0, 3.2), (3, 3.2)]],
+    "T": [[(0, 6), (4, 6)], [(2, 6), (2, 0)]],
+}
+
+
+def _draft_mark(c: rl_canvas.Canvas, unit: float = 17.0) -> None:
+    c.saveState()
+    c.setStrokeColor(colors.Color(0.64, 0.09, 0.10, alpha=0.16))
+    c.setLineWidth(unit * 0.85)
+    c.setLineJoin(1)
+    c.setLineCap(1)
+    advance = 5.6 * unit
+    c.translate(PAGE_W / 2, PAGE_H / 2)
+    c.rotate(55)
+    c.translate(-(advance * 5 - 1.6 * unit) / 2, -3 * unit)
+    for i, letter in enumerate("DRAFT"):
+        for stroke in _LETTERS[letter]:
+            path = c.beginPath()
+            path.moveTo(i * advance + stroke[0][0] * unit, stroke[0][1] * unit)
+            for x, y in stroke[1:]:
+                path.lineTo(i * advance + x * unit, y * unit)
+            c.drawPath(path, stroke=1, fill=0)
+    c.restoreState()
+
+
+def _short_build() -> str:
+    build = build_id()
+    kind, _, value = build.rpartition(" ")
+    return f"{kind} {value[:12]}{'+modified' if value.endswith('+modified') else ''}".strip()
+
+
+def signing_statement(d: ReportData) -> tuple[bool, str]:
+    """(signed?, the sentence the report prints about its own signature)."""
+    sig = d.signing
+    if not sig:
+        return False, ("UNSIGNED. This PDF is not covered by any signed manifest: it was exported on its own, not as "
+                       "part of a signed evidence package, and nothing in it proves who produced it or that it is "
+                       "unaltered. Its SHA-256 is recorded in the case's audit log when it is exported with "
+                       "'forensic-triage export'; for a signed, verifiable copy build an evidence package with the "
+                       "examiner's key ('forensic-triage package CASE --key KEY').")
+    when = local_display(sig.get("signed_utc"), None) or "an unrecorded time"
+    text = (f"Signed by {sig.get('signer') or 'an unnamed signer'} (key fingerprint "
+            f"{sig.get('fingerprint') or 'not recorded'}) on {when}; the signature covers the package manifest that "
+            "lists this PDF's SHA-256. Check it with 'forensic-triage verify-package'.")
+    if sig.get("signing_as"):
+        text += f" The key was used signing as {sig['signing_as']} (recorded with the signature)."
+    return True, text
+
+
 def _cover(d: ReportData, ss: Any) -> list[Any]:
     c = d.case
-    story: list[Any] = [Spacer(1, 28 * mm), Paragraph("Digital Forensic Examination Report", ss["FTTitle"]),
+    story: list[Any] = [Spacer(1, 18 * mm), Paragraph("Digital Forensic Examination Report", ss["FTTitle"]),
                         Paragraph(txt(c["title"] or "Triage examination of digital evidence"), ss["FTSubtitle"]),
-                        Spacer(1, 10 * mm)]
+                        Spacer(1, 6 * mm)]
+    if d.draft:
+        story += [Paragraph(f"DRAFT - this report is not final: {txt(_join(d.draft_missing))} "
+                            f"{'is' if len(d.draft_missing) == 1 else 'are'} not yet entered in the case. Every page "
+                            "carries a DRAFT mark until they are.", ss["FTDraft"]), Spacer(1, 4 * mm)]
+    if d.digest_problems:
+        story += [Paragraph(f"CASE INTEGRITY CHECK FAILED: {len(d.digest_problems)} problem(s), listed in section 10. "
+                            "The case database was changed outside the tool after its last recorded state.",
+                            ss["FTDraft"]), Spacer(1, 4 * mm)]
+    signed, statement = signing_statement(d)
+    scope_words = {"all": "all findings", "notable": "notable findings only (YARA matches, notable hash-set "
+                   "matches, extension mismatches, encrypted content, tagged items); every record is in the case "
+                   "database and the CSV tables", "tagged": "tagged items only"}[d.scope]
     rows = [("Report ID", f"<b>{txt(d.report_id)}</b>"), ("Case / investigation", txt(c["case_number"])),
             ("Agency and laboratory", txt(c["agency"] or "not recorded")),
             ("Requesting officer / agency", txt(c["requester"] or "not recorded")),
             ("Authority", txt(c["authority"] or "not recorded")),
             ("Examiner", txt(c["examiner"])),
             ("Report generated", txt(local_display(d.generated_utc, c["timezone"]))),
-            ("Display time zone", txt(f"{c['timezone']} (every time is given in UTC and in this zone)")),
-            ("Findings in scope", txt({"all": "all findings", "notable": "notable findings only (matches, notable "
-                                       "hash-set hits, tagged items)", "tagged": "tagged items only"}[d.scope])),
-            ("Exhibits", txt(", ".join(e["exhibit"] for e in d.evidence) or "none"))]
+            ("Display time zone", txt(f"{c['timezone']} (times known in UTC are given in UTC and in this zone; "
+                                      "local clock times say so, see section 6)")),
+            ("Findings in scope", txt(scope_words)),
+            ("Exhibits", txt(", ".join(e["exhibit"] for e in d.evidence) or "none")),
+            ("Tool", Fit(f"{TOOL_NAME} {__version__} (build {d.build or build_id()})", ss["FTFit"])),
+            ("Status", f"<b>{'FINAL' if not d.draft else 'DRAFT'}</b>, "
+                       f"<b>{'SIGNED' if signed else 'UNSIGNED'}</b>"),
+            ("Signature", Fit(statement, ss["FTFit"]))]
     if c.get("imported_from"):
         rows.append(("Review case", txt(f"imported from package {c['imported_from']}")))
-    story += [kv(rows, ss), Spacer(1, 8 * mm),
+    story += [kv(rows, ss), Spacer(1, 6 * mm),
               Paragraph("This report was produced from the case database only; the evidence was handled read-only "
-                        "throughout. Each page carries the report ID and its page number out of the total.",
-                        ss["FTNote"]), PageBreak()]
+                        "throughout. Each page carries the report ID and its page number out of the total. Terms "
+                        "are explained in the glossary (section 11).", ss["FTNote"]), PageBreak()]
     return story
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _words(value: Any, ss: Any, missing: str) -> Any:
+    """The examiner's own text (newlines kept), or a visible 'not entered' mark."""
+    text = str(value or "").strip()
+    if not text:
+        return f'<font color="#{ALERT.hexval()[2:]}"><b>{txt(missing)}</b></font>'
+    return Fit(text, ss["FTFit"], keep_newlines=True)
 
 
 def _declaration(d: ReportData, ss: Any) -> list[Any]:
     c = d.case
-    ex = next((e for e in d.examiners if e["name"] == c["examiner"]), {})
+    ex = d.examiner
     story: list[Any] = [Paragraph("1. Examiner and declaration", ss["FTH1"])]
-    rows = [("Name", txt(c["examiner"])), ("Role", txt(ex.get("role") or "Digital forensic examiner")),
-            ("Organisation", txt(ex.get("organisation") or c["agency"] or "not recorded")),
-            ("Qualifications / competence", txt(ex.get("qualifications") or "not recorded in the case")),
-            ("Signing key fingerprint", txt(d.signer_fingerprint or ex.get("key_fingerprint") or
-                                            "not signed with an examiner key"))]
+    signed, _ = signing_statement(d)
+    fingerprint = d.signer_fingerprint if signed else None
+    rows: list[tuple[str, Any]] = [
+        ("Name", txt(c["examiner"])), ("Role", txt(ex.get("role") or "Digital forensic examiner")),
+        ("Organisation", txt(ex.get("organisation") or c["agency"] or "not recorded")),
+        ("Qualifications / competence", _words(ex.get("qualifications"), ss,
+                                               "NOT ENTERED - the report stays a draft until they are")),
+        ("Signing key fingerprint", hash_fit(fingerprint, ss["FTMono"]) if fingerprint else
+         txt("none - this PDF is unsigned" + (f" (the examiner's registered key is {ex['key_fingerprint']})"
+                                                 if ex.get("key_fingerprint") else "")))]
+    if signed and d.signing and d.signing.get("signer") and d.signing.get("signer") != c["examiner"]:
+        rows.append(("Signed by", txt(f"{d.signing['signer']}" + (f", signing as {d.signing['signing_as']}"
+                                                                   if d.signing.get("signing_as") else ""))))
     story.append(kv(rows, ss))
     story.append(Spacer(1, 4 * mm))
     text = (f"I, {txt(c['examiner'])}, declare that this report is true to the best of my knowledge and belief and "
@@ -159,14 +262,29 @@ def _declaration(d: ReportData, ss: Any) -> list[Any]:
 def _scope(d: ReportData, ss: Any) -> list[Any]:
     c = d.case
     received = min((x["time_utc"] for x in d.custody if x["action"] == "received"), default=None)
-    rows = [("Request", txt(c["scope"] or "Examine the exhibits listed below and report relevant findings.")),
-            ("Requested by", txt(c["requester"] or "not recorded")),
-            ("Date received", txt(local_display(received, c["timezone"]) if received else "not recorded")),
-            ("Items in scope", txt("; ".join(f"{e['exhibit']} ({e['description'] or e['format']})"
-                                            for e in d.evidence) or "none")),
-            ("Out of scope", txt("Unallocated space carving, memory, cloud data and encrypted content unless stated.")),
-            ("Findings shown", txt(d.scope))]
+    rows: list[tuple[str, Any]] = [
+        ("Request / questions asked", _words(c.get("request"), ss,
+                                             "NOT ENTERED - the report stays a draft until the request is entered")),
+        ("Scope of the examination", txt(c["scope"] or "Examine the exhibits listed below and report relevant "
+                                                       "findings.")),
+        ("Requested by", txt(c["requester"] or "not recorded")),
+        ("Date received", txt(local_display(received, c["timezone"]) if received else "not recorded")),
+        ("Items in scope", txt("; ".join(f"{e['exhibit']} ({e['description'] or e['format']})"
+                                        for e in d.evidence) or "none")),
+        ("Out of scope", txt("Unallocated space carving, memory, cloud data and encrypted content unless stated.")),
+        ("Findings shown", txt(_scope_sentence(d.scope)))]
     return [Paragraph("2. Request and scope", ss["FTH1"]), kv(rows, ss)]
+
+
+def _scope_sentence(scope: str) -> str:
+    if scope == "all":
+        return "all: every finding recorded in the case."
+    what = ("notable: YARA matches, notable hash-set matches, files whose extension does not match their content, "
+            "encrypted content and everything the examiner tagged" if scope == "notable" else
+            "tagged: only what the examiner tagged")
+    return (f"{what}. Content-search hits are summarised in one table. The complete tables (every file, artifact "
+            "and content hit) are in the case database and in the CSV export ('forensic-triage export --format csv "
+            "--scope all'; the csv folder of an evidence package built with --scope all).")
 
 
 def _exhibits(d: ReportData, ss: Any) -> list[Any]:
@@ -179,8 +297,8 @@ def _exhibits(d: ReportData, ss: Any) -> list[Any]:
 
         hdr = json.loads(e["ewf_header"] or "{}")
         make = " / ".join(x for x in (hdr.get("model"), hdr.get("serial_number")) if x) or "not recorded"
-        rows.append([Paragraph(txt(e["exhibit"]), ss["FTCell"]), Paragraph(ev(e["description"]), ss["FTCell"]),
-                     Paragraph(ev(make), ss["FTCell"]), Paragraph(txt(e["seals"] or "-"), ss["FTCell"]),
+        rows.append([Paragraph(txt(e["exhibit"]), ss["FTCell"]), Fit(e["description"], ss["FTFit"]),
+                     Fit(make, ss["FTFit"]), Fit(e["seals"] or "-", ss["FTFit"]),
                      Paragraph(txt(f"{e['format']}, {e['media_size']:,} bytes"), ss["FTCell"])])
     story.append(grid(rows, [22 * mm, 50 * mm, 40 * mm, 25 * mm, BODY_W - 137 * mm]))
     story.append(Paragraph("Continuity (chain of custody)", ss["FTH2"]))
@@ -191,9 +309,12 @@ def _exhibits(d: ReportData, ss: Any) -> list[Any]:
         who = f"{parties} (by {x['who']})" if parties else x["who"]
         rest = "; ".join(v for v in (x["location"], x["purpose"], f"seals {x['seals']}" if x["seals"] else "",
                                      x["note"]) if v)
+        entered = ""
+        if x.get("entered_utc"):
+            entered = f"; entered {local_display(x['entered_utc'], None)} by {x.get('entered_by') or 'unknown'}"
         rows.append([Paragraph(txt(local_display(x["time_utc"], x["timezone"])), ss["FTCell"]),
                      Paragraph(txt(x["exhibit"]), ss["FTCell"]), Paragraph(txt(x["action"]), ss["FTCell"]),
-                     Paragraph(txt(who), ss["FTCell"]), Paragraph(txt(rest), ss["FTCell"])])
+                     Fit(who, ss["FTFit"]), Fit(rest + entered, ss["FTFit"])])
     if len(rows) == 1:
         rows.append([Paragraph("No custody events recorded in the case.", ss["FTCell"]), "", "", "", ""])
     story.append(grid(rows, [38 * mm, 20 * mm, 20 * mm, 40 * mm, BODY_W - 118 * mm]))
@@ -223,7 +344,7 @@ def _acquisition(d: ReportData, ss: Any) -> list[Any]:
         story.append(Paragraph(f"Exhibit {txt(e['exhibit'])} (evidence item {txt(e['uid'])})", ss["FTH2"]))
         acq = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in sorted(hdr.items())) or \
             "no acquisition metadata stored in the image (raw format)"
-        story.append(kv([("Acquisition record", ev(acq)), ("Image format", txt(e["format"])),
+        story.append(kv([("Acquisition record", Fit(acq, ss["FTFit"])), ("Image format", txt(e["format"])),
                          ("Media size", txt(f"{e['media_size']:,} bytes ({e['sector_size']}-byte sectors)")),
                          ("Taken into the case", txt(local_display(e["added_utc"], d.case["timezone"])))], ss))
         story.append(Spacer(1, 2 * mm))
@@ -233,10 +354,10 @@ def _acquisition(d: ReportData, ss: Any) -> list[Any]:
             stored = e[f"stored_{algo}"]
             result = "MATCH" if stored and stored == e[algo] else "MISMATCH" if stored else "not stored"
             rows.append([Paragraph(label, ss["FTCell"]), Paragraph("stored at acquisition", ss["FTCell"]),
-                         Paragraph(txt(stored or "- (none stored)"), ss["FTMono"]),
+                         hash_fit(stored or "- (none stored)", ss["FTMono"]),
                          _verdict(result, ss) if stored else Paragraph(result, ss["FTCell"])])
             rows.append([Paragraph(label, ss["FTCell"]), Paragraph("recomputed at intake", ss["FTCell"]),
-                         Paragraph(txt(e[algo] or "-"), ss["FTMono"]), ""])
+                         hash_fit(e[algo] or "-", ss["FTMono"]), ""])
         table = grid(rows, [15 * mm, 34 * mm, 98 * mm, BODY_W - 147 * mm], zebra=False)
         table.setStyle(TableStyle([("SPAN", (0, i), (0, i + 1)) for i in range(1, len(rows), 2)]
                                   + [("SPAN", (3, i), (3, i + 1)) for i in range(1, len(rows), 2)]
@@ -258,15 +379,15 @@ def _acquisition(d: ReportData, ss: Any) -> list[Any]:
                 later = (cur["sha256"], f"{cur['size']:,} bytes", _mtime(cur["mtime_ns"]))
             mono = ss["FTMono"]
             crow: list[list[Any]] = [
-                [Paragraph("Container file", ss["FTCellBold"]), Paragraph(ev(c["path"]), ss["FTCell"]), "",
+                [Paragraph("Container file", ss["FTCellBold"]), path_fit(c["path"], ss["FTFit"]), "",
                  _verdict(status, ss)],
                 [Paragraph("SHA-256", ss["FTCellBold"]), Paragraph("at intake", ss["FTCell"]),
-                 Paragraph(txt(c["sha256"]), mono), ""],
-                ["", Paragraph("now (this report)", ss["FTCell"]), Paragraph(txt(later[0]), mono), ""],
+                 hash_fit(c["sha256"], mono), ""],
+                ["", Paragraph("now (this report)", ss["FTCell"]), hash_fit(later[0], mono), ""],
                 [Paragraph("Size", ss["FTCellBold"]), Paragraph("at intake / now", ss["FTCell"]),
-                 Paragraph(txt(f"{c['size']:,} bytes / {later[1]}"), mono), ""],
+                 Fit(f"{c['size']:,} bytes / {later[1]}", mono), ""],
                 [Paragraph("Modified time", ss["FTCellBold"]), Paragraph("at intake / now", ss["FTCell"]),
-                 Paragraph(txt(f"{_mtime(c['mtime_ns'])} / {later[2]}"), mono), ""]]
+                 Fit([("at intake", _mtime(c["mtime_ns"])), ("now", later[2])], mono), ""]]
             ctable = grid(crow, [24 * mm, 26 * mm, 102 * mm, BODY_W - 152 * mm], header=False, zebra=False)
             ctable.setStyle(TableStyle([("SPAN", (1, 0), (2, 0)), ("SPAN", (0, 1), (0, 2)), ("SPAN", (3, 0), (3, -1)),
                                         ("BACKGROUND", (0, 0), (0, -1), SHADE), ("VALIGN", (3, 0), (3, -1), "MIDDLE")]))
@@ -281,7 +402,12 @@ def _tools(d: ReportData, ss: Any) -> list[Any]:
     story: list[Any] = [CondPageBreak(60 * mm), Paragraph("5. Tools and environment", ss["FTH1"])]
     runs = "; ".join(f"#{j['id']} {j['kind']} with {j['tool_version']} ({j['outcome']}, "
                      f"{local_display(j['started_utc'], d.case['timezone'])})" for j in d.jobs) or "none"
-    rows = [("Product", txt(env["product"])), ("Runs recorded", txt(runs)),
+    rows: list[tuple[str, Any]] = [
+            ("Product", Fit(env["product"], ss["FTFit"])),
+            ("Build identifier", Fit(("the git commit the code was run from" if (d.build or "").startswith("git")
+                                      else "SHA-256 over the installed package's files")
+                                     + "; '+modified' means the checkout had uncommitted changes", ss["FTFit"])),
+            ("Runs recorded", Fit(runs, ss["FTFit"])),
             ("Report environment", txt(f"{env['os']}; Python {env['python']}; host {env['host']}")),
             ("Libraries (report time)", txt(env["libraries"])),
             ("Parsing libraries (as recorded by the runs)", txt(", ".join(f"{k} {v}" for k, v in
@@ -293,21 +419,21 @@ def _tools(d: ReportData, ss: Any) -> list[Any]:
     story.append(Paragraph("Plugins and analyzers used", ss["FTH2"]))
     prow = [[Paragraph("Plugin / analyzer", ss["FTCellBold"]), Paragraph("Version / configuration", ss["FTCellBold"])]]
     for name, ver in sorted(d.plugins.items()):
-        prow.append([Paragraph(txt(name), ss["FTCell"]), Paragraph(txt(ver), ss["FTCell"])])
+        prow.append([Fit(name, ss["FTFit"]), Fit(ver, ss["FTFit"])])
     if len(prow) == 1:
         prow.append([Paragraph("none recorded", ss["FTCell"]), ""])
     story.append(grid(prow, [60 * mm, BODY_W - 60 * mm]))
     story.append(Paragraph("YARA rule sets and hash sets", ss["FTH2"]))
     rrow = [[Paragraph(h, ss["FTCellBold"]) for h in ("Kind", "Name", "SHA-256 / entries")]]
     for r in d.rulesets:
-        rrow.append([Paragraph("YARA rule set", ss["FTCell"]), Paragraph(ev(r["name"]), ss["FTCell"]),
-                     Paragraph(txt(r["sha256"]), ss["FTMono"])])
+        rrow.append([Paragraph("YARA rule set", ss["FTCell"]), path_fit(r["name"], ss["FTFit"]),
+                     hash_fit(r["sha256"], ss["FTMono"])])
     for h in d.hashsets:
-        rrow.append([Paragraph(txt(f"hash set ({h['kind']})"), ss["FTCell"]), Paragraph(ev(h["name"]), ss["FTCell"]),
-                     Paragraph(txt(f"{h['sha256']} ({h['entries']} entries)"), ss["FTMono"])])
+        rrow.append([Paragraph(txt(f"hash set ({h['kind']})"), ss["FTCell"]), path_fit(h["name"], ss["FTFit"]),
+                     Fit([("SHA-256", h["sha256"]), ("entries", f"{h['entries']:,}")], ss["FTMono"], "")])
     if len(rrow) == 1:
         rrow.append([Paragraph("none used", ss["FTCell"]), "", ""])
-    story.append(grid(rrow, [30 * mm, 45 * mm, BODY_W - 75 * mm]))
+    story.append(grid(rrow, [28 * mm, 38 * mm, BODY_W - 66 * mm]))
     return story
 
 
@@ -331,19 +457,49 @@ def _method(d: ReportData, ss: Any) -> list[Any]:
     story.append(Spacer(1, 2 * mm))
     story.append(kv([("Read-only handling", txt("Evidence opened with O_RDONLY only; container hashes re-checked "
                                                 "(section 4).")),
-                     ("Time zones", txt(f"Times are stored in UTC as recorded by the file systems and artifacts. "
-                                        f"They are shown in UTC and in the case display zone {tz} with its offset. "
-                                        "FAT and other local-time file systems record local times without a zone; "
-                                        "such times are as interpreted by The Sleuth Kit.")),
+                     ("Time zones", Fit(
+                         f"Times that the source records in UTC (NTFS, ext, HFS+, most artifacts) are shown in UTC and "
+                         f"in the case display zone {tz} with its offset. FAT, EXIF camera clocks and other zone-less "
+                         "sources record a local wall clock: with a source zone declared by the examiner for the "
+                         "exhibit they are converted to UTC and marked '[local clock, zone ... assumed]'; without one "
+                         "they are shown as 'local (zone unknown)' and never as UTC. FAT access times are dates only.",
+                         ss["FTFit"])),
+                     ("Source zone per exhibit", Fit([(e["exhibit"], _zone_words(e, tz)) for e in d.evidence]
+                                                     or [("", "no exhibits")], ss["FTFit"])),
                      ("Deviations from procedure", txt("None recorded."))], ss))
     return story
 
 
-def build_report(store: CaseStore, out_path: str | Path, scope: str = "all", *, report_id: str | None = None,
-                 signer_fingerprint: str | None = None) -> ReportData:
-    """Write the PDF report; returns the data it was built from (report id, audit head...)."""
+def _zone_words(e: dict[str, Any], display: str) -> str:
+    zone = e.get("source_timezone")
+    if zone:
+        return (f"source clock zone {zone}, declared by the examiner (an assumption the examiner made); "
+                f"display zone {display}")
+    return f"source clock zone unknown (not declared): local clock times are shown as local; display zone {display}"
+
+
+def _check_signing(signing: dict[str, Any] | None) -> dict[str, Any] | None:
+    if signing is None:
+        return None
+    unknown = set(signing) - set(SIGNING_KEYS)
+    if unknown:
+        raise ValueError(f"unknown signing field(s): {', '.join(sorted(unknown))}")
+    return dict(signing)
+
+
+def build_report(store: CaseStore, out_path: str | Path, scope: str = "notable", *, report_id: str | None = None,
+                 signer_fingerprint: str | None = None, signing: dict[str, Any] | None = None) -> ReportData:
+    """Write the PDF report; returns the data it was built from (report id, audit head...).
+
+    ``signing`` ({"signer", "fingerprint", "signed_utc", "report_id", "signing_as"}) is given only
+    when the PDF goes into a package whose manifest is signed; without it the PDF says it is unsigned.
+    ``signer_fingerprint`` alone (older callers) no longer makes the report claim a signature.
+    """
     ss = styles()
-    d = gather(store, scope, report_id=report_id, signer_fingerprint=signer_fingerprint)
+    signing = _check_signing(signing)
+    if signing and signing.get("report_id") and report_id is None:
+        report_id = str(signing["report_id"])
+    d = gather(store, scope, report_id=report_id, signer_fingerprint=signer_fingerprint, signing=signing)
     story: list[Any] = []
     story += _cover(d, ss)
     story += _declaration(d, ss)
@@ -355,23 +511,28 @@ def build_report(store: CaseStore, out_path: str | Path, scope: str = "all", *, 
     story += pdf_findings.findings_section(d, ss, BODY_W)
     story += pdf_findings.limitations_section(d, ss, BODY_W)
     story += pdf_findings.conclusions_section(d, ss, BODY_W)
+    story += pdf_findings.integrity_section(d, ss, BODY_W)
+    story += pdf_findings.glossary_section(d, ss, BODY_W)
     story += pdf_findings.audit_annex(d, ss, BODY_W)
     story.append(KeepTogether([Spacer(1, 6 * mm), Paragraph(
         f"-- End of report {txt(d.report_id)} --", ss["FTCenter"])]))
     doc = SimpleDocTemplate(str(out_path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=18 * mm,
                             bottomMargin=18 * mm, title=f"Forensic examination report {d.report_id}",
                             author=d.case["examiner"], subject=f"Case {d.case['case_number']}",
-                            creator=f"{TOOL_NAME} {__version__}")
-    doc.build(story, canvasmaker=_numbered_canvas(d.report_id, d.case["case_number"]))
+                            creator=f"{TOOL_NAME} {__version__} (build {d.build})",
+                            keywords="DRAFT" if d.draft else "FINAL")
+    doc.build(story, canvasmaker=_numbered_canvas(d.report_id, d.case["case_number"], d.draft))
     return d
 
 
-def export_pdf(store: CaseStore, out_path: str | Path, scope: str = "all", *, signer_fingerprint: str | None = None,
+def export_pdf(store: CaseStore, out_path: str | Path, scope: str = "notable", *,
+               signer_fingerprint: str | None = None, signing: dict[str, Any] | None = None,
                actor: str | None = None) -> ReportData:
     """Build the report and record it (id, SHA-256, audit head it covers) in the audit log."""
-    d = build_report(store, out_path, scope, signer_fingerprint=signer_fingerprint)
+    d = build_report(store, out_path, scope, signer_fingerprint=signer_fingerprint, signing=signing)
     digest = hashlib.sha256(Path(out_path).read_bytes()).hexdigest()
     store.audit(actor or store.examiner, "report exported", {
         "report_id": d.report_id, "scope": scope, "sha256": digest, "path": str(out_path),
-        "audit_head_covered": d.audit_head, "generated_utc": d.generated_utc, "exported_utc": utcnow_iso()})
+        "audit_head_covered": d.audit_head, "generated_utc": d.generated_utc, "exported_utc": utcnow_iso(),
+        "draft": d.draft, "signed": bool(d.signing)}, touched=())
     return d

