@@ -192,3 +192,17 @@ def test_every_audit_entry_anchors_the_digest(triaged_sample: Path) -> None:
             assert anchor and set(anchor["tables"]) == set(digest.COVERED_TABLES), seq
             assert anchor["combined"] == digest.combined(anchor["tables"]), seq
     conn.close()
+
+
+def test_repeated_statements_in_one_session_are_still_seen(triaged_sample: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """SQLite reuses a prepared statement without asking the authorizer again: the second tag added
+    in the same session must still be anchored."""
+    store = CaseStore.open(triaged_sample)
+    try:
+        for n, hit in enumerate(r["id"] for r in store.query("SELECT id FROM content_hits ORDER BY id LIMIT 3")):
+            add_tag(store, "content_hit", int(hit), f"tag{n}", thumbnail=False)
+    finally:
+        store.close()
+    code, out = _verify(triaged_sample, capsys)
+    assert code == 0, out
