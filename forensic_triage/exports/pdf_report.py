@@ -340,8 +340,13 @@ def _method(d: ReportData, ss: Any) -> list[Any]:
 
 
 def build_report(store: CaseStore, out_path: str | Path, scope: str = "all", *, report_id: str | None = None,
-                 signer_fingerprint: str | None = None) -> ReportData:
-    """Write the PDF report; returns the data it was built from (report id, audit head...)."""
+                 signer_fingerprint: str | None = None, signing: dict[str, Any] | None = None) -> ReportData:
+    """Write the PDF report; returns the data it was built from (report id, audit head...).
+
+    ``signing`` (from the package builder: signer, fingerprint, signed_utc, report_id,
+    signing_as) says who signs the package that will hold this PDF; None: a standalone,
+    unsigned PDF. (Accepted here; the rendering is the report's.)
+    """
     ss = styles()
     d = gather(store, scope, report_id=report_id, signer_fingerprint=signer_fingerprint)
     story: list[Any] = []
@@ -367,9 +372,9 @@ def build_report(store: CaseStore, out_path: str | Path, scope: str = "all", *, 
 
 
 def export_pdf(store: CaseStore, out_path: str | Path, scope: str = "all", *, signer_fingerprint: str | None = None,
-               actor: str | None = None) -> ReportData:
+               actor: str | None = None, signing: dict[str, Any] | None = None) -> ReportData:
     """Build the report and record it (id, SHA-256, audit head it covers) in the audit log."""
-    d = build_report(store, out_path, scope, signer_fingerprint=signer_fingerprint)
+    d = build_report(store, out_path, scope, signer_fingerprint=signer_fingerprint, signing=signing)
     digest = hashlib.sha256(Path(out_path).read_bytes()).hexdigest()
     store.audit(actor or store.examiner, "report exported", {
         "report_id": d.report_id, "scope": scope, "sha256": digest, "path": str(out_path),
