@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,13 @@ def _make_triaged_sample(folder: Path) -> Path:
     finally:
         store.close()
     return case
+
+
+@pytest.fixture(scope="session")
+def make_triaged_sample() -> Callable[[Path], Path]:
+    """Build a fresh triaged sample case (with its own image) in a folder: for tests that need
+    to change the evidence itself."""
+    return _make_triaged_sample
 
 
 @pytest.fixture(scope="session")

@@ -389,6 +389,9 @@ def safe_extract(zip_path: Path, dest: Path) -> Path:
                         if written > member.file_size:
                             raise IntegrityError(f"The zip member {name!r} holds more bytes than it declares.")
                         out.write(block)
+                if written != member.file_size:
+                    raise IntegrityError(f"The zip member {name!r} declares {member.file_size} bytes but holds "
+                                         f"{written}.")
     except IntegrityError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, RuntimeError, ValueError,
