@@ -206,3 +206,21 @@ def test_repeated_statements_in_one_session_are_still_seen(triaged_sample: Path,
         store.close()
     code, out = _verify(triaged_sample, capsys)
     assert code == 0, out
+
+
+def test_writes_without_an_entry_are_anchored_when_the_last_writer_closes(
+        triaged_sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A step that writes but records no entry of its own (here a warning) is anchored on close,
+    also after another writable handle of the same case was opened and closed in between."""
+    first = CaseStore.open(triaged_sample)
+    second = CaseStore.open(triaged_sample)
+    with first.transaction() as conn:
+        first.add_warning(conn, source="test", message="a stored warning with no audit entry of its own")
+    second.close()
+    first.close()
+    code, out = _verify(triaged_sample, capsys)
+    assert code == 0, out
+    with CaseStore.open(triaged_sample, read_only=True) as store:
+        details = json.loads(store.scalar("SELECT details FROM audit ORDER BY seq DESC LIMIT 1"))
+        action = store.scalar("SELECT action FROM audit ORDER BY seq DESC LIMIT 1")
+    assert action == digest.ACTION_CHANGES and details["tables"] == ["warnings"]

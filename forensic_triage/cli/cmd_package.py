@@ -112,7 +112,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         files = store.scalar("SELECT count(*) FROM files") or 0
     finally:
         store.close()
-    print(f"Package verified (signer {result.fingerprint}); review case created in {args.new_case_dir} "
+    signer = f"{result.signer}, key {result.fingerprint}" if result.signer_covered else f"key {result.fingerprint}"
+    print(f"Package verified (signed by {signer}); review case created in {args.new_case_dir} "
           f"with {files} files and {findings} artifact records. It is read-only; add your own custody event with "
           "'forensic-triage custody add'.")
     return 0

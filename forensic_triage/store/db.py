@@ -203,6 +203,7 @@ class CaseStore:
         if not self.read_only and self._locked:
             with contextlib.suppress(StoreError, sqlite3.Error):
                 self._anchor_unrecorded_writes()
+            _WRITERS.get(self._key, weakref.WeakSet()).discard(self)
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
         self._release_lock()
@@ -346,7 +347,7 @@ class CaseStore:
     def _anchor_unrecorded_writes(self) -> None:
         """On close: writes of this process that no audit entry anchored (a step that records no
         entry of its own) are anchored in one entry naming the tables, if they changed anything."""
-        others = [s for s in _WRITERS.get(self._key, ()) if s is not self and not s.read_only]
+        others = [s for s in _WRITERS.get(self._key, ()) if s is not self and s._locked]
         written = self._written() & set(digest.COVERED_TABLES)
         if others or not written:
             return
