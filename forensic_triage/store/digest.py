@@ -110,6 +110,8 @@ ATTACKER_LIMITS = (
     "detected at all."
 )
 
+LIMITS_TEXT = ATTACKER_LIMITS  # the same text under the name the issue used
+
 
 def first_anchor(conn: sqlite3.Connection) -> dict[str, Any] | None:
     """The audit entry that first anchored a case made before digests existed, if any."""
