@@ -247,9 +247,10 @@ def test_kill_minus_9_then_resume_gives_identical_result(tmp_path: Path) -> None
         assert conn.execute("SELECT count(*) FROM files WHERE status='pending'").fetchone()[0] == 0
         outcomes = [r[0] for r in conn.execute("SELECT outcome FROM jobs ORDER BY id")]
         recovered = conn.execute("SELECT count(*) FROM audit WHERE action = 'interrupted job recovered'").fetchone()[0]
-    # Every killed job is recorded as interrupted by the next run, and the case still verifies.
-    assert outcomes[-1] == "completed" and "running" not in outcomes
-    assert outcomes.count("interrupted") >= 1 and recovered >= 1
+    # Every killed job (a kill may also land before the job starts) is recorded as interrupted by the
+    # next run, and the case still verifies. The deterministic version: tests/test_case_digest.py.
+    assert outcomes[-1] == "completed" and all(o == "interrupted" for o in outcomes[:-1]), outcomes
+    assert (recovered >= 1) == (len(outcomes) > 1)
     assert _verify(interrupted)[0] == 0
 
 
