@@ -29,9 +29,12 @@ LOCK_NAME = ".case.lock"
 # runs a job in a thread while its views read), exclusive between processes.
 _HELD_LOCKS: dict[str, tuple[int, int]] = {}
 
-# Tables this process wrote since the last digest anchor, by case folder, seen by SQLite itself
-# (an authorizer on every writable connection), and the writable stores open on each case.
-_WRITTEN: dict[str, set[str]] = {}
+# Tables written by this process and not yet anchored are seen by SQLite itself: an authorizer
+# on every writable connection records them in that store's own set. Each anchor recomputes the
+# tables of every open writer of the case but clears only its own set (another connection's
+# uncommitted writes are not in what it hashed). A closed writer hands its set to _ORPHANED,
+# which the next anchor of any store covers and clears.
+_ORPHANED: dict[str, set[str]] = {}
 _WRITERS: dict[str, weakref.WeakSet[CaseStore]] = {}
 _WRITE_ACTIONS = {sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE,
                   sqlite3.SQLITE_CREATE_TABLE, sqlite3.SQLITE_DROP_TABLE}
@@ -62,6 +65,7 @@ class CaseStore:
         self.read_only = read_only
         self._locked = False
         self._key = str(case_dir.resolve())
+        self._writes: set[str] = set()
 
     # ---------------------------------------------------------------- opening
     @classmethod
@@ -204,6 +208,8 @@ class CaseStore:
             with contextlib.suppress(StoreError, sqlite3.Error):
                 self._anchor_unrecorded_writes()
             _WRITERS.get(self._key, weakref.WeakSet()).discard(self)
+            _ORPHANED.setdefault(self._key, set()).update(self._writes)
+            self._writes.clear()
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
         self._release_lock()
@@ -303,29 +309,32 @@ class CaseStore:
 
     # ------------------------------------------------- digest bookkeeping
     def _watch_writes(self) -> None:
-        _WRITTEN.setdefault(self._key, set())
         _WRITERS.setdefault(self._key, weakref.WeakSet()).add(self)
         self.conn.set_authorizer(self._authorize)
 
     def _authorize(self, action: int, arg1: str | None, arg2: str | None, db_name: str | None,
                    _source: str | None) -> int:
         if action in _WRITE_ACTIONS and arg1:
-            _WRITTEN.setdefault(self._key, set()).add(arg1)
+            self._writes.add(arg1)
         elif action == sqlite3.SQLITE_ALTER_TABLE and arg2:
-            _WRITTEN.setdefault(self._key, set()).add(arg2)
+            self._writes.add(arg2)
         return sqlite3.SQLITE_OK
 
     def _written(self) -> set[str]:
-        return set(_WRITTEN.get(self._key, ()))
+        """Tables this process wrote that no anchor has covered yet (every open writer of the case)."""
+        tables = set(self._writes) | _ORPHANED.get(self._key, set())
+        for store in list(_WRITERS.get(self._key, ())):
+            tables |= store._writes
+        return tables
 
     def _reset_written(self) -> None:
-        """Forget the writes just anchored. SQLite consults the authorizer only when it prepares
-        a statement; setting it again expires every cached statement, so the next use of any of
-        them is seen again."""
-        _WRITTEN.setdefault(self._key, set()).clear()
-        for store in list(_WRITERS.get(self._key, ())):
-            with contextlib.suppress(sqlite3.Error):
-                store.conn.set_authorizer(store._authorize)
+        """Forget this connection's writes just anchored. SQLite consults the authorizer only when
+        it prepares a statement; setting it again expires every cached statement of this
+        connection, so the next use of any of them is seen again."""
+        self._writes.clear()
+        _ORPHANED.pop(self._key, None)
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.set_authorizer(self._authorize)
 
     def _actor(self) -> str:
         try:
