@@ -216,8 +216,8 @@ def test_writes_without_an_entry_are_anchored_when_the_last_writer_closes(
     second = CaseStore.open(triaged_sample)
     with first.transaction() as conn:
         first.add_warning(conn, source="test", message="a stored warning with no audit entry of its own")
+    first.close()  # the writer closes first: the still open handle anchors its writes when it closes
     second.close()
-    first.close()
     code, out = _verify(triaged_sample, capsys)
     assert code == 0, out
     with CaseStore.open(triaged_sample, read_only=True) as store:
