@@ -106,8 +106,11 @@ ATTACKER_LIMITS = (
     "who cuts off the newest audit entries and rewinds the tables to match, leaves a case that checks as "
     "intact. Such a rewrite changes the audit head hash, so compare the head hash written down at the time "
     "(in your notebook, an earlier report or a signed package) with 'verify --expect-head HASH'; only a "
-    "head recorded outside the case exposes it. Edits made before the case's first digest anchor cannot be "
-    "detected at all."
+    "head recorded outside the case exposes it. The same holds for a package: whoever holds the signing key can "
+    "sign a package built from such a rewrite, so compare the audit head and case digest a package names with "
+    "the ones written down. Actions taken through the tool are recorded under the examiner name the case holds; "
+    "the tool does not authenticate the person at the keyboard. Edits made before the case's first digest "
+    "anchor cannot be detected at all."
 )
 
 LIMITS_TEXT = ATTACKER_LIMITS  # the same text under the name the issue used
