@@ -369,6 +369,8 @@ def safe_extract(zip_path: Path, dest: Path) -> Path:
                 problem = _member_problem(name, (member.external_attr >> 16) & 0o170000)
                 if problem:
                     raise IntegrityError(problem[0].upper() + problem[1:] + ".")
+                if ((member.external_attr >> 16) & 0o170000 == 0o040000) != member.is_dir():
+                    raise IntegrityError(f"The zip member {name!r} is marked as a folder and a file at once.")
                 key = name.rstrip("/").casefold()
                 if key in seen:
                     raise IntegrityError(f"The zip holds two members named {name!r}.")

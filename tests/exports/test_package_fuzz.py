@@ -2,7 +2,8 @@
 
 Each mutation is verified in-process. The oracle: Python's zipfile reads the mutated zip; when
 every member has the same name, type, encryption flag, declared size and bytes as in the original, the
-mutation changed no byte the package covers (a timestamp, permission bits, a zip comment,
+mutation changed no byte the package covers (a timestamp, permission bits, a zip comment, a type
+field cleared to "none" (read as a plain file),
 junk before the first member such as a self-extractor stub) and the verdict must stay VERIFIED;
 otherwise it must be FAILED with a reason. Never an exception.
 """
@@ -43,12 +44,17 @@ def package_zip(triaged_sample_pristine: Path, tmp_path_factory: pytest.TempPath
     return {"zip": Path(summary["zip"]), "pub": str(made.public)}
 
 
+def _kind(info: zipfile.ZipInfo) -> str:
+    """A member's type as far as it matters: no type bits (0) and 'regular file' are both plain."""
+    mode = (info.external_attr >> 16) & 0o170000
+    return {0: "plain", 0o100000: "plain", 0o040000: "folder"}.get(mode, f"special {mode:o}")
+
+
 def _members(data: bytes) -> Any:
     """What the package covers, as zipfile reads it; None when the zip cannot be read."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            return [(i.filename, (i.external_attr >> 16) & 0o170000, i.flag_bits & 1, i.file_size, zf.read(i))
-                    for i in zf.infolist()]
+            return [(i.filename, _kind(i), i.flag_bits & 1, i.file_size, zf.read(i)) for i in zf.infolist()]
     except Exception:  # the oracle only needs to know that it is unreadable
         return None
 
