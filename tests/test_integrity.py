@@ -249,8 +249,8 @@ def test_kill_minus_9_then_resume_gives_identical_result(tmp_path: Path) -> None
         recovered = conn.execute("SELECT count(*) FROM audit WHERE action = 'interrupted job recovered'").fetchone()[0]
     # Every killed job (a kill may also land before the job starts) is recorded as interrupted by the
     # next run, and the case still verifies. The deterministic version: tests/test_case_digest.py.
-    assert outcomes[-1] == "completed" and all(o == "interrupted" for o in outcomes[:-1]), outcomes
-    assert (recovered >= 1) == (len(outcomes) > 1)
+    assert outcomes[-1] == "completed" and set(outcomes) <= {"interrupted", "completed"}, outcomes
+    assert (recovered >= 1) == ("interrupted" in outcomes)
     assert _verify(interrupted)[0] == 0
 
 
