@@ -27,10 +27,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_new(args: argparse.Namespace) -> int:
     passphrase = keys.read_passphrase(args.passphrase_file, confirm=True)
     made = keys.new_keypair(args.examiner, args.out, passphrase)
-    print(f"Private key: {made.private}\nPublic key:  {made.public}\nFingerprint: {made.fingerprint}")
+    print(f"Private key: {made.private}\nPublic key:  {made.public}\nOwner:       {args.examiner}\n"
+          f"Fingerprint: {made.fingerprint}")
     return 0
 
 
 def cmd_fingerprint(args: argparse.Namespace) -> int:
-    print(keys.fingerprint(keys.load_public(args.pubkey)))
+    fp = keys.fingerprint(keys.load_public(args.pubkey))
+    owner = keys.key_owner(args.pubkey, fp)
+    print(fp)
+    print(f"Owner: {owner}" if owner else "Owner: not named in this key file (made by an older version)")
     return 0

@@ -1,18 +1,20 @@
-"""``forensic-triage verify``: evidence containers unchanged, audit chain intact."""
+"""``forensic-triage verify``: evidence containers unchanged, audit chain intact, case tables as recorded."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 
 from ..evidence.intake import check_containers
-from ..store import CaseStore
+from ..store import CaseStore, digest
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("verify", help="re-hash evidence containers and check the audit chain",
-                       description="Re-hash every evidence container (SHA-256, size, mtime against intake) and "
-                                   "check every audit-log entry's hash chain. Exit code 5 if anything changed.")
+    p = sub.add_parser("verify", help="re-hash evidence containers, check the audit chain and the case tables",
+                       description="Re-hash every evidence container (SHA-256, size, mtime against intake), check "
+                                   "every audit-log entry's hash chain and recompute the digest of every case table "
+                                   "against the one last anchored in the audit log. Exit code 5 if anything changed.")
     p.add_argument("case_dir", metavar="CASE_DIR")
     p.add_argument("--expect-head", metavar="HASH",
                    help="audit head hash printed in an earlier report or package: it must still be in the chain")
@@ -27,10 +29,21 @@ def cmd_verify(args: argparse.Namespace) -> int:
         entries = store.scalar("SELECT count(*) FROM audit")
         if args.expect_head and not store.scalar("SELECT 1 FROM audit WHERE hash = ?", (args.expect_head.lower(),)):
             problems.append(f"the audit head {args.expect_head} recorded earlier is no longer in the chain")
-    ok = not problems and all(c["status"] == "UNCHANGED" for c in containers)
+        table_problems = digest.check(store.conn)
+        try:
+            anchor = digest.latest_anchor(store.conn)
+            first = digest.first_anchor(store.conn)
+        except sqlite3.Error:
+            anchor = first = None
+    ok = not problems and not table_problems and all(c["status"] == "UNCHANGED" for c in containers)
+    combined = str(anchor["combined"]) if anchor else None
+    first_note = (f"The case was made before case digests existed: edits made before audit entry {first['seq']} "
+                  f"({first['time_utc']}) cannot be detected." if first else None)
     if args.format == "json":
         print(json.dumps({"ok": ok, "containers": containers, "audit_problems": problems, "audit_head": head,
-                          "audit_entries": entries}, indent=2))
+                          "audit_entries": entries, "table_problems": table_problems, "case_digest": combined,
+                          "anchor_seq": anchor["seq"] if anchor else None, "first_anchor": first,
+                          "limits": digest.ATTACKER_LIMITS}, indent=2))
         return 0 if ok else 5
     for c in containers:
         detail = "; ".join(c["problems"]) if c["problems"] else f"SHA-256 {c['sha256']}"
@@ -41,5 +54,17 @@ def cmd_verify(args: argparse.Namespace) -> int:
             print(f"  - {p}")
     else:
         print(f"Audit log intact: {entries} entries, head {head}")
+    if table_problems:
+        print(f"Case tables CHANGED ({len(table_problems)} problem(s)):")
+        for p in table_problems:
+            print(f"  - {p}")
+    elif anchor:
+        print(f"Case tables as recorded in audit entry {anchor['seq']} ({anchor['time_utc']}): "
+              f"{len(digest.COVERED_TABLES)} tables, case digest {combined}")
+    if first_note:
+        print(first_note)
+    if ok:
+        print(f"Write this in your notebook: audit head {head} (entry {entries}), case digest {combined}.")
+    print(digest.ATTACKER_LIMITS)
     print("VERIFIED: nothing changed." if ok else "VERIFICATION FAILED: see above.")
     return 0 if ok else 5

@@ -28,7 +28,9 @@ CASE_FIELDS = ("title", "agency", "timezone", "authority", "requester", "scope")
 def import_package(path: str | Path, new_case_dir: str | Path, *, pubkey_path: str | None = None,
                    examiner: str | None = None) -> tuple[CaseStore, VerifyResult]:
     src = Path(path)
-    if src.is_file() and zipfile.is_zipfile(src):
+    if src.is_file():
+        if not zipfile.is_zipfile(src):
+            raise IntegrityError(f"{src} is neither a package folder nor a zip.")
         with tempfile.TemporaryDirectory(prefix="ft-import-") as tmp:
             bag = safe_extract(src, Path(tmp))
             return _import(bag, src, Path(new_case_dir), pubkey_path, examiner)
@@ -67,10 +69,13 @@ def _import(bag: Path, origin: Path, case_dir: Path, pubkey_path: str | None,
             store.audit(actor, "package imported", {
                 "package": str(origin), "manifest_sha256": sha256_file(bag / "manifest-sha256.txt"),
                 "signer": result.signer, "signer_fingerprint": result.fingerprint,
+                "signer_covered_by_signature": result.signer_covered, "signing_as": result.signing_as,
+                "signed_utc": result.signed_utc, "source_case_digest": result.case_digest,
                 "report_id": result.bag_info.get("Report-ID", ""),
                 "source_audit_head": result.bag_info.get("Audit-Head-SHA256", ""), "rows": counts})
         shutil.copytree(bag / "data", case_dir / "package", dirs_exist_ok=False)
-        for name in ("bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", "signature-ed25519.json"):
+        for name in ("bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", "signature-ed25519.json",
+                     "case-digest.json"):
             if (bag / name).is_file():
                 shutil.copy2(bag / name, case_dir / "package" / name)
     except BaseException:

@@ -2,6 +2,10 @@
 
 The hash of an entry covers its sequence number, time, actor, action, details and the
 previous hash, so editing, deleting or reordering any entry breaks the chain from there on.
+Every entry also anchors the digest of the case tables (:mod:`.digest`). What a consistent
+rewrite of the database *and* the chain could still do is stated in
+:data:`forensic_triage.store.digest.ATTACKER_LIMITS`: only a head hash recorded outside the
+case (``verify --expect-head``) exposes it.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ import fcntl
 import json
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 from .. import __version__
 from ..errors import StoreError
 from ..timeutil import utcnow_iso
-from . import audit
+from . import audit, digest
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 DB_NAME = "case.sqlite"
@@ -27,6 +28,18 @@ LOCK_NAME = ".case.lock"
 # Writer locks held by this process, by case folder: re-entrant within one process (the GUI
 # runs a job in a thread while its views read), exclusive between processes.
 _HELD_LOCKS: dict[str, tuple[int, int]] = {}
+
+# Tables written by this process and not yet anchored are seen by SQLite itself: an authorizer
+# on every writable connection records them in that store's own set. Each anchor recomputes the
+# tables of every open writer of the case but clears only its own set (another connection's
+# uncommitted writes are not in what it hashed). A closed writer hands its set to _ORPHANED,
+# which the next anchor of any store covers and clears.
+_ORPHANED: dict[str, set[str]] = {}
+_WRITERS: dict[str, weakref.WeakSet[CaseStore]] = {}
+_WRITE_ACTIONS = {sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE,
+                  sqlite3.SQLITE_CREATE_TABLE, sqlite3.SQLITE_DROP_TABLE}
+# Jobs started by this process and not yet ended (a thread may run one while the GUI works).
+_ACTIVE_JOBS: dict[str, set[int]] = {}
 
 
 def _translate(exc: sqlite3.Error, path: Path) -> StoreError:
@@ -51,6 +64,8 @@ class CaseStore:
         self.conn = conn
         self.read_only = read_only
         self._locked = False
+        self._key = str(case_dir.resolve())
+        self._writes: set[str] = set()
 
     # ---------------------------------------------------------------- opening
     @classmethod
@@ -109,8 +124,11 @@ class CaseStore:
         store = cls(folder, conn, read_only=read_only)
         if not read_only:
             store._acquire_lock()
+            store._watch_writes()
         try:
             store._migrate(creating)
+            if not read_only and not creating:
+                store._anchor_first_time()
         except sqlite3.Error as exc:
             store.close()
             raise _translate(exc, path) from exc
@@ -186,6 +204,12 @@ class CaseStore:
             )
 
     def close(self) -> None:
+        if not self.read_only and self._locked:
+            with contextlib.suppress(StoreError, sqlite3.Error):
+                self._anchor_unrecorded_writes()
+            _WRITERS.get(self._key, weakref.WeakSet()).discard(self)
+            _ORPHANED.setdefault(self._key, set()).update(self._writes)
+            self._writes.clear()
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
         self._release_lock()
@@ -255,26 +279,142 @@ class CaseStore:
               touched: tuple[str, ...] | None = None) -> str:
         """Append one entry to the hash-chained log (inside the caller's transaction if any).
 
-        ``touched`` names the tables the action changed (see :mod:`.digest`): their digests are
-        recomputed and anchored with the entry, the others carried forward; ``None`` = all.
+        Every entry anchors the case digest (see :mod:`.digest`) in ``details["digest"]``:
+        ``{"combined", "tables"}``. The tables named in ``touched`` and every table this process
+        wrote since the last anchor (SQLite's authorizer sees each write) are recomputed; the
+        others are carried forward from the previous anchor, so an edit made outside the tool is
+        never absorbed into a new anchor. With no previous anchor every table is computed.
         """
         if self.conn.in_transaction:
-            return audit.append(self.conn, utcnow_iso(), actor, action, details or {})
+            return self._append(actor, action, details or {}, touched)
         with self.transaction():
-            return audit.append(self.conn, utcnow_iso(), actor, action, details or {})
+            return self._append(actor, action, details or {}, touched)
+
+    def _append(self, actor: str, action: str, details: dict[str, Any],
+                touched: tuple[str, ...] | None, *, recompute_all: bool = False) -> str:
+        previous = digest.latest_anchor(self.conn)
+        if previous is None or recompute_all or set(previous["tables"]) != set(digest.COVERED_TABLES):
+            tables = digest.compute(self.conn)
+        else:
+            tables = {t: str(previous["tables"][t]) for t in digest.COVERED_TABLES}
+            redo = (set(touched or ()) | self._written()) & set(digest.COVERED_TABLES)
+            tables.update(digest.compute(self.conn, [t for t in digest.COVERED_TABLES if t in redo]))
+        entry = {**details, "digest": {"combined": digest.combined(tables), "tables": tables}}
+        head = audit.append(self.conn, utcnow_iso(), actor, action, entry)
+        self._reset_written()
+        return head
 
     def verify_audit(self) -> tuple[list[str], str]:
         return audit.verify(self.conn)
 
+    # ------------------------------------------------- digest bookkeeping
+    def _watch_writes(self) -> None:
+        _WRITERS.setdefault(self._key, weakref.WeakSet()).add(self)
+        self.conn.set_authorizer(self._authorize)
+
+    def _authorize(self, action: int, arg1: str | None, arg2: str | None, db_name: str | None,
+                   _source: str | None) -> int:
+        if action in _WRITE_ACTIONS and arg1:
+            self._writes.add(arg1)
+        elif action == sqlite3.SQLITE_ALTER_TABLE and arg2:
+            self._writes.add(arg2)
+        return sqlite3.SQLITE_OK
+
+    def _written(self) -> set[str]:
+        """Tables this process wrote that no anchor has covered yet (every open writer of the case)."""
+        tables = set(self._writes) | _ORPHANED.get(self._key, set())
+        for store in list(_WRITERS.get(self._key, ())):
+            tables |= store._writes
+        return tables
+
+    def _reset_written(self) -> None:
+        """Forget this connection's writes just anchored. SQLite consults the authorizer only when
+        it prepares a statement; setting it again expires every cached statement of this
+        connection, so the next use of any of them is seen again."""
+        self._writes.clear()
+        _ORPHANED.pop(self._key, None)
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.set_authorizer(self._authorize)
+
+    def _actor(self) -> str:
+        try:
+            return self.examiner
+        except (StoreError, sqlite3.Error):
+            return "forensic-triage"
+
+    def _anchor_first_time(self) -> None:
+        """A case made before digests existed is anchored at its first writable open."""
+        if digest.latest_anchor(self.conn) is not None:
+            return
+        if not self.conn.execute("SELECT 1 FROM case_info").fetchone():
+            return  # creation did not finish; nothing to anchor
+        with self.transaction():
+            self._append(self._actor(), digest.ACTION_FIRST_ANCHOR, {
+                "note": "The case had no digest until this entry: edits of its tables made before it cannot be "
+                        "detected.", "tool_version": __version__}, None, recompute_all=True)
+
+    def _anchor_unrecorded_writes(self) -> None:
+        """On close: writes of this process that no audit entry anchored (a step that records no
+        entry of its own) are anchored in one entry naming the tables, if they changed anything."""
+        others = [s for s in _WRITERS.get(self._key, ()) if s is not self and s._locked]
+        written = self._written() & set(digest.COVERED_TABLES)
+        if others or not written:
+            return
+        previous = digest.latest_anchor(self.conn)
+        if previous is None:
+            return
+        now = digest.compute(self.conn, sorted(written))
+        changed = sorted(t for t, d in now.items() if previous["tables"].get(t) != d)
+        if changed:
+            self.audit(self._actor(), digest.ACTION_CHANGES, {
+                "tables": changed, "note": "written by the tool without an entry of their own"})
+
+    def _recover_interrupted(self) -> None:
+        """Before a job starts: a job still marked running was stopped (kill, crash, power); record
+        that, and which tables changed since the last anchor, before anchoring again."""
+        active = _ACTIVE_JOBS.get(self._key, set())
+        running = [dict(r) for r in self.query("SELECT id, kind, started_utc FROM jobs WHERE outcome='running'"
+                                                " ORDER BY id") if r["id"] not in active]
+        previous = digest.latest_anchor(self.conn)
+        changed: list[str] = []
+        if previous is not None:
+            changed, _ = digest.changed_tables(self.conn, previous)
+            changed = [t for t in changed if t not in self._written()]  # this process's own writes
+        if not running and not changed:
+            return
+        anchor_text = (f"audit entry {previous['seq']} ({previous['time_utc']})" if previous else "the last anchor")
+        if running:
+            ids = ", ".join(f"#{j['id']} ({j['kind']}, started {j['started_utc']})" for j in running)
+            tables = ", ".join(f"'{t}'" for t in changed) or "none"
+            message = (f"Job {ids} did not end: the program was stopped or crashed. Its results written up to then "
+                       f"are kept. Tables changed since {anchor_text}, by that job as far as the tool can tell: "
+                       f"{tables}.")
+            for job in running:
+                self.conn.execute("UPDATE jobs SET outcome='interrupted' WHERE id=?", (job["id"],))
+                self.add_warning(self.conn, source="jobs", kind="interrupted", job_id=job["id"], message=message)
+            self.audit(self._actor(), digest.ACTION_INTERRUPTED, {
+                "jobs": [j["id"] for j in running], "changed_since_anchor": changed,
+                "anchor_seq": previous["seq"] if previous else None, "note": message},
+                touched=(*changed, "jobs", "warnings"))
+        else:
+            tables = ", ".join(f"'{t}'" for t in changed)
+            self.audit(self._actor(), digest.ACTION_UNRECORDED, {
+                "tables": changed, "anchor_seq": previous["seq"] if previous else None,
+                "note": f"The tables {tables} changed after {anchor_text} without a record of the tool: edited "
+                        "outside the tool, or a command was stopped before it could record its changes."},
+                touched=tuple(changed))
+
     # ------------------------------------------------------------------ jobs
     def start_job(self, kind: str, settings: dict[str, Any], command_line: str = "") -> int:
         with self.transaction():
+            self._recover_interrupted()
             cur = self.conn.execute(
                 "INSERT INTO jobs(kind, tool_version, settings, command_line, started_utc) VALUES (?,?,?,?,?)",
                 (kind, __version__, json.dumps(settings, sort_keys=True, default=str), command_line, utcnow_iso()),
             )
             job_id = int(cur.lastrowid or 0)
-            self.audit(self.examiner, f"{kind} started", {"job": job_id, "settings": settings})
+            self.audit(self.examiner, f"{kind} started", {"job": job_id, "settings": settings}, touched=("jobs",))
+        _ACTIVE_JOBS.setdefault(self._key, set()).add(job_id)
         return job_id
 
     def end_job(self, job_id: int, outcome: str, stats: dict[str, Any]) -> None:
@@ -283,7 +423,8 @@ class CaseStore:
                 "UPDATE jobs SET ended_utc=?, outcome=?, stats=? WHERE id=?",
                 (utcnow_iso(), outcome, json.dumps(stats, sort_keys=True, default=str), job_id),
             )
-            self.audit(self.examiner, f"job {outcome}", {"job": job_id, "stats": stats})
+            self.audit(self.examiner, f"job {outcome}", {"job": job_id, "stats": stats}, touched=("jobs",))
+        _ACTIVE_JOBS.get(self._key, set()).discard(job_id)
 
     def add_warning(self, conn: sqlite3.Connection, *, source: str, message: str, kind: str = "warning",
                     job_id: int | None = None, evidence_id: int | None = None, file_id: int | None = None,

@@ -28,16 +28,27 @@ COVERED_TABLES: tuple[str, ...] = (
 _META_EXCLUDED = ("audit_head",)
 
 
-def _value(value: Any) -> Any:
+def _blob(value: Any) -> Any:
     if isinstance(value, bytes | bytearray | memoryview):
         return {"b": bytes(value).hex()}
-    if isinstance(value, float):
-        return {"f": value.hex()}
-    return value
+    raise TypeError(f"{type(value).__name__} is not a SQLite value")
+
+
+# One encoder for every row: the C encoder does the work, Python sees only BLOB values.
+_ROW = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_blob, allow_nan=True).encode
+_BATCH = 4096
 
 
 def table_digest(conn: sqlite3.Connection, table: str) -> str:
-    """SHA-256 over the table's rows (rowid order), each row as canonical JSON of its values."""
+    """SHA-256 of one table in its canonical form.
+
+    Canonical form (what an independent verifier reimplements): the UTF-8 bytes of
+    ``TABLE + "\x1e"``, then the JSON array of the column names + ``"\n"``, then one line per
+    row in rowid order (``meta``: by key, without ``audit_head``): the JSON array of the row's
+    values with separators ``,`` and ``:`` and non-ASCII text as UTF-8 (not escaped), + ``"\n"``.
+    NULL is ``null``; integers are decimal; REAL values are the shortest decimal that reads
+    back to the same double (Python's ``repr``); BLOBs are ``{"b": "<lower-case hex>"}``.
+    """
     if table not in COVERED_TABLES:
         raise ValueError(f"{table} is not a covered table")
     h = hashlib.sha256(table.encode() + b"\x1e")
@@ -49,9 +60,8 @@ def table_digest(conn: sqlite3.Connection, table: str) -> str:
         rows = conn.execute(sql + " ORDER BY rowid")
     columns = [d[0] for d in rows.description]
     h.update(json.dumps(columns).encode() + b"\n")
-    for row in rows:
-        h.update(json.dumps([_value(v) for v in row], ensure_ascii=False, separators=(",", ":")).encode())
-        h.update(b"\n")
+    while batch := rows.fetchmany(_BATCH):
+        h.update(("\n".join(map(_ROW, batch)) + "\n").encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 
@@ -79,3 +89,82 @@ def latest_anchor(conn: sqlite3.Connection) -> dict[str, Any] | None:
             return {"seq": seq, "hash": digest_hash, "time_utc": time_utc, "action": action,
                     "combined": anchor.get("combined", ""), "tables": anchor["tables"]}
     return None
+
+
+# Audit actions written by CaseStore around the digest (verify and the report read them).
+ACTION_FIRST_ANCHOR = "digest anchored (first time)"
+ACTION_INTERRUPTED = "interrupted job recovered"
+ACTION_UNRECORDED = "unrecorded changes found"
+ACTION_CHANGES = "changes anchored"
+
+ATTACKER_LIMITS = (
+    "What this check can and cannot show. Every table of findings and case facts is hashed, and the "
+    "hashes are written into the hash-chained audit log with every recorded action, so an edit of the "
+    "database made outside the tool (for example with the sqlite3 shell) is named by 'verify' and the "
+    "package cannot be built from it. It cannot detect a consistent rewrite: someone with write access who "
+    "changes the tables and then recomputes every table hash and every audit entry after the change, or "
+    "who cuts off the newest audit entries and rewinds the tables to match, leaves a case that checks as "
+    "intact. Such a rewrite changes the audit head hash, so compare the head hash written down at the time "
+    "(in your notebook, an earlier report or a signed package) with 'verify --expect-head HASH'; only a "
+    "head recorded outside the case exposes it. The same holds for a package: whoever holds the signing key can "
+    "sign a package built from such a rewrite, so compare the audit head and case digest a package names with "
+    "the ones written down. Actions taken through the tool are recorded under the examiner name the case holds; "
+    "the tool does not authenticate the person at the keyboard. Edits made before the case's first digest "
+    "anchor cannot be detected at all."
+)
+
+LIMITS_TEXT = ATTACKER_LIMITS  # the same text under the name the issue used
+
+
+def first_anchor(conn: sqlite3.Connection) -> dict[str, Any] | None:
+    """The audit entry that first anchored a case made before digests existed, if any."""
+    row = conn.execute("SELECT seq, time_utc FROM audit WHERE action = ? ORDER BY seq LIMIT 1",
+                       (ACTION_FIRST_ANCHOR,)).fetchone()
+    return {"seq": row[0], "time_utc": row[1]} if row else None
+
+
+def changed_tables(conn: sqlite3.Connection, anchor: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
+    """Tables whose current digest differs from ``anchor`` (a table that cannot be read counts as
+    changed) and the current digests."""
+    changed: list[str] = []
+    current: dict[str, str] = {}
+    for table in COVERED_TABLES:
+        try:
+            current[table] = table_digest(conn, table)
+        except (sqlite3.Error, UnicodeError, ValueError) as exc:
+            current[table] = f"unreadable: {exc}"
+        if anchor["tables"].get(table) != current[table]:
+            changed.append(table)
+    return changed, current
+
+
+def check(conn: sqlite3.Connection) -> list[str]:
+    """Recompute every table digest and compare with the newest anchor; one sentence per problem
+    (empty: the tables are exactly as the tool last recorded them). Also names earlier findings
+    of changes the tool did not make, recorded in the audit log."""
+    problems: list[str] = []
+    try:
+        anchor = latest_anchor(conn)
+    except sqlite3.Error as exc:
+        return [f"The audit log cannot be read ({exc}), so the case tables cannot be checked."]
+    if anchor is None:
+        return ["The case has no digest anchor, so edits of its tables cannot be detected; open it once for "
+                "writing with this version (any command that changes it) to anchor it from then on."]
+    changed, _ = changed_tables(conn, anchor)
+    when = f"after audit entry {anchor['seq']} ({anchor['time_utc']})"
+    for table in changed:
+        problems.append(f"The table '{table}' was changed outside the tool {when}.")
+    if changed:
+        running = [r[0] for r in conn.execute("SELECT id FROM jobs WHERE outcome = 'running' ORDER BY id")]
+        if running:
+            problems.append(f"Job {', '.join(map(str, running))} has not ended: if it is still running, check "
+                            "again when it ends; if it was stopped, the next job records that.")
+    for seq, time_utc, details in conn.execute(
+            "SELECT seq, time_utc, details FROM audit WHERE action = ? ORDER BY seq", (ACTION_UNRECORDED,)):
+        try:
+            tables = ", ".join(f"'{t}'" for t in json.loads(details).get("tables", []))
+        except (ValueError, AttributeError):
+            tables = "(unreadable entry)"
+        problems.append(f"Audit entry {seq} ({time_utc}) records that the tables {tables} were changed without "
+                        "a record of the tool before that point.")
+    return problems
