@@ -99,8 +99,11 @@ def produce(store: CaseStore, out_dir: Path, outputs: list[str], scope: str, ctx
         fn = lookup(*PACKAGE, QCoreApplication.translate("Report", "The signed evidence package"))
         ctx.begin(QCoreApplication.translate("Report", "building the evidence package (report, CASE graph, tables, manifest)"))
         number = "".join(c if c.isalnum() or c in "-_" else "-" for c in str(store.case_info()["case_number"]))
-        summary = fn(store, out_dir / f"package-{number}-{stamp}", scope=scope, include_files=include_files,
-                     key_path=key, passphrase=passphrase, make_zip=make_zip)
+        # The report presents the chosen scope; a package's tables hold every record unless only
+        # tagged items were asked for (the report says where the rest is).
+        summary = fn(store, out_dir / f"package-{number}-{stamp}", scope="tagged" if scope == "tagged" else "all",
+                     report_scope=scope, include_files=include_files, key_path=key, passphrase=passphrase,
+                     make_zip=make_zip)
         bag = Path(summary["package"])
         written = [bag] + ([Path(summary["zip"])] if summary.get("zip") else [])
         written += sorted((bag / "data" / "report").glob("*.pdf"))

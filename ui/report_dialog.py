@@ -63,7 +63,7 @@ class ReportDialog(QDialog):
             radio.setProperty("scope", key)
             self.scope.addButton(radio)
             sl.addWidget(radio)
-            radio.setChecked(key == "all")
+            radio.setChecked(key == "notable")  # the court report's default: notable findings
         out_box = QGroupBox(self.tr("What to write"))
         ol = QVBoxLayout(out_box)
         self.outputs: dict[str, QCheckBox] = {}

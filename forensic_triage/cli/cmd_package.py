@@ -17,7 +17,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                                    "examiner's Ed25519 key.")
     p.add_argument("case_dir", metavar="CASE_DIR")
     p.add_argument("--out", required=True, metavar="DIR", help="package folder to create (must be new or empty)")
-    p.add_argument("--scope", choices=SCOPES, default="all")
+    p.add_argument("--scope", choices=SCOPES, default="all",
+                   help="what the CASE graph, CSV/JSONL tables and file copies hold (default: all)")
+    p.add_argument("--report-scope", choices=SCOPES, default="notable",
+                   help="what the PDF report presents (default: notable findings; the tables hold the rest)")
     p.add_argument("--include-files", action="store_true", help="copy the files behind the findings (read-only "
                    "from the evidence, hashes re-checked against the case)")
     p.add_argument("--key", metavar="KEY", help="the examiner's private key (from 'keys new')")
@@ -54,7 +57,7 @@ def cmd_package(args: argparse.Namespace) -> int:
     with CaseStore.open(args.case_dir) as store:
         summary = build_package(store, args.out, scope=args.scope, include_files=args.include_files,
                                 key_path=args.key, passphrase=passphrase, make_zip=args.zip,
-                                signing_as=args.signing_as)
+                                signing_as=args.signing_as, report_scope=args.report_scope)
     print(f"Package {summary['package']} ({summary['files']} files, {summary['bytes']} bytes), report "
           f"{summary['report_id']}")
     print(f"Manifest SHA-256 {summary['manifest_sha256']}")

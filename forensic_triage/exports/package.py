@@ -175,8 +175,13 @@ def _signing_identity(key_path: str, private: Any, examiner: str, signing_as: st
 
 def build_package(store: CaseStore, out_dir: str | os.PathLike[str], *, scope: str = "all",
                   include_files: bool = False, key_path: str | None = None, passphrase: bytes | None = None,
-                  make_zip: bool = False, signing_as: str | None = None) -> dict[str, Any]:
+                  make_zip: bool = False, signing_as: str | None = None,
+                  report_scope: str = "notable") -> dict[str, Any]:
     """Write the package folder (and optionally a zip of it); returns a summary.
+
+    ``scope`` selects what the CASE graph, the CSV/JSONL tables and the file copies hold (default:
+    everything); ``report_scope`` what the PDF report presents (default: the notable findings —
+    the report says that every record is in the tables).
 
     Nothing is recorded in the case (custody, audit) unless the whole package was written; a
     failed build removes the folder it created.
@@ -196,7 +201,7 @@ def build_package(store: CaseStore, out_dir: str | os.PathLike[str], *, scope: s
         raise UsageError(f"{zip_path} already exists; a package is never written over other files.")
     try:
         summary = _write_package(store, bag, info, scope, include_files, private, fingerprint, signer, as_name,
-                                 anchor, zip_path)
+                                 anchor, zip_path, report_scope)
     except BaseException:
         if created:
             shutil.rmtree(bag, ignore_errors=True)
@@ -212,7 +217,7 @@ def build_package(store: CaseStore, out_dir: str | os.PathLike[str], *, scope: s
 
 def _write_package(store: CaseStore, bag: Path, info: dict[str, Any], scope: str, include_files: bool,
                    private: Any, fingerprint: str | None, signer: str, as_name: str | None,
-                   anchor: dict[str, Any], zip_path: Path | None) -> dict[str, Any]:
+                   anchor: dict[str, Any], zip_path: Path | None, report_scope: str = "notable") -> dict[str, Any]:
     findings = collect(store, scope)
     data = bag / "data"
     for sub in ("report", "case", "timeline", "csv", "tables", "audit"):
@@ -222,7 +227,7 @@ def _write_package(store: CaseStore, bag: Path, info: dict[str, Any], scope: str
     signed_utc = utcnow_iso()
     signing = {"signer": signer, "fingerprint": fingerprint, "signed_utc": signed_utc, "report_id": report_id,
                "signing_as": as_name} if private is not None else None
-    report = build_report(store, data / "report" / "report.pdf", scope, report_id=report_id,
+    report = build_report(store, data / "report" / "report.pdf", report_scope, report_id=report_id,
                           signer_fingerprint=fingerprint, signing=signing)
     (data / "report" / "report.pdf").rename(data / "report" / f"{report.report_id}.pdf")
     export_case(store, data / "case" / "case.jsonld", scope)
@@ -264,7 +269,7 @@ def _write_package(store: CaseStore, bag: Path, info: dict[str, Any], scope: str
         "Source-Organization": info["agency"] or "not recorded", "Contact-Name": info["examiner"],
         "External-Identifier": info["case_number"], "External-Description": info["title"] or "evidence package",
         "Bagging-Date": utcnow_iso()[:10], "Bagging-Time-UTC": utcnow_iso(), "Payload-Oxum": f"{octets}.{count}",
-        "Bag-Software-Agent": f"{TOOL_NAME} {__version__}", "Report-ID": report.report_id, "Scope": scope,
+        "Bag-Software-Agent": f"{TOOL_NAME} {__version__}", "Report-ID": report.report_id, "Scope": scope, "Report-Scope": report_scope,
         "Audit-Head-SHA256": anchor["audit_head"], "Case-Digest-SHA256": anchor["combined"],
         "Signer-Fingerprint": fingerprint or "unsigned",
     }
