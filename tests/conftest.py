@@ -48,9 +48,9 @@ def _make_triaged_sample(folder: Path) -> Path:
     store = CaseStore.create(case, case_number="DIG-1", examiner="A. Examiner", title="Digest test",
                              timezone="America/Port_of_Spain")
     try:
+        add_evidence(store, image, exhibit="EXH-001", description="Sample USB stick", seals="A1234")
         add_event(store, CustodyEvent("EXH-001", "received", "A. Examiner", "2025-03-03T13:00:00Z",
                                       "America/Port_of_Spain", "Lab", "examination", seals="A1234"))
-        add_evidence(store, image, exhibit="EXH-001", description="Sample USB stick", seals="A1234")
         run_triage(store, TriageSettings(jobs=1), command_line="forensic-triage triage case")
         hit = int(store.scalar("SELECT id FROM content_hits ORDER BY id LIMIT 1"))
         add_tag(store, "content_hit", hit, "notable", "first note", thumbnail=False)

@@ -181,13 +181,31 @@ def verify(key: Ed25519PublicKey, signature: bytes, message: bytes) -> bool:
 
 
 def read_passphrase(path: str | None, *, confirm: bool = False) -> bytes:
-    """From a file (first line, for scripted labs) or typed at a prompt without echo."""
+    """From a file (first line, for scripted labs) or typed at a prompt without echo.
+
+    Without a terminal (a script, a pipe, a service) there is nobody to ask: say how to give it
+    instead of failing with an end-of-file error. A new passphrase (``confirm``) that is too short
+    is refused before it has to be typed a second time.
+    """
     if path:
-        text = Path(path).read_text(encoding="utf-8").splitlines()
+        try:
+            text = Path(path).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"The passphrase file {path} cannot be read: {exc}.") from exc
         return (text[0] if text else "").encode("utf-8")
     import getpass
+    import sys
 
-    first = getpass.getpass("Passphrase for the examiner key: ")
-    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
-        raise UsageError("The two passphrases differ.")
+    if not sys.stdin.isatty():
+        raise UsageError("There is no terminal to type the key's passphrase in.",
+                         hint="Give it with --passphrase-file FILE (its first line is the passphrase).")
+    try:
+        first = getpass.getpass("Passphrase for the examiner key: ")
+        if confirm and len(first.encode("utf-8")) < MIN_PASSPHRASE:
+            raise UsageError(f"The passphrase must have at least {MIN_PASSPHRASE} characters.")
+        if confirm and getpass.getpass("Repeat the passphrase: ") != first:
+            raise UsageError("The two passphrases differ.")
+    except EOFError as exc:
+        raise UsageError("The passphrase prompt was closed before a passphrase was given.",
+                         hint="Give it with --passphrase-file FILE.") from exc
     return first.encode("utf-8")

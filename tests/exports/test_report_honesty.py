@@ -365,7 +365,7 @@ def test_digest_anchor_head_hash_and_limits(case: Path, tmp_path: Path, monkeypa
     assert f"audit entry #{seq} (digest anchored)" in integrity
     assert f"Audit head hash {head}" in integrity
     assert "For the examiner's notebook: write down the audit head hash" in integrity
-    assert "rebuilds the whole audit chain" in integrity  # the fallback statement of what a rewrite can do
+    assert "It cannot detect a consistent rewrite" in integrity  # digest.ATTACKER_LIMITS, what a rewrite can do
     # The annex shows the anchor as one labelled value, not the per-table JSON.
     lines = [ln for p in pages_of(pdf) for ln in p.splitlines()]
     assert any(f"case digest: {combined}" in ln for ln in lines)
