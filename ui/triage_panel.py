@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forensic_triage.errors import UsageError
 from forensic_triage.jobs.context import JobContext
+from forensic_triage.jobs.options import TRIAGE_OPTIONS
 from forensic_triage.jobs.settings import TriageSettings
 from forensic_triage.jobs.triage import run_triage  # imported with the window, not when the job starts
 from forensic_triage.store import CaseStore
@@ -34,7 +36,7 @@ from forensic_triage.store import CaseStore
 from .common import human_bytes, safe_text
 from .session import CaseSession
 from .settings import get_json, set_json
-from .triage_options import HashSetChooser, PathList
+from .triage_options import HashSetChooser, PathList, option_value, option_widget, set_option_value
 from .workers import JobWorker, ProgressInfo
 
 
@@ -96,6 +98,22 @@ class TriagePanel(QWidget):
         of.addRow(self.content_search)
         of.addRow(self.tr("Worker processes"), self.jobs)
 
+        # Every other declared triage option (jobs/options.py: the CLI's triage arguments come from the
+        # same list), built generically so the form cannot lack an option the CLI has.
+        self.option_widgets: dict[str, QWidget] = {
+            "jobs": self.jobs, "plugins": self.plugins, "rules": self.rules, "builtin_rules": self.builtin_rules,
+            "hashsets": self.hashsets, "keywords": self.keywords, "content_search": self.content_search}
+        more = QGroupBox(self.tr("Search, order and limits"))
+        mf = QFormLayout(more)
+        for opt in TRIAGE_OPTIONS:
+            if opt.field in self.option_widgets:
+                continue
+            widget = option_widget(opt)
+            self.option_widgets[opt.field] = widget
+            label = QLabel(self.tr(opt.label))
+            label.setToolTip(widget.toolTip())
+            mf.addRow(label, widget)
+
         # ---- job status
         self.run_button = QPushButton(self.tr("Run triage"))
         self.run_button.setObjectName("runTriage")
@@ -146,6 +164,7 @@ class TriagePanel(QWidget):
         left = QVBoxLayout()
         left.addWidget(plug_box, 1)
         left.addWidget(opts)
+        left.addWidget(more)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addWidget(status, 2)
@@ -188,16 +207,22 @@ class TriagePanel(QWidget):
         return names
 
     def settings(self) -> TriageSettings:
+        """The form's choices (raises UsageError for a value that cannot be read, e.g. the budget)."""
+        generic = {opt.field: option_value(opt, self.option_widgets[opt.field]) for opt in TRIAGE_OPTIONS
+                   if opt.kind not in ("plugins", "off") and opt.field not in ("jobs", "rules", "hashsets", "keywords")}
         return TriageSettings(jobs=self.jobs.value(), plugins=self.chosen_plugins(), rules=self.rules.paths(),
                               builtin_rules=self.builtin_rules.isChecked(), hashsets=self.hashsets.chosen(),
-                              keywords=self.keywords.paths(), content_search=self.content_search.isChecked())
+                              keywords=self.keywords.paths(), content_search=self.content_search.isChecked(),
+                              **generic)
 
     def remember_choices(self) -> None:
         s = self.settings()
         set_json("triage/choices", {"plugins": s.plugins, "known_plugins": [
             self.plugins.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.plugins.count())],
             "rules": s.rules, "builtin_rules": s.builtin_rules, "hashsets": s.hashsets,
-            "keywords": s.keywords, "content_search": s.content_search, "jobs": s.jobs})
+            "keywords": s.keywords, "content_search": s.content_search, "jobs": s.jobs,
+            "regexes": s.regexes, "read_order": s.read_order, "budget_seconds": s.budget_seconds,
+            "file_timeout": s.file_timeout, "worker_memory_mb": s.worker_memory_mb})
 
     def restore_choices(self) -> None:
         c: dict[str, Any] = get_json("triage/choices", {})
@@ -207,6 +232,13 @@ class TriagePanel(QWidget):
         self.rules.set_paths(list(c.get("rules", [])))
         self.keywords.set_paths(list(c.get("keywords", [])))
         self.hashsets.reload(set(c.get("hashsets", [])))
+        for opt in TRIAGE_OPTIONS:
+            if opt.field in c and opt.kind not in ("plugins", "off") and \
+                    opt.field not in ("jobs", "rules", "hashsets", "keywords"):
+                try:
+                    set_option_value(opt, self.option_widgets[opt.field], c[opt.field])
+                except (TypeError, ValueError):
+                    pass  # a remembered value from an older version: keep the default
         if c.get("plugins") is not None:
             wanted, known = set(c["plugins"]), set(c.get("known_plugins", []))
             for i in range(self.plugins.count()):
@@ -230,8 +262,12 @@ class TriagePanel(QWidget):
         if not self.session.scalar("SELECT count(*) FROM evidence"):
             self.phase.setText(self.tr("Add an evidence item first (Evidence ▸ Add evidence…)."))
             return None
-        self.remember_choices()
-        settings = self.settings()
+        try:
+            self.remember_choices()
+            settings = self.settings()
+        except UsageError as exc:
+            self.phase.setText(exc.user_message())
+            return None
 
         def job(store: CaseStore, ctx: JobContext) -> Any:
             return run_triage(store, settings, ctx, command_line="forensic-triage gui: triage")
