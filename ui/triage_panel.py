@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -161,12 +163,21 @@ class TriagePanel(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
-        left = QVBoxLayout()
+        # The choices scroll, so the panel fits a 1366x768 laptop screen whatever the options.
+        choices = QWidget()
+        left = QVBoxLayout(choices)
+        left.setContentsMargins(0, 0, 0, 0)
+        plug_box.setMinimumHeight(160)
         left.addWidget(plug_box, 1)
         left.addWidget(opts)
         left.addWidget(more)
+        scroll = QScrollArea()
+        scroll.setObjectName("triageChoices")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(choices)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
+        layout.addWidget(scroll, 3)
         layout.addWidget(status, 2)
         self.run_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)

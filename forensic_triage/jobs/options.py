@@ -144,3 +144,10 @@ def settings_from_args(args: Any) -> TriageSettings:
         if opt.minimum is not None and isinstance(value, (int, float)) and value < opt.minimum:
             raise UsageError(f"{opt.flag} must be at least {opt.minimum:g}.")
     return TriageSettings(**values)
+
+
+# Whether the timeline includes file-system times (modified, accessed, changed, created: four per file)
+# when nobody says: the same for ``forensic-triage timeline`` (--file-times) and the desktop
+# application's Timeline (its tick box). Off: the timeline is the events the extractors found;
+# file-system times are added on request (they swamp it, and FAT times need the source zone).
+TIMELINE_FILE_TIMES_DEFAULT = False
