@@ -10,6 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from forensic_triage.ui import timeline as tl
+from forensic_triage.ui.findings_models import labelled_details
+from forensic_triage.ui.viewers import decode_picture
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 from ui_helpers import wait_loaded
@@ -17,9 +20,6 @@ from ui_helpers import wait_loaded
 from forensic_triage.cli.main import build_parser
 from forensic_triage.jobs.options import TIMELINE_FILE_TIMES_DEFAULT, TRIAGE_OPTIONS
 from forensic_triage.sample.generator import make_exif, make_jpeg
-from forensic_triage.ui import timeline as tl
-from forensic_triage.ui.findings_models import labelled_details
-from forensic_triage.ui.viewers import decode_picture
 
 
 # ---------------------------------------------------------------- timeline
