@@ -170,7 +170,6 @@ class TriagePanel(QWidget):
         plug_box.setMinimumHeight(160)
         left.addWidget(plug_box, 1)
         left.addWidget(opts)
-        left.addWidget(more)
         scroll = QScrollArea()
         scroll.setObjectName("triageChoices")
         scroll.setWidgetResizable(True)
@@ -178,7 +177,10 @@ class TriagePanel(QWidget):
         scroll.setWidget(choices)
         layout = QHBoxLayout(self)
         layout.addWidget(scroll, 3)
-        layout.addWidget(status, 2)
+        right = QVBoxLayout()
+        right.addWidget(status, 1)
+        right.addWidget(more)
+        layout.addLayout(right, 2)
         self.run_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self._load_plugins()
@@ -362,8 +364,10 @@ class TriagePanel(QWidget):
             self.summary.setText(self.tr("Triage has not been run on this case yet."))
             return
         stats = last.get("stats") or {}
-        text = self.tr("Last run: {0}, {1} files examined, {2} warnings.").format(
-            last["outcome"], f"{int(stats.get('files_processed', 0)):,}", f"{int(stats.get('warnings', 0)):,}")
+        files, warnings = int(stats.get("files_processed", 0)), int(stats.get("warnings", 0))
+        text = self.tr("Last run: {0}, {1} examined, {2}.").format(
+            last["outcome"], f"{files:,} file" + ("" if files == 1 else "s"),
+            f"{warnings:,} warning" + ("" if warnings == 1 else "s"))
         if resumable:
             text += " " + self.tr("{0} files are still waiting to be examined.").format(f"{pending:,}")
         self.summary.setText(text)

@@ -167,7 +167,8 @@ _EXIF_LABELS = {
     "Software": "Software", "Orientation": "Orientation", "XResolution": "Horizontal resolution",
     "YResolution": "Vertical resolution", "ResolutionUnit": "Resolution unit", "ExposureTime": "Exposure time (s)",
     "FNumber": "F-number", "ISOSpeedRatings": "ISO speed", "FocalLength": "Focal length (mm)",
-    "LensModel": "Lens model", "ImageDescription": "Description", "Artist": "Artist", "Copyright": "Copyright",
+    "LensModel": "Lens model", "YCbCrPositioning": "YCbCr positioning", "ExifVersion": "EXIF version",
+    "ExifImageWidth": "EXIF image width", "ExifImageHeight": "EXIF image height", "OffsetTime": "Camera clock offset", "ImageDescription": "Description", "Artist": "Artist", "Copyright": "Copyright",
 }
 
 
@@ -265,6 +266,10 @@ def decode_picture(data: bytes) -> tuple[QImage | None, list[tuple[str, str]], s
         with Image.open(io.BytesIO(data)) as img:
             exif.append(("Format", f"{img.format} {img.width}×{img.height} {img.mode}"))
             raw = img.getexif()
+            try:  # the position first: what an investigator looks for
+                exif.extend(gps_fields(dict(raw.get_ifd(ExifTags.IFD.GPSInfo))))
+            except (KeyError, ValueError, OSError):
+                pass
             for tag, value in raw.items():
                 if tag not in _POINTERS:
                     exif.append(_exif_field(ExifTags.TAGS.get(tag, hex(tag)), value))
@@ -272,10 +277,6 @@ def decode_picture(data: bytes) -> tuple[QImage | None, list[tuple[str, str]], s
                 for tag, value in raw.get_ifd(ExifTags.IFD.Exif).items():
                     if tag not in _POINTERS:
                         exif.append(_exif_field(ExifTags.TAGS.get(tag, hex(tag)), value))
-            except (KeyError, ValueError, OSError):
-                pass
-            try:
-                exif.extend(gps_fields(dict(raw.get_ifd(ExifTags.IFD.GPSInfo))))
             except (KeyError, ValueError, OSError):
                 pass
     except Exception as exc:  # Pillow raises many types on hostile input; the viewer says so
