@@ -192,3 +192,20 @@ def test_bootstrap_install_writes_launchers_and_hides_pip_banners(tmp_path: Path
     found = subprocess.run([sys.executable, "-c", "from forensic_triage.cli.common import command_name as c;"
                             "print(c())"], env=env, capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "forensic-triage", common.__file__
+
+
+def test_timeline_file_times_are_off_by_default_and_added_on_request(demo_dir: Path) -> None:
+    case = str(demo_dir / "forensic-triage-demo" / "case")
+    plain = [json.loads(line) for line in ft("timeline", case, "--format", "jsonl").stdout.splitlines()]
+    assert plain and not any(r["source"] == "file system" for r in plain)
+    full = [json.loads(line) for line in ft("timeline", case, "--file-times", "--format", "jsonl").stdout.splitlines()]
+    fs = [r for r in full if r["source"] == "file system"]
+    assert len(full) == len(plain) + len(fs) and fs
+    win = [r for r in fs if r["path"] == "/Windows/WIN.INI" and r["event"] == "File modified"]
+    assert win and win[0]["time_utc"].startswith("2019-12-07") and win[0]["evidence"] == "EXH-001"
+    keys = [r["time_utc"] for r in full if r["time_utc"]]
+    assert keys == sorted(keys), "one time order for events and file-system times"
+    # --from/--to apply to file-system times too.
+    day = [json.loads(line) for line in ft("timeline", case, "--file-times", "--from", "2019-12-07", "--to",
+                                            "2019-12-07", "--format", "jsonl").stdout.splitlines()]
+    assert day and all(r["time_utc"].startswith("2019-12-07") for r in day)
