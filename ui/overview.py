@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -88,7 +90,7 @@ class OverviewView(QScrollArea):
                 (self.tr("Agency"), info.get("agency")), (self.tr("Examiner"), info.get("examiner")),
                 (self.tr("Authority"), info.get("authority")), (self.tr("Requested by"), info.get("requester")),
                 (self.tr("Display time zone"), info.get("timezone")), (self.tr("Created (UTC)"), _seconds(info.get("created_utc"))),
-                (self.tr("Folder"), str(self.session.case_dir))]
+                (self.tr("Folder"), str(Path(self.session.case_dir).resolve()))]
         html = "<table cellspacing=3>" + "".join(
             f"<tr><td><b>{k}</b></td><td>{rich(v)}</td></tr>" for k, v in rows if v) + "</table>"
         if self.session.read_only_case:

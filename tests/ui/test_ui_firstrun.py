@@ -168,6 +168,7 @@ def test_overview_wording(qtbot: Any, window: Any, case_copy: Path) -> None:
     banner = overview.findChild(QLabel, "bannerText")
     assert banner is not None and "EXH-001 (EXH-001)" not in banner.text() and "EXH-001" in banner.text()
     text = overview.case_label.text()
+    assert str(case_copy.resolve()) in text  # the folder in full, even when opened by a relative path
     created = text.split("Created (UTC)")[1]
     assert " UTC</td>" in created[:80]
     import re
