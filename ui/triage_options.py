@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -209,11 +209,11 @@ def option_widget(opt: TriageOption) -> QWidget:
         widget = combo
     elif opt.kind == "duration":
         line = QLineEdit()
-        line.setPlaceholderText("none (e.g. 20m or 2h)")
+        line.setPlaceholderText(QCoreApplication.translate("TriageOptions", "none (e.g. 20m or 2h)"))
         widget = line
     elif opt.kind == "list":
         text = QPlainTextEdit()
-        text.setPlaceholderText("one per line")
+        text.setPlaceholderText(QCoreApplication.translate("TriageOptions", "one per line"))
         text.setMaximumHeight(60)
         widget = text
     else:
