@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Set up everything on a fresh Debian/Ubuntu machine, then run one job:
-#   bash scripts/bootstrap.sh demo   -> build the sample evidence, a case, triage it
-#   bash scripts/bootstrap.sh test   -> the whole test suite (what CI runs)
+#   bash scripts/bootstrap.sh install -> packages, ./.venv, launchers in ~/.local/bin (nothing else)
+#   bash scripts/bootstrap.sh demo    -> install, then build the sample evidence, a case, triage it
+#                                        (a new folder each run: forensic-triage-demo, -2, -3 ...)
+#   bash scripts/bootstrap.sh test    -> install, then the whole test suite (what CI runs)
 # Needs root or sudo for the Debian packages; everything Python goes into ./.venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,10 +11,14 @@ job="${1:-demo}"; shift || true
 
 # Runtime: libmagic (file types), python venv. Tests also build real images with real tools.
 RUNTIME_PKGS="python3 python3-venv python3-dev gcc zlib1g-dev libmagic1 fonts-dejavu-core libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0"
-TEST_PKGS="dosfstools mtools ntfs-3g ntfs-3g-dev e2fsprogs fdisk ewf-tools sleuthkit yara hashdeep poppler-utils faketime gcc xvfb strace zip"
+# Desktop application: every library Qt 6's X11 (xcb) platform plugin loads (ldd of PySide6's
+# libqxcb.so and libQt6XcbQpa.so.6 + dpkg -S); forensic_triage/guicheck.py names the same packages.
+GUI_PKGS="libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon0 libxkbcommon-x11-0 libx11-6 libx11-xcb1 libgl1 libegl1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0"
+# Tests also start the real GUI under Xvfb and take a screenshot (xdotool, imagemagick).
+TEST_PKGS="dosfstools mtools ntfs-3g ntfs-3g-dev e2fsprogs fdisk ewf-tools sleuthkit yara hashdeep poppler-utils faketime gcc xvfb strace zip xdotool imagemagick"
 
-pkgs="$RUNTIME_PKGS"
-[ "$job" = "test" ] && pkgs="$RUNTIME_PKGS $TEST_PKGS"
+pkgs="$RUNTIME_PKGS $GUI_PKGS"
+[ "$job" = "test" ] && pkgs="$RUNTIME_PKGS $GUI_PKGS $TEST_PKGS"
 missing=""
 for p in $pkgs; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then
@@ -29,11 +35,13 @@ PY="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
-if [ "$job" = "test" ]; then
-  .venv/bin/python -m pip install -q -e ".[dev]"
-else
-  .venv/bin/python -m pip install -q -e .
+# pip's and setuptools' own banners (editable-install notices, upgrade hints) are not for the
+# examiner: keep them in a log and show it only when the install fails.
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+log=".venv/pip-install.log"
+extra=""; [ "$job" = "test" ] && extra="[dev]"
+if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e ".$extra"; } >"$log" 2>&1; then
+  cat "$log" >&2; echo "The Python packages could not be installed (log above, kept in $log)." >&2; exit 1
 fi
 
 # Compressed E01 decodes ~6x faster with libewf built against zlib (FIELD-NOTES); the PyPI wheel
@@ -46,16 +54,36 @@ if [ "${FT_FAST_LIBEWF:-1}" = "1" ] && [ ! -f .venv/.fast-libewf ]; then
   fi
 fi
 
+# Launchers for people who never activate a venv: ~/.local/bin/forensic-triage and
+# forensic-triage-gui run this checkout's .venv (FT_NO_LAUNCHERS=1 skips them).
+if [ "${FT_NO_LAUNCHERS:-0}" != "1" ]; then
+  bindir="${XDG_BIN_HOME:-$HOME/.local/bin}"
+  venv_bin="$(pwd)/.venv/bin"
+  if mkdir -p "$bindir" 2>/dev/null; then
+    for name in forensic-triage forensic-triage-gui; do
+      printf '#!/bin/sh\n# Written by %s/scripts/bootstrap.sh\nexec "%s/%s" "$@"\n' "$(pwd)" "$venv_bin" "$name" >"$bindir/$name"
+      chmod 755 "$bindir/$name"
+    done
+    case ":$PATH:" in
+      *":$bindir:"*) [ "$job" = "install" ] && echo "Installed: forensic-triage and forensic-triage-gui in $bindir (on your PATH).";;
+      *) echo "Installed forensic-triage and forensic-triage-gui in $bindir, which is not on your PATH: add it with" \
+              "  echo 'export PATH=\"$bindir:\$PATH\"' >> ~/.profile  (then log in again), or run $venv_bin/forensic-triage.";;
+    esac
+  fi
+fi
+
 case "$job" in
+  install)
+    exit 0
+    ;;
   demo)
-    dir="${1:-forensic-triage-demo}"
-    rm -rf "$dir"
-    exec .venv/bin/forensic-triage demo "$dir"
+    # Never deletes earlier work: without DIR, the demo picks a new folder each time.
+    exec .venv/bin/forensic-triage demo "$@"
     ;;
   test)
     export QT_QPA_PLATFORM=offscreen
     exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
     ;;
   *)
-    echo "usage: bash scripts/bootstrap.sh demo|test" >&2; exit 2;;
+    echo "usage: bash scripts/bootstrap.sh install|demo|test" >&2; exit 2;;
 esac

@@ -5,9 +5,9 @@ Runs offscreen (no display needed) or under a real/Xvfb display when DISPLAY is 
     python scripts/screenshots.py            # offscreen
     xvfb-run -s "-screen 0 1366x768x24" python scripts/screenshots.py
 
-It builds the built-in sample evidence and, when the corpus is present ($FT_CORPUS, default
-../shared/corpus), adds grr/ntfs_img.dd as a second exhibit; drives the real widgets (new
-case, add evidence, triage, filters, viewers, findings, timeline) and grabs each screen.
+It makes exactly what the README's first command makes (``forensic-triage demo``: the sample
+evidence, one exhibit, triaged), opens that case in the real window and grabs each screen
+(overview, triage, browse with the picture viewer, findings, timeline, start page).
 PNGs are reduced to a 256-colour palette to keep the repository small.
 """
 
@@ -27,12 +27,6 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
 
 REPO = Path(__file__).resolve().parents[1]
 SIZE = (1366, 768)
-
-
-def corpus_image() -> Path | None:
-    root = Path(os.environ.get("FT_CORPUS", REPO.parent / "shared" / "corpus"))
-    image = root / "images" / "grr" / "ntfs_img.dd"
-    return image if image.is_file() else None
 
 
 def save(widget: object, path: Path) -> None:
@@ -62,7 +56,6 @@ def main() -> int:
     from forensic_triage.ui.app import make_app
     from PySide6.QtCore import QSettings, Qt
 
-    from forensic_triage.sample.generator import build_sample_image
 
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(work / "qsettings"))
@@ -82,68 +75,25 @@ def main() -> int:
             if elapsed > timeout:
                 raise TimeoutError("the screen did not get ready")
 
-    image = work / "sample-evidence.dd"
-    build_sample_image(image)
-    image.chmod(0o444)
+    # What the README's demo produces: one exhibit, triaged (forensic-triage demo).
+    from forensic_triage.cli.main import run
+
+    demo = work / "forensic-triage-demo"
+    assert run(["demo", str(demo), "--quiet", "--jobs", "2"]) == 0
     window = MainWindow()
     window.resize(*SIZE)
     window.show()
     spin()
-
-    # New case through the wizard (the examiner's words, with a display time zone).
-    wizard = window.new_case()
-    wizard.details.case_number.setText("CYB-2025-0142")
-    wizard.details.title_edit.setText("Fraud complaint — USB stick and laptop image")
-    wizard.details.agency.setText("Cybercrime Unit, Forensic Laboratory")
-    wizard.details.authority.setText("Search warrant 2025/88")
-    wizard.next()
-    wizard.examiner.examiner.setText("Det. Jane Roe")
-    wizard.examiner.timezone.setEditText("America/Port_of_Spain")
-    wizard.next()
-    wizard.folder.folder.setText(str(work / "case"))
-    wizard.accept()
-    spin(until=lambda: window.session is not None)
+    assert window.open_case(str(demo / "case"))
     ws = window.workspace
     assert ws is not None
-
-    # Evidence: the sample stick and, when available, a real NTFS image from the corpus.
-    exhibits = [(image, "EXH-001", "Kingston USB stick, 16 GB (sample evidence)", "SEAL-4471")]
-    ntfs = corpus_image()
-    if ntfs is not None:
-        exhibits.append((ntfs, "EXH-002", "Laptop partition image (GRR test image)", "SEAL-4472"))
-    for path, exhibit, description, seal in exhibits:
-        dialog = window.add_evidence()
-        assert dialog is not None
-        dialog.image.setText(str(path))
-        dialog.exhibit.setText(exhibit)
-        dialog.description.setText(description)
-        dialog.seals.setText(seal)
-        dialog.start()
-        spin(until=lambda d=dialog: d.banner_box.count() > 0)  # type: ignore[misc]
-        dialog.accept()
-    ws.setCurrentWidget(ws.overview)
-    spin(until=lambda: ws.overview.counts.text() not in ("", "Counting…"))
-    print("screens:")
-
-    # Triage, grabbed while it runs.
-    window.show_tab(1)
-    panel = ws.triage
-    grabbed: list[bool] = []
-
-    def during(p: object) -> None:
-        if not grabbed and getattr(p, "phase", "") == "examining files" and getattr(p, "done", 0) > 5:
-            grabbed.append(True)
-            save(window, args.out / "triage.png")
-
-    worker = panel.start()
-    assert worker is not None
-    worker.signals.progress.connect(during)
-    spin(until=lambda: not panel.running)
-    if not grabbed:
-        save(window, args.out / "triage.png")
     ws.setCurrentWidget(ws.overview)
     spin(until=lambda: " files (" in ws.overview.counts.text() and not ws.overview.counts.text().startswith("0 "))
+    print("screens:")
     save(window, args.out / "overview.png")
+    window.show_tab(1)
+    spin(0.5)
+    save(window, args.out / "triage.png")
 
     # Browse: the Pictures folder of the sample, the camera picture with its EXIF.
     window.show_tab(2)
@@ -169,9 +119,11 @@ def main() -> int:
     # Timeline with a brushed period.
     window.show_tab(4)
     timeline = ws.timeline
-    spin(until=lambda: bool(timeline.histogram.bins))
+    timeline.file_times.setChecked(True)  # with file-system times: the 2019 WIN.INI is marked as an outlier
+    spin(until=lambda: bool(timeline.histogram.bins) and timeline.histogram.before.count > 0)
     bins = timeline.histogram.bins
-    timeline.histogram.select_range(len(bins) - 1, len(bins) - 1)  # the sample's own period
+    busiest = max(range(len(bins)), key=lambda i: bins[i].count)
+    timeline.histogram.select_range(busiest, busiest)
     spin(until=lambda: timeline.table is not None and timeline.table.model.rowCount() > 0 and
          timeline.table.model.total is not None)
     timeline.table.table.selectRow(0)

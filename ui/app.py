@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
-import os
 import sys
 from pathlib import Path
 
@@ -46,11 +45,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="forensic-triage-gui", description=f"{TOOL_NAME} desktop application")
     parser.add_argument("case_dir", nargs="?", metavar="CASE_DIR", help="open this case folder")
     args, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux") \
-            and not os.environ.get("QT_QPA_PLATFORM"):
-        print("forensic-triage-gui: no display found (DISPLAY/WAYLAND_DISPLAY unset); "
-              "run it in a desktop session.", file=sys.stderr)
-        return 1
+    if sys.platform.startswith("linux"):
+        # Before Qt starts: Qt aborts the process when its display plugin cannot load (guicheck).
+        from forensic_triage.guicheck import problem
+
+        why = problem()
+        if why:
+            print(f"forensic-triage-gui: {why}", file=sys.stderr)
+            return 1
     app = make_app([sys.argv[0], *qt_args])
     from .main_window import MainWindow
 

@@ -70,7 +70,10 @@ class EvidenceBanner(QFrame):
         else:
             fs_text = "<b>" + self.tr("No file system this tool can read was found; the media was hashed.") + "</b>"
         read_only = self.tr("Opened read-only.")
-        html = (f"<b style='color:{fg}'>{rich(ev.get('exhibit'))} ({rich(ev.get('uid'))})</b> — "
+        # The evidence id is shown beside the exhibit number only when it differs from it.
+        same = ev.get("uid") == ev.get("exhibit")
+        name = rich(ev.get("exhibit")) + ("" if same else f" ({rich(ev.get('uid'))})")
+        html = (f"<b style='color:{fg}'>{name}</b> — "
                 f"{rich(ev.get('description') or '')}<br>"
                 f"<b>{read_only}</b> {rich(ev.get('format'))}, {human_bytes(int(ev.get('media_size') or 0))}"
                 f" — <b style='color:{fg}'>{meaning}</b><br>"

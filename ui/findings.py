@@ -31,12 +31,16 @@ from .file_model import like_escape
 from .session import CaseSession
 from .sqlmodel import SqlTableModel
 
+# The column that gets the spare width (the first of these in a table): the long text a reader needs.
+WIDE_COLUMNS = ("message", "value", "summary", "details", "description", "note", "context", "strings", "path")
+
 
 class FindingTable(QWidget):
     """A paged findings table with a text filter over its text columns."""
 
     jump = Signal(int)           # file id
     tagRequested = Signal()
+    filterChanged = Signal()     # the text filter changed (the timeline's chart follows it)
 
     def __init__(self, model: SqlTableModel, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,20 +63,25 @@ class FindingTable(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(160)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         for i, column in enumerate(model.columns):
             if column.kind == "time":
                 header.resizeSection(i, 330)
-            elif column.key in ("summary", "description", "message", "path", "context", "details"):
+            elif column.key in WIDE_COLUMNS:
                 header.resizeSection(i, 320)
+        self._fitted = False
+        model.pageLoaded.connect(lambda _n: self.fit_columns())
         col, order = model.sort_state
         header.setSortIndicator(col, order)
         self.table.setSortingEnabled(True)
         self.record = QTextBrowser()
         self.record.setObjectName(f"{name}Record")
         self.record.setOpenLinks(False)
-        self.record.setPlaceholderText(self.tr("Select a row to see all of its fields; double-click it to open "
-                                               "its source file."))
+        # Double-click opens the source file only in tables whose rows have one.
+        self.jumps = "file_id" in model.extra
+        self.record.setPlaceholderText(
+            self.tr("Select a row to see all of its fields; double-click it to open its source file.") if self.jumps
+            else self.tr("Select a row to see all of its fields."))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.record)
@@ -95,20 +104,47 @@ class FindingTable(QWidget):
         model.loadFailed.connect(lambda text: self.count.setText(text))
         self.extra_where: tuple[list[str], list[object]] = ([], [])
 
+    def fit_columns(self) -> None:
+        """Once the first rows are in: every column as wide as its content (capped), and the one
+        long-text column (message, value, summary, details...) takes the rest of the width."""
+        if self._fitted or self.model.rowCount() == 0:
+            return
+        self._fitted = True
+        header = self.table.horizontalHeader()
+        wide = next((i for i, c in enumerate(self.model.columns) if c.key in WIDE_COLUMNS), None)
+        for i, _column in enumerate(self.model.columns):
+            if i == wide:
+                continue
+            self.table.resizeColumnToContents(i)
+            header.resizeSection(i, min(max(header.sectionSize(i), 48), 280))
+        if wide is not None:
+            header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setStretchLastSection(True)
+
     def dispose(self) -> None:
         """Remove this table for good (a new record type or time source was chosen)."""
         self.model.discard()
         self.setParent(None)
         self.deleteLater()
 
-    def apply_search(self) -> None:
+    def text_filter(self) -> tuple[list[str], list[object]]:
+        """The SQL condition of the text typed in the filter box (empty when none)."""
         text = self.search.text().strip()
+        if not text:
+            return [], []
+        cols = [c for c in self.model.columns if c.kind not in ("int", "bytes", "flag", "time")]
+        return ([" OR ".join(f"coalesce({c.expr}, '') LIKE ? ESCAPE '\\'" for c in cols)],
+                [f"%{like_escape(text)}%"] * len(cols))
+
+    def apply_search(self) -> None:
         where, params = list(self.extra_where[0]), list(self.extra_where[1])
-        if text:
-            cols = [c for c in self.model.columns if c.kind not in ("int", "bytes", "flag", "time")]
-            where.append(" OR ".join(f"coalesce({c.expr}, '') LIKE ? ESCAPE '\\'" for c in cols))
-            params.extend([f"%{like_escape(text)}%"] * len(cols))
-        self.model.set_filter(where, params)
+        text_where, text_params = self.text_filter()
+        changed = (text_where, text_params) != getattr(self, "_last_text_filter", ([], []))
+        self._last_text_filter = (text_where, text_params)
+        self.model.set_filter(where + text_where, params + text_params)
+        if changed:
+            self.filterChanged.emit()
 
     def _show_record(self, row: int) -> None:
         """Every field of the chosen row, in full (cells are cut at 300 characters)."""

@@ -71,6 +71,33 @@ def _compact(value: Any) -> str:
     return safe_text(value)
 
 
+def labelled_details(value: Any) -> str:
+    """Audit details as labelled fields (``Exhibit: EXH-001; SHA-256: 77e5…``), not raw JSON."""
+    if not (isinstance(value, str) and value[:1] == "{"):
+        return _compact(value)
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return _compact(value)
+    if not isinstance(data, dict) or not data:
+        return _compact(value)
+    parts = []
+    for key, item in data.items():
+        label = _LABELS.get(key) or str(key).replace("_", " ").strip().capitalize()
+        if isinstance(item, (dict, list)):
+            text = json.dumps(item, ensure_ascii=False) if item else "none"
+        elif isinstance(item, bool):
+            text = "yes" if item else "no"
+        else:
+            text = "—" if item is None or item == "" else str(item)
+        parts.append(f"{label}: {text}")
+    return safe_text("; ".join(parts))
+
+
+_LABELS = {"sha256": "SHA-256", "sha1": "SHA-1", "md5": "MD5", "uid": "Evidence", "job_id": "Job",
+           "utc": "UTC", "tz": "Time zone", "id": "ID", "ids": "IDs", "url": "URL", "pdf": "PDF"}
+
+
 def artifact_model(pages: QueryLoader, counts: QueryLoader, store: CaseStore, record_type: str,
                    timezone: str) -> SqlTableModel:
     columns = [Column("time_utc", QCoreApplication.translate("Findings", "Time"), "a.time_utc", "time"),
@@ -237,7 +264,7 @@ def audit_model(pages: QueryLoader, counts: QueryLoader, timezone: str) -> SqlTa
         Column("hash", QCoreApplication.translate("Audit", "Entry hash (SHA-256)"), "a.hash", "hash", sortable=False),
     ]
     model = SqlTableModel(pages, counts, columns, "audit a", "a.seq", timezone=timezone)
-    model.formatters["details"] = _compact
+    model.formatters["details"] = labelled_details
     return model
 
 

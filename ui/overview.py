@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,6 +20,18 @@ from PySide6.QtWidgets import (
 from .common import rich
 from .evidence_dialog import EvidenceBanner
 from .session import CaseSession
+
+
+def _seconds(utc: object) -> str | None:
+    """``2026-12-04T16:49:12.164752Z`` -> ``2026-12-04 16:49:12 UTC`` (the microseconds stay in the database)."""
+    if not utc:
+        return None
+    text = str(utc)
+    return text[:19].replace("T", " ") + " UTC" if len(text) >= 19 and text[10:11] == "T" else text
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 class OverviewView(QScrollArea):
@@ -75,8 +89,8 @@ class OverviewView(QScrollArea):
         rows = [(self.tr("Case number"), info.get("case_number")), (self.tr("Title"), info.get("title")),
                 (self.tr("Agency"), info.get("agency")), (self.tr("Examiner"), info.get("examiner")),
                 (self.tr("Authority"), info.get("authority")), (self.tr("Requested by"), info.get("requester")),
-                (self.tr("Display time zone"), info.get("timezone")), (self.tr("Created (UTC)"), info.get("created_utc")),
-                (self.tr("Folder"), str(self.session.case_dir))]
+                (self.tr("Display time zone"), info.get("timezone")), (self.tr("Created (UTC)"), _seconds(info.get("created_utc"))),
+                (self.tr("Folder"), str(Path(self.session.case_dir).resolve()))]
         html = "<table cellspacing=3>" + "".join(
             f"<tr><td><b>{k}</b></td><td>{rich(v)}</td></tr>" for k, v in rows if v) + "</table>"
         if self.session.read_only_case:
@@ -103,7 +117,8 @@ class OverviewView(QScrollArea):
             self.counts.setText(self.tr("The files of {0} file system(s) are listed when triage runs (Triage tab, F5)."
                                         ).format(unlisted))
             return
-        self.counts.setText(self.tr(
-            "{files} files ({deleted} deleted), {pending} waiting to be examined; {artifacts} artifacts, "
-            "{yara} YARA hits, {hashsets} hash-set matches, {content} content hits; {tags} tags; "
-            "{warnings} warnings.").format(**{k: f"{v:,}" for k, v in c.items()}))
+        n = {k: int(v) for k, v in c.items()}
+        self.counts.setText(self.tr("{0} ({1} deleted), {2} waiting to be examined; {3}, {4}, {5}, {6}; {7}; {8}.").format(
+            plural(n["files"], "file"), f"{n['deleted']:,}", f"{n['pending']:,}", plural(n["artifacts"], "artifact"),
+            plural(n["yara"], "YARA hit"), plural(n["hashsets"], "hash-set match", "hash-set matches"),
+            plural(n["content"], "content hit"), plural(n["tags"], "tag"), plural(n["warnings"], "warning")))

@@ -146,6 +146,14 @@ class ReportDialog(QDialog):
         layout.addWidget(self.notice)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        self.open_folder = QPushButton(self.tr("Open the folder"))
+        self.open_folder.setObjectName("openReportFolder")
+        self.open_folder.setVisible(False)
+        self.open_folder.clicked.connect(self._open_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.open_folder)
+        folder_row.addStretch(1)
+        layout.addLayout(folder_row)
         layout.addWidget(self.buttons)
         self.write_button.clicked.connect(self.start)
         self.close_button.clicked.connect(self._close)
@@ -244,8 +252,18 @@ class ReportDialog(QDialog):
         self.status.setText(self.tr("Written:") + "<br>" + "<br>".join(rich(p) for p in paths))
         self.written.emit(self.written_paths)
         pdf = next((p for p in paths if str(p).endswith(".pdf")), None)
-        if pdf is not None and self.open_pdf.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
+        if pdf is not None and self.open_pdf.isChecked() and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf))):
+            # No PDF viewer (or no desktop opener) on this computer: say so and offer the folder.
+            self.status.setText(self.status.text() + "<br><b>" + self.tr(
+                "The PDF could not be opened: no program to show PDFs was found on this computer. It is in {0}."
+            ).format(rich(pdf.parent)) + "</b>")
+            self.open_folder.setVisible(True)
+
+    def _open_folder(self) -> None:
+        folder = Path(self.written_paths[0]).parent if self.written_paths else Path(self.folder.text())
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.status.setText(self.status.text() + "<br>" + self.tr(
+                "The folder could not be opened either (no file manager found); its path is {0}.").format(rich(folder)))
 
     def _errored(self, text: str) -> None:
         self.progress.setVisible(False)

@@ -25,6 +25,11 @@ from .findings import FindingTable
 from .loader import Request
 from .session import CaseSession
 
+try:
+    from forensic_triage.jobs.options import TIMELINE_FILE_TIMES_DEFAULT
+except ImportError:  # pragma: no cover
+    TIMELINE_FILE_TIMES_DEFAULT = False
+
 PLAUSIBLE_FROM = 1980
 FILE_TIMES_DEFAULT_LIMIT = 200_000
 
@@ -37,10 +42,45 @@ class Bin:
     count: int
 
 
-def make_bins(days: list[tuple[str, int]], today: _dt.date | None = None) -> tuple[list[Bin], int]:
-    """Group per-day counts into day, month or year bins; returns (bins, events left out as implausible)."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class Outliers:
+    """Events outside the charted (dense) range, shown as a marker at that edge of the chart."""
+    count: int = 0
+    first: str = ""   # earliest / latest such day (ISO date)
+    last: str = ""
+
+
+def dense_range(days: list[tuple[_dt.date, int]]) -> tuple[int, int]:
+    """Indices (lo, hi) of the dense part of sorted per-day counts.
+
+    One 2019 WIN.INI beside a month of 2025 events must not squash the month into one bar: while the
+    widest gap between event days is at least half the span and the side it cuts off holds at most
+    10 % of the events, that side is left out of the chart (and shown as outliers)."""
+    lo, hi = 0, len(days) - 1
+    total = sum(n for _d, n in days) or 1
+    for _ in range(8):
+        span = (days[hi][0] - days[lo][0]).days
+        if span <= 60 or hi <= lo:
+            break
+        gap, i = max(((days[k + 1][0] - days[k][0]).days, k) for k in range(lo, hi))
+        if gap < span / 2:
+            break
+        left = sum(n for _d, n in days[lo:i + 1])
+        right = sum(n for _d, n in days[i + 1:hi + 1])
+        if left <= right and left <= total * 0.1:
+            lo = i + 1
+        elif right < left and right <= total * 0.1:
+            hi = i
+        else:
+            break
+    return lo, hi
+
+
+def make_histogram(days: list[tuple[str, int]], today: _dt.date | None = None
+                   ) -> tuple[list[Bin], int, Outliers, Outliers]:
+    """(bins over the dense range, events left out as implausible, outliers before, outliers after)."""
     today = today or _dt.date.today()
-    good: list[tuple[_dt.date, int]] = []
+    good: dict[_dt.date, int] = {}
     left_out = 0
     for text, n in days:
         try:
@@ -51,10 +91,26 @@ def make_bins(days: list[tuple[str, int]], today: _dt.date | None = None) -> tup
         if day.year < PLAUSIBLE_FROM or day > today + _dt.timedelta(days=366):
             left_out += n
             continue
-        good.append((day, n))
+        good[day] = good.get(day, 0) + n
     if not good:
-        return [], left_out
-    good.sort()
+        return [], left_out, Outliers(), Outliers()
+    ordered = sorted(good.items())
+    lo, hi = dense_range(ordered)
+    before = Outliers(sum(n for _d, n in ordered[:lo]), ordered[0][0].isoformat(),
+                      ordered[lo - 1][0].isoformat()) if lo > 0 else Outliers()
+    after = Outliers(sum(n for _d, n in ordered[hi + 1:]), ordered[hi + 1][0].isoformat(),
+                     ordered[-1][0].isoformat()) if hi < len(ordered) - 1 else Outliers()
+    return _bins(ordered[lo:hi + 1]), left_out, before, after
+
+
+def make_bins(days: list[tuple[str, int]], today: _dt.date | None = None) -> tuple[list[Bin], int]:
+    """Bins over the dense range and the events left out as implausible (see make_histogram)."""
+    bins, left_out, _before, _after = make_histogram(days, today)
+    return bins, left_out
+
+
+def _bins(good: list[tuple[_dt.date, int]]) -> list[Bin]:
+    """Group per-day counts into day, month or year bins."""
     first, last = good[0][0], good[-1][0]
     span = (last - first).days
     counts: dict[_dt.date, int] = {}
@@ -67,7 +123,7 @@ def make_bins(days: list[tuple[str, int]], today: _dt.date | None = None) -> tup
             nxt = day + _dt.timedelta(days=1)
             out.append(Bin(day.isoformat(), nxt.isoformat(), day.isoformat(), counts.get(day, 0)))
             day = nxt
-        return out, left_out
+        return out
     if span <= 366 * 8:
         for day, n in good:
             key = day.replace(day=1)
@@ -78,12 +134,12 @@ def make_bins(days: list[tuple[str, int]], today: _dt.date | None = None) -> tup
             nxt = (month.replace(day=28) + _dt.timedelta(days=4)).replace(day=1)
             out.append(Bin(month.isoformat(), nxt.isoformat(), month.strftime("%Y-%m"), counts.get(month, 0)))
             month = nxt
-        return out, left_out
+        return out
     for day, n in good:
         key = _dt.date(day.year, 1, 1)
         counts[key] = counts.get(key, 0) + n
     return [Bin(f"{y}-01-01", f"{y + 1}-01-01", str(y), counts.get(_dt.date(y, 1, 1), 0))
-            for y in range(first.year, last.year + 1)], left_out
+            for y in range(first.year, last.year + 1)]
 
 
 class HistogramWidget(QWidget):
@@ -96,6 +152,8 @@ class HistogramWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("histogram")
         self.bins: list[Bin] = []
+        self.before = Outliers()
+        self.after = Outliers()
         self.selection: tuple[int, int] | None = None
         self._anchor: int | None = None
         self.setMinimumHeight(110)
@@ -103,10 +161,27 @@ class HistogramWidget(QWidget):
         self.setMouseTracking(True)
         self.setToolTip(self.tr("Drag across the bars to show only that period; double-click to show all."))
 
-    def set_bins(self, bins: list[Bin]) -> None:
+    def set_bins(self, bins: list[Bin], before: Outliers | None = None, after: Outliers | None = None,
+                 keep: tuple[str, str] | None = None) -> None:
+        """New bars; ``keep`` (start, end) re-marks a chosen period that the new bars still cover."""
         self.bins = bins
+        self.before, self.after = before or Outliers(), after or Outliers()
         self.selection = None
+        if keep is not None:
+            inside = [i for i, b in enumerate(bins) if b.start >= keep[0] and b.end <= keep[1]]
+            if inside:
+                self.selection = (inside[0], inside[-1])
         self.update()
+
+    def outlier_text(self) -> tuple[str, str]:
+        """The edge markers: ('◀ 1 earlier (2019-06-10)', '3 later (2031-01-01 … 2031-02-02) ▶')."""
+        def span(o: Outliers) -> str:
+            return o.first if o.first == o.last else f"{o.first} … {o.last}"
+        left = self.tr("◀ {0} earlier ({1})").format(f"{self.before.count:,}", span(self.before)) \
+            if self.before.count else ""
+        right = self.tr("{0} later ({1}) ▶").format(f"{self.after.count:,}", span(self.after)) \
+            if self.after.count else ""
+        return left, right
 
     def _plot(self) -> QRectF:
         return QRectF(8, 6, max(1, self.width() - 16), max(1, self.height() - 26))
@@ -148,7 +223,15 @@ class HistogramWidget(QWidget):
         last = self.bins[-1].label
         p.drawText(int(plot.right()) - fm_.horizontalAdvance(last), y, last)
         peak = self.tr("peak {0}").format(f"{top:,}")
+        left, right = self.outlier_text()
+        if left or right:
+            peak = "   ".join(t for t in (left, peak, right) if t)
         p.drawText(int(plot.center().x()) - fm_.horizontalAdvance(peak) // 2, y, peak)
+        # Outliers beyond the charted range: a marker at that edge of the plot.
+        mark = QColor(200, 40, 40)
+        for count, x in ((self.before.count, plot.left()), (self.after.count, plot.right())):
+            if count:
+                p.fillRect(QRectF(x - 3, plot.top(), 3, plot.height()), mark)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -197,7 +280,8 @@ class TimelineView(QWidget):
         self.session = session
         self.file_times = QCheckBox(self.tr("Include file-system times (modified, accessed, changed, created)"))
         self.file_times.setObjectName("timelineFileTimes")
-        self.file_times.setChecked(True)
+        # One default everywhere (the CLI's timeline --file-times): off; see docs/cli.md.
+        self.file_times.setChecked(TIMELINE_FILE_TIMES_DEFAULT)
         self.range_label = QLabel(self.tr("All times"))
         self.clear_button = QPushButton(self.tr("Show all times"))
         self.histogram = HistogramWidget()
@@ -232,9 +316,8 @@ class TimelineView(QWidget):
             return
         self.active = True
         files = int(self.session.scalar("SELECT max(id) FROM files") or 0)
-        if files > FILE_TIMES_DEFAULT_LIMIT:
-            self.file_times.setChecked(False)
-            self.note.setText(self.tr("This case has {0} file entries: tick the box to add their file-system "
+        if files > FILE_TIMES_DEFAULT_LIMIT and not self.file_times.isChecked():
+            self.note.setText(self.tr("This case has {0} file entries: ticking the box adds their file-system "
                                       "times (sorting them takes a while).").format(f"{files:,}"))
         self.file_times.toggled.connect(lambda *_: self.rebuild())
         self.rebuild()
@@ -247,6 +330,7 @@ class TimelineView(QWidget):
         self.table = FindingTable(model, "timeline")
         self.table.tag_button.hide()
         self.table.jump.connect(self.jump)
+        self.table.filterChanged.connect(self.load_histogram)  # the chart counts what the list shows
         self.layout_.addWidget(self.table, 1)
         self.range = None
         self.range_label.setText(self.tr("All times"))
@@ -281,15 +365,17 @@ class TimelineView(QWidget):
         self._gen += 1
         gen = self._gen
         source = fm.timeline_source(self.file_times.isChecked())
-        sql = f"SELECT substr(e.time_utc, 1, 10) AS d, count(*) AS n FROM {source} GROUP BY d"
-        self.session.counts.submit(Request(sql, (), lambda rows: self._on_histogram(gen, rows), None,
+        where, params = self.table.text_filter() if self.table is not None else ([], [])
+        sql = (f"SELECT substr(e.time_utc, 1, 10) AS d, count(*) AS n FROM {source}"
+               + (" WHERE " + " AND ".join(f"({w})" for w in where) if where else "") + " GROUP BY d")
+        self.session.counts.submit(Request(sql, tuple(params), lambda rows: self._on_histogram(gen, rows), None,
                                            lambda: self._gen == gen))
 
     def _on_histogram(self, gen: int, rows: list[sqlite3.Row]) -> None:
         if gen != self._gen:
             return
-        bins, left_out = make_bins([(str(r["d"]), int(r["n"])) for r in rows if r["d"]])
-        self.histogram.set_bins(bins)
+        bins, left_out, before, after = make_histogram([(str(r["d"]), int(r["n"])) for r in rows if r["d"]])
+        self.histogram.set_bins(bins, before, after, keep=self.range)
         self.note.setText(self.tr("{0} events dated before {1} or in the future are listed but not charted.")
                           .format(f"{left_out:,}", PLAUSIBLE_FROM) if left_out else "")
         self.note.setVisible(bool(left_out))

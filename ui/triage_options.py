@@ -5,21 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from forensic_triage.jobs.context import JobContext
+from forensic_triage.jobs.options import TriageOption, format_duration, parse_duration
 
 from .common import safe_text
 from .workers import JobManager, JobWorker
@@ -183,3 +187,66 @@ class HashSetChooser(QWidget):
     def _failed(self, text: str) -> None:
         self.import_button.setEnabled(True)
         self.status.setText(text)
+
+
+# ---- widgets built from the declared triage options (forensic_triage.jobs.options.TRIAGE_OPTIONS)
+def option_widget(opt: TriageOption) -> QWidget:
+    """The form widget for one declared triage option (numbers, choices, durations, text lists)."""
+    widget: QWidget
+    if opt.kind == "int":
+        spin = QSpinBox()
+        spin.setRange(int(opt.minimum or 0), int(opt.maximum or 2**31 - 1))
+        widget = spin
+    elif opt.kind == "float":
+        dspin = QDoubleSpinBox()
+        dspin.setDecimals(0)
+        dspin.setRange(float(opt.minimum or 0), float(opt.maximum or 1e9))
+        widget = dspin
+    elif opt.kind == "choice":
+        combo = QComboBox()
+        for choice in opt.choices:
+            combo.addItem(choice, choice)
+        widget = combo
+    elif opt.kind == "duration":
+        line = QLineEdit()
+        line.setPlaceholderText(QCoreApplication.translate("TriageOptions", "none (e.g. 20m or 2h)"))
+        widget = line
+    elif opt.kind == "list":
+        text = QPlainTextEdit()
+        text.setPlaceholderText(QCoreApplication.translate("TriageOptions", "one per line"))
+        text.setMaximumHeight(60)
+        widget = text
+    else:
+        raise ValueError(f"no generic widget for {opt.kind} options")
+    widget.setObjectName(opt.widget_name)
+    widget.setToolTip(opt.help.replace("%(default)s", str(opt.default())))
+    set_option_value(opt, widget, opt.default())
+    return widget
+
+
+def option_value(opt: TriageOption, widget: QWidget) -> Any:
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, QDoubleSpinBox):
+        return float(widget.value())
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QLineEdit):
+        return parse_duration(widget.text())
+    if isinstance(widget, QPlainTextEdit):
+        return [line for line in widget.toPlainText().splitlines() if line.strip()]
+    raise TypeError(type(widget).__name__)
+
+
+def set_option_value(opt: TriageOption, widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QSpinBox):
+        widget.setValue(int(value))
+    elif isinstance(widget, QDoubleSpinBox):
+        widget.setValue(float(value))
+    elif isinstance(widget, QComboBox):
+        index = widget.findData(value)
+        widget.setCurrentIndex(max(0, index))
+    elif isinstance(widget, QLineEdit):
+        widget.setText(format_duration(value))
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText("\n".join(value or []))

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,12 +22,15 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from forensic_triage.errors import UsageError
 from forensic_triage.jobs.context import JobContext
+from forensic_triage.jobs.options import TRIAGE_OPTIONS
 from forensic_triage.jobs.settings import TriageSettings
 from forensic_triage.jobs.triage import run_triage  # imported with the window, not when the job starts
 from forensic_triage.store import CaseStore
@@ -34,7 +38,7 @@ from forensic_triage.store import CaseStore
 from .common import human_bytes, safe_text
 from .session import CaseSession
 from .settings import get_json, set_json
-from .triage_options import HashSetChooser, PathList
+from .triage_options import HashSetChooser, PathList, option_value, option_widget, set_option_value
 from .workers import JobWorker, ProgressInfo
 
 
@@ -96,6 +100,22 @@ class TriagePanel(QWidget):
         of.addRow(self.content_search)
         of.addRow(self.tr("Worker processes"), self.jobs)
 
+        # Every other declared triage option (jobs/options.py: the CLI's triage arguments come from the
+        # same list), built generically so the form cannot lack an option the CLI has.
+        self.option_widgets: dict[str, QWidget] = {
+            "jobs": self.jobs, "plugins": self.plugins, "rules": self.rules, "builtin_rules": self.builtin_rules,
+            "hashsets": self.hashsets, "keywords": self.keywords, "content_search": self.content_search}
+        more = QGroupBox(self.tr("Search, order and limits"))
+        mf = QFormLayout(more)
+        for opt in TRIAGE_OPTIONS:
+            if opt.field in self.option_widgets:
+                continue
+            widget = option_widget(opt)
+            self.option_widgets[opt.field] = widget
+            label = QLabel(self.tr(opt.label))
+            label.setToolTip(widget.toolTip())
+            mf.addRow(label, widget)
+
         # ---- job status
         self.run_button = QPushButton(self.tr("Run triage"))
         self.run_button.setObjectName("runTriage")
@@ -143,12 +163,24 @@ class TriagePanel(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
-        left = QVBoxLayout()
+        # The choices scroll, so the panel fits a 1366x768 laptop screen whatever the options.
+        choices = QWidget()
+        left = QVBoxLayout(choices)
+        left.setContentsMargins(0, 0, 0, 0)
+        plug_box.setMinimumHeight(160)
         left.addWidget(plug_box, 1)
         left.addWidget(opts)
+        scroll = QScrollArea()
+        scroll.setObjectName("triageChoices")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(choices)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addWidget(status, 2)
+        layout.addWidget(scroll, 3)
+        right = QVBoxLayout()
+        right.addWidget(status, 1)
+        right.addWidget(more)
+        layout.addLayout(right, 2)
         self.run_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self._load_plugins()
@@ -188,16 +220,22 @@ class TriagePanel(QWidget):
         return names
 
     def settings(self) -> TriageSettings:
+        """The form's choices (raises UsageError for a value that cannot be read, e.g. the budget)."""
+        generic = {opt.field: option_value(opt, self.option_widgets[opt.field]) for opt in TRIAGE_OPTIONS
+                   if opt.kind not in ("plugins", "off") and opt.field not in ("jobs", "rules", "hashsets", "keywords")}
         return TriageSettings(jobs=self.jobs.value(), plugins=self.chosen_plugins(), rules=self.rules.paths(),
                               builtin_rules=self.builtin_rules.isChecked(), hashsets=self.hashsets.chosen(),
-                              keywords=self.keywords.paths(), content_search=self.content_search.isChecked())
+                              keywords=self.keywords.paths(), content_search=self.content_search.isChecked(),
+                              **generic)
 
     def remember_choices(self) -> None:
         s = self.settings()
         set_json("triage/choices", {"plugins": s.plugins, "known_plugins": [
             self.plugins.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.plugins.count())],
             "rules": s.rules, "builtin_rules": s.builtin_rules, "hashsets": s.hashsets,
-            "keywords": s.keywords, "content_search": s.content_search, "jobs": s.jobs})
+            "keywords": s.keywords, "content_search": s.content_search, "jobs": s.jobs,
+            "regexes": s.regexes, "read_order": s.read_order, "budget_seconds": s.budget_seconds,
+            "file_timeout": s.file_timeout, "worker_memory_mb": s.worker_memory_mb})
 
     def restore_choices(self) -> None:
         c: dict[str, Any] = get_json("triage/choices", {})
@@ -207,6 +245,13 @@ class TriagePanel(QWidget):
         self.rules.set_paths(list(c.get("rules", [])))
         self.keywords.set_paths(list(c.get("keywords", [])))
         self.hashsets.reload(set(c.get("hashsets", [])))
+        for opt in TRIAGE_OPTIONS:
+            if opt.field in c and opt.kind not in ("plugins", "off") and \
+                    opt.field not in ("jobs", "rules", "hashsets", "keywords"):
+                try:
+                    set_option_value(opt, self.option_widgets[opt.field], c[opt.field])
+                except (TypeError, ValueError):
+                    pass  # a remembered value from an older version: keep the default
         if c.get("plugins") is not None:
             wanted, known = set(c["plugins"]), set(c.get("known_plugins", []))
             for i in range(self.plugins.count()):
@@ -230,8 +275,12 @@ class TriagePanel(QWidget):
         if not self.session.scalar("SELECT count(*) FROM evidence"):
             self.phase.setText(self.tr("Add an evidence item first (Evidence ▸ Add evidence…)."))
             return None
-        self.remember_choices()
-        settings = self.settings()
+        try:
+            self.remember_choices()
+            settings = self.settings()
+        except UsageError as exc:
+            self.phase.setText(exc.user_message())
+            return None
 
         def job(store: CaseStore, ctx: JobContext) -> Any:
             return run_triage(store, settings, ctx, command_line="forensic-triage gui: triage")
@@ -315,8 +364,10 @@ class TriagePanel(QWidget):
             self.summary.setText(self.tr("Triage has not been run on this case yet."))
             return
         stats = last.get("stats") or {}
-        text = self.tr("Last run: {0}, {1} files examined, {2} warnings.").format(
-            last["outcome"], f"{int(stats.get('files_processed', 0)):,}", f"{int(stats.get('warnings', 0)):,}")
+        files, warnings = int(stats.get("files_processed", 0)), int(stats.get("warnings", 0))
+        text = self.tr("Last run: {0}, {1} examined, {2}.").format(
+            last["outcome"], f"{files:,} file" + ("" if files == 1 else "s"),
+            f"{warnings:,} warning" + ("" if warnings == 1 else "s"))
         if resumable:
             text += " " + self.tr("{0} files are still waiting to be examined.").format(f"{pending:,}")
         self.summary.setText(text)

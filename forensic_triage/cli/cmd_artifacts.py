@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..extractors import load_registry
+from ..jobs.options import TIMELINE_FILE_TIMES_DEFAULT
 from ..plugin_api import Extractor
 from ..store import CaseStore
 from ..timeutil import BASIS_LOCAL, UTC, basis_zone, compact_iso, iso, sortable, timeline_display
@@ -63,6 +64,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("case_dir", metavar="CASE_DIR")
     p.add_argument("--from", dest="start", metavar="ISO", help="first moment, e.g. 2024-03-01 or 2024-03-01T10:00Z")
     p.add_argument("--to", dest="end", metavar="ISO", help="last moment (inclusive)")
+    p.add_argument("--file-times", action="store_true", default=TIMELINE_FILE_TIMES_DEFAULT,
+                   help="also list every file's file-system times (modified, accessed, changed, created); "
+                        "off by default here and in the desktop application's Timeline")
     add_format(p)
     p.set_defaults(func=cmd_timeline)
 
@@ -241,6 +245,11 @@ def unplaced_local(store: CaseStore) -> int:
 def cmd_timeline(args: argparse.Namespace) -> int:
     with CaseStore.open(args.case_dir, read_only=True) as store, \
             contextlib.closing(iter_timeline(store, args.start, args.end)) as rows:
+        if getattr(args, "file_times", False):
+            from .timeline_files import file_time_rows, merged
+
+            bounds = [b for b in (parse_bound(args.start, end=False), parse_bound(args.end, end=True)) if b]
+            rows = merged(rows, file_time_rows(store, bounds))  # type: ignore[assignment]
         emit(rows, args.format, columns=TIMELINE_KEYS, table_columns=("time", "event", "source", "path", "description"))
         left_out = unplaced_local(store)
     if left_out:

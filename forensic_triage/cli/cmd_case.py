@@ -23,8 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     new.add_argument("--examiner", required=True, help="examiner's full name")
     new.add_argument("--title", default="", help="short case title")
     new.add_argument("--agency", default="", help="agency and laboratory")
-    new.add_argument("--timezone", default="UTC",
-                     help="display time zone: IANA name (America/Port_of_Spain) or offset (-04:00); default UTC")
+    new.add_argument("--timezone", default=None,
+                     help="the time zone the report shows times in: IANA name (America/Port_of_Spain) or "
+                          "offset (-04:00); default UTC")
     new.add_argument("--authority", default="", help="warrant / court order number")
     new.add_argument("--requester", default="", help="requesting officer or agency")
     new.set_defaults(func=cmd_new)
@@ -51,6 +52,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    given = args.timezone is not None
+    args.timezone = args.timezone if given else "UTC"
     try:
         zone(args.timezone)
     except ValueError as exc:
@@ -61,6 +64,10 @@ def cmd_new(args: argparse.Namespace) -> int:
                              requester=args.requester)
     store.close()
     print(f"Created case {args.case_number} in {args.case_dir}")
+    if given:
+        print(f"  time zone: {args.timezone}")
+    else:
+        print("  time zone: UTC (none given; use --timezone to set the zone the report shows)")
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 
 from .. import TOOL_NAME, __version__
@@ -33,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cmd_hits",
     "cmd_search",
     "cmd_hashsets",
+    "cmd_warnings",
 )
 
 EPILOG = (
@@ -56,9 +58,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_OFFSET = re.compile(r"^[-+]\d{1,2}(:?\d{2})?$")
+
+
+def join_zone_values(argv: list[str]) -> list[str]:
+    """``--timezone -04:00`` -> ``--timezone=-04:00``: argparse takes a value that starts with '-'
+    for an option and answers "expected one argument". Every option whose name mentions a zone
+    (--timezone, --source-timezone, ...) gets its UTC offset joined on."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if (token.startswith("--") and "=" not in token and "zone" in token and i + 1 < len(argv)
+                and _OFFSET.match(argv[i + 1])):
+            out.append(f"{token}={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(token)
+        i += 1
+    return out
+
+
 def run(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(join_zone_values(sys.argv[1:] if argv is None else list(argv)))
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

@@ -104,7 +104,7 @@ class CaseStore:
         folder = Path(case_dir)
         if not (folder / DB_NAME).is_file():
             raise StoreError(
-                f"No case found in {folder}.",
+                f"No case found in {folder.resolve()}.",
                 hint="Create one with 'forensic-triage case new' or check the folder name.",
             )
         return cls._connect(folder, read_only=read_only, creating=False)
