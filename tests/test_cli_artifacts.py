@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,8 @@ def test_artifacts_jsonl_provenance_then_fields(case_dir: Path, capsys: pytest.C
     rows = lines(capsys, "artifacts", str(case_dir), "--format", "jsonl")
     assert len(rows) == 8
     first = rows[0]
-    assert list(first)[:7] == ["type", "plugin", "plugin_version", "evidence", "partition_offset", "inode", "path"]
+    assert list(first)[:8] == ["id", "type", "plugin", "plugin_version", "evidence", "partition_offset", "inode", "path"]
+    assert re.fullmatch(r"ART-\d+", first["id"])
     assert (first["type"], first["plugin"], first["plugin_version"], first["evidence"], first["path"]) == (
         "browser.visit", "browser.chrome", "1.0", "EXH-001", HISTORY)
     assert first["partition_offset"] == 1048576 and isinstance(first["inode"], int)

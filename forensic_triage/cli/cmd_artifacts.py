@@ -21,7 +21,7 @@ from .common import add_format, emit, safe_text
 
 # The fixed leading keys of an artifact row; a record field with one of these names is written
 # as ``record_<name>`` so it never overwrites the provenance.
-ARTIFACT_KEYS = ("type", "plugin", "plugin_version", "evidence", "partition_offset", "inode", "path")
+ARTIFACT_KEYS = ("id", "type", "plugin", "plugin_version", "evidence", "partition_offset", "inode", "path")
 TIMELINE_KEYS = ("time_utc", "time", "basis", "local_time", "event", "source", "evidence", "partition_offset", "inode",
                  "locator", "path", "description")
 
@@ -130,6 +130,7 @@ def iter_artifacts(store: CaseStore, *, record_type: str | None = None,
            + where + " ORDER BY a.id")
     for r in store.iter_query(sql, params):
         row: dict[str, Any] = {
+            "id": f"ART-{r['id']}",  # the id 'tag --artifact' takes
             "type": r["type"], "plugin": r["plugin"], "plugin_version": r["plugin_version"],
             "evidence": r["evidence"] if r["evidence"] is not None else r["locator"].split(":", 1)[0],
             "partition_offset": r["partition_offset"], "inode": r["inode"], "path": r["path"],
@@ -170,7 +171,7 @@ def _emit_artifacts(items: Iterator[dict[str, Any]], fmt: str, type_count: int) 
               for i in items), "csv")
     else:
         emit(({**i["row"], **times(i), "time": _artifact_time(i), "summary": i["summary"]} for i in items), "table",
-             table_columns=("type", "evidence", "path", "time", "summary"))
+             table_columns=("id", "type", "evidence", "path", "time", "summary"))
 
 
 def _artifact_time(item: dict[str, Any]) -> str:

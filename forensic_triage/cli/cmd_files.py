@@ -83,5 +83,5 @@ def cmd_files(args: argparse.Namespace) -> int:
             iter_files(store, deleted=args.deleted, mime=args.mime, path=args.path, mismatch=args.mismatch,
                        all_types=args.all_types)) as rows:
         emit(rows, args.format, columns=None,
-             table_columns=("evidence", "inode", "path", "size", "deleted", "mime", "md5", "modified", "status"))
+             table_columns=("locator", "size", "deleted", "mime", "md5", "modified", "status"))
     return 0

@@ -16,10 +16,10 @@ from .common import add_format, emit
 
 KINDS = ("yara", "hashset", "content", "signature")
 _TABLE = {
-    "yara": ("evidence", "inode", "path", "namespace", "rule", "severity"),
-    "hashset": ("evidence", "inode", "path", "set_name", "kind", "algorithm"),
-    "content": ("evidence", "inode", "path", "kind", "value", "offset", "encoding"),
-    "signature": ("evidence", "inode", "path", "finding", "claimed", "detected"),
+    "yara": ("id", "locator", "namespace", "rule", "severity"),
+    "hashset": ("locator", "set_name", "kind", "algorithm"),
+    "content": ("id", "locator", "kind", "value", "offset", "encoding"),
+    "signature": ("locator", "finding", "claimed", "detected"),
 }
 _FILE = ("e.uid AS evidence, f.partition_offset AS partition_offset, f.inode AS inode, f.path AS path,"
          " f.sha256 AS sha256, f.locator AS locator")
@@ -43,12 +43,12 @@ def _where(hide: bool) -> str:
 
 
 def yara_rows(store: CaseStore, hide_known_good: bool = False) -> Iterator[dict[str, Any]]:
-    sql = (f"SELECT y.rule, y.namespace, y.tags, y.meta, y.strings, y.ruleset_sha256, {_FILE} FROM yara_hits y"
+    sql = (f"SELECT y.id, y.rule, y.namespace, y.tags, y.meta, y.strings, y.ruleset_sha256, {_FILE} FROM yara_hits y"
            " JOIN files f ON f.id = y.file_id JOIN evidence e ON e.id = f.evidence_id WHERE 1"
            f"{_where(hide_known_good)} ORDER BY f.id, y.namespace, y.rule")
     for r in store.iter_query(sql):
         meta = json.loads(r["meta"])
-        yield {"rule": r["rule"], "namespace": r["namespace"], "tags": json.loads(r["tags"]), "meta": meta,
+        yield {"id": f"YARA-{r['id']}", "rule": r["rule"], "namespace": r["namespace"], "tags": json.loads(r["tags"]), "meta": meta,
                "strings": json.loads(r["strings"]), "evidence": r["evidence"],
                "partition_offset": r["partition_offset"], "inode": r["inode"], "path": r["path"],
                "sha256": r["sha256"], "severity": meta.get("severity", ""), "locator": r["locator"],
@@ -66,11 +66,11 @@ def hashset_rows(store: CaseStore, hide_known_good: bool = False) -> Iterator[di
 def content_rows(store: CaseStore, hide_known_good: bool = False, search: str | None = None
                  ) -> Iterator[dict[str, Any]]:
     extra = " AND c.search = ?" if search else ""
-    sql = (f"SELECT c.kind, c.value, c.offset, c.context, c.encoding, c.search, {_FILE} FROM content_hits c"
+    sql = (f"SELECT c.id, c.kind, c.value, c.offset, c.context, c.encoding, c.search, {_FILE} FROM content_hits c"
            " JOIN files f ON f.id = c.file_id JOIN evidence e ON e.id = f.evidence_id WHERE 1"
            f"{_where(hide_known_good)}{extra} ORDER BY f.id, c.offset")
     for r in store.iter_query(sql, (search,) if search else ()):
-        yield dict(r)
+        yield {**dict(r), "id": f"TEXT-{r['id']}"}  # the id 'tag --content-hit' takes
 
 
 def signature_rows(store: CaseStore, hide_known_good: bool = False) -> Iterator[dict[str, Any]]:
