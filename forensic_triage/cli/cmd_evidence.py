@@ -28,6 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add.add_argument("--description", default="", help="what the exhibit is")
     add.add_argument("--seals", default="", help="seal numbers")
     add.add_argument("--quiet", action="store_true", help="no progress bar")
+    add.add_argument("--force", action="store_true",
+                     help="add a file that holds no partition table, file system or known format all the same "
+                          "(hashed and kept; nothing is listed from it)")
     add.add_argument("--source-timezone", metavar="ZONE", default=None,
                      help="the zone the device's clock was set to (IANA name such as America/Port_of_Spain, or "
                           "an offset written --source-timezone=-04:00); FAT, EXIF and other local clock times are then shown in UTC as an assumption. "
@@ -58,7 +61,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     with CaseStore.open(args.case_dir) as store:
         try:
             result = add_evidence(store, args.image, exhibit=args.exhibit, description=args.description,
-                                  seals=args.seals, ctx=JobContext(bar), source_timezone=source_zone)
+                                  seals=args.seals, ctx=JobContext(bar), source_timezone=source_zone,
+                                  force=args.force)
         finally:
             bar.close()
         volumes = store.query("SELECT * FROM volumes WHERE evidence_id=? ORDER BY offset", (result.evidence_id,))

@@ -263,8 +263,12 @@ def intake_problems(store: CaseStore) -> list[str]:
 
 def add_evidence(store: CaseStore, image: str | os.PathLike[str], *, exhibit: str | None = None,
                  description: str = "", seals: str = "", ctx: JobContext | None = None,
-                 source_timezone: str | None = None) -> IntakeResult:
+                 source_timezone: str | None = None, force: bool = False) -> IntakeResult:
     """Add one evidence item to the case: detect, hash, verify, list volumes.
+
+    A file with no partition table, no file system and no recognised signature (a text file, a
+    document given by mistake) is refused unless ``force``: nothing could be listed from it, and
+    "no file system found" alone would read like a result.
 
     Atomic and resumable: the item is recorded as 'incomplete' first; hashes, containers,
     volumes and warnings land together with 'complete' in one transaction at the end. An
@@ -289,7 +293,7 @@ def add_evidence(store: CaseStore, image: str | os.PathLike[str], *, exhibit: st
                                   source_timezone)
         try:
             result = _intake(store, evidence_id, uid, path, detected.format, detected.segments, media, before, ctx,
-                             probe_volumes, check_volumes, write_volumes)
+                             probe_volumes, check_volumes, write_volumes, force)
         except Exception as exc:
             _abandon(store, evidence_id, uid, exc)
             raise
@@ -297,6 +301,18 @@ def add_evidence(store: CaseStore, image: str | os.PathLike[str], *, exhibit: st
         media.close()
     result.resumed = earlier is not None
     return result
+
+
+def _looks_like(media: RawMedia | EwfMedia) -> str:
+    """' (it looks like text)' when the first bytes are text, for the refusal of a non-image."""
+    head = media.read(0, min(4096, media.size))
+    if head and b"\x00" not in head:
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError:
+            return ""
+        return " (it looks like a text file)"
+    return ""
 
 
 def _begin(store: CaseStore, earlier: tuple[int, str, str] | None, exhibit: str | None, description: str,
@@ -347,7 +363,7 @@ def _abandon(store: CaseStore, evidence_id: int, uid: str, exc: BaseException) -
 
 def _intake(store: CaseStore, evidence_id: int, uid: str, path: Path, fmt: str, segments: tuple[Path, ...],
             media: RawMedia | EwfMedia, before: list[tuple[Path, int, int]], ctx: JobContext | None,
-            probe_volumes: Any, check_volumes: Any, write_volumes: Any) -> IntakeResult:
+            probe_volumes: Any, check_volumes: Any, write_volumes: Any, force: bool = False) -> IntakeResult:
     warnings: list[tuple[str, str, str, dict[str, Any]]] = []  # (source, kind, message, details)
     stored: dict[str, str] = {}
     header: dict[str, str] = {}
@@ -389,6 +405,13 @@ def _intake(store: CaseStore, evidence_id: int, uid: str, path: Path, fmt: str, 
     if ctx:
         ctx.begin("listing partitions")
     vs_type, volumes, problem = probe_volumes(str(segments[0]))
+    if not force and problem is None and vs_type is None and volumes \
+            and all(v.status == "no-fs" and not v.fs_type for v in volumes):
+        raise EvidenceError(
+            f"{path} holds no partition table, no file system and no format this tool recognises"
+            f"{_looks_like(media)}; it was not added.",
+            hint="If it is an exhibit all the same (a memory dump, a document, a disk of a kind this version cannot "
+                 "read), add it with --force: it is hashed and kept, and nothing is listed from it.")
     for kind, message, details in check_volumes(media, uid, vs_type, volumes, problem, segments):
         warnings.append(("fs.volumes", kind, message, details))
     with store.transaction() as conn:
