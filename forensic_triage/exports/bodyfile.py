@@ -64,7 +64,8 @@ def write_bodyfile(store: CaseStore, out: TextIO, file_ids: set[int] | None = No
         if r["attr_type"] is not None:
             inode += f"-{r['attr_type']}-{r['attr_id']}"
         basis, zone = r["time_basis"], r["source_timezone"]
-        fields = [r["md5"] or "0", _name(name), inode, _mode(r["type"], r["mode"]), str(r["uid"] or 0),
+        # mactime's MD5 field stands for the whole file: '0' (unknown) unless the whole file was read.
+        fields = [(r["md5"] if r["status"] == "done" else None) or "0", _name(name), inode, _mode(r["type"], r["mode"]), str(r["uid"] or 0),
                   str(r["gid"] or 0), str(r["size"]), _epoch(r["atime"], basis, zone), _epoch(r["mtime"], basis, zone),
                   _epoch(r["ctime"], basis, zone), _epoch(r["crtime"], basis, zone)]
         out.write("|".join(fields) + "\n")

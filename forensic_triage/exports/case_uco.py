@@ -248,12 +248,21 @@ def _files(g: Graph, store: CaseStore, ids: set[int] | None, fs_nodes: dict[int,
                  "uco-observable:metadataChangeTime": dt(times["ctime"]),
                  "uco-observable:observableCreatedTime": dt(times["crtime"])}
         facets = [{k: v for k, v in facet.items() if v is not None}]
-        if r["type"] == "file" and r["status"] == "done":
+        description = time_note
+        if r["type"] == "file" and r["status"] in ("done", "partial") and r["sha256"]:
+            # For a partly read file the content facet describes the readable bytes only: its size is
+            # the readable byte count, and the description says so and names the gaps.
             facets.append(g.content_facet(iri, size=r["bytes_read"], hashes={
                 "MD5": r["md5"], "SHA1": r["sha1"], "SHA256": r["sha256"]}, mime=r["mime"], magic=r["magic"],
                 entropy=r["entropy"]))
+        if r["status"] == "partial":
+            note = (f"Read only in part: {r['bytes_read']} of {r['size']} bytes readable (unreadable byte ranges "
+                    f"{r['unreadable']}); the hashes cover the readable bytes only.")
+            description = f"{description} {note}".strip() if description else note
+        elif r["status"] == "no-content":
+            description = f"{description} No content recoverable.".strip() if description else "No content recoverable."
         g.add({"@id": iri, "@type": "uco-observable:File", "uco-core:name": full_locator(r["locator"], r["path"]),
-               "uco-core:description": time_note, "uco-core:hasFacet": facets})
+               "uco-core:description": description, "uco-core:hasFacet": facets})
         out[int(r["id"])] = iri
         members.append(iri)
         if r["volume_id"] in fs_nodes:

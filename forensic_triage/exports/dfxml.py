@@ -124,9 +124,13 @@ def build(store: CaseStore, file_ids: set[int] | None = None) -> ET.ElementTree:
                     _text(fo, key, f[key])
             if f["magic"]:
                 _text(fo, "libmagic", f["magic"])
-            for algo in ("md5", "sha1", "sha256"):
-                if f[algo]:
-                    _text(fo, "hashdigest", f[algo], type=algo)
+            if f["status"] == "done":  # a hashdigest stands for the whole file
+                for algo in ("md5", "sha1", "sha256"):
+                    if f[algo]:
+                        _text(fo, "hashdigest", f[algo], type=algo)
+            elif f["status"] == "partial":
+                fo.append(ET.Comment(f" read only in part: {f['bytes_read']} of {f['size']} bytes readable; "
+                                     "hashes of the readable bytes are in the case, not given here as the file's "))
     ET.indent(root, space=" ")
     return ET.ElementTree(root)
 

@@ -70,6 +70,9 @@ def iter_content(store: CaseStore, file_id: int, *, max_bytes: int | None = None
             digest.update(data)
             offset += len(data)
             yield data
+        if offset < limit:
+            raise EvidenceError(f"{row['path']}: only {offset} of {limit} bytes can be read from the evidence "
+                                "(the image ends early); a shortened copy is never passed off as the file.")
         if limit == size and row["sha256"] and digest.hexdigest() != row["sha256"]:
             raise IntegrityError(
                 f"{row['path']} read now hashes to {digest.hexdigest()}, not the SHA-256 recorded at triage "

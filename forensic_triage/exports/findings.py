@@ -135,8 +135,13 @@ def collect(store: CaseStore, scope: str = "all") -> list[Finding]:
                     {"set": r["set_name"], "kind": r["kind"], "algorithm": r["algorithm"], "hash": r["hash"]}),
             r["kind"] == "notable")
 
+    # One pass over the timeline (not one query per artifact: the table has no artifact index, so
+    # that was quadratic — 65 s for 23,000 shell-history records).
+    timeline_of: dict[int, list[Any]] = {}
+    for t in store.iter_query("SELECT * FROM timeline WHERE artifact_id IS NOT NULL ORDER BY time_utc, id"):
+        timeline_of.setdefault(int(t["artifact_id"]), []).append(t)
     for r in store.query("SELECT a.*, f.path FROM artifacts a LEFT JOIN files f ON f.id = a.file_id ORDER BY a.type, a.id"):
-        rows = store.query("SELECT * FROM timeline WHERE artifact_id = ? ORDER BY time_utc, id", (r["id"],))
+        rows = timeline_of.get(int(r["id"]), [])
         times = [(str(t["event"]), str(t["time_utc"])) for t in rows]
         art = Finding(f"ART-{r['id']}", "artifact", str(r["type"]), int(r["id"]),
                       int(r["file_id"]) if r["file_id"] is not None else None,

@@ -94,6 +94,17 @@ def _copy_files(store: CaseStore, bag: Path, file_ids: set[int]) -> list[dict[st
     for row in file_rows(store, file_ids):
         if row["type"] != "file":
             continue
+        if row["status"] != "done":
+            # A file read only in part (or not at all) is not copied as if it were whole: the index
+            # says why, and the case tables hold what was read and where the gaps are.
+            reason = {"partial": f"read only in part at triage ({row['bytes_read']} of {row['size']} bytes "
+                                 f"readable; unreadable byte ranges {row['unreadable']})",
+                      "no-content": "no content recoverable (nothing left to read)"}.get(
+                str(row["status"]), f"not examined completely at triage (status {row['status']})")
+            index.append({"package_path": None, "file_id": row["id"], "copied": False, "reason": reason,
+                          "locator": full_locator(row["locator"], row["path"]), "original_path": row["path"],
+                          "size": row["size"], "bytes_read": row["bytes_read"], "sha256": row["sha256"]})
+            continue
         folder = bag / "data" / "files" / safe_name(row["evidence_uid"])
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"{int(row['id']):06d}_{safe_name(row['name'])}"
@@ -113,7 +124,7 @@ def _copy_files(store: CaseStore, bag: Path, file_ids: set[int]) -> list[dict[st
                       "locator": full_locator(row["locator"], row["path"]), "original_path": row["path"],
                       "original_name": row["name"], "original_name_hex": bytes(row["name_raw"]).hex(),
                       "size": row["size"], "md5": row["md5"], "sha1": row["sha1"], "sha256": digest.hexdigest(),
-                      "sha256_matches_case": True})
+                      "sha256_matches_case": True, "copied": True})
     return index
 
 

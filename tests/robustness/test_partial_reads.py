@@ -121,6 +121,50 @@ def test_files_command_shows_what_the_hashes_cover(ntfs_gap: dict[str, Any], cap
     assert "partial" in capsys.readouterr().out.splitlines()[1].split()
 
 
+def test_exports_never_present_a_partial_file_as_whole(ntfs_gap: dict[str, Any], tmp_path: Path) -> None:
+    """CASE, DFXML, the body file and package copies say what a partial file's hashes cover."""
+    import io
+
+    from forensic_triage.exports.bodyfile import write_bodyfile
+    from forensic_triage.exports.case_uco import export_case
+    from forensic_triage.exports.dfxml import build
+    from forensic_triage.exports.package import build_package
+
+    store = ntfs_gap["store"]
+    row = file_row(store, "/root/.bash_history")
+    body = io.StringIO()
+    write_bodyfile(store, body)
+    (line,) = [ln for ln in body.getvalue().splitlines() if "/root/.bash_history|" in ln]
+    assert line.split("|")[0] == "0"  # mactime's MD5 stands for the whole file: unknown here
+    xml = build(store).getroot()
+    ns = "{http://www.forensicswiki.org/wiki/Category:Digital_Forensics_XML}"
+    (fo,) = [f for f in xml.iter(f"{ns}fileobject") if f.findtext(f"{ns}filename", "").endswith("root/.bash_history")]
+    assert fo.find(f"{ns}hashdigest") is None
+    assert "read only in part" in ET_tostring(fo)
+    export_case(store, tmp_path / "case.jsonld")
+    graph = json.loads((tmp_path / "case.jsonld").read_text())["@graph"]
+    (node,) = [n for n in graph if n.get("@type") == "uco-observable:File"
+               and str(n.get("uco-core:name", "")).endswith("/root/.bash_history")]
+    assert f"Read only in part: {row['bytes_read']} of {row['size']} bytes readable" in node["uco-core:description"]
+    content = [f for f in node["uco-core:hasFacet"] if f.get("@type") == "uco-observable:ContentDataFacet"]
+    assert content and content[0]["uco-observable:sizeInBytes"] == row["bytes_read"]
+    from forensic_triage.tags import add_tag
+
+    add_tag(store, "file", row["locator"], "partial", "", thumbnail=False)
+    add_tag(store, "file", file_row(store, "/a.txt")["locator"], "whole", "", thumbnail=False)
+    summary = build_package(store, tmp_path / "pkg", include_files=True, scope="tagged")
+    index = json.loads((Path(summary["package"]) / "data" / "files" / "index.json").read_text())
+    (entry,) = [e for e in index if e["original_path"] == "/root/.bash_history"]
+    assert entry["copied"] is False and entry["package_path"] is None and "read only in part" in entry["reason"]
+    assert any(e["copied"] for e in index)  # whole files are still copied
+
+
+def ET_tostring(element: Any) -> str:  # noqa: N802 - mirrors ElementTree.tostring
+    import xml.etree.ElementTree as ET  # noqa: N817
+
+    return ET.tostring(element, encoding="unicode")
+
+
 def test_text_records_after_the_gap_are_parsed(ntfs_gap: dict[str, Any]) -> None:
     store, (start, end) = ntfs_gap["store"], ntfs_gap["gap"]
     row = file_row(store, "/root/.bash_history")
