@@ -91,7 +91,7 @@ def _file_ids(store: CaseStore, scope: str) -> set[int] | None:
 
 def produce(store: CaseStore, out_dir: Path, outputs: list[str], scope: str, ctx: JobContext,
             *, package: bool = False, include_files: bool = False, make_zip: bool = False, key: str | None = None,
-            passphrase: bytes | None = None) -> list[Path]:
+            passphrase: bytes | None = None, signing_as: str | None = None) -> list[Path]:
     """Write the chosen outputs, or one signed package holding all of them; returns what was written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
@@ -103,7 +103,7 @@ def produce(store: CaseStore, out_dir: Path, outputs: list[str], scope: str, ctx
         # tagged items were asked for (the report says where the rest is).
         summary = fn(store, out_dir / f"package-{number}-{stamp}", scope="tagged" if scope == "tagged" else "all",
                      report_scope=scope, include_files=include_files, key_path=key, passphrase=passphrase,
-                     make_zip=make_zip)
+                     make_zip=make_zip, signing_as=signing_as)
         bag = Path(summary["package"])
         written = [bag] + ([Path(summary["zip"])] if summary.get("zip") else [])
         written += sorted((bag / "data" / "report").glob("*.pdf"))

@@ -106,6 +106,11 @@ class ReportDialog(QDialog):
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("keyPassphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.signing_as = QLineEdit()
+        self.signing_as.setObjectName("signingAs")
+        self.signing_as.setPlaceholderText(self.tr("only when the key is not the case examiner's"))
+        self.signing_as.setToolTip(self.tr("The name in which you sign with another examiner's key; it is recorded in "
+                                           "the signed statement and the audit log"))
         self.folder = QLineEdit(str(session.case_dir / "reports"))
         self.folder.setObjectName("reportFolder")
         folder_btn = QPushButton(self.tr("Choose…"))
@@ -118,6 +123,7 @@ class ReportDialog(QDialog):
         key_row = _path_row(self.key, key_btn, self.new_key)
         form.addRow(self.tr("Examiner key (private)"), key_row)
         form.addRow(self.tr("Key passphrase"), self.passphrase)
+        form.addRow(self.tr("Signing as"), self.signing_as)
         form.addRow(self.tr("Output folder"), _path_row(self.folder, folder_btn))
         form.addRow(self.open_pdf)
         self.progress = QProgressBar()
@@ -220,10 +226,12 @@ class ReportDialog(QDialog):
         passphrase = self.passphrase.text().encode() if self.passphrase.text() else None
         include = self.include_files.isChecked()
         make_zip = self.make_zip.isChecked()
+        signing_as = self.signing_as.text().strip() or None
 
         def job(store: CaseStore, ctx: JobContext) -> list[Path]:
             return rb.produce(store, folder, chosen, scope, ctx, package=package, include_files=include,
-                              make_zip=make_zip, key=key, passphrase=passphrase)
+                              make_zip=make_zip, key=key, passphrase=passphrase,
+                              signing_as=signing_as)
 
         self.worker = self.session.run_job("report", job)
         self.worker.signals.progress.connect(self._progress)
