@@ -117,10 +117,12 @@ def test_image_matches_sleuthkit(name: str, rel: str, corpus: Path, truth: dict[
 
 @pytest.mark.corpus
 def test_bogus_and_unsupported_images(corpus: Path, tmp_path: Path) -> None:
-    from forensic_triage.errors import UnsupportedFormatError
+    from forensic_triage.errors import EvidenceError, UnsupportedFormatError
 
     store = CaseStore.create(tmp_path / "case", case_number="T", examiner="tester")
-    bogus = add_evidence(store, corpus / "images/pytsk/bogus.raw")
+    with pytest.raises(EvidenceError, match="no partition table, no file system"):
+        add_evidence(store, corpus / "images/pytsk/bogus.raw")
+    bogus = add_evidence(store, corpus / "images/pytsk/bogus.raw", force=True)
     assert bogus.media_size == 12
     warnings = [r["message"] for r in store.query("SELECT message FROM warnings")]
     assert any("No file system" in w for w in warnings)

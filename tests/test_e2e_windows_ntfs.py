@@ -47,7 +47,7 @@ DELETED_CONTENT = b"deleted draft, still in its clusters\n"
 ADS_HOST = "Users/jdoe/Downloads/setup.exe"
 ZONE = b"[ZoneTransfer]\r\nZoneId=3\r\nHostUrl=http://example.invalid/setup.exe\r\n"
 PARTITION_OFFSET = 1024 * 1024  # build_disk aligns the first partition at 1 MiB
-PROVENANCE = ("type", "plugin", "plugin_version", "evidence", "partition_offset", "inode", "path")
+PROVENANCE = ("id", "type", "plugin", "plugin_version", "evidence", "partition_offset", "inode", "path")
 
 
 def _tree(corpus: Path) -> dict[str, bytes | None]:

@@ -68,7 +68,10 @@ def test_bogus_12_byte_file(tmp_path: Path) -> None:
     bogus = tmp_path / "bogus.raw"
     bogus.write_bytes(b"place,user,p")
     store = CaseStore.create(tmp_path / "case", case_number="T", examiner="tester")
-    result = add_evidence(store, bogus)
+    with pytest.raises(EvidenceError, match="no partition table, no file system"):
+        add_evidence(store, bogus)  # nothing can be listed from it: refused unless kept on purpose
+    assert store.scalar("SELECT count(*) FROM evidence") == 0
+    result = add_evidence(store, bogus, force=True)
     assert result.media_size == 12 and result.verdict == "NOT STORED"
     assert store.scalar("SELECT count(*) FROM volumes WHERE fs_type IS NOT NULL") == 0
     stats = run_triage(store, TriageSettings(jobs=1, plugins=[]))
@@ -189,7 +192,7 @@ def test_verify_names_changed_evidence(tmp_path: Path) -> None:
     image = tmp_path / "disk.dd"
     image.write_bytes(b"\0" * 65536)
     store = CaseStore.create(tmp_path / "case", case_number="T", examiner="tester")
-    add_evidence(store, image)
+    add_evidence(store, image, force=True)
     store.close()
     assert _verify(tmp_path / "case")[0] == 0
     with open(image, "r+b") as f:  # the test itself plays the tamperer

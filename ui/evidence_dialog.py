@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -134,6 +135,10 @@ class AddEvidenceDialog(QDialog):
         form.addRow(self.tr("Exhibit number *"), self.exhibit)
         form.addRow(self.tr("Description"), self.description)
         form.addRow(self.tr("Seal numbers"), self.seals)
+        self.force = QCheckBox(self.tr("Keep it as an exhibit even if it holds no partition table, file system or "
+                                       "known format (hashed; nothing is listed from it)"))
+        self.force.setObjectName("evidenceForce")
+        form.addRow("", self.force)
         self.buttons = QDialogButtonBox()
         self.add_button = self.buttons.addButton(self.tr("Add and verify"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.add_button.setObjectName("addEvidenceButton")
@@ -192,9 +197,11 @@ class AddEvidenceDialog(QDialog):
             self.status.setText(self.detected.text())
             return None
         description, seals = self.description.text().strip(), self.seals.text().strip()
+        force = self.force.isChecked()
 
         def job(store: CaseStore, ctx: JobContext) -> Any:
-            return add_evidence(store, path, exhibit=exhibit, description=description, seals=seals, ctx=ctx)
+            return add_evidence(store, path, exhibit=exhibit, description=description, seals=seals, ctx=ctx,
+                                force=force)
 
         self.worker = self.session.run_job("intake", job)
         self.worker.signals.progress.connect(self._progress)
@@ -227,6 +234,8 @@ class AddEvidenceDialog(QDialog):
         self.added.emit(result.evidence_id)
 
     def _errored(self, text: str) -> None:
+        if "--force" in text:  # the command line's words, said the way this dialog does it
+            text = text.replace("add it with --force", "tick 'Keep it as an exhibit…' and add it again")
         self.progress.setVisible(False)
         self.status.setStyleSheet("color: #b41e1e")
         self.status.setText(text)

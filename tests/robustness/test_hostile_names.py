@@ -163,7 +163,7 @@ def test_table_shows_hidden_characters_escaped(hostile_case: dict[str, Any]) -> 
     files = [r for r in hostile_case["rows"] if r["type"] == "file"]
     assert len(lines) == 1 + len(files), "a name broke a table row"
     uid = files[0]["evidence"]
-    assert all(line.startswith(uid + " ") for line in lines[1:])
+    assert all(line.startswith(uid + ":") for line in lines[1:])  # each row starts with its locator
     for ch in INVISIBLE + ("\t",):
         assert ch not in text, f"raw {ch!r} in the table"
     for escaped in ("/line1\\x0aline2.txt", "/tab\\x09here", "/bell\\x07", "/esc\\x1b[31mred.txt",

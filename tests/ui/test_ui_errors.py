@@ -49,10 +49,18 @@ def test_a_bogus_image_gets_a_message_and_the_case_stays_usable(qtbot: Any, wind
     box.close()
     dialog.reject()
 
-    # Twelve bytes of nonsense: hashed and recorded read-only, and the banner says no file system was found.
+    # Twelve bytes of nonsense: refused with the reason and the way to keep it all the same ...
     bogus = tmp_path / "bogus.dd"
     bogus.write_bytes(b"not a disk!!")
     dialog = _add(qtbot, window, bogus, "EXH-BOGUS")
+    box = wait_message(qtbot, lambda text: "no partition table, no file system" in text)
+    assert "Keep it as an exhibit" in box.text() and "--force" not in box.text()
+    box.close()
+    with _db(case) as db:
+        assert db.execute("SELECT count(*) FROM evidence").fetchone()[0] == 0
+    # ... then, kept on purpose: hashed and recorded read-only, and the banner says no file system was found.
+    dialog.force.setChecked(True)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.banner_box.count() == 1, timeout=20000)
     banner = dialog.banner_box.itemAt(0).widget()
     assert "No file system this tool can read was found" in banner.label.text()

@@ -43,6 +43,14 @@ def test_one_outlier_does_not_squash_the_dense_range() -> None:
 
 def test_timeline_chart_follows_the_list_filter_and_marks_outliers(qtbot: Any, window: Any,
                                                                    case_copy: Path) -> None:
+    # The sample stick's FAT times are local clock times: they join the UTC timeline only once the
+    # zone the device was set to is declared (as the demo does).
+    from forensic_triage.evidence.source_zone import set_source_timezone
+    from forensic_triage.store import CaseStore
+
+    with CaseStore.open(case_copy) as store:
+        set_source_timezone(store, str(store.scalar("SELECT uid FROM evidence ORDER BY id LIMIT 1")),
+                            "America/Port_of_Spain")
     assert window.open_case(str(case_copy))
     window.show_tab(4)
     timeline = window.workspace.timeline
