@@ -345,6 +345,7 @@ def _run(store: CaseStore, pool: WorkerPool, settings: TriageSettings, ctx: JobC
         finished = pool.process(_units(store, evidences, settings.read_order), writer.add,
                                 lambda: deadline is not None and time.monotonic() > deadline, tick)
         writer.flush()
+        _name_damaged_files(store, evidences, job_id)
         if not finished and settings.budget_seconds:
             stats.budget_exhausted = True
             stats.notes.append(_budget_report(store, job_id, settings.budget_seconds))
@@ -374,6 +375,25 @@ def _run(store: CaseStore, pool: WorkerPool, settings: TriageSettings, ctx: JobC
                 f"Every file was examined and the results are stored, but the end of the triage job could not be "
                 f"recorded ({failure}).", hint="Check the free space and permissions of the case folder, then run "
                 "'forensic-triage verify CASE'.") from failure
+
+
+def _name_damaged_files(store: CaseStore, evidences: list[dict[str, Any]], job_id: int) -> None:
+    """Once files are listed, name those holding data in sectors intake found damaged (E01 chunks
+    that failed their checksums), as stored warnings: the report and 'warnings' show them without
+    reopening the evidence. Each sentence is stored once, also across resumed runs."""
+    from ..fs.byteranges import bad_ranges, damaged_file_notes
+
+    for evidence in evidences:
+        if not bad_ranges(store, int(evidence["id"])):
+            continue
+        notes = damaged_file_notes(store, int(evidence["id"]))
+        known = {str(r[0]) for r in store.query(
+            "SELECT message FROM warnings WHERE evidence_id=? AND source='evidence.damage'", (evidence["id"],))}
+        with store.transaction() as conn:
+            for note in notes:
+                if note not in known:
+                    store.add_warning(conn, source="evidence.damage", kind="integrity", message=note,
+                                      job_id=job_id, evidence_id=int(evidence["id"]))
 
 
 def _end_job(store: CaseStore, job_id: int, outcome: str, stats: TriageStats,

@@ -136,6 +136,11 @@ def test_a_damaged_chunk_checksum_is_not_verified(disk: tuple[Path, Path, dict[s
         assert [t.path for t in files_touching(store, row["id"], [(start, start + 1)])] == [f"/{name}"]
         notes = damaged_file_notes(store, row["id"])
         assert len(notes) == 1 and notes[0].startswith(f"/{name} (") and "cannot be trusted" in notes[0]
+        # Triage stored that sentence as a warning (report limitations, 'warnings'), once, also when resumed.
+        run_triage(store, TriageSettings(jobs=1, plugins=[], builtin_rules=False, content_search=False))
+        stored = [r["message"] for r in store.query(
+            "SELECT message FROM warnings WHERE source='evidence.damage' AND kind='integrity'")]
+        assert stored == notes
     finally:
         store.close()
     assert raw.exists()
