@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forensic_triage.errors import TriageError
+from forensic_triage.errors import TriageError, UsageError
 from forensic_triage.evidence.detect import detect
 from forensic_triage.evidence.intake import add_evidence
+from forensic_triage.evidence.source_zone import check_zone
 from forensic_triage.jobs.context import JobContext
 from forensic_triage.store import CaseStore
 
@@ -135,6 +136,13 @@ class AddEvidenceDialog(QDialog):
         form.addRow(self.tr("Exhibit number *"), self.exhibit)
         form.addRow(self.tr("Description"), self.description)
         form.addRow(self.tr("Seal numbers"), self.seals)
+        self.source_zone = QLineEdit()
+        self.source_zone.setObjectName("evidenceSourceZone")
+        self.source_zone.setPlaceholderText(self.tr("unknown (e.g. America/Port_of_Spain or -04:00)"))
+        self.source_zone.setToolTip(self.tr("The zone the device's clock was set to, if known. FAT, exFAT and camera "
+                                            "times are local clock times: without a zone they are shown as local, "
+                                            "never as UTC; with one they are shown in UTC, marked as assumed."))
+        form.addRow(self.tr("Device clock zone"), self.source_zone)
         self.force = QCheckBox(self.tr("Keep it as an exhibit even if it holds no partition table, file system or "
                                        "known format (hashed; nothing is listed from it)"))
         self.force.setObjectName("evidenceForce")
@@ -198,10 +206,16 @@ class AddEvidenceDialog(QDialog):
             return None
         description, seals = self.description.text().strip(), self.seals.text().strip()
         force = self.force.isChecked()
+        try:
+            source_zone = check_zone(self.source_zone.text().strip() or None)
+        except UsageError as exc:
+            self.status.setStyleSheet("color: #b41e1e")
+            self.status.setText(exc.user_message())
+            return None
 
         def job(store: CaseStore, ctx: JobContext) -> Any:
             return add_evidence(store, path, exhibit=exhibit, description=description, seals=seals, ctx=ctx,
-                                force=force)
+                                force=force, source_timezone=source_zone)
 
         self.worker = self.session.run_job("intake", job)
         self.worker.signals.progress.connect(self._progress)
