@@ -540,8 +540,9 @@ _VK = re.compile(rb"vk", re.S)
 
 
 class RegfVersions:
-    """The data of registry values named like a version (``DriverVersion``, ``BinFileVersion`` ...) in
-    a hive (regf): a dotted quad there is a version number, not an IPv4 address. The value records
+    """The data of registry values named like a version (``DriverVersion``, ``BinFileVersion`` ...) or
+    by a bare number (Amcache's "1", "5") in a hive (regf): a dotted quad there is a version number,
+    not an IPv4 address. The value records
     (``vk`` cells) are collected as the hive streams past; hits are judged when the file is done."""
 
     def __init__(self) -> None:
@@ -563,7 +564,10 @@ class RegfVersions:
                 continue
             name = buf[at + 20:at + 20 + name_len]
             name_text = name.decode("latin-1" if flags & 1 else "utf-16-le", "replace").lower()
-            if "version" in name_text and 0 < data_size < 16344:
+            # Named like a version, or named by a bare number: Windows 8's Amcache (and other
+            # inventories) store file and product versions under value names "1", "5", ... An IPv4
+            # address in the registry sits under a descriptive name (IPAddress, NameServer, ...).
+            if ("version" in name_text or (name_text.isdigit() and name_len <= 4)) and 0 < data_size < 16344:
                 start = 4096 + data_offset + 4
                 self.spans.append((start, start + data_size))
 

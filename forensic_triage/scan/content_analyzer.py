@@ -44,7 +44,8 @@ class ContentSearchAnalyzer:
     """The analyzer the triage pipeline feeds: built-in patterns plus the case's keywords/regexes."""
 
     name = "content"
-    version = "2"  # 2: host/TLD grammar, XML namespaces skipped, SQLite values end with their record field
+    version = "3"  # 2: host/TLD grammar, XML namespaces skipped, SQLite values end with their record field;
+    # 3: dotted quads under bare-number registry value names (Amcache) are versions
 
     def __init__(self, scanner: TextScanner, max_hits: int = 1000, max_same: int = 5,
                  sources: list[dict[str, str]] | None = None) -> None:
