@@ -157,17 +157,23 @@ def local_to_utc(text: str | None, source_zone: str | None) -> str | None:
     """A naive local time (``2025-02-27T14:22:05`` or a date ``2025-02-27``) made UTC with the
     declared zone; ``None`` without a zone or for text that is not a time. A date alone has no
     time of day and is never made UTC."""
+    moment = _zoned_local(text, source_zone)
+    return iso(moment) if moment else None
+
+
+def _zoned_local(text: str | None, source_zone: str | None) -> _dt.datetime | None:
+    """A naive local time (not a date alone) as an aware time in the declared zone; ``None``
+    without a zone or for text that is not a time. Text that carries an offset keeps it.
+
+    fold=0: in the repeated hour at the end of summer time the earlier instant is taken; the
+    label says the zone is assumed, so the ambiguity is the examiner's to weigh."""
     if not text or not source_zone or len(text) <= 10:
         return None
     try:
         moment = _dt.datetime.fromisoformat(text)
     except ValueError:
         return None
-    if moment.tzinfo is not None:
-        return iso(moment)
-    # fold=0: in the repeated hour at the end of summer time the earlier instant is taken; the
-    # label says the zone is assumed, so the ambiguity is the examiner's to weigh.
-    return iso(moment.replace(tzinfo=zone(source_zone)))
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=zone(source_zone))
 
 
 def basis_label(basis: str, source_zone: str | None) -> str:
@@ -239,15 +245,8 @@ def is_local_text(text: str | None) -> bool:
 def offset_iso(text: str | None, source_zone: str | None) -> str | None:
     """A naive local time written with the UTC offset the declared zone gives at that moment
     (``2025-02-27T10:22:04-04:00``): the offset actually used; ``None`` without a zone."""
-    if not text or not source_zone or len(text) <= 10:
-        return None
-    try:
-        moment = _dt.datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone(source_zone))
-    return moment.isoformat()
+    moment = _zoned_local(text, source_zone)
+    return moment.isoformat() if moment else None
 
 
 def timeline_display(time_utc: str | None, basis: str | None, local_time: str | None, case_zone: str | None) -> str:

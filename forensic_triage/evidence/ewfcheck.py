@@ -31,6 +31,8 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from .images import close_all
+
 EVF1 = b"EVF\x09\x0d\x0a\xff\x00"
 _DESCRIPTOR = 76
 _MAX_SECTIONS = 1_000_000
@@ -185,11 +187,7 @@ class ChunkChecker:
         self._zero = bytes(self.chunk_size)
 
     def close(self) -> None:
-        for fd in self._fds:
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+        close_all(self._fds)
         self._fds = []
 
     def _next(self) -> ChunkRef | None:

@@ -20,6 +20,14 @@ from ..errors import EvidenceError
 from .detect import Detected, detect
 
 
+def close_all(fds: list[int]) -> None:
+    """Close read-only descriptors of evidence segments; one that is already gone is no error."""
+    for fd in fds:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
 class Media(Protocol):
     """The decoded media of one evidence item (a disk or volume), read-only."""
 
@@ -84,11 +92,7 @@ class RawMedia:
         return b"".join(parts)
 
     def close(self) -> None:
-        for fd in self._fds:
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+        close_all(self._fds)
         self._fds = []
 
 
