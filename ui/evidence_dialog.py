@@ -42,6 +42,7 @@ IMAGE_FILTER = ("Disk images (*.dd *.raw *.img *.bin *.iso *.001 *.000 *.aa *.E0
 VERDICT_STYLE = {
     "MATCH": ("#1a7f37", "#e6f4ea"),
     "MISMATCH": ("#b41e1e", "#fbe9e9"),
+    "CHECKSUM ERRORS": ("#b41e1e", "#fbe9e9"),
     "NOT STORED": ("#7a5b00", "#fff6d6"),
     "NOT HASHED": ("#7a5b00", "#fff6d6"),
 }
@@ -64,7 +65,14 @@ class EvidenceBanner(QFrame):
                            "do not rely on this image before you find out why"),
             "NOT STORED": self.tr("NOT STORED: the image holds no acquisition hash; the hashes below were computed "
                              "at intake and are the reference from now on"),
+            "CHECKSUM ERRORS": self.tr("CHECKSUM ERRORS: chunks of the image failed their checksums (the sectors are "
+                                  "named in the warnings) — the image is not verified"),
         }.get(verdict, verdict)
+        zone = ev.get("source_timezone")
+        zone_text = (self.tr("Device clock zone: {0} (declared by the examiner; local clock times are shown in UTC "
+                             "as an assumption)").format(rich(zone)) if zone else
+                     self.tr("Device clock zone: unknown (local clock times, e.g. FAT's, are shown as local, never "
+                             "as UTC)"))
         fs = [v for v in volumes if v.get("fs_type")]
         if fs:
             parts = ", ".join(f"{v['fs_type']} @ {v['offset']}" for v in fs)
@@ -80,7 +88,7 @@ class EvidenceBanner(QFrame):
                 f"<b>{read_only}</b> {rich(ev.get('format'))}, {human_bytes(int(ev.get('media_size') or 0))}"
                 f" — <b style='color:{fg}'>{meaning}</b><br>"
                 f"MD5 <code>{rich(ev.get('md5') or '')}</code> SHA-1 <code>{rich(ev.get('sha1') or '')}</code><br>"
-                f"SHA-256 <code>{rich(ev.get('sha256') or '')}</code><br>{fs_text}")
+                f"SHA-256 <code>{rich(ev.get('sha256') or '')}</code><br>{fs_text}<br>{zone_text}")
         self.label = QLabel(html)
         self.label.setObjectName("bannerText")
         self.label.setWordWrap(True)

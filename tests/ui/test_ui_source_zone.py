@@ -28,6 +28,8 @@ def test_device_clock_zone_in_the_add_dialog(qtbot: Any, window: Any, tmp_path: 
     dialog.source_zone.setText("America/Port_of_Spain")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.banner_box.count() == 1, timeout=30000)
+    banner = dialog.banner_box.itemAt(0).widget()
+    assert "Device clock zone: America/Port_of_Spain (declared by the examiner" in banner.label.text()
     dialog.accept()
     with sqlite3.connect(f"file:{case / DB_NAME}?mode=ro", uri=True) as db:
         assert db.execute("SELECT uid, source_timezone FROM evidence").fetchall() == [
