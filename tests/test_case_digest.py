@@ -65,6 +65,53 @@ def test_sqlite_edit_of_each_table_fails_verify_naming_it(triaged_sample: Path, 
     assert "VERIFICATION FAILED" in out
 
 
+def _generic_edit(conn: sqlite3.Connection, table: str) -> str | None:
+    """One plausible outside edit of ``table``: a text value of its first row changed (a row added
+    to an empty table). None when the table offers nothing to edit that way."""
+    columns = conn.execute(f"PRAGMA table_info({table})").fetchall()  # noqa: S608 - covered names only
+    keys = {"id", "uid", "key", "locator", "seq", "evidence_id", "file_id", "volume_id", "job_id", "artifact_id"}
+    text = [c[1] for c in columns if c[2].upper() == "TEXT" and c[1] not in keys and not c[5]]
+    if conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0:  # noqa: S608
+        return None
+    if not text:
+        return None
+    column = text[0]
+    if table == "meta":  # its format number is judged before anything else (see the test below)
+        return "UPDATE meta SET value = value || ' (edited)' WHERE key = 'created_by'"
+    return (f"UPDATE {table} SET {column} = coalesce({column}, '') || ' (edited)' "  # noqa: S608
+            f"WHERE rowid = (SELECT min(rowid) FROM {table})")
+
+
+def test_an_edit_of_every_covered_table_is_named(triaged_sample: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Beyond the attacks above: every covered table that holds rows, edited the same plain way."""
+    import shutil
+
+    attacked: list[str] = []
+    with sqlite3.connect(triaged_sample / "case.sqlite") as conn:
+        plan = {t: _generic_edit(conn, t) for t in digest.COVERED_TABLES}
+    for table, sql in plan.items():
+        if sql is None:
+            continue
+        case = tmp_path / table
+        shutil.copytree(triaged_sample, case, ignore=shutil.ignore_patterns(".case.lock"))
+        _attack(case, sql)
+        code, out = _verify(case, capsys)
+        named = [line for line in out.splitlines() if "changed outside the tool after audit entry" in line]
+        assert code == 5 and len(named) == 1 and f"The table '{table}' " in named[0], (table, out)
+        attacked.append(table)
+    # the sample case has rows in nearly every table; those it leaves empty are named here
+    assert len(attacked) >= 15, (attacked, [t for t, sql in plan.items() if sql is None])
+
+
+def test_an_edited_format_number_is_a_clear_answer(triaged_sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _attack(triaged_sample, "UPDATE meta SET value = '3x' WHERE key = 'schema_version'")
+    capsys.readouterr()
+    code = run(["verify", str(triaged_sample)])
+    err = capsys.readouterr().err
+    assert code == 4 and "records no valid format number ('3x')" in err and "Traceback" not in err
+
+
 def test_tool_actions_keep_the_case_verified_and_never_absorb_an_edit(
         triaged_sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
     store = CaseStore.open(triaged_sample)

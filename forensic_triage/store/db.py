@@ -180,7 +180,12 @@ class CaseStore:
         current = 0
         if has_meta:
             row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            current = int(row[0]) if row else 0
+            try:
+                current = int(row[0]) if row else 0
+            except (TypeError, ValueError):
+                raise StoreError(f"{self.case_dir / DB_NAME} records no valid format number ({row[0]!r}): the "
+                                 "case database was edited outside the tool or is damaged.",
+                                 hint="Restore the case from a copy; 'verify' cannot judge it.") from None
         elif not creating:
             raise StoreError(f"{self.case_dir / DB_NAME} is not a case database.")
         if current > SCHEMA_VERSION:
