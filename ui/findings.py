@@ -158,7 +158,10 @@ class FindingTable(QWidget):
             if value in (None, ""):
                 continue
             text = self.model.tooltip(col, value, data) or self.model.display(col, value, data)  # type: ignore[arg-type]
-            lines.append(f"<tr><td valign=top><b>{rich(col.title)}</b></td><td>{rich(text)}</td></tr>")
+            # Evidence text is already escaped (safe_text) by the model; a real line break here is the
+            # model's own (a time followed by how it is known), so it is kept as a line break.
+            shown = "<br>".join(rich(part) for part in str(text).split("\n"))
+            lines.append(f"<tr><td valign=top><b>{rich(col.title)}</b></td><td>{shown}</td></tr>")
         hint = self.tr("Double-click the row to open its source file.") if data.get("file_id") is not None else ""
         self.record.setHtml(f"<table cellspacing=2>{''.join(lines)}</table><p><i>{rich(hint)}</i></p>")
 
