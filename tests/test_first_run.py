@@ -60,7 +60,7 @@ def test_demo_next_lines_are_commands_that_work_without_a_venv_on_path(demo_dir:
     assert "/Users/jdoe/Downloads/invoice.pdf" in run.stdout
     gui_line = [line.strip() for line in stdout.splitlines() if line.strip().endswith("gui forensic-triage-demo/case")]
     assert gui_line and gui_line[0].startswith(str(VENV_BIN / "forensic-triage"))
-    assert "1 YARA hit" in stdout or "YARA: FT_EICAR" in stdout
+    assert "YARA: FT_EICAR_Test_File in EXH-001:" in stdout  # the plural wording is checked below (triage line)
     assert "1 deleted file\n" in stdout and "1 deleted file(s)" not in stdout
 
 

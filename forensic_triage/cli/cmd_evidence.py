@@ -33,7 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                           "(hashed and kept; nothing is listed from it)")
     add.add_argument("--source-timezone", metavar="ZONE", default=None,
                      help="the zone the device's clock was set to (IANA name such as America/Port_of_Spain, or "
-                          "an offset written --source-timezone=-04:00); FAT, EXIF and other local clock times are then shown in UTC as an assumption. "
+                          "an offset such as -04:00); FAT, EXIF and other local clock times are then shown in UTC as an "
+                          "assumption. "
                           "Without it they are shown as local times, zone unknown")
     add.set_defaults(func=cmd_add)
     st = ev_sub.add_parser(
@@ -44,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     st.add_argument("case_dir", metavar="CASE_DIR")
     st.add_argument("exhibit", metavar="EXHIBIT", help="exhibit number or evidence id, e.g. EXH-001")
     st.add_argument("--source-timezone", metavar="ZONE", required=True,
-                    help="IANA name (America/Port_of_Spain), an offset (write --source-timezone=-04:00), or "
+                    help="IANA name (America/Port_of_Spain), an offset (-04:00), or "
                          "'unknown'")
     st.set_defaults(func=cmd_set)
     lst = ev_sub.add_parser("list", help="list evidence items with hashes and verification",
