@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import functools
 import json
 import os
 import sqlite3
@@ -20,7 +21,17 @@ from .. import __version__
 from ..errors import StoreError
 from ..timeutil import utcnow_iso
 from . import audit, digest
+from .browse_repo import BrowseRepo
+from .case_repo import CaseRepo
+from .custody_repo import CustodyRepo
+from .evidence_repo import EvidenceRepo
+from .files_repo import FilesRepo
+from .findings_repo import FindingsRepo
+from .hashsets_repo import HashsetsRepo
 from .schema import MIGRATIONS, SCHEMA_VERSION
+from .tags_repo import TagsRepo
+from .training_repo import TrainingRepo
+from .triage_repo import TriageRepo
 
 DB_NAME = "case.sqlite"
 LOCK_NAME = ".case.lock"
@@ -66,6 +77,50 @@ class CaseStore:
         self._locked = False
         self._key = str(case_dir.resolve())
         self._writes: set[str] = set()
+
+    # ------------------------------------------------------- repositories
+    # All SQL on the case database lives in these classes (see store/base.py). Callers ask for
+    # data by name: ``store.files.by_id(7)``, ``store.tags.add(...)``; never ``store.conn``.
+
+    @functools.cached_property
+    def evidence(self) -> EvidenceRepo:
+        return EvidenceRepo(self)
+
+    @functools.cached_property
+    def case(self) -> CaseRepo:
+        return CaseRepo(self)
+
+    @functools.cached_property
+    def custody(self) -> CustodyRepo:
+        return CustodyRepo(self)
+
+    @functools.cached_property
+    def tags(self) -> TagsRepo:
+        return TagsRepo(self)
+
+    @functools.cached_property
+    def hashsets(self) -> HashsetsRepo:
+        return HashsetsRepo(self)
+
+    @functools.cached_property
+    def files(self) -> FilesRepo:
+        return FilesRepo(self)
+
+    @functools.cached_property
+    def findings(self) -> FindingsRepo:
+        return FindingsRepo(self)
+
+    @functools.cached_property
+    def browse(self) -> BrowseRepo:
+        return BrowseRepo(self)
+
+    @functools.cached_property
+    def triage(self) -> TriageRepo:
+        return TriageRepo(self)
+
+    @functools.cached_property
+    def training(self) -> TrainingRepo:
+        return TrainingRepo(self)
 
     # ---------------------------------------------------------------- opening
     @classmethod
