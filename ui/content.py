@@ -1,8 +1,8 @@
 """Read a file's content from the evidence for the viewers: read-only, bounded, cached handles.
 
 The viewers never trust sizes from the evidence: every read is capped, and the image is
-opened with the core's read-only media classes (``open_media`` + ``TskImage``), exactly
-as triage opened it. Called from worker threads; one lock serialises the pytsk3 handles.
+opened through the core's one resolver (``forensic_triage.fs.resolver``), exactly as triage
+opened it. Called from worker threads; the resolver's lock serialises the pytsk3 handles.
 """
 
 from __future__ import annotations
@@ -10,15 +10,11 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import tempfile
-import threading
-from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-import pytsk3
-
-from forensic_triage.errors import EvidenceError, FileSystemError
-from forensic_triage.evidence.images import EwfMedia, RawMedia, TskImage, open_media
+from forensic_triage.errors import EvidenceError
+from forensic_triage.fs.resolver import Resolver
 
 MAX_VIEW = 1024 * 1024           # hex / text window
 MAX_PICTURE = 32 * 1024 * 1024   # picture preview
@@ -31,31 +27,8 @@ class ContentReader:
     KEEP = 3
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._media: OrderedDict[str, tuple[RawMedia | EwfMedia, TskImage]] = OrderedDict()
-        self._fs: dict[tuple[str, int], pytsk3.FS_Info] = {}
+        self._resolver = Resolver(keep=self.KEEP)
         self._temp = tempfile.TemporaryDirectory(prefix="ft-view-")
-
-    def _open_fs(self, evidence_path: str, offset: int) -> pytsk3.FS_Info:
-        entry = self._media.get(evidence_path)
-        if entry is None:
-            media = open_media(evidence_path)
-            entry = (media, TskImage(media))
-            self._media[evidence_path] = entry
-            while len(self._media) > self.KEEP:
-                old, (old_media, _) = self._media.popitem(last=False)
-                self._fs = {k: v for k, v in self._fs.items() if k[0] != old}
-                old_media.close()
-        self._media.move_to_end(evidence_path)
-        key = (evidence_path, offset)
-        fs = self._fs.get(key)
-        if fs is None:
-            try:
-                fs = pytsk3.FS_Info(entry[1], offset=offset)
-            except OSError as exc:
-                raise FileSystemError(f"The file system at byte {offset} cannot be opened: {exc}") from exc
-            self._fs[key] = fs
-        return fs
 
     def read(self, file_row: dict[str, Any], evidence_path: str, offset: int = 0, length: int = MAX_VIEW) -> bytes:
         """Up to ``length`` bytes of a file stream starting at ``offset`` (capped at its size)."""
@@ -63,19 +36,14 @@ class ContentReader:
         length = max(0, min(length, size - offset))
         if length == 0:
             return b""
-        args: tuple[int, ...] = ()
-        if file_row.get("attr_type") is not None and file_row.get("attr_id") is not None:
-            args = (int(file_row["attr_type"]), int(file_row["attr_id"]))
-        with self._lock:
-            fs = self._open_fs(evidence_path, int(file_row["partition_offset"]))
-            try:
-                handle = fs.open_meta(inode=int(file_row["inode"]))
-                return bytes(handle.read_random(offset, length, *args))
-            except OSError as exc:
-                raise EvidenceError(
-                    f"The content of {file_row.get('path', 'this file')} cannot be read from the evidence: {exc}.",
-                    hint="Deleted files are often partly overwritten; the metadata shown is still valid.",
-                ) from exc
+        stream = self._resolver.open_row(evidence_path, file_row)
+        try:
+            return self._resolver.read(stream, offset, length)
+        except OSError as exc:
+            raise EvidenceError(
+                f"The content of {file_row.get('path', 'this file')} cannot be read from the evidence: {exc}.",
+                hint="Deleted files are often partly overwritten; the metadata shown is still valid.",
+            ) from exc
 
     def sqlite_copy(self, file_row: dict[str, Any], evidence_path: str,
                     companions: dict[str, dict[str, Any]] | None = None) -> Path:
@@ -92,11 +60,7 @@ class ContentReader:
         return target
 
     def close(self) -> None:
-        with self._lock:
-            for media, _img in self._media.values():
-                media.close()
-            self._media.clear()
-            self._fs.clear()
+        self._resolver.close()
         with contextlib.suppress(OSError):
             self._temp.cleanup()
 

@@ -94,9 +94,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def _run(store: CaseStore, scanner: TextScanner, name: str, job_id: int, include_known_good: bool,
          ctx: JobContext, stats: dict[str, Any]) -> None:
-    import pytsk3
-
-    from ..evidence.images import TskImage, open_media
+    from ..fs.resolver import Resolver
 
     where = "" if include_known_good else f" AND {not_known_good()}"
     for ev in store.query("SELECT id, uid, path FROM evidence ORDER BY id"):
@@ -107,14 +105,9 @@ def _run(store: CaseStore, scanner: TextScanner, name: str, job_id: int, include
         if not files:
             continue
         ctx.begin(f"searching {ev['uid']}", total=len(files), unit="files")
-        media = open_media(ev["path"])
-        try:
-            img = TskImage(media)
-            filesystems: dict[int, Any] = {}
+        with Resolver(keep=1) as resolver:
             for row in files:
-                fs = filesystems.get(row["offset"])
-                if fs is None:
-                    fs = filesystems[row["offset"]] = pytsk3.FS_Info(img, offset=row["offset"])
+                fs = resolver.filesystem(ev["path"], row["offset"])
                 hits, problems, read = _search_file(fs, row, scanner)
                 _store(store, row, ev["id"], job_id, name, hits, problems)
                 stats["files"] += 1
@@ -123,8 +116,6 @@ def _run(store: CaseStore, scanner: TextScanner, name: str, job_id: int, include
                 stats["warnings"] += len(problems)
                 ctx.advance(1, message=row["path"])
                 ctx.check_cancel()
-        finally:
-            media.close()
 
 
 def _search_file(fs: Any, row: Any, scanner: TextScanner) -> tuple[list[ContentHit], list[str], int]:

@@ -13,10 +13,8 @@ import hashlib
 from collections.abc import Iterator
 from typing import Any
 
-import pytsk3
-
-from ..errors import EvidenceError, IntegrityError
-from ..evidence.images import TskImage, open_media
+from ..errors import EvidenceError, FileSystemError, IntegrityError
+from ..fs.resolver import Resolver
 from ..store import CaseStore
 
 CHUNK = 1024 * 1024
@@ -43,26 +41,22 @@ def iter_content(store: CaseStore, file_id: int, *, max_bytes: int | None = None
         raise EvidenceError("This is a review case imported from a package; its evidence image is not attached.")
     size = int(row["size"])
     limit = size if max_bytes is None else min(size, max_bytes)
+    resolver = Resolver(keep=1)
     try:
-        media = open_media(row["evidence_path"])
-    except (OSError, EvidenceError) as exc:
-        raise EvidenceError(f"The evidence of {row['evidence_uid']} cannot be opened: {exc}.",
-                            hint="Attach the evidence image at its recorded path.") from exc
-    try:
-        img = TskImage(media)
         try:
-            fs = pytsk3.FS_Info(img, offset=int(row["partition_offset"]))
-            fs_file = fs.open_meta(inode=int(row["inode"]))
-        except OSError as exc:
+            resolver.image(row["evidence_path"])
+        except (OSError, EvidenceError) as exc:
+            raise EvidenceError(f"The evidence of {row['evidence_uid']} cannot be opened: {exc}.",
+                                hint="Attach the evidence image at its recorded path.") from exc
+        try:
+            stream = resolver.open_row(row["evidence_path"], row)
+        except FileSystemError as exc:
             raise EvidenceError(f"{row['path']} cannot be opened in the evidence: {exc}.") from exc
-        args: tuple[int, ...] = ()
-        if row["attr_type"] is not None and row["attr_id"] is not None:
-            args = (int(row["attr_type"]), int(row["attr_id"]))
         digest = hashlib.sha256()
         offset = 0
         while offset < limit:
             try:
-                data = bytes(fs_file.read_random(offset, min(CHUNK, limit - offset), *args))
+                data = stream.read(offset, min(CHUNK, limit - offset))
             except OSError as exc:
                 raise EvidenceError(f"{row['path']}: bytes from {offset} cannot be read ({exc}).") from exc
             if not data:
@@ -78,7 +72,7 @@ def iter_content(store: CaseStore, file_id: int, *, max_bytes: int | None = None
                 f"{row['path']} read now hashes to {digest.hexdigest()}, not the SHA-256 recorded at triage "
                 f"({row['sha256']}); nothing was copied from it.")
     finally:
-        media.close()
+        resolver.close()
 
 
 def read_all(store: CaseStore, file_id: int, max_bytes: int) -> bytes:

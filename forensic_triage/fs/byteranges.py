@@ -15,9 +15,9 @@ from collections.abc import Iterable
 
 import pytsk3
 
-from ..errors import EvidenceError
-from ..evidence.images import TskImage, open_media
+from ..errors import EvidenceError, FileSystemError
 from ..store import CaseStore
+from .resolver import Resolver
 
 _DATA_TYPES = {int(pytsk3.TSK_FS_ATTR_TYPE_DEFAULT), int(pytsk3.TSK_FS_ATTR_TYPE_NTFS_DATA),
                int(pytsk3.TSK_FS_ATTR_TYPE_HFS_DATA)}
@@ -79,17 +79,15 @@ def files_touching(store: CaseStore, evidence_id: int,
     if not rows:
         raise EvidenceError(f"No evidence item with id {evidence_id} in this case.")
     touched: list[Touched] = []
-    media = open_media(rows[0]["path"])
-    try:
-        img = TskImage(media)
+    with Resolver(keep=1) as resolver:
         for volume in store.query("SELECT id, offset, length FROM volumes WHERE evidence_id=? AND fs_type IS NOT NULL"
                                   " AND fs_status NOT IN ('error', 'no-fs') ORDER BY offset", (evidence_id,)):
             span = (int(volume["offset"]), int(volume["offset"]) + int(volume["length"]))
             if not _overlap(span, ranges):
                 continue
             try:
-                fs = pytsk3.FS_Info(img, offset=span[0])
-            except (OSError, RuntimeError):
+                fs = resolver.filesystem(rows[0]["path"], span[0])
+            except (FileSystemError, OSError, RuntimeError):
                 continue
             block = int(fs.info.block_size)
             for f in store.query("SELECT id, locator, path, inode, attr_type, attr_id FROM files WHERE volume_id=?"
@@ -104,8 +102,6 @@ def files_touching(store: CaseStore, evidence_id: int,
                     continue
                 if hits:
                     touched.append(Touched(int(f["id"]), str(f["locator"]), str(f["path"]), tuple(sorted(hits))))
-    finally:
-        media.close()
     return touched
 
 

@@ -100,8 +100,9 @@ class _Worker:
             if callable(run_one):
                 analyzer.run_one = self._staged(run_one)  # type: ignore[attr-defined]
         self.processor = FileProcessor(analyzers, on_stage=slot.set_stage)
-        self.media: dict[str, Any] = {}
-        self.fs: dict[tuple[str, int], Any] = {}
+        from ..fs.resolver import Resolver
+
+        self.resolver = Resolver()
 
     def _staged(self, run_one: Any) -> Any:
         def wrapped(cls: Any, *args: Any, **kwargs: Any) -> Any:
@@ -111,19 +112,7 @@ class _Worker:
         return wrapped
 
     def _filesystem(self, evidence_path: str, offset: int) -> Any:
-        import pytsk3
-
-        from ..evidence.images import open_media, tsk_image
-
-        key = (evidence_path, offset)
-        fs = self.fs.get(key)
-        if fs is None:
-            opened = self.media.get(evidence_path)
-            if opened is None:
-                media = open_media(evidence_path)
-                opened = self.media[evidence_path] = (media, tsk_image(media))
-            fs = self.fs[key] = pytsk3.FS_Info(opened[1], offset=offset)
-        return fs
+        return self.resolver.filesystem(evidence_path, offset)
 
     def walk(self, evidence_path: str, uid: str, offset: int, ntfs: bool) -> None:
         from ..fs.walker import Walker
@@ -185,11 +174,7 @@ class _Worker:
         self.conn.send(("unit_done", unit_id))
 
     def close(self) -> None:
-        for media, _img in self.media.values():
-            try:
-                media.close()
-            except Exception:
-                pass
+        self.resolver.close()
 
 
 def _mark_memory_warnings(result: Any, memory_mb: int) -> None:
