@@ -253,6 +253,10 @@ class CaseStore:
             return
         if self.read_only:
             raise StoreError("This case needs an upgrade of its format; open it once for writing to upgrade it.")
+        # An upgrade changes table shapes (new columns change a table's digest): check the tables
+        # against the last anchor first, then anchor the upgraded tables in one entry that names
+        # any table already changed outside the tool, so the upgrade never absorbs an edit.
+        before = self._changed_before_upgrade() if current else None
         for version in range(current + 1, SCHEMA_VERSION + 1):
             # executescript commits any open transaction first, so the migration carries its own
             # BEGIN/COMMIT: the schema change and its version stamp land together or not at all.
@@ -262,6 +266,31 @@ class CaseStore:
                 + f"INSERT OR REPLACE INTO meta(key, value) VALUES ('created_by', 'forensic-triage {__version__}');"
                 + "COMMIT;"
             )
+        if before is not None:
+            with self.transaction():
+                self._append(self._actor(), digest.ACTION_UPGRADED, {
+                    "from_format": current, "to_format": SCHEMA_VERSION, "tool_version": __version__,
+                    "changed_before_upgrade": before,
+                    "note": "The case format was upgraded; the tables were checked against the last anchor "
+                            "before the upgrade and anchored again after it."}, None, recompute_all=True)
+
+    def _changed_before_upgrade(self) -> list[str] | None:
+        """Tables that differ from the last anchor before an upgrade (None: nothing anchored yet)."""
+        try:
+            anchor = digest.latest_anchor(self.conn)
+        except sqlite3.Error:
+            return None  # a format without an audit log: the first anchor comes after the upgrade
+        if anchor is None:
+            return None
+        changed: list[str] = []
+        for table in sorted(anchor["tables"]):
+            try:
+                now = digest.table_digest(self.conn, table)
+            except (sqlite3.Error, UnicodeError, ValueError) as exc:
+                now = f"unreadable: {exc}"
+            if now != anchor["tables"][table]:
+                changed.append(table)
+        return changed
 
     def close(self) -> None:
         if not self.read_only and self._locked:

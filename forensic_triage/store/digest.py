@@ -96,6 +96,7 @@ ACTION_FIRST_ANCHOR = "digest anchored (first time)"
 ACTION_INTERRUPTED = "interrupted job recovered"
 ACTION_UNRECORDED = "unrecorded changes found"
 ACTION_CHANGES = "changes anchored"
+ACTION_UPGRADED = "case format upgraded"
 
 ATTACKER_LIMITS = (
     "What this check can and cannot show. Every table of findings and case facts is hashed, and the "
@@ -167,4 +168,14 @@ def check(conn: sqlite3.Connection) -> list[str]:
             tables = "(unreadable entry)"
         problems.append(f"Audit entry {seq} ({time_utc}) records that the tables {tables} were changed without "
                         "a record of the tool before that point.")
+    for seq, time_utc, details in conn.execute(
+            "SELECT seq, time_utc, details FROM audit WHERE action = ? ORDER BY seq", (ACTION_UPGRADED,)):
+        try:
+            before = json.loads(details).get("changed_before_upgrade") or []
+        except (ValueError, AttributeError):
+            before = ["(unreadable entry)"]
+        if before:
+            tables = ", ".join(f"'{t}'" for t in before)
+            problems.append(f"Audit entry {seq} ({time_utc}) records that, when the case format was upgraded, the "
+                            f"tables {tables} had already been changed outside the tool.")
     return problems
