@@ -219,6 +219,28 @@ def indx_record(vcn: int, entries: bytes) -> bytes:
     return bytes(rec)
 
 
+def _split_leaves(entries: list[tuple[int, bytes]]) -> tuple[list[bytes], list[tuple[int, bytes]]]:
+    """Sorted index entries -> (leaf INDX contents, separator entries for the root).
+
+    A B-tree of depth one: each leaf is filled in order; the entry that does not fit is lifted
+    into the root (pointing to the leaf before it) and the next leaf starts after it.
+    """
+    room = INDEX_BLOCK - 0x40 - len(index_entry(0, b"", last=True))
+    leaves: list[bytes] = []
+    separators: list[tuple[int, bytes]] = []
+    current = b""
+    for ref, key in entries:
+        raw = index_entry(ref, key)
+        if len(current) + len(raw) > room:
+            leaves.append(current + index_entry(0, b"", last=True))
+            separators.append((ref, key))
+            current = b""
+            continue
+        current += raw
+    leaves.append(current + index_entry(0, b"", last=True))
+    return leaves, separators
+
+
 def mft_record(number: int, seq: int, links: int, flags: int, attrs: list[bytes], usn: int = 1) -> bytes:
     rec = bytearray(RECORD)
     body = b"".join(attrs) + struct.pack("<II", END, 0)
@@ -445,9 +467,11 @@ class NtfsBuilder:
             if len(blob) <= 360:
                 index_values[folder.record] = index_root_value(blob + index_entry(0, b"", last=True))
                 continue
-            lcn = alloc.take(1, start=upcase_lcn)
-            folder.index = [(lcn, indx_record(0, blob + index_entry(0, b"", last=True)))]
-            index_values[folder.record] = index_root_value(index_entry(0, b"", last=True, child_vcn=0), large=True)
+            leaves, separators = _split_leaves(entries)
+            folder.index = [(alloc.take(1, start=upcase_lcn), indx_record(vcn, leaf)) for vcn, leaf in enumerate(leaves)]
+            root = b"".join(index_entry(ref, key, child_vcn=vcn) for vcn, (ref, key) in enumerate(separators))
+            root += index_entry(0, b"", last=True, child_vcn=len(leaves) - 1)
+            index_values[folder.record] = index_root_value(root, large=True)
         volume = bytearray(self.sectors * SECTOR)
         boot = self._boot_sector(mft_lcn, mirr_lcn)
         volume[0:SECTOR] = boot
@@ -578,7 +602,8 @@ class NtfsBuilder:
         if node.index:
             attrs.append(non_resident(INDEX_ALLOCATION, [(lcn, 1) for lcn, _ in node.index],
                                       len(node.index) * INDEX_BLOCK, 3, name="$I30"))
-            attrs.append(resident(BITMAP, b"\x01" + bytes(7), 4, name="$I30"))
+            bits = ((1 << len(node.index)) - 1).to_bytes(8, "little")
+            attrs.append(resident(BITMAP, bits, 4, name="$I30"))
         return mft_record(node.record, node.seq, 1, 3 if not node.deleted else 2, attrs)
 
     def _file_record(self, node: _Node) -> bytes:
