@@ -38,6 +38,7 @@ RECORD = 1024  # MFT record size
 INDEX_BLOCK = 4096  # INDX record size (one cluster)
 MFT_RECORDS = 256
 FIRST_USER_RECORD = 64
+LOG_CLUSTERS = 64  # $LogFile: 256 KiB of 0xFF (an empty, clean log)
 
 # attribute types
 SI, ATTR_LIST, FILE_NAME, OBJECT_ID, SECURITY, VOLUME_NAME, VOLUME_INFO = 0x10, 0x20, 0x30, 0x40, 0x50, 0x60, 0x70
@@ -48,13 +49,13 @@ END = 0xFFFFFFFF
 FA_READONLY, FA_HIDDEN, FA_SYSTEM, FA_ARCHIVE, FA_NORMAL = 0x01, 0x02, 0x04, 0x20, 0x80
 FA_DIR_INDEX = 0x10000000  # $FILE_NAME of a folder: "has a $I30 index"
 
-_EPOCH = _dt.datetime(1601, 1, 1, tzinfo=_dt.timezone.utc)
+_EPOCH = _dt.datetime(1601, 1, 1, tzinfo=_dt.UTC)
 
 
 def filetime(moment: _dt.datetime) -> int:
     """A FILETIME (100 ns ticks since 1601-01-01 UTC); a naive datetime is taken as UTC."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=_dt.timezone.utc)
+        moment = moment.replace(tzinfo=_dt.UTC)
     delta = moment - _EPOCH
     return (delta.days * 86400 + delta.seconds) * 10_000_000 + delta.microseconds * 10
 
@@ -304,6 +305,22 @@ class _Node:
         return "/".join(reversed(parts))
 
 
+@dataclasses.dataclass(frozen=True)
+class _Layout:
+    """Where the system files' data lies (first cluster of each)."""
+
+    boot: int
+    mft: int
+    mft_bitmap: int
+    mirror: int
+    log: int
+    attrdef: int
+    bitmap: int
+    upcase: int
+    attrdef_data: bytes
+    upcase_data: bytes
+
+
 class _Clusters:
     """First-fit cluster allocation over the volume."""
 
@@ -397,30 +414,78 @@ class NtfsBuilder:
         return file_name_value(parent.ref, node.name, node.times, alloc, len(node.data), node.attributes)
 
     def build(self) -> bytes:
-        # Record numbers: system files 0-15, $Extend's children 24-26, then the caller's entries.
+        """The volume's bytes (``sectors`` x 512)."""
+        self._number_records()
+        alloc = _Clusters(self.clusters)
+        lay = self._system_layout(alloc)
+        volume = bytearray(self.sectors * SECTOR)
+        for lcn, chunk in self._place_data(alloc, lay.upcase + len(lay.upcase_data) // CLUSTER).items():
+            volume[lcn * CLUSTER: lcn * CLUSTER + len(chunk)] = chunk
+        folders = [self.root, *[n for n in self._order if n.is_dir]]
+        extend, extend_children = self._extend()
+        index_values: dict[int, bytes] = {}
+        for folder in [*folders, extend]:
+            entries = self._sorted_entries(folder, self._system_entries() if folder is self.root else [])
+            index_values[folder.record] = self._index(folder, entries, alloc, lay.upcase)
+            for lcn, record in folder.index:
+                volume[lcn * CLUSTER: (lcn + 1) * CLUSTER] = record
+        boot = self._boot_sector(lay.mft, lay.mirror)
+        volume[0:SECTOR] = boot
+        volume[(self.sectors - 1) * SECTOR: self.sectors * SECTOR] = boot
+        volume[lay.log * CLUSTER: (lay.log + LOG_CLUSTERS) * CLUSTER] = b"\xff" * (LOG_CLUSTERS * CLUSTER)
+        volume[lay.attrdef * CLUSTER: lay.attrdef * CLUSTER + len(lay.attrdef_data)] = lay.attrdef_data
+        volume[lay.upcase * CLUSTER: lay.upcase * CLUSTER + len(lay.upcase_data)] = lay.upcase_data
+
+        records = self._system_records(lay, index_values[11], extend, extend_children)
+        for node in folders:
+            records[node.record] = self._folder_record(node, index_values[node.record])
+        for node in self._order:
+            if not node.is_dir:
+                records[node.record] = self._file_record(node)
+        mft = b"".join(records.get(rec) or mft_record(rec, 0, 0, 0, []) for rec in range(MFT_RECORDS))
+        volume[lay.mft * CLUSTER: lay.mft * CLUSTER + len(mft)] = mft
+        volume[lay.mirror * CLUSTER: lay.mirror * CLUSTER + 4 * RECORD] = mft[: 4 * RECORD]
+        mft_bits = self._mft_bitmap()
+        volume[lay.mft_bitmap * CLUSTER: lay.mft_bitmap * CLUSTER + len(mft_bits)] = mft_bits
+        bitmap = alloc.bitmap()
+        volume[lay.bitmap * CLUSTER: lay.bitmap * CLUSTER + len(bitmap)] = bitmap
+        return bytes(volume)
+
+    def _number_records(self) -> None:
+        """System files 0-15, $Extend's children 24-26, then the caller's entries from 64."""
         number = FIRST_USER_RECORD
         for node in self._order:
-            node.record, node.seq = number, 1
-            if node.deleted:
-                node.seq = 2  # Windows bumps the sequence number when a record is freed
+            node.record = number
+            node.seq = 2 if node.deleted else 1  # Windows bumps the sequence number when a record is freed
             number += 1
         if number > MFT_RECORDS:
             raise ValueError("too many files for the MFT")
-        alloc = _Clusters(self.clusters)
-        boot_lcn = alloc.take(2, at=0)
-        mft_lcn = alloc.take(MFT_RECORDS * RECORD // CLUSTER, at=4)
-        mft_bitmap_lcn = alloc.take(1)
-        mirr_lcn = alloc.take(1, at=self.clusters // 2)
-        log_clusters = 64
-        log_lcn = alloc.take(log_clusters, start=mft_bitmap_lcn + 1)
-        attrdef = _attrdef()
-        attrdef_lcn = alloc.take(1)
-        bitmap_size = _align8((self.clusters + 7) // 8)
-        bitmap_clusters = -(-bitmap_size // CLUSTER)
-        bitmap_lcn = alloc.take(bitmap_clusters)
-        upcase = upcase_table()
-        upcase_lcn = alloc.take(len(upcase) // CLUSTER)
-        # The caller's data, in the order added (a fragmented file leaves a hole for the next ones).
+
+    def _system_layout(self, alloc: _Clusters) -> _Layout:
+        boot = alloc.take(2, at=0)
+        mft = alloc.take(MFT_RECORDS * RECORD // CLUSTER, at=4)
+        mft_bitmap = alloc.take(1)
+        mirror = alloc.take(1, at=self.clusters // 2)
+        log = alloc.take(LOG_CLUSTERS, start=mft_bitmap + 1)
+        attrdef = alloc.take(1)
+        bitmap = alloc.take(self._bitmap_clusters())
+        upcase_data = upcase_table()
+        upcase = alloc.take(len(upcase_data) // CLUSTER)
+        return _Layout(boot, mft, mft_bitmap, mirror, log, attrdef, bitmap, upcase, _attrdef(), upcase_data)
+
+    def _bitmap_size(self) -> int:
+        return _align8((self.clusters + 7) // 8)
+
+    def _bitmap_clusters(self) -> int:
+        return -(-self._bitmap_size() // CLUSTER)
+
+    def _place_data(self, alloc: _Clusters, start: int) -> dict[int, bytes]:
+        """Clusters for every non-resident stream, in the order added: {cluster: bytes}.
+
+        A fragmented file leaves a three-cluster hole between its two runs, which the files
+        that follow fill; a deleted file keeps its clusters (not overwritten) but they are
+        free in $Bitmap.
+        """
         contents: dict[int, bytes] = {}
         for node in self._order:
             if node.is_dir:
@@ -431,89 +496,75 @@ class NtfsBuilder:
                 need = -(-len(payload) // CLUSTER)
                 if node.fragment and stream == "":
                     first = need // 2
-                    lcn1 = alloc.take(first, start=upcase_lcn)
-                    hole = alloc.take(3, at=lcn1 + first)  # kept for the files that follow
+                    lcn1 = alloc.take(first, start=start)
+                    hole = alloc.take(3, at=lcn1 + first)
                     lcn2 = alloc.take(need - first, start=hole + 3)
                     for i in range(hole, hole + 3):
                         alloc.used[i] = 0
                     runs: list[tuple[int | None, int]] = [(lcn1, first), (lcn2, need - first)]
                 else:
-                    runs = [(alloc.take(need, start=upcase_lcn), need)]
+                    runs = [(alloc.take(need, start=start), need)]
                 node.runs[stream] = runs
                 padded = payload.ljust(need * CLUSTER, b"\0")
-                pos = 0
-                for lcn, count in runs:
-                    assert lcn is not None
-                    for i in range(count):
-                        contents[lcn + i] = padded[pos: pos + CLUSTER]
-                        pos += CLUSTER
+                clusters = [lcn + i for lcn, count in runs if lcn is not None for i in range(count)]
+                for n, lcn in enumerate(clusters):
+                    contents[lcn] = padded[n * CLUSTER: (n + 1) * CLUSTER]
                 if node.deleted:
-                    for lcn, count in runs:
-                        assert lcn is not None
-                        alloc.free_in_bitmap.update(range(lcn, lcn + count))
-        # Folders: their index entries (live children only), in an INDX record when large.
-        folders = [self.root, *[n for n in self._order if n.is_dir]]
-        system = self._system_entries()
+                    alloc.free_in_bitmap.update(clusters)
+        return contents
+
+    def _extend(self) -> tuple[_Node, list[_Node]]:
         extend = _Node("$Extend", self.sys_times, True, self.root, attributes=FA_HIDDEN | FA_SYSTEM, record=11,
                        seq=11)
-        extend_children = [_Node(name, self.sys_times, False, extend, attributes=FA_HIDDEN | FA_SYSTEM | 0x20000000,
+        extend.children = [_Node(name, self.sys_times, False, extend, attributes=FA_HIDDEN | FA_SYSTEM | 0x20000000,
                                  record=rec, seq=1) for name, rec in (("$ObjId", 25), ("$Quota", 24),
                                                                       ("$Reparse", 26))]
-        extend.children = extend_children
-        index_values: dict[int, bytes] = {}
-        for folder in [*folders, extend]:
-            entries = self._sorted_entries(folder, system if folder is self.root else [])
-            blob = b"".join(index_entry(ref, key) for ref, key in entries)
-            if len(blob) <= 360:
-                index_values[folder.record] = index_root_value(blob + index_entry(0, b"", last=True))
-                continue
-            leaves, separators = _split_leaves(entries)
-            folder.index = [(alloc.take(1, start=upcase_lcn), indx_record(vcn, leaf)) for vcn, leaf in enumerate(leaves)]
-            root = b"".join(index_entry(ref, key, child_vcn=vcn) for vcn, (ref, key) in enumerate(separators))
-            root += index_entry(0, b"", last=True, child_vcn=len(leaves) - 1)
-            index_values[folder.record] = index_root_value(root, large=True)
-        volume = bytearray(self.sectors * SECTOR)
-        boot = self._boot_sector(mft_lcn, mirr_lcn)
-        volume[0:SECTOR] = boot
-        volume[(self.sectors - 1) * SECTOR: self.sectors * SECTOR] = boot
-        for lcn, chunk in contents.items():
-            volume[lcn * CLUSTER: lcn * CLUSTER + len(chunk)] = chunk
-        for folder in [*folders, extend]:
-            for lcn, record in folder.index:
-                volume[lcn * CLUSTER: (lcn + 1) * CLUSTER] = record
-        volume[log_lcn * CLUSTER: (log_lcn + log_clusters) * CLUSTER] = b"\xff" * (log_clusters * CLUSTER)
-        volume[attrdef_lcn * CLUSTER: attrdef_lcn * CLUSTER + len(attrdef)] = attrdef
-        volume[upcase_lcn * CLUSTER: upcase_lcn * CLUSTER + len(upcase)] = upcase
+        return extend, extend.children
 
-        # MFT records.
+    def _index(self, folder: _Node, entries: list[tuple[int, bytes]], alloc: _Clusters, start: int) -> bytes:
+        """The folder's $INDEX_ROOT value; its INDX records (if any) go to ``folder.index``."""
+        blob = b"".join(index_entry(ref, key) for ref, key in entries)
+        if len(blob) <= 360:
+            return index_root_value(blob + index_entry(0, b"", last=True))
+        leaves, separators = _split_leaves(entries)
+        folder.index = [(alloc.take(1, start=start), indx_record(vcn, leaf)) for vcn, leaf in enumerate(leaves)]
+        root = b"".join(index_entry(ref, key, child_vcn=vcn) for vcn, (ref, key) in enumerate(separators))
+        root += index_entry(0, b"", last=True, child_vcn=len(leaves) - 1)
+        return index_root_value(root, large=True)
+
+    def _mft_bitmap(self) -> bytes:
+        bits = bytearray(_align8(MFT_RECORDS // 8))
+        for rec in [*range(27), *(n.record for n in self._order if not n.deleted)]:
+            bits[rec >> 3] |= 1 << (rec & 7)
+        return bytes(bits)
+
+    def _system_records(self, lay: _Layout, extend_index: bytes, extend: _Node,
+                        extend_children: list[_Node]) -> dict[int, bytes]:
         records: dict[int, bytes] = {}
         sd = self.sys_times
         sysattr = FA_HIDDEN | FA_SYSTEM
 
         def sys_file(rec: int, name: str, extra: list[bytes], size: int = 0, alloc_size: int = 0,
-                     flags: int = 1, parent: _Node = self.root, fn_flags: int = sysattr) -> None:
-            fn = file_name_value(parent.ref, name, sd, alloc_size, size, fn_flags, namespace=3)
+                     flags: int = 1, fn_flags: int = sysattr) -> None:
+            fn = file_name_value(self.root.ref, name, sd, alloc_size, size, fn_flags, namespace=3)
             attrs = [resident(SI, standard_information(sd, sysattr), 0), resident(FILE_NAME, fn, 1, indexed=True)]
             attrs += [_renumber(a, 2 + i) for i, a in enumerate(extra)]
             records[rec] = mft_record(rec, rec or 1, 1, flags, attrs)
 
-        mft_bits = bytearray(_align8(MFT_RECORDS // 8))
-        for rec in [*range(27), *(n.record for n in self._order if not n.deleted)]:
-            mft_bits[rec >> 3] |= 1 << (rec & 7)
         mft_size = MFT_RECORDS * RECORD
-        sys_file(0, "$MFT", [non_resident(DATA, [(mft_lcn, mft_size // CLUSTER)], mft_size, 0),
-                             non_resident(BITMAP, [(mft_bitmap_lcn, 1)], len(mft_bits), 0)],
+        sys_file(0, "$MFT", [non_resident(DATA, [(lay.mft, mft_size // CLUSTER)], mft_size, 0),
+                             non_resident(BITMAP, [(lay.mft_bitmap, 1)], len(self._mft_bitmap()), 0)],
                  mft_size, mft_size)
-        sys_file(1, "$MFTMirr", [non_resident(DATA, [(mirr_lcn, 1)], 4 * RECORD, 0)], 4 * RECORD, CLUSTER)
-        sys_file(2, "$LogFile", [non_resident(DATA, [(log_lcn, log_clusters)], log_clusters * CLUSTER, 0)],
-                 log_clusters * CLUSTER, log_clusters * CLUSTER)
-        volinfo = struct.pack("<QBBH", 0, 3, 1, 0)
+        sys_file(1, "$MFTMirr", [non_resident(DATA, [(lay.mirror, 1)], 4 * RECORD, 0)], 4 * RECORD, CLUSTER)
+        log_size = LOG_CLUSTERS * CLUSTER
+        sys_file(2, "$LogFile", [non_resident(DATA, [(lay.log, LOG_CLUSTERS)], log_size, 0)], log_size, log_size)
         sys_file(3, "$Volume", [resident(VOLUME_NAME, self.label.encode("utf-16-le"), 0),
-                                resident(VOLUME_INFO, volinfo, 0), resident(DATA, b"", 0)])
-        sys_file(4, "$AttrDef", [non_resident(DATA, [(attrdef_lcn, 1)], len(attrdef), 0)], len(attrdef), CLUSTER)
-        sys_file(6, "$Bitmap", [non_resident(DATA, [(bitmap_lcn, bitmap_clusters)], bitmap_size, 0)],
-                 bitmap_size, bitmap_clusters * CLUSTER)
-        sys_file(7, "$Boot", [non_resident(DATA, [(boot_lcn, 2)], 2 * CLUSTER, 0)], 2 * CLUSTER, 2 * CLUSTER)
+                                resident(VOLUME_INFO, struct.pack("<QBBH", 0, 3, 1, 0), 0), resident(DATA, b"", 0)])
+        sys_file(4, "$AttrDef", [non_resident(DATA, [(lay.attrdef, 1)], len(lay.attrdef_data), 0)],
+                 len(lay.attrdef_data), CLUSTER)
+        sys_file(6, "$Bitmap", [non_resident(DATA, [(lay.bitmap, self._bitmap_clusters())], self._bitmap_size(), 0)],
+                 self._bitmap_size(), self._bitmap_clusters() * CLUSTER)
+        sys_file(7, "$Boot", [non_resident(DATA, [(lay.boot, 2)], 2 * CLUSTER, 0)], 2 * CLUSTER, 2 * CLUSTER)
         sys_file(8, "$BadClus", [resident(DATA, b"", 0),
                                  non_resident(DATA, [(None, self.clusters)], self.clusters * CLUSTER, 0, name="$Bad")])
         empty_view = index_entry(0, b"", last=True)
@@ -521,45 +572,29 @@ class NtfsBuilder:
                                 resident(INDEX_ROOT, index_root_value(empty_view, 0x12, 0), 0, name="$SDH"),
                                 resident(INDEX_ROOT, index_root_value(empty_view, 0x10, 0), 0, name="$SII")],
                  flags=1 | 8)
-        sys_file(10, "$UpCase", [non_resident(DATA, [(upcase_lcn, len(upcase) // CLUSTER)], len(upcase), 0)],
+        upcase = lay.upcase_data
+        sys_file(10, "$UpCase", [non_resident(DATA, [(lay.upcase, len(upcase) // CLUSTER)], len(upcase), 0)],
                  len(upcase), len(upcase))
-        sys_file(11, "$Extend", [resident(INDEX_ROOT, index_values[11], 0, name="$I30")], flags=3,
+        sys_file(11, "$Extend", [resident(INDEX_ROOT, extend_index, 0, name="$I30")], flags=3,
                  fn_flags=sysattr | FA_DIR_INDEX)
         for rec in range(12, 16):
             records[rec] = mft_record(rec, rec, 0, 0, [])
+        views = {"$ObjId": [("$O", 0x13)], "$Quota": [("$O", 0x13), ("$Q", 0x10)], "$Reparse": [("$R", 0x13)]}
         for child in extend_children:
             fn = file_name_value(extend.ref, child.name, sd, 0, 0, child.attributes, namespace=3)
             attrs = [resident(SI, standard_information(sd, child.attributes), 0),
                      resident(FILE_NAME, fn, 1, indexed=True)]
-            view = {"$ObjId": [("$O", 0x13)], "$Quota": [("$O", 0x13), ("$Q", 0x10)],
-                    "$Reparse": [("$R", 0x13)]}[child.name]
-            for i, (name, collation) in enumerate(view):
+            for i, (name, collation) in enumerate(views[child.name]):
                 attrs.append(resident(INDEX_ROOT, index_root_value(empty_view, collation, 0), 2 + i, name=name))
             records[child.record] = mft_record(child.record, 1, 1, 1 | 4 | 8, attrs)
-        for node in folders:
-            records[node.record] = self._folder_record(node, index_values[node.record])
-        for node in self._order:
-            if not node.is_dir:
-                records[node.record] = self._file_record(node)
-
-        mft = bytearray(mft_size)
-        for rec in range(MFT_RECORDS):
-            raw = records.get(rec) or mft_record(rec, 0, 0, 0, [])
-            mft[rec * RECORD: (rec + 1) * RECORD] = raw
-        volume[mft_lcn * CLUSTER: mft_lcn * CLUSTER + mft_size] = mft
-        volume[mirr_lcn * CLUSTER: mirr_lcn * CLUSTER + 4 * RECORD] = mft[: 4 * RECORD]
-        volume[mft_bitmap_lcn * CLUSTER: mft_bitmap_lcn * CLUSTER + len(mft_bits)] = mft_bits
-        bitmap = alloc.bitmap()
-        volume[bitmap_lcn * CLUSTER: bitmap_lcn * CLUSTER + len(bitmap)] = bitmap
-        return bytes(volume)
+        return records
 
     def _system_entries(self) -> list[tuple[int, bytes]]:
         """Index keys of the system files named in the root folder (their $FILE_NAME values)."""
         sd, sysattr = self.sys_times, FA_HIDDEN | FA_SYSTEM
         sizes = {"$MFT": (MFT_RECORDS * RECORD, MFT_RECORDS * RECORD), "$MFTMirr": (CLUSTER, 4 * RECORD),
-                 "$LogFile": (64 * CLUSTER, 64 * CLUSTER), "$Volume": (0, 0), "$AttrDef": (CLUSTER, 2560),
-                 "$Bitmap": (-(-_align8((self.clusters + 7) // 8) // CLUSTER) * CLUSTER,
-                             _align8((self.clusters + 7) // 8)),
+                 "$LogFile": (LOG_CLUSTERS * CLUSTER, LOG_CLUSTERS * CLUSTER), "$Volume": (0, 0), "$AttrDef": (CLUSTER, 2560),
+                 "$Bitmap": (self._bitmap_clusters() * CLUSTER, self._bitmap_size()),
                  "$Boot": (2 * CLUSTER, 2 * CLUSTER), "$BadClus": (0, 0), "$Secure": (0, 0),
                  "$UpCase": (131072, 131072), "$Extend": (0, 0)}
         numbers = {"$MFT": 0, "$MFTMirr": 1, "$LogFile": 2, "$Volume": 3, "$AttrDef": 4, ".": 5, "$Bitmap": 6,

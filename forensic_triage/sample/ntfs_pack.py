@@ -28,12 +28,18 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from .generator import _CHROME_SCHEMA, _normalise_sqlite, eicar_bytes, make_exif, make_jpeg, make_mbr, make_pdf
+from .generator import (
+    _CHROME_SCHEMA,
+    _normalise_sqlite,
+    eicar_bytes,
+    make_exif,
+    make_jpeg,
+    make_mbr,
+)
 from .ntfs import FA_ARCHIVE, FA_HIDDEN, FA_SYSTEM, NtfsBuilder, NtfsTimes, filetime
 from .winartifacts import (
     REG_BINARY,
     REG_DWORD,
-    REG_NONE,
     REG_SZ,
     RegKey,
     lnk_file,
@@ -67,7 +73,7 @@ PHOTO_LAT, PHOTO_LON = 25.7743, -80.1868  # Bayfront Park, Miami
 
 
 def _t(text: str) -> _dt.datetime:
-    return _dt.datetime.strptime(text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=_dt.timezone.utc)
+    return _dt.datetime.strptime(text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=_dt.UTC)
 
 
 def _utc(moment: _dt.datetime) -> str:
@@ -391,7 +397,7 @@ def _content() -> dict[str, bytes]:
             "setup": _fake_exe("ccsetup612.exe", 40_960 + 1234), "eicar": eicar_bytes()}
 
 
-def _populate(fs: NtfsBuilder, c: dict[str, bytes]) -> None:  # noqa: C901 - one straight list of entries
+def _populate(fs: NtfsBuilder, c: dict[str, bytes]) -> None:
     def d(path: str, created: str, modified: str | None = None, attributes: int = 0) -> None:
         fs.add_dir(path, NtfsTimes.of(_t(created), _t(modified) if modified else None), attributes)
 
@@ -450,7 +456,7 @@ def _populate(fs: NtfsBuilder, c: dict[str, bytes]) -> None:  # noqa: C901 - one
     f(FACTS["lnk"], c["lnk"], "2025-03-14 14:42:31", "2025-03-14 14:42:31")
     d("Windows", inst)
     d("Windows/Prefetch", inst, "2025-03-14 14:46:12")
-    prefetch = [
+    prefetch: list[tuple[str, str, list[_dt.datetime], int, list[str]]] = [
         ("CCLEANER64.EXE", "PROGRAM FILES\\CCLEANER", [T_CC_RUNS[0] + _dt.timedelta(seconds=10), T_CC_RUNS[1]
                                                         + _dt.timedelta(seconds=10), T_CC_RUNS[2]], 3, []),
         ("EXCEL.EXE", "PROGRAM FILES\\MICROSOFT OFFICE\\ROOT\\OFFICE16",

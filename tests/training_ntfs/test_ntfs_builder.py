@@ -19,7 +19,7 @@ import pytest
 from forensic_triage.sample.ntfs import RECORD, SECTOR, NtfsBuilder, NtfsTimes
 from forensic_triage.sample.ntfs_pack import PART_START, build_windows_pack
 
-UTC = _dt.timezone.utc
+UTC = _dt.UTC
 T = NtfsTimes.of(_dt.datetime(2025, 3, 1, 9, 0, 0, tzinfo=UTC), _dt.datetime(2025, 3, 2, 10, 30, 15, tzinfo=UTC),
                  _dt.datetime(2025, 3, 3, 11, 0, 1, tzinfo=UTC))
 BIG = bytes(range(256)) * 100  # 25600 bytes: 7 clusters, stored in two fragments
