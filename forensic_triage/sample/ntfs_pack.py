@@ -48,7 +48,7 @@ from .winartifacts import (
     regf_hive,
 )
 
-__all__ = ["build_windows_pack", "IMAGE_NAME", "IMAGE_SIZE", "FACTS"]
+__all__ = ["build_windows_pack", "BRIEFING", "IMAGE_NAME", "IMAGE_SIZE", "FACTS", "TITLE"]
 
 IMAGE_NAME = "falcon-laptop.dd"
 IMAGE_SIZE = 24 * 1024 * 1024
@@ -70,6 +70,16 @@ XLSX_NAME = "Project_Falcon_pricing.xlsx"
 DOWNLOAD_URL = "https://download.ccleaner.com/ccsetup612.exe"
 PATCH_URL = "https://files.example.org/tools/ccleaner_patch.com"
 PHOTO_LAT, PHOTO_LON = 25.7743, -80.1868  # Bayfront Park, Miami
+
+TITLE = "Falcon: a Windows 10 laptop (NTFS)"
+BRIEFING = (
+    "Falcon Logistics suspects that an employee, Mark Reyes, took the confidential price list of the "
+    "Falcon tender out of the company on Friday 14 March 2025 and then tried to cover his tracks. You "
+    "receive a raw image of his Windows 10 laptop (one NTFS partition). Add it to a case, triage it, and "
+    "answer the questions from what the tool finds: registry hives (users, USB devices, programs run), "
+    "Prefetch, shortcuts, the Recycle Bin, Chrome history, photos, deleted files, YARA and signature "
+    "findings, and the timeline. Give times in UTC. Then tag the files that support your conclusions."
+)
 
 
 def _t(text: str) -> _dt.datetime:

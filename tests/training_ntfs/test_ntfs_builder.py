@@ -114,7 +114,10 @@ def test_ntfs3g_mounts_and_lists(tmp_path: Path) -> None:
     assert "Volume Name: TEST" in info and "Volume Version: 3.1" in info
     listing = [n for n in _run("ntfsls", "-p", "/docs", str(image)).stdout.decode().split() if n not in (".", "..")]
     assert sorted(listing) == sorted(p.split("/")[1] for p in files)
-    assert _run("ntfscat", str(image), "docs/big.bin").stdout == BIG
+    # Every name is found through the folder's B-tree (root separators and both INDX leaves).
+    for path, content in files.items():
+        assert _run("ntfscat", str(image), path).stdout == content, path
+    assert _run("ntfscat", "-a", "0x80", "-n", "Zone.Identifier", str(image), "docs/setup.exe").stdout == ZONE
 
 
 def test_same_input_same_bytes(tmp_path: Path) -> None:
