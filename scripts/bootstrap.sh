@@ -4,18 +4,15 @@
 #   bash scripts/bootstrap.sh demo    -> install, then build the sample evidence, a case, triage it
 #                                        (a new folder each run: forensic-triage-demo, -2, -3 ...)
 #   bash scripts/bootstrap.sh test    -> install, then the whole test suite (what CI runs)
+#   bash scripts/bootstrap.sh classroom-kit DIR -> install, then an offline kit for a room of
+#                                        training machines (scripts/classroom_kit.sh)
 # Needs root or sudo for the Debian packages; everything Python goes into ./.venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 job="${1:-demo}"; shift || true
 
-# Runtime: libmagic (file types), python venv. Tests also build real images with real tools.
-RUNTIME_PKGS="python3 python3-venv python3-dev gcc zlib1g-dev libmagic1 fonts-dejavu-core libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0"
-# Desktop application: every library Qt 6's X11 (xcb) platform plugin loads (ldd of PySide6's
-# libqxcb.so and libQt6XcbQpa.so.6 + dpkg -S); forensic_triage/guicheck.py names the same packages.
-GUI_PKGS="libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon0 libxkbcommon-x11-0 libx11-6 libx11-xcb1 libgl1 libegl1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0"
-# Tests also start the real GUI under Xvfb and take a screenshot (xdotool, imagemagick).
-TEST_PKGS="dosfstools mtools ntfs-3g ntfs-3g-dev e2fsprogs fdisk ewf-tools sleuthkit yara hashdeep poppler-utils faketime gcc xvfb strace zip xdotool imagemagick"
+# shellcheck source=scripts/packages.sh
+. scripts/packages.sh
 
 pkgs="$RUNTIME_PKGS $GUI_PKGS"
 [ "$job" = "test" ] && pkgs="$RUNTIME_PKGS $GUI_PKGS $TEST_PKGS"
@@ -80,10 +77,13 @@ case "$job" in
     # Never deletes earlier work: without DIR, the demo picks a new folder each time.
     exec .venv/bin/forensic-triage demo "$@"
     ;;
+  classroom-kit)
+    exec bash scripts/classroom_kit.sh "$@"
+    ;;
   test)
     export QT_QPA_PLATFORM=offscreen
     exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
     ;;
   *)
-    echo "usage: bash scripts/bootstrap.sh install|demo|test" >&2; exit 2;;
+    echo "usage: bash scripts/bootstrap.sh install|demo|test|classroom-kit DIR" >&2; exit 2;;
 esac
