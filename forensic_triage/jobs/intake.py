@@ -231,7 +231,7 @@ def _intake(store: CaseStore, evidence_id: int, uid: str, path: Path, fmt: str, 
             warnings.append(("evidence.ewf", kind, message, details))
     for kind, message, details in segment_warnings(uid, segments):
         warnings.append(("evidence.split", kind, message, details))
-    vs_type, volumes = _list_volumes(media, path, uid, segments, ctx, force, warnings)
+    vs_type, volumes = _list_volumes(media, path, uid, segments, ctx, force, warnings, verdict)
     with store.transaction() as conn:
         store.evidence.clear_intake_rows(evidence_id)  # an earlier, unfinished attempt's rows
         store.evidence.record_hashes(evidence_id, header=header, stored=stored, computed=computed, verdict=verdict)
@@ -253,18 +253,21 @@ def _intake(store: CaseStore, evidence_id: int, uid: str, path: Path, fmt: str, 
 
 
 def _list_volumes(media: RawMedia | EwfMedia, path: Path, uid: str, segments: tuple[Path, ...],
-                  ctx: JobContext | None, force: bool,
-                  warnings: list[Warning]) -> tuple[str | None, list[VolumeInfo]]:
+                  ctx: JobContext | None, force: bool, warnings: list[Warning],
+                  verdict: str) -> tuple[str | None, list[VolumeInfo]]:
     """The partition listing (probed in a child process) and its warnings; a file with nothing
-    recognisable on it is refused unless ``force``."""
+    recognisable on it is refused unless ``force`` (saying so when the image also failed its
+    verification: the damage may be why nothing is recognised)."""
     if ctx:
         ctx.begin("listing partitions")
     vs_type, volumes, problem = probe_volumes(str(segments[0]))
     if not force and problem is None and vs_type is None and volumes \
             and all(v.status == "no-fs" and not v.fs_type for v in volumes):
+        failed = (f" It also failed its verification ({verdict}): the image is damaged, which may be why nothing "
+                  "is recognised." if verdict in FAILED_VERDICTS else "")
         raise EvidenceError(
             f"{path} holds no partition table, no file system and no format this tool recognises"
-            f"{_looks_like(media)}; it was not added.",
+            f"{_looks_like(media)}; it was not added.{failed}",
             hint="If it is an exhibit all the same (a memory dump, a document, a disk of a kind this version cannot "
                  "read), add it with --force: it is hashed and kept, and nothing is listed from it.")
     for kind, message, details in check_volumes(media, uid, vs_type, volumes, problem, segments):
