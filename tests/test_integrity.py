@@ -14,7 +14,7 @@ import pytest
 from ft_testlib import require_tool
 
 from forensic_triage.errors import EvidenceError
-from forensic_triage.evidence.intake import add_evidence
+from forensic_triage.jobs.intake import add_evidence
 from forensic_triage.jobs.settings import TriageSettings
 from forensic_triage.jobs.triage import run_triage
 from forensic_triage.store import CaseStore

@@ -20,12 +20,13 @@ from pathlib import Path
 import pytest
 from imagebuilders import build_ext4, require_tools
 
-from forensic_triage.evidence.intake import add_evidence
+from forensic_triage.jobs.intake import add_evidence
 from forensic_triage.sample.generator import build_sample_image
 from forensic_triage.store import CaseStore
 
 CLI = [sys.executable, "-m", "forensic_triage"]
-KILL_TRIALS = 20
+# Kills per run: 6 in the suite (about a minute on 2 cores); benchmarks/full_harnesses.py runs 20.
+KILL_TRIALS = int(os.environ.get("FT_KILL_TRIALS", "6"))
 
 # Tables compared between an interrupted-and-resumed case and an uninterrupted one: every
 # column except the job that wrote the row and autoincrement ids (those follow write order,
