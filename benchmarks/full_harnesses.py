@@ -15,7 +15,10 @@ Run one or all (from the repository root; the real tools and ../shared/corpus as
     python benchmarks/full_harnesses.py fuzz kill       # some
 
 Each harness is the suite's own test, run by pytest with the full count; the exit status is
-pytest's, and the time each took is printed.
+pytest's, and the time each took is printed. Longer mutation runs: ``benchmarks/mutate.py --count 3000``.
+
+Measured (idle 2-core machine, 2026-12-04): fuzz 15 s at 0.25; kill 24 s at 6 kills (229 s at 20 on a
+loaded machine); mutations 32 s at 80 (287 s at 200 on a loaded machine).
 """
 
 from __future__ import annotations
