@@ -82,6 +82,7 @@ case "$job" in
     ;;
   test)
     export QT_QPA_PLATFORM=offscreen
+    export FT_REQUIRE_TOOLS=1  # a test whose tool is missing fails here (elsewhere it is a visible skip)
     exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
     ;;
   *)

@@ -8,7 +8,8 @@ mappings with ``/`` separators relative to the file-system root; a path ending i
 Tools: ``mkfs.fat``/``mkfs.vfat`` + mtools (FAT), ``mke2fs -d`` + ``debugfs`` (ext4),
 ``mkntfs`` + a small libntfs-3g helper compiled on demand (NTFS: ``ntfscp`` cannot create
 folders), ``sfdisk`` + ``dd`` (partition tables), ``ewfacquire`` (E01). A missing tool makes
-:func:`require_tools` skip the calling test (under pytest) or raise :class:`ToolMissing`.
+:func:`require_tools` skip the calling test (under pytest; a failure under FT_REQUIRE_TOOLS=1, as
+``.ci/run`` sets it) or raise :class:`ToolMissing`.
 
 Reproducibility: every tool runs with ``TZ=UTC``; time stamps come from ``timestamp`` /
 ``mtimes``; tools that read the clock run under ``faketime -f`` (frozen clock) when
@@ -85,9 +86,9 @@ def _missing(message: str, skip: bool | None = None) -> None:
     if skip is None:
         skip = "pytest" in sys.modules
     if skip:
-        import pytest
+        from ft_testlib import tool_missing
 
-        pytest.skip(message)
+        tool_missing(message)  # a failure under FT_REQUIRE_TOOLS=1, else a visible skip
     raise ToolMissing(message)
 
 

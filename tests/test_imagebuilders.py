@@ -10,13 +10,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from ft_testlib import require_tool
 from imagebuilders import (
     ToolMissing,
     build_disk,
     build_ext4,
     build_fat,
     build_ntfs,
-    has_faketime,
     require_tools,
     split_raw,
     to_e01,
@@ -107,6 +107,19 @@ def test_require_tools_finds_skips_and_raises() -> None:
         require_tools("ft-no-such-tool")  # under pytest: a clean skip
 
 
+def test_a_missing_tool_fails_under_ft_require_tools(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under .ci/run (FT_REQUIRE_TOOLS=1) a missing tool is a failure, never a pass without checking."""
+    monkeypatch.setenv("FT_REQUIRE_TOOLS", "1")
+    with pytest.raises(pytest.fail.Exception, match="ft-no-such-tool.*FT_REQUIRE_TOOLS=1"):
+        require_tools("ft-no-such-tool")
+    with pytest.raises(pytest.fail.Exception, match="ft-no-such-tool"):
+        require_tool("ft-no-such-tool")
+    assert require_tools("sh")["sh"]  # a present tool is unaffected
+    monkeypatch.setenv("FT_REQUIRE_TOOLS", "0")
+    with pytest.raises(pytest.skip.Exception, match="ft-no-such-tool"):
+        require_tool("ft-no-such-tool")
+
+
 # --------------------------------------------------------------------------- file systems
 
 
@@ -126,9 +139,10 @@ def test_build_fat(tmp_path: Path, fat: int) -> None:
         assert icat(image, listed[path].inode) == TREE[path]
     assert icat(image, listed["Users/jdoe/Documents/deleted_plan.txt"].inode) == TREE[DELETED[0]]
     assert "Written:\t2024-01-02 03:04:04" in _tsk("istat", image, listed["readme.txt"].inode)  # FAT: 2 s steps
-    if has_faketime():
-        again = build_fat(tmp_path / "again.img", TREE, fat=fat, deleted=DELETED, mtimes={"readme.txt": OLD})
-        assert _sha(again) == _sha(image)
+    # Reproducibility needs a frozen clock: a failure under FT_REQUIRE_TOOLS=1, else a visible skip.
+    require_tools("faketime")
+    again = build_fat(tmp_path / "again.img", TREE, fat=fat, deleted=DELETED, mtimes={"readme.txt": OLD})
+    assert _sha(again) == _sha(image)
 
 
 @pytest.mark.tools
@@ -178,10 +192,11 @@ def test_build_ntfs(tmp_path: Path, tool_cache: Path) -> None:
     assert icat(image, listed[DELETED[0]].inode) == TREE[DELETED[0]]
     stat = _tsk("istat", image, listed["readme.txt"].inode.split("-")[0])
     assert "Created:\t2024-01-02 03:04:05" in stat and "File Modified:\t2024-01-02 03:04:05" in stat
-    if has_faketime():
-        again = build_ntfs(tmp_path / "again.img", TREE, deleted=DELETED, streams=streams, cache_dir=tool_cache,
-                           mtimes={"readme.txt": OLD})
-        assert _sha(again) == _sha(image)
+    # Reproducibility needs a frozen clock: a failure under FT_REQUIRE_TOOLS=1, else a visible skip.
+    require_tools("faketime")
+    again = build_ntfs(tmp_path / "again.img", TREE, deleted=DELETED, streams=streams, cache_dir=tool_cache,
+                       mtimes={"readme.txt": OLD})
+    assert _sha(again) == _sha(image)
 
 
 # --------------------------------------------------------------------------- disks and containers
@@ -249,13 +264,14 @@ def test_to_e01(tmp_path: Path) -> None:
     assert "Case number:\t\t2025-0227" in info and "Examiner name:\t\tJ. Smith" in info
     md5 = hashlib.md5(disk.path.read_bytes(), usedforsecurity=False).hexdigest()
     assert f"MD5:\t\t\t{md5}" in info
-    if has_faketime():
-        assert "Acquisition date:\tThu Feb 27 12:00:00 2025" in info
-        again = to_e01(disk.path, tmp_path / "again", case_number="2025-0227", examiner="J. Smith",
-                       evidence_number="EXH-001", description="suspect laptop", notes="seized 27 Feb")
-        assert _sha(again) == _sha(e01)
     # The Sleuth Kit reads through the container.
     assert "Users/jdoe/evidence.txt" in fls(e01, offset=2048)
+    # Reproducibility needs a frozen clock: a failure under FT_REQUIRE_TOOLS=1, else a visible skip.
+    require_tools("faketime")
+    assert "Acquisition date:\tThu Feb 27 12:00:00 2025" in info
+    again = to_e01(disk.path, tmp_path / "again", case_number="2025-0227", examiner="J. Smith",
+                   evidence_number="EXH-001", description="suspect laptop", notes="seized 27 Feb")
+    assert _sha(again) == _sha(e01)
 
 
 @pytest.mark.tools

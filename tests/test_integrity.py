@@ -14,7 +14,7 @@ import pytest
 from ft_testlib import require_tool
 
 from forensic_triage.errors import EvidenceError
-from forensic_triage.evidence.intake import add_evidence
+from forensic_triage.jobs.intake import add_evidence
 from forensic_triage.jobs.settings import TriageSettings
 from forensic_triage.jobs.triage import run_triage
 from forensic_triage.store import CaseStore
@@ -24,25 +24,35 @@ def _state(paths: list[Path]) -> list[tuple[str, int, str]]:
     return [(str(p), p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest()) for p in paths]
 
 
+def _flipped(src: Path, dest: Path, delta: int) -> Path:
+    """A copy of an E01 with 16 bytes inverted ``delta`` bytes after its sectors section starts."""
+    data = bytearray(src.read_bytes())
+    pos = data.find(b"sectors") + delta
+    data[pos: pos + 16] = bytes(b ^ 0xFF for b in data[pos: pos + 16])
+    dest.write_bytes(bytes(data))
+    return dest
+
+
 @pytest.mark.corpus
 def test_corrupted_e01_reports_mismatch(corpus: Path, tmp_path: Path) -> None:
-    src = corpus / "images/sleuthkit/image.E01"  # stored uncompressed: a flipped byte changes the media
-    bad = tmp_path / "image.E01"
-    data = bytearray(src.read_bytes())
-    # Flip bytes inside the sectors section (after the header/volume sections).
-    pos = data.find(b"sectors") + 200
-    data[pos: pos + 16] = bytes(b ^ 0xFF for b in data[pos: pos + 16])
-    bad.write_bytes(bytes(data))
+    src = corpus / "images/sleuthkit/image.E01"  # ext2, stored uncompressed: a flipped byte changes the media
     store = CaseStore.create(tmp_path / "case", case_number="T", examiner="tester")
     try:
-        result = add_evidence(store, bad)
-    except EvidenceError as exc:  # libewf may refuse a chunk with a bad checksum: also a clear answer
-        assert "EWF" in str(exc) or "image" in str(exc)
-        return
+        # Damage in the second 32 KiB chunk: added, with the verdict and the failed chunk's sectors stored.
+        result = add_evidence(store, _flipped(src, tmp_path / "second-chunk.E01", 60_000))
+        assert result.verdict == "MISMATCH"
+        assert result.stored["md5"] == "3ebb0b7dcd6b5fcd59a0020625d70994" and result.md5 != result.stored["md5"]
+        stored = store.query("SELECT source, kind, message FROM warnings")
+        assert [(r["source"], r["kind"]) for r in stored] == [("evidence.ewf", "integrity")]
+        assert "1 chunk(s) of the E01 failed their checksums" in stored[0]["message"]
+        assert "sectors 64\u2013127" in stored[0]["message"]
+        # Damage in the first chunk (the ext2 superblock): nothing is recognised, and the refusal says the
+        # image failed its verification rather than only "no file system"; nothing is left in the case.
+        with pytest.raises(EvidenceError, match=r"no file system .* failed its verification \(MISMATCH\)"):
+            add_evidence(store, _flipped(src, tmp_path / "first-chunk.E01", 200))
+        assert store.scalar("SELECT count(*) FROM evidence") == 1
     finally:
         store.close()
-    assert result.verdict == "MISMATCH"
-    assert result.md5 != result.stored["md5"]
 
 
 @pytest.mark.corpus
@@ -51,16 +61,27 @@ def test_truncated_images_give_clear_answers(corpus: Path, tmp_path: Path) -> No
     # A truncated E01 cannot be opened: a clear error, not a crash.
     e01 = tmp_path / "cut.E01"
     e01.write_bytes((corpus / "images/sleuthkit/imageformat_mmls_1.E01").read_bytes()[:50_000])
-    with pytest.raises(EvidenceError) as info:
+    with pytest.raises(EvidenceError, match=r"cut\.E01 cannot be read at byte 0: the image is damaged or "
+                                            r"truncated, or a segment is missing"):
         add_evidence(store, e01)
-    assert "cut.E01" in str(info.value)
-    # A truncated raw disk is added, and the cut is stated as a stored warning.
+    assert store.scalar("SELECT count(*) FROM evidence") == 0  # nothing half-added
+    # A truncated raw disk is added, and the cut is stated as a stored warning naming the partition.
     raw = tmp_path / "cut.dd"
     raw.write_bytes((corpus / "images/pytsk/tsk_volume_system.raw").read_bytes()[:400_000])
-    add_evidence(store, raw)
-    messages = [r["message"] for r in store.query("SELECT message FROM warnings")]
-    assert any("past the end of the image" in m for m in messages)
-    run_triage(store, TriageSettings(jobs=1, plugins=[], builtin_rules=False, content_search=False))
+    result = add_evidence(store, raw)
+    assert result.warnings == [
+        "Evidence item EV1: the image ends at byte 400000 but partition 2 (Linux (0x83), at byte 180224) claims to "
+        "end at byte 1474560: the image is truncated or incomplete; the last 1074560 bytes of it lie past the end "
+        "of the image and cannot be read."]
+    volumes = store.query("SELECT offset, fs_type, fs_status FROM volumes WHERE fs_status != 'unallocated'")
+    assert [tuple(v) for v in volumes] == [(512, None, "no-fs"), (180224, "ext2", "pending")]
+    # Triage reads what the image holds and finishes: the ext2 root lies inside the image, the rest does not.
+    stats = run_triage(store, TriageSettings(jobs=1, plugins=[], builtin_rules=False, content_search=False))
+    assert stats.crashed_files == 0 and not stats.budget_exhausted
+    assert sorted(r["path"] for r in store.query("SELECT path FROM files")) == ["/$OrphanFiles", "/lost+found"]
+    assert stats.files_walked == 2
+    assert [r["outcome"] for r in store.query("SELECT outcome FROM jobs")] == ["completed"]
+    assert store.scalar("SELECT count(*) FROM warnings") == 1  # the intake's, still stated for the report
     store.close()
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ft_testlib import require_tool
 
 from forensic_triage.sample import SAMPLE_IMAGE_SIZE, build_sample_image, chrome_history_bytes
 from forensic_triage.sample.generator import lfn_checksum, lfn_entries, short_name
@@ -179,9 +180,9 @@ def test_pictures_decode_with_exif(sample: tuple[Path, dict[str, Any]]) -> None:
 
 
 def _tool(name: str) -> str:
+    require_tool(name)  # a failure under FT_REQUIRE_TOOLS=1 (.ci/run), else a visible skip
     path = shutil.which(name)
-    if path is None:
-        pytest.skip(f"{name} (sleuthkit) not installed")
+    assert path is not None
     return path
 
 

@@ -1,4 +1,5 @@
-"""Shared CLI pieces: output formats, progress bar, safe display of evidence text."""
+"""Shared CLI pieces: output formats, progress bar. The text helpers (``safe_text``, ``csv_safe``,
+``human_bytes``, ``plural``) live in :mod:`forensic_triage.text` and are re-exported here."""
 
 from __future__ import annotations
 
@@ -8,51 +9,16 @@ import io
 import json
 import sys
 import time
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from ..jobs.context import Progress
+from ..text import csv_safe, human_bytes, plural, safe_text
+
+__all__ = ["TABLE_CELL", "ProgressBar", "add_format", "command_name", "csv_safe", "emit", "human_bytes",
+           "plural", "progress_text", "safe_text", "stdout_text", "timer"]
 
 TABLE_CELL = 80  # characters shown per table cell; longer values end in an ellipsis
-_BIDI = {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f"}
-
-
-def safe_text(value: Any, keep: str = "") -> str:
-    """Evidence text made visible and harmless for a terminal or a report line.
-
-    Control characters, bidirectional overrides and other invisible format characters are
-    shown as ``\\xNN`` / ``\\u202e`` escapes so a hostile name cannot hide or reorder text.
-    Characters in ``keep`` are left as they are.
-    """
-    if value is None:
-        return ""
-    text = str(value)
-    out = []
-    for ch in text:
-        cat = unicodedata.category(ch)
-        if (ch in _BIDI or cat in ("Cc", "Cf", "Cs", "Zl", "Zp")) and ch not in keep:
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def csv_safe(value: Any) -> Any:
-    """A cell that is safe in a spreadsheet.
-
-    Invisible and reordering characters (controls other than newline and tab, bidirectional
-    overrides) are escaped as in :func:`safe_text`, so a right-to-left override cannot flip
-    ``invoice<RLO>txt.exe`` into ``invoiceexe.txt`` on screen; newlines and tabs stay (the CSV
-    quoting keeps them inside their cell). Then formula injection is neutralised: a cell
-    starting with = + - @ TAB CR gets a leading quote.
-    """
-    if isinstance(value, str) and value:
-        value = safe_text(value, keep="\n\t")
-        if value[0] in ("=", "+", "-", "@", "\t", "\r"):
-            return "'" + value
-    return value
 
 
 def add_format(parser: argparse.ArgumentParser, default: str = "table") -> None:
@@ -119,14 +85,6 @@ def _table(out: TextIO, cols: list[str], rows: list[list[str]]) -> None:
         out.write("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() + "\n")
 
 
-def human_bytes(n: float) -> str:
-    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
-        if abs(n) < 1024 or unit == "TiB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return f"{n} B"
-
-
 def command_name() -> str:
     """How the examiner can run this tool again from any shell: ``forensic-triage`` when that name on
     PATH runs this installation, otherwise the full path of this installation's script."""
@@ -150,11 +108,6 @@ def command_name() -> str:
     if own.is_file() and os.access(own, os.X_OK):
         return shlex.quote(str(own))
     return f"{shlex.quote(sys.executable)} -m forensic_triage"
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``1 YARA hit``, ``2 YARA hits``, ``1,204 files`` (thousands separated)."""
-    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 def progress_text(p: Progress, width: int = 24) -> str:

@@ -9,12 +9,19 @@ the evidence item is still added with its hashes, and a stored warning says what
 from __future__ import annotations
 
 import dataclasses
+import struct
 from multiprocessing.connection import Connection
 
+from ..errors import TriageError
 from ..isolation import run_isolated
 from .volumes import VolumeInfo
 
 PROBE_TIMEOUT = 300.0
+# What reading damaged media raises (The Sleuth Kit: OSError/RuntimeError; parsing: struct, value and
+# index errors; our readers: TriageError). Anything else ends the child, which the parent reports as
+# a crash of the probe: a stored warning either way.
+_PROBE_ERRORS = (TriageError, OSError, RuntimeError, ValueError, LookupError, ArithmeticError, struct.error,
+                 MemoryError)
 
 
 def _child(conn: Connection, path: str) -> None:
@@ -28,7 +35,7 @@ def _child(conn: Connection, path: str) -> None:
         finally:
             media.close()
         conn.send(("ok", vs_type, [dataclasses.asdict(v) for v in volumes]))
-    except Exception as exc:  # sent to the parent as a sentence, never a traceback
+    except _PROBE_ERRORS as exc:  # sent to the parent as a sentence, never a traceback
         conn.send(("error", f"{type(exc).__name__}: {exc}", []))
     finally:
         conn.close()
@@ -45,6 +52,9 @@ def probe_volumes(path: str, timeout: float = PROBE_TIMEOUT) -> tuple[str | None
     if outcome == "timeout":
         return None, [], (f"Listing partitions did not finish within {int(timeout)} s (damaged partition table or "
                           "file system?); the probe was stopped and no partitions were recorded.")
+    if answer == 1:  # the child raised an error none of the above names (a bug of this tool, not the image)
+        return None, [], ("Listing partitions stopped with an unexpected error in the probe (exit code 1); no "
+                          "partitions were recorded. The media hashes stand.")
     return None, [], (f"Listing partitions crashed the file-system library (exit code {answer}); no partitions "
                       "were recorded. The media hashes stand; the image is likely damaged there.")
 

@@ -45,6 +45,10 @@ def _at(data: bytes, offset: int, magic: bytes) -> bool:
 def recognise(data: bytes, offset: int) -> Recognised | None:
     """Name what ``data`` (the first bytes of a volume at byte ``offset`` of the media) is, or None."""
     where = f"at byte {offset}"
+    return _windows_and_encrypted(data, where) or _other_file_systems(data, where) or _not_file_systems(data, where)
+
+
+def _windows_and_encrypted(data: bytes, where: str) -> Recognised | None:
     if _at(data, 3, b"NTFS    "):
         cluster = ntfs_cluster_size(data)
         if cluster and cluster > 65536:
@@ -73,6 +77,10 @@ def recognise(data: bytes, offset: int) -> Recognised | None:
     if _at(data, 54, b"FAT1") or _at(data, 82, b"FAT32   "):
         return Recognised("FAT (unsupported)", f"FAT volume {where} could not be opened by The Sleuth Kit "
                                                "(its boot sector may be damaged): its files are not listed.")
+    return None
+
+
+def _other_file_systems(data: bytes, where: str) -> Recognised | None:
     if _at(data, 1080, b"\x53\xef") and len(data) >= 1104 and struct.unpack_from("<I", data, 1048)[0] <= 6 \
             and struct.unpack_from("<I", data, 1100)[0] <= 1:
         return Recognised("ext (unsupported)", f"ext2/3/4 volume {where} could not be opened by The Sleuth Kit "
@@ -93,6 +101,11 @@ def recognise(data: bytes, offset: int) -> Recognised | None:
     if _at(data, 512, b"LABELONE") and _at(data, 512 + 24, b"LVM2 001"):
         return Recognised("LVM2 (unsupported)", f"LVM2 physical volume {where}: logical volumes are not "
                                                 "supported by this version; their files are not listed.")
+    return None
+
+
+def _not_file_systems(data: bytes, where: str) -> Recognised | None:
+    """Swap space, compressed files and archives given instead of an image."""
     if _at(data, 4086, b"SWAPSPACE2"):
         return Recognised("Linux swap", f"Linux swap space {where}: it holds no files (memory pages only).")
     if _at(data, 0, b"\x1f\x8b\x08"):

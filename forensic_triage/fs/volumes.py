@@ -1,9 +1,12 @@
-"""Partition tables and file systems: what is on the media, recorded at intake."""
+"""Partition tables and file systems: what is on the media, listed at intake.
+
+Listing and checking only: the intake job (:mod:`forensic_triage.jobs.intake`) probes in a child
+process (:mod:`.probe`, which imports this module; this module never imports it) and records the
+listing through ``store.evidence``."""
 
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 import struct
 from pathlib import Path
 from typing import Any
@@ -11,7 +14,6 @@ from typing import Any
 import pytsk3
 
 from ..evidence.images import EwfMedia, RawMedia, TskImage
-from ..store import CaseStore
 from .signatures import SIGNATURE_BYTES, recognise
 
 
@@ -232,28 +234,3 @@ def check_volumes(media: RawMedia | EwfMedia, uid: str, vs_type: str | None, vol
         warnings.append(("unsupported", f"No file system that this tool can read was found on evidence item {uid}; "
                                         "its media was hashed and its partitions listed.", {}))
     return warnings
-
-
-def write_volumes(conn: sqlite3.Connection, evidence_id: int, vs_type: str | None, volumes: list[VolumeInfo]) -> None:
-    """Record the listing (inside the caller's transaction)."""
-    conn.execute("UPDATE evidence SET volume_system=? WHERE id=?", (vs_type, evidence_id))
-    for v in volumes:
-        conn.execute(
-            "INSERT OR IGNORE INTO volumes(evidence_id, addr, offset, length, description, vs_type, fs_type,"
-            " block_size, label, fs_status) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (evidence_id, v.addr, v.offset, v.length, v.description, v.vs_type, v.fs_type, v.block_size,
-             v.label, v.status),
-        )
-
-
-def record_volumes(store: CaseStore, evidence_id: int, uid: str, media: RawMedia | EwfMedia) -> list[VolumeInfo]:
-    """List and record the partitions and file systems, probed in a child process (see fs.probe)."""
-    from .probe import probe_volumes
-
-    vs_type, volumes, problem = probe_volumes(str(media.segments[0]))
-    with store.transaction() as conn:
-        write_volumes(conn, evidence_id, vs_type, volumes)
-        for kind, message, details in check_volumes(media, uid, vs_type, volumes, problem, media.segments):
-            store.add_warning(conn, source="fs.volumes", evidence_id=evidence_id, kind=kind, message=message,
-                              details=details)
-    return volumes

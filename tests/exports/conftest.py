@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ft_testlib import tools_required
 
 from forensic_triage.custody import CustodyEvent, add_event
 from forensic_triage.evidence.intake import add_evidence
@@ -45,6 +46,8 @@ RULESET_SHA = hashlib.sha256(b"test rule set").hexdigest()
 
 def _build_hostile_ext4(folder: Path) -> Path | None:
     if shutil.which("mke2fs") is None:
+        if tools_required():  # .ci/run: the hostile-name exhibit must be built, never silently left out
+            pytest.fail("mke2fs is not installed: the hostile-name exhibit cannot be built", pytrace=False)
         return None
     src = folder / "hostile-src"
     src.mkdir()

@@ -4,11 +4,16 @@ The test feeds the bytes in chunks exactly as the single-read pipeline does, so 
 glob / name / signature, the size limit, the temp copy for ``needs_path`` extractors (with
 companion files such as ``-wal``), exception-to-warning translation and record conversion
 are all exercised for real.
+
+Damaged evidence is fed the way the pipeline feeds it (``pipeline/filework.py``): ``unreadable``
+ranges are never fed (the pipeline records them in ``FileResult.read_errors`` and finishes the
+runs as incomplete), and ``pieces`` gives the sizes of the reads (short reads: a piece smaller
+than the chunk, as ``read_span`` returns around a bad block), cycled over the file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from forensic_triage.extractors import ExtractorAnalyzer
@@ -41,10 +46,13 @@ def selects(cls: type[Extractor], path: str, data: bytes = b"") -> tuple[bool, s
 def run_extractor(cls: type[Extractor], data: bytes, path: str, *,
                   siblings: Mapping[str, bytes] | None = None, temp_root: Path | None = None,
                   library_versions: dict[str, str] | None = None,
+                  unreadable: Sequence[tuple[int, int]] = (), pieces: Sequence[int] = (),
                   ) -> tuple[list[ArtifactRecord], list[WarningRecord]]:
     """Run ``cls`` on ``data`` at ``path``; returns (artifacts, warnings).
 
     ``siblings`` maps file names in the same folder to their bytes (e.g. ``{"mmssms.db-wal": ...}``).
+    ``unreadable``: [start, end) ranges the evidence could not give (not fed; a range reaching the end
+    is a short tail). ``pieces``: read sizes, cycled (default: whole chunks).
     Raises AssertionError when the extractor's declared inputs do not select the file.
     """
     info = make_file_info(data, path)
@@ -57,13 +65,37 @@ def run_extractor(cls: type[Extractor], data: bytes, path: str, *,
     run = analyzer.start(info)
     if run is None:
         raise AssertionError(f"{cls.name} does not select {path}")
-    for offset in range(0, len(data), CHUNK):
-        run.feed(offset, data[offset: offset + CHUNK])
+    bad = sorted((max(0, a), min(len(data), b)) for a, b in unreadable if a < b)
+    for offset, piece in _pieces(data, bad, pieces):
+        run.feed(offset, piece)
     result = FileResult(file_id=1)
-    run.finish(result, True)
+    result.read_errors = list(bad)
+    run.finish(result, not bad)
     if library_versions is not None:
         library_versions.update(analyzer.library_versions)
     return result.artifacts, result.warnings
+
+
+def _pieces(data: bytes, bad: list[tuple[int, int]], sizes: Sequence[int]) -> list[tuple[int, bytes]]:
+    """(offset, bytes) reads of ``data`` as the pipeline feeds them: chunk by chunk (or in ``sizes``),
+    the unreadable ranges left out, every piece at its true offset."""
+    out: list[tuple[int, bytes]] = []
+    offset, turn = 0, 0
+    while offset < len(data):
+        size = sizes[turn % len(sizes)] if sizes else CHUNK
+        turn += 1
+        end = min(len(data), offset + max(1, size))
+        pos = offset
+        for a, b in bad:
+            if b <= pos or a >= end:
+                continue
+            if a > pos:
+                out.append((pos, data[pos:a]))
+            pos = max(pos, min(b, end))
+        if pos < end:
+            out.append((pos, data[pos:end]))
+        offset = end
+    return out
 
 
 def only_type(artifacts: list[ArtifactRecord], record_type: str) -> list[ArtifactRecord]:

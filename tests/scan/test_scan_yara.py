@@ -73,16 +73,23 @@ def test_includes_resolve_relative_to_the_file_and_count_once(tmp_path: Path) ->
 
 
 def test_ruleset_digest_is_over_sorted_file_digests(tmp_path: Path) -> None:
+    def sha(data: bytes) -> str:
+        return hashlib.sha256(data).hexdigest()
+
     a = write(tmp_path / "a.yar", GOOD)
-    b = write(tmp_path / "b.yar", 'rule other { condition: false }\n')
+    # b.yar's digest sorts before a.yar's, so "sorted digests" differs from "digests in file-name order".
+    other = next(t for t in (f"rule other {{ condition: false }} // {n}\n" for n in range(100))
+                 if sha(t.encode()) < sha(a.read_bytes()))
+    b = write(tmp_path / "b.yar", other)
     write(tmp_path / "c.yar", BROKEN)
     rs = build_ruleset([("extra", tmp_path)])
-    digests = sorted(hashlib.sha256(p.read_bytes()).hexdigest() for p in (a, b))
-    assert rs.sha256 == hashlib.sha256("\n".join(digests).encode()).hexdigest()
+    sha_a, sha_b = sha(a.read_bytes()), sha(b.read_bytes())
+    assert rs.sha256 == sha(f"{sha_b}\n{sha_a}".encode())  # sorted digests, the broken file left out
+    assert rs.sha256 != sha(f"{sha_a}\n{sha_b}".encode())
     described = YaraAnalyzer(rs).describe()
     assert described["sha256"] == rs.sha256
     files = {Path(f["path"]).name: f for f in described["files"]}  # type: ignore[union-attr]
-    assert files["a.yar"]["sha256"] == digests[0] or files["a.yar"]["sha256"] == digests[1]
+    assert files["a.yar"]["sha256"] == sha_a and files["b.yar"]["sha256"] == sha_b
     assert files["c.yar"]["error"] and files["c.yar"]["rules"] == 0
 
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from ft_testlib import tool_missing
 
 UI = Path(__file__).resolve().parents[2] / "ui"
 TEXT_CALLS = {"setText", "setPlaceholderText", "setToolTip", "setWindowTitle", "addTab", "addMenu", "setTitle",
@@ -43,7 +43,7 @@ def test_no_literal_text_reaches_a_widget_without_translation() -> None:
 def test_lupdate_extracts_the_interface_strings(tmp_path: Path) -> None:
     tool = shutil.which("pyside6-lupdate") or str(Path(sys.executable).with_name("pyside6-lupdate"))
     if not Path(tool).exists():
-        pytest.skip("pyside6-lupdate is not installed")
+        tool_missing("pyside6-lupdate is not installed")
     ts = tmp_path / "forensic_triage.ts"
     subprocess.run([tool, *map(str, sorted(UI.glob("*.py"))), "-ts", str(ts)], check=True, capture_output=True)
     text = ts.read_text(encoding="utf-8")

@@ -54,6 +54,16 @@ EXTRACTORS = (SlowReader,)
 """
 
 
+def _triage_outcome(case: Path) -> tuple[Any, ...] | None:
+    """The triage job's outcome as a row ("running" while it runs), or None before the job is recorded."""
+    db = _db(case)
+    try:
+        row = db.execute("SELECT outcome FROM jobs WHERE kind='triage'").fetchone()
+    finally:
+        db.close()
+    return None if row is None else tuple(row)
+
+
 def _fast_choices(panel: Any) -> None:
     """No built-in extractors, rules or content search; one deliberately slow user extractor, so the
     job lasts seconds whatever the machine's speed (the cancel must land while it runs)."""
@@ -126,6 +136,8 @@ def test_closing_the_window_during_a_job_asks_then_cancels_cleanly(qtbot: Any, w
     worker = panel.start()
     assert worker is not None
     qtbot.waitUntil(lambda: worker.started_at > 0)
+    qtbot.waitUntil(lambda: _triage_outcome(case) is not None, timeout=30000)  # the job is recorded, running
+    assert _triage_outcome(case) == ("running",)
     window.close()
     box = wait_message(qtbot, lambda text: "still running" in text)
     assert window.isVisible()
@@ -136,6 +148,4 @@ def test_closing_the_window_during_a_job_asks_then_cancels_cleanly(qtbot: Any, w
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
     assert worker.done and not window.jobs.busy()
-    with _db(case) as db:
-        outcome = db.execute("SELECT outcome FROM jobs WHERE kind='triage'").fetchone()
-    assert outcome is None or outcome[0] == "cancelled"
+    assert _triage_outcome(case) == ("cancelled",)  # the slow extractor keeps it running until the cancel

@@ -89,7 +89,9 @@ def test_full_workflow_on_the_sample_evidence(qtbot: Any, window: Any, tmp_path:
     case = tmp_path / "case"
     create_case_with_wizard(qtbot, window, case)
     ws = window.workspace
-    assert ws.overview.no_evidence.isVisible() or not ws.isVisible()
+    # A new case opens on its overview, which says there is no evidence yet (the window is shown).
+    assert window.isVisible() and ws.isVisible()
+    assert ws.overview.no_evidence.isVisible() and ws.overview.no_evidence.text()
 
     watch = StallWatch().start()
     watch.mark('intake')
