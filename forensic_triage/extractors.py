@@ -16,7 +16,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from .model import ArtifactRecord, FileResult, WarningRecord
+from .model import ArtifactRecord, FileResult, WarningKind, WarningRecord
 from .pipeline.analyzers import AnalyzerRun, FileInfo
 from .pipeline.filework import describe_ranges
 from .plugin_api import API_VERSION, ExtractContext, Extractor, Record, matches, record_fields
@@ -233,7 +233,7 @@ class _Run:
                 result.warnings.append(WarningRecord(
                     cls.name, f"{cls.name} parsed this file with {describe_ranges(gaps)} zero-filled (they could not "
                     f"be read from the evidence); its {len(result.artifacts) - before} record(s) come from the "
-                    "readable bytes, at their true offsets.", str(self.info.locator), "warning",
+                    "readable bytes, at their true offsets.", str(self.info.locator), WarningKind.WARNING,
                     details={"zero_filled": [[a, b] for a, b in gaps]}))
 
 
@@ -296,12 +296,13 @@ class ExtractorAnalyzer:
         except Exception as exc:  # a plugin's exception is a stored warning for this file; the run goes on
             result.warnings.append(WarningRecord(
                 cls.name, f"{cls.name} {cls.version} could not parse this file ({type(exc).__name__}: {exc}); "
-                f"{count} record(s) kept.", str(info.locator), "error"))
+                f"{count} record(s) kept.", str(info.locator), WarningKind.ERROR,
+                out_of_memory=isinstance(exc, MemoryError)))
         finally:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
         for message in warnings:
-            result.warnings.append(WarningRecord(cls.name, message, str(info.locator), "warning"))
+            result.warnings.append(WarningRecord(cls.name, message, str(info.locator), WarningKind.WARNING))
 
 
 class _TooBig:
@@ -316,4 +317,4 @@ class _TooBig:
         for cls in self.extractors:
             result.warnings.append(WarningRecord(
                 cls.name, f"Not parsed by {cls.name}: {self.info.size} bytes is over its limit of "
-                f"{cls.inputs.max_size} bytes.", str(self.info.locator), "skipped"))
+                f"{cls.inputs.max_size} bytes.", str(self.info.locator), WarningKind.SKIPPED))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import uuid
+from enum import StrEnum
 from typing import Any
 
 # Namespace for every deterministic identifier this product derives (UUIDv5).
@@ -21,6 +22,40 @@ _LOCATOR_RE = re.compile(
     r"^(?P<ev>[^:]+):(?P<off>\d+):(?P<inode>\d+)(?:-(?P<atype>\d+)-(?P<aid>\d+))?(?::(?P<stream>[^/]*))?(?P<path>/.*)?\Z",
     re.DOTALL,
 )
+
+
+class FileStatus(StrEnum):
+    """``files.status``: where a file entry stands. Values are the text stored in the database."""
+
+    PENDING = "pending"  # listed, not yet examined
+    DONE = "done"  # read completely
+    PARTIAL = "partial"  # some bytes unreadable: hashes cover the readable bytes only
+    ERROR = "error"  # nothing readable, or not examined: no hashes
+    NO_CONTENT = "no-content"  # nothing to read (set when listing)
+    NOT_A_FILE = "n/a"  # directories, links and other entries with no content to examine
+
+
+class WarningKind(StrEnum):
+    """``warnings.kind``: what sort of limitation a stored warning states."""
+
+    WARNING = "warning"
+    ERROR = "error"
+    CRASH = "crash"  # a worker process died on the file
+    TIMEOUT = "timeout"  # a worker was stopped for taking too long on the file
+    MEMORY = "memory"  # a worker ran out of its memory allowance
+    SKIPPED = "skipped"  # work left undone on purpose (a spent time budget)
+    UNSUPPORTED = "unsupported"
+    INTEGRITY = "integrity"  # data in sectors found damaged at intake
+    INTERRUPTED = "interrupted"  # a job that stopped without recording its end
+
+
+class JobOutcome(StrEnum):
+    """``jobs.outcome`` of a finished job."""
+
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    INTERRUPTED = "interrupted"
 
 
 def stable_uuid(*parts: object) -> uuid.UUID:
@@ -132,9 +167,12 @@ class WarningRecord:
     source: str  # component or plugin/rule name, e.g. "fs.walk", "windows.prefetch", "yara"
     message: str
     locator: str | None = None
-    kind: str = "warning"  # warning | error | crash | timeout | skipped | unsupported
+    kind: WarningKind = WarningKind.WARNING
     evidence: str | None = None
     details: dict[str, Any] = dataclasses.field(default_factory=dict)
+    # Set where a MemoryError was caught (by type): the worker adds its memory limit and the
+    # kind 'memory' before the result leaves it. Not stored itself.
+    out_of_memory: bool = False
 
 
 @dataclasses.dataclass(slots=True)
@@ -199,4 +237,4 @@ class FileResult:
     warnings: list[WarningRecord] = dataclasses.field(default_factory=list)
     # done | partial (some bytes unreadable: hashes cover the readable bytes only) | error (nothing
     # readable, or not examined: no hashes) | no-content (nothing to read; set when listing)
-    status: str = "done"
+    status: FileStatus = FileStatus.DONE

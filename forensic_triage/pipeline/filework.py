@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pytsk3
 
-from ..model import FileResult, Locator, WarningRecord
+from ..model import FileResult, FileStatus, Locator, WarningKind, WarningRecord
 from .analyzers import Analyzer, AnalyzerRun, FileInfo
 from .filetype import identify
 from .signature import check_extension
@@ -36,7 +36,7 @@ def _no_stage(text: str) -> None:
 
 
 def _failure(source: str, what: str, exc: BaseException, locator: Locator) -> WarningRecord:
-    kind = "memory" if isinstance(exc, MemoryError) else "error"
+    kind = WarningKind.MEMORY if isinstance(exc, MemoryError) else WarningKind.ERROR
     return WarningRecord(source, f"{what}: {exc!r}", str(locator), kind)
 
 
@@ -133,9 +133,9 @@ class FileProcessor:
         try:
             fs_file = fs.open_meta(inode=locator.inode)
         except OSError as exc:
-            result.status = "error"
+            result.status = FileStatus.ERROR
             result.warnings.append(WarningRecord("read", f"The file's metadata cannot be opened: {exc}",
-                                                 str(locator), "error"))
+                                                 str(locator), WarningKind.ERROR))
             return result
         args: tuple[int, ...] = ()
         if locator.attr_type is not None and locator.attr_id is not None:
@@ -204,11 +204,11 @@ class FileProcessor:
         result.read_errors = [(a, b) for a, b in bad]
         if size > 0 and result.bytes_read == 0:
             # Nothing readable: no digest of nothing, no findings from zeros.
-            result.status = "error"
+            result.status = FileStatus.ERROR
             result.mime = result.magic = None
             result.warnings.append(WarningRecord(
                 "read", f"None of the {size} bytes of this file could be read from the evidence; it has no hashes "
-                "and was not examined.", str(locator), "error",
+                "and was not examined.", str(locator), WarningKind.ERROR,
                 details={"unreadable": [[a, b] for a, b in bad], "error": str(first_error or "no data returned")}))
             return result
         result.md5, result.sha1, result.sha256 = md5.hexdigest(), sha1.hexdigest(), sha256.hexdigest()
@@ -218,13 +218,13 @@ class FileProcessor:
         else:
             result.ext_mismatch, result.detected_ext = check_extension(extension, result.mime, size)
         if bad:
-            result.status = "partial"
+            result.status = FileStatus.PARTIAL
             missing = size - result.bytes_read
             result.warnings.append(WarningRecord(
                 "read", f"{describe_ranges(bad).capitalize()} of this file ({missing} bytes) could not be read from "
                 f"the evidence: status 'partial'; the MD5, SHA-1 and SHA-256 cover the {result.bytes_read} readable "
                 "bytes only, and the extractors got zeros in place of the unreadable bytes, at their true offsets.",
-                str(locator), "error",
+                str(locator), WarningKind.ERROR,
                 details={"unreadable": [[a, b] for a, b in bad], "readable_bytes": result.bytes_read,
                          "size": size, "error": str(first_error or "no data returned")}))
         for run in runs:
@@ -265,7 +265,7 @@ def drop_gap_hits(result: FileResult, bad: list[tuple[int, int]], locator: str) 
             result.hits.remove(hit)
             message = (f"YARA rule {hit.rule} matched only on the zero-filled unreadable bytes of this file; "
                        "the hit is not reported.")
-        result.warnings.append(WarningRecord("yara", message, locator, "warning",
+        result.warnings.append(WarningRecord("yara", message, locator, WarningKind.WARNING,
                                              details={"rule": hit.rule, "namespace": hit.namespace}))
 
 
@@ -298,7 +298,7 @@ def sibling_reader(fs: pytsk3.FS_Info, path: str,
         if bad and problems is not None:
             what = ("could not be read at all; it was not used" if not pieces else
                     f"could be read only in part: {describe_ranges(bad)} were given to the extractors as zeros")
-            problems.append(WarningRecord("read", f"The companion file {where} {what}.", None, "warning",
+            problems.append(WarningRecord("read", f"The companion file {where} {what}.", None, WarningKind.WARNING,
                                           details={"companion": where, "unreadable": [[a, b] for a, b in bad]}))
         if not pieces:
             return None
