@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import uuid
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
@@ -158,6 +159,28 @@ class FileEntry:
         if "." not in name.strip("."):
             return ""
         return name.rsplit(".", 1)[1].lower()[:16]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class FileInfo:
+    """What an analyzer knows about a file before its content arrives."""
+
+    file_id: int
+    locator: Locator
+    evidence: str
+    path: str  # full path inside the file system, "/" separated
+    name: str
+    extension: str
+    size: int
+    deleted: bool
+    mime: str
+    magic: str
+    head: bytes  # the first bytes (up to 64 KiB)
+    mtime: str | None = None
+    crtime: str | None = None
+    # Bytes of another file in the same folder (e.g. a SQLite "-wal" beside its database), read
+    # read-only from the same file system; None when absent. Set by the pipeline.
+    read_sibling: Callable[[str], bytes | None] | None = dataclasses.field(default=None, compare=False, repr=False)
 
 
 @dataclasses.dataclass(slots=True)

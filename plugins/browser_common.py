@@ -19,8 +19,7 @@ from collections.abc import Iterator
 from contextlib import closing
 from typing import Any, ClassVar
 
-from forensic_triage.pipeline.analyzers import FileInfo
-from forensic_triage.plugin_api import ExtractContext, InputSpec, Record, glob_to_regex
+from forensic_triage.plugin_api import ExtractContext, FileInfo, InputSpec, Record, glob_to_regex
 from forensic_triage.timeutil import from_filetime, iso
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

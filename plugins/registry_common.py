@@ -20,8 +20,7 @@ from typing import Any, BinaryIO
 
 import pyregf
 
-from forensic_triage.pipeline.analyzers import FileInfo
-from forensic_triage.plugin_api import ExtractContext, InputSpec, Record, glob_to_regex
+from forensic_triage.plugin_api import ExtractContext, FileInfo, InputSpec, Record, glob_to_regex
 from forensic_triage.timeutil import from_filetime, iso
 
 REGF = b"regf"
