@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, ClassVar
 
-from forensic_triage.plugin_api import Record
+from forensic_triage.plugin_api import Extractor, Record
 
 SECURITY = "Microsoft-Windows-Security-Auditing"
 EVENTLOG = "Microsoft-Windows-Eventlog"
@@ -286,3 +286,7 @@ def typed_record(event: WindowsEvent) -> Record | None:
         if record is not None:
             return record
     return None
+
+
+# A helper module: it registers no extractor of its own (see plugins/__init__.py).
+EXTRACTORS: tuple[type[Extractor], ...] = ()
