@@ -18,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from .model import ArtifactRecord, FileResult, WarningKind, WarningRecord
+from .model import ArtifactRecord, EventTime, FileResult, WarningKind, WarningRecord
 from .pipeline.analyzers import AnalyzerRun, FileInfo
 from .pipeline.filework import describe_ranges
 from .plugin_api import API_VERSION, ExtractContext, Extractor, Record, matches, record_fields
@@ -198,15 +198,15 @@ def parsing_library_versions() -> dict[str, str]:
 
 
 def record_times(record_type: type[Record], data: dict[str, Any]) -> list[tuple[str, str]]:
-    """(timeline label, time text) for every ``time_fields`` field of a record's data. A text
-    with 'Z' or an offset is UTC; a naive one is the source's local clock (time basis 'local')."""
-    times: list[tuple[str, str]] = []
+    """The timeline events of every ``time_fields`` field of a record's data. A text with 'Z'
+    or an offset is UTC; a naive one is the source's local clock (time basis 'local')."""
+    times: list[tuple[str, str]] = []  # EventTime items
     for field, label in record_type.time_fields.items():
         value = data.get(field)
         if isinstance(value, str) and value:
-            times.append((label, value))
+            times.append(EventTime(label, value))
         elif isinstance(value, list):
-            times.extend((label, v) for v in value if isinstance(v, str) and v)
+            times.extend(EventTime(label, v) for v in value if isinstance(v, str) and v)
     return times
 
 
@@ -223,7 +223,7 @@ def to_artifact(extractor: type[Extractor], record: Record, index: int,
     """The stored form of a record. When the record's ``summary()`` fails, its type is the
     summary and ``warn`` (if given) gets a sentence saying so."""
     data = record_fields(record)
-    times = record_times(type(record), data)
+    times = [EventTime(*t) for t in record_times(type(record), data)]
     try:
         summary = record.summary()
     except Exception as exc:  # noqa: BLE001 - a plugin's summary() bug costs that summary only (stated through warn)

@@ -13,7 +13,7 @@ import re
 import uuid
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 # Namespace for every deterministic identifier this product derives (UUIDv5).
 FT_NAMESPACE = uuid.UUID("6f1d2b7e-7c55-5d6a-9a54-6b0f3c9a1e21")
@@ -219,6 +219,15 @@ class ContentHit:
     encoding: str = "ascii"  # ascii | utf-16le
 
 
+class EventTime(NamedTuple):
+    """One timeline event of a record, typed where the record is made: its label and its time
+    as the record holds it, ISO 8601 text ('Z' or an offset: UTC; naive: the device's own clock,
+    placed only with a declared zone). The text is what the case database keeps."""
+
+    label: str
+    when: str
+
+
 @dataclasses.dataclass(slots=True)
 class ArtifactRecord:
     """A typed record produced by an extractor, ready for the store.
@@ -232,7 +241,7 @@ class ArtifactRecord:
     plugin_version: str
     data: dict[str, Any]
     summary: str
-    times: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    times: list[EventTime] = dataclasses.field(default_factory=list)
     index: int = 0  # position within the source file (deterministic ids)
 
 

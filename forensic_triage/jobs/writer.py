@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+from collections.abc import Sequence
 from typing import Any
 
 from ..model import FileResult, stable_uuid
@@ -22,7 +23,7 @@ from ..timeutil import BASIS_LOCAL, BASIS_UTC, assumed_basis, is_local_text, loc
 __all__ = ["Placed", "insert_timeline", "place_times", "write_results"]
 
 
-def place_times(times: list[tuple[str, str]], source_zone: str | None) -> tuple[list[Placed], str]:
+def place_times(times: Sequence[tuple[str, str]], source_zone: str | None) -> tuple[list[Placed], str]:
     """Timeline rows for an artifact's times, and the artifact's time basis: 'utc' (every time
     has a zone), 'local' (it has local clock times and no zone is declared: they are not placed)
     or 'assumed:ZONE' (its local clock times are placed with the declared zone)."""
@@ -31,7 +32,7 @@ def place_times(times: list[tuple[str, str]], source_zone: str | None) -> tuple[
     for label, when in times:
         fixed = sortable(when)
         if fixed:
-            rows.append((label, fixed, BASIS_UTC, None))
+            rows.append(Placed(label, fixed, BASIS_UTC, None))
             continue
         if not is_local_text(when):
             continue  # not a time at all: stays in the record only
@@ -39,7 +40,7 @@ def place_times(times: list[tuple[str, str]], source_zone: str | None) -> tuple[
         if source_zone:
             placed = sortable(local_to_utc(when, source_zone))
             if placed:  # a date alone has no instant and is never placed
-                rows.append((label, placed, assumed_basis(source_zone), when))
+                rows.append(Placed(label, placed, assumed_basis(source_zone), when))
     if not has_local:
         return rows, BASIS_UTC
     return rows, assumed_basis(source_zone) if source_zone else BASIS_LOCAL
@@ -105,7 +106,7 @@ def _write_artifacts(store: CaseStore, r: FileResult, locator: str, job_id: int,
     for art in r.artifacts:
         uid = str(stable_uuid("artifact", locator, art.plugin, art.type, art.index))
         placed, basis = place_times(art.times, source_zone)
-        first_time = min((t for _, t, _, _ in placed), default=None)
+        first_time = min((p.time_utc for p in placed), default=None)
         artifact_id = store.triage.insert_artifact(
             (uid, r.file_id, locator, art.type, art.plugin, art.plugin_version, art.summary, first_time,
              json.dumps(art.data, sort_keys=True, default=str), job_id, basis))

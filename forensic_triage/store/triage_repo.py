@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import NO_DATA_STREAM, NO_META, FileStatus, JobOutcome
 from ..timeutil import utcnow_iso
@@ -90,8 +90,14 @@ _INSERT_TIMELINE = (
     " local_time) VALUES (?,?,?,?,?,?,?,?,?)"
 )
 
-# (label, sortable UTC time, timeline basis, local text or None): one timeline row of an artifact
-Placed = tuple[str, str, str, "str | None"]
+class Placed(NamedTuple):
+    """One timeline row of an artifact: its label, the sortable UTC time, how that time is known
+    ('utc', 'assumed:ZONE') and the device's own clock text when it was placed with a zone."""
+
+    label: str
+    time_utc: str
+    basis: str
+    local_time: str | None
 
 
 def insert_timeline_rows(conn: sqlite3.Connection, rows: Iterable[Placed], artifact_id: int, plugin: str,
