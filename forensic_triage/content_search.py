@@ -330,35 +330,53 @@ class TextScanner:
         return data[start:host].lower() == b"http://" and data[host:host + 40].lower().startswith(NAMESPACE_PREFIXES)
 
     def _crypto(self, data: bytes) -> Iterator[Found]:
-        size = len(data)
-        for m in _ETH.finditer(data):
-            s, e = m.start(), m.end()
-            if (s > 0 and data[s - 1] in _ALNUM) or (e < size and data[e] in _ALNUM):
-                continue
-            text = m.group().decode()
-            if v.eth_address_ok(text):
-                yield Found("eth", text, s, e)
-        for m in (m for rx in _BECH for m in rx.finditer(data)):
-            s, e = m.start(), m.end()
-            if (s > 0 and data[s - 1] in _ALNUM) or (e < size and data[e] in _ALNUM):
-                continue
-            text = m.group().decode()
-            if v.btc_bech32_ok(text):
-                yield Found("btc", text.lower(), s, e)
-        classes = data.translate(_B58_TABLE)
-        i = classes.find(_B58_RUN)
-        while i >= 0:
-            run = _ARUN.match(classes, i)
-            assert run is not None
-            s, e = i, run.end()
-            while s > 0 and classes[s - 1] == 0x61:
-                s -= 1
-            if (e - s <= 35 and data[s] in b"13" and (s == 0 or data[s - 1] not in _ALNUM)
-                    and (e >= size or data[e] not in _ALNUM)):
-                text = data[s:e].decode()
-                if v.btc_base58_ok(text):
-                    yield Found("btc", text, s, e)
-            i = classes.find(_B58_RUN, e)
+        """Ethereum addresses, then bech32 and base58 Bitcoin addresses, each checksum-checked."""
+        yield from _eth_addresses(data)
+        yield from _bech32_addresses(data)
+        yield from _base58_addresses(data)
+
+
+def _standalone(data: bytes, start: int, end: int) -> bool:
+    """No letter or digit touches [start, end) on either side (the match is a whole token)."""
+    return (start == 0 or data[start - 1] not in _ALNUM) and (end >= len(data) or data[end] not in _ALNUM)
+
+
+def _eth_addresses(data: bytes) -> Iterator[Found]:
+    for m in _ETH.finditer(data):
+        s, e = m.start(), m.end()
+        if not _standalone(data, s, e):
+            continue
+        text = m.group().decode()
+        if v.eth_address_ok(text):
+            yield Found("eth", text, s, e)
+
+
+def _bech32_addresses(data: bytes) -> Iterator[Found]:
+    for m in (m for rx in _BECH for m in rx.finditer(data)):
+        s, e = m.start(), m.end()
+        if not _standalone(data, s, e):
+            continue
+        text = m.group().decode()
+        if v.btc_bech32_ok(text):
+            yield Found("btc", text.lower(), s, e)
+
+
+def _base58_addresses(data: bytes) -> Iterator[Found]:
+    """Runs of base58 characters (found on a class map of the data) that start with 1 or 3 and
+    are at most 35 long, standing alone, with a valid checksum."""
+    classes = data.translate(_B58_TABLE)
+    i = classes.find(_B58_RUN)
+    while i >= 0:
+        run = _ARUN.match(classes, i)
+        assert run is not None
+        s, e = i, run.end()
+        while s > 0 and classes[s - 1] == 0x61:
+            s -= 1
+        if e - s <= 35 and data[s] in b"13" and _standalone(data, s, e):
+            text = data[s:e].decode()
+            if v.btc_base58_ok(text):
+                yield Found("btc", text, s, e)
+        i = classes.find(_B58_RUN, e)
 
 
 # --------------------------------------------------------------------------- SQLite record fields

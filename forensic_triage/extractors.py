@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import importlib.util
 import io
 import os
+import pkgutil
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from .model import ArtifactRecord, FileResult, WarningRecord
+from .model import ArtifactRecord, EventTime, FileResult, WarningKind, WarningRecord
 from .pipeline.analyzers import AnalyzerRun, FileInfo
 from .pipeline.filework import describe_ranges
 from .plugin_api import API_VERSION, ExtractContext, Extractor, Record, matches, record_fields
@@ -74,53 +76,79 @@ def _from_module(module: ModuleType, source: str, reg: Registry) -> None:
             reg.extractors.append(cls)
 
 
-def load_registry(*, user_dir: Path | None = None, include_entry_points: bool = True) -> Registry:
-    """Every extractor that can be loaded, sorted by name; broken ones are reported by name."""
-    from .plugins import BUILTIN_MODULES
+BUILTIN_PACKAGE = "forensic_triage.plugins"
 
-    reg = Registry([], [])
-    for mod_name in BUILTIN_MODULES:
-        source = f"forensic_triage.plugins.{mod_name}"
+
+def builtin_modules(package: str = BUILTIN_PACKAGE) -> list[str]:
+    """The modules of the built-in plugins package, sorted by name (found with pkgutil: adding
+    an extractor is adding its module). Names starting with '_' are left out."""
+    pkg = importlib.import_module(package)
+    return sorted(info.name for info in pkgutil.iter_modules(getattr(pkg, "__path__", []))
+                  if not info.name.startswith("_"))
+
+
+def _import_into(reg: Registry, source: str, load: Callable[[], ModuleType]) -> None:
+    try:
+        module = load()
+    except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the others: it is a stored load problem
+        reg.problems.append(LoadProblem(source, f"{source} cannot be loaded: {exc!r}"))
+        return
+    _from_module(module, source, reg)
+
+
+def _load_user_module(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"ft_user_plugin_{path.stem}", path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"no loader for {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _load_entry_points(reg: Registry) -> None:
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
         try:
-            module = importlib.import_module(source)
-        except Exception as exc:  # a broken plugin must not stop the others
-            reg.problems.append(LoadProblem(source, f"{source} cannot be loaded: {exc!r}"))
+            obj = ep.load()
+        except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the others: it is a stored load problem
+            reg.problems.append(LoadProblem(ep.name, f"entry point {ep.name} cannot be loaded: {exc!r}"))
             continue
-        _from_module(module, source, reg)
-    if include_entry_points:
-        for ep in entry_points(group=ENTRY_POINT_GROUP):
-            try:
-                obj = ep.load()
-            except Exception as exc:
-                reg.problems.append(LoadProblem(ep.name, f"entry point {ep.name} cannot be loaded: {exc!r}"))
-                continue
-            if isinstance(obj, ModuleType):
-                _from_module(obj, f"entry point {ep.name}", reg)
-            else:
-                problem = _validate(obj, f"entry point {ep.name}")
-                if problem:
-                    reg.problems.append(LoadProblem(ep.name, problem))
-                else:
-                    reg.extractors.append(obj)
-    folder = user_dir if user_dir is not None else user_plugin_dir()
+        if isinstance(obj, ModuleType):
+            _from_module(obj, f"entry point {ep.name}", reg)
+            continue
+        problem = _validate(obj, f"entry point {ep.name}")
+        if problem:
+            reg.problems.append(LoadProblem(ep.name, problem))
+        else:
+            reg.extractors.append(obj)
+
+
+def _load_user_folder(reg: Registry, folder: Path) -> None:
     try:
         has_folder = folder.is_dir()
     except OSError as exc:
         reg.problems.append(LoadProblem(str(folder), f"the user plugin folder {folder} cannot be read: {exc.strerror}"))
-        has_folder = False
+        return
     if has_folder:
         for path in sorted(folder.glob("*.py")):
-            source = f"user plugin {path}"
-            try:
-                spec = importlib.util.spec_from_file_location(f"ft_user_plugin_{path.stem}", path)
-                assert spec and spec.loader
-                module = importlib.util.module_from_spec(spec)
-                sys.modules[spec.name] = module
-                spec.loader.exec_module(module)
-            except Exception as exc:
-                reg.problems.append(LoadProblem(source, f"{source} cannot be loaded: {exc!r}"))
-                continue
-            _from_module(module, source, reg)
+            _import_into(reg, f"user plugin {path}", functools.partial(_load_user_module, path))
+
+
+def load_registry(*, user_dir: Path | None = None, include_entry_points: bool = True,
+                  package: str = BUILTIN_PACKAGE) -> Registry:
+    """Every extractor that can be loaded, sorted by name; broken ones are reported by name.
+
+    Sources: every module of the built-in ``package`` (see :func:`builtin_modules`), the
+    ``forensic_triage.extractors`` entry points, then the user plugin folder. Each module names
+    its extractors in its ``EXTRACTORS`` tuple; a helper module shared by extractors says it has
+    none with ``EXTRACTORS = ()``; a module without the tuple is a load problem."""
+    reg = Registry([], [])
+    for mod_name in builtin_modules(package):
+        source = f"{package}.{mod_name}"
+        _import_into(reg, source, functools.partial(importlib.import_module, source))
+    if include_entry_points:
+        _load_entry_points(reg)
+    _load_user_folder(reg, user_dir if user_dir is not None else user_plugin_dir())
     seen: dict[str, type[Extractor]] = {}
     for cls in reg.extractors:
         if cls.name in seen and seen[cls.name] is not cls:
@@ -164,21 +192,21 @@ def parsing_library_versions() -> dict[str, str]:
             module = importlib.import_module(module_name)
             value = getattr(module, attr)
             versions[module_name] = str(value() if callable(value) else value)
-        except Exception:  # a missing optional library is simply not listed
+        except (ImportError, AttributeError, OSError, TypeError):  # a missing optional library is simply not listed
             continue
     return versions
 
 
 def record_times(record_type: type[Record], data: dict[str, Any]) -> list[tuple[str, str]]:
-    """(timeline label, time text) for every ``time_fields`` field of a record's data. A text
-    with 'Z' or an offset is UTC; a naive one is the source's local clock (time basis 'local')."""
-    times: list[tuple[str, str]] = []
+    """The timeline events of every ``time_fields`` field of a record's data. A text with 'Z'
+    or an offset is UTC; a naive one is the source's local clock (time basis 'local')."""
+    times: list[tuple[str, str]] = []  # EventTime items
     for field, label in record_type.time_fields.items():
         value = data.get(field)
         if isinstance(value, str) and value:
-            times.append((label, value))
+            times.append(EventTime(label, value))
         elif isinstance(value, list):
-            times.extend((label, v) for v in value if isinstance(v, str) and v)
+            times.extend(EventTime(label, v) for v in value if isinstance(v, str) and v)
     return times
 
 
@@ -190,13 +218,19 @@ def find_record_type(reg: Registry, plugin: str, record_type: str) -> type[Recor
     return next((r for r in cls.record_types if r.record_type == record_type), None)
 
 
-def to_artifact(extractor: type[Extractor], record: Record, index: int) -> ArtifactRecord:
+def to_artifact(extractor: type[Extractor], record: Record, index: int,
+                warn: Callable[[str], None] | None = None) -> ArtifactRecord:
+    """The stored form of a record. When the record's ``summary()`` fails, its type is the
+    summary and ``warn`` (if given) gets a sentence saying so."""
     data = record_fields(record)
-    times = record_times(type(record), data)
+    times = [EventTime(*t) for t in record_times(type(record), data)]
     try:
         summary = record.summary()
-    except Exception:
+    except Exception as exc:  # noqa: BLE001 - a plugin's summary() bug costs that summary only (stated through warn)
         summary = type(record).record_type
+        if warn is not None:
+            warn(f"The summary of a {summary} record could not be made ({type(exc).__name__}: {exc}); "
+                 "the record type stands in for it.")
     return ArtifactRecord(type(record).record_type, extractor.name, extractor.version, data, summary, times, index)
 
 
@@ -233,7 +267,7 @@ class _Run:
                 result.warnings.append(WarningRecord(
                     cls.name, f"{cls.name} parsed this file with {describe_ranges(gaps)} zero-filled (they could not "
                     f"be read from the evidence); its {len(result.artifacts) - before} record(s) come from the "
-                    "readable bytes, at their true offsets.", str(self.info.locator), "warning",
+                    "readable bytes, at their true offsets.", str(self.info.locator), WarningKind.WARNING,
                     details={"zero_filled": [[a, b] for a, b in gaps]}))
 
 
@@ -291,17 +325,18 @@ class ExtractorAnalyzer:
                 ctx.path_on_disk = disk
                 ctx.temp_dir = tmp
             for record in self.instances[cls.name].extract(ctx, io.BytesIO(data), info):
-                result.artifacts.append(to_artifact(cls, record, count))
+                result.artifacts.append(to_artifact(cls, record, count, warnings.append))
                 count += 1
-        except Exception as exc:  # a plugin's exception is a stored warning for this file; the run goes on
+        except Exception as exc:  # noqa: BLE001 - a plugin's exception is a stored warning for this file; the run goes on
             result.warnings.append(WarningRecord(
                 cls.name, f"{cls.name} {cls.version} could not parse this file ({type(exc).__name__}: {exc}); "
-                f"{count} record(s) kept.", str(info.locator), "error"))
+                f"{count} record(s) kept.", str(info.locator), WarningKind.ERROR,
+                out_of_memory=isinstance(exc, MemoryError)))
         finally:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
         for message in warnings:
-            result.warnings.append(WarningRecord(cls.name, message, str(info.locator), "warning"))
+            result.warnings.append(WarningRecord(cls.name, message, str(info.locator), WarningKind.WARNING))
 
 
 class _TooBig:
@@ -316,4 +351,4 @@ class _TooBig:
         for cls in self.extractors:
             result.warnings.append(WarningRecord(
                 cls.name, f"Not parsed by {cls.name}: {self.info.size} bytes is over its limit of "
-                f"{cls.inputs.max_size} bytes.", str(self.info.locator), "skipped"))
+                f"{cls.inputs.max_size} bytes.", str(self.info.locator), WarningKind.SKIPPED))

@@ -11,7 +11,9 @@ from __future__ import annotations
 import dataclasses
 import re
 import uuid
-from typing import Any
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any, NamedTuple
 
 # Namespace for every deterministic identifier this product derives (UUIDv5).
 FT_NAMESPACE = uuid.UUID("6f1d2b7e-7c55-5d6a-9a54-6b0f3c9a1e21")
@@ -21,6 +23,40 @@ _LOCATOR_RE = re.compile(
     r"^(?P<ev>[^:]+):(?P<off>\d+):(?P<inode>\d+)(?:-(?P<atype>\d+)-(?P<aid>\d+))?(?::(?P<stream>[^/]*))?(?P<path>/.*)?\Z",
     re.DOTALL,
 )
+
+
+class FileStatus(StrEnum):
+    """``files.status``: where a file entry stands. Values are the text stored in the database."""
+
+    PENDING = "pending"  # listed, not yet examined
+    DONE = "done"  # read completely
+    PARTIAL = "partial"  # some bytes unreadable: hashes cover the readable bytes only
+    ERROR = "error"  # nothing readable, or not examined: no hashes
+    NO_CONTENT = "no-content"  # nothing to read (set when listing)
+    NOT_A_FILE = "n/a"  # directories, links and other entries with no content to examine
+
+
+class WarningKind(StrEnum):
+    """``warnings.kind``: what sort of limitation a stored warning states."""
+
+    WARNING = "warning"
+    ERROR = "error"
+    CRASH = "crash"  # a worker process died on the file
+    TIMEOUT = "timeout"  # a worker was stopped for taking too long on the file
+    MEMORY = "memory"  # a worker ran out of its memory allowance
+    SKIPPED = "skipped"  # work left undone on purpose (a spent time budget)
+    UNSUPPORTED = "unsupported"
+    INTEGRITY = "integrity"  # data in sectors found damaged at intake
+    INTERRUPTED = "interrupted"  # a job that stopped without recording its end
+
+
+class JobOutcome(StrEnum):
+    """``jobs.outcome`` of a finished job."""
+
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    INTERRUPTED = "interrupted"
 
 
 def stable_uuid(*parts: object) -> uuid.UUID:
@@ -125,6 +161,28 @@ class FileEntry:
         return name.rsplit(".", 1)[1].lower()[:16]
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class FileInfo:
+    """What an analyzer knows about a file before its content arrives."""
+
+    file_id: int
+    locator: Locator
+    evidence: str
+    path: str  # full path inside the file system, "/" separated
+    name: str
+    extension: str
+    size: int
+    deleted: bool
+    mime: str
+    magic: str
+    head: bytes  # the first bytes (up to 64 KiB)
+    mtime: str | None = None
+    crtime: str | None = None
+    # Bytes of another file in the same folder (e.g. a SQLite "-wal" beside its database), read
+    # read-only from the same file system; None when absent. Set by the pipeline.
+    read_sibling: Callable[[str], bytes | None] | None = dataclasses.field(default=None, compare=False, repr=False)
+
+
 @dataclasses.dataclass(slots=True)
 class WarningRecord:
     """A recoverable problem stored next to the results (shown in the report's limitations)."""
@@ -132,9 +190,12 @@ class WarningRecord:
     source: str  # component or plugin/rule name, e.g. "fs.walk", "windows.prefetch", "yara"
     message: str
     locator: str | None = None
-    kind: str = "warning"  # warning | error | crash | timeout | skipped | unsupported
+    kind: WarningKind = WarningKind.WARNING
     evidence: str | None = None
     details: dict[str, Any] = dataclasses.field(default_factory=dict)
+    # Set where a MemoryError was caught (by type): the worker adds its memory limit and the
+    # kind 'memory' before the result leaves it. Not stored itself.
+    out_of_memory: bool = False
 
 
 @dataclasses.dataclass(slots=True)
@@ -158,6 +219,15 @@ class ContentHit:
     encoding: str = "ascii"  # ascii | utf-16le
 
 
+class EventTime(NamedTuple):
+    """One timeline event of a record, typed where the record is made: its label and its time
+    as the record holds it, ISO 8601 text ('Z' or an offset: UTC; naive: the device's own clock,
+    placed only with a declared zone). The text is what the case database keeps."""
+
+    label: str
+    when: str
+
+
 @dataclasses.dataclass(slots=True)
 class ArtifactRecord:
     """A typed record produced by an extractor, ready for the store.
@@ -171,7 +241,7 @@ class ArtifactRecord:
     plugin_version: str
     data: dict[str, Any]
     summary: str
-    times: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    times: list[EventTime] = dataclasses.field(default_factory=list)
     index: int = 0  # position within the source file (deterministic ids)
 
 
@@ -199,4 +269,4 @@ class FileResult:
     warnings: list[WarningRecord] = dataclasses.field(default_factory=list)
     # done | partial (some bytes unreadable: hashes cover the readable bytes only) | error (nothing
     # readable, or not examined: no hashes) | no-content (nothing to read; set when listing)
-    status: str = "done"
+    status: FileStatus = FileStatus.DONE

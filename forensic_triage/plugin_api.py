@@ -43,7 +43,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
 
-from .pipeline.analyzers import FileInfo
+from .model import FileInfo
 
 API_VERSION = 1
 

@@ -1,32 +1,11 @@
 """Built-in artifact extractors, one module each (installed as ``forensic_triage.plugins``).
 
-``BUILTIN_MODULES`` is the explicit list the registry loads, in no particular order (the
-registry sorts extractors by name). Adding an extractor: write the module, add its name here.
-"""
+The registry (:func:`forensic_triage.extractors.load_registry`) loads every module of this
+package, found with :mod:`pkgutil` and taken in sorted name order, and registers the classes
+each module names in its ``EXTRACTORS`` tuple. Adding an extractor is adding its module; this
+file does not change.
 
-BUILTIN_MODULES: tuple[str, ...] = (
-    "prefetch",
-    "lnk",
-    "jumplist",
-    "recyclebin",
-    "exif",
-    "documents",
-    "shell_history",
-    "android_sms",
-    "android_calls",
-    "android_contacts",
-    "android_whatsapp",
-    "email_files",
-    "browser_chrome",
-    "browser_firefox",
-    "browser_safari",
-    "registry_system",
-    "registry_sam",
-    "registry_usb",
-    "registry_programs",
-    "registry_autostart",
-    "registry_userassist",
-    "registry_recent",
-    "registry_network",
-    "evtx",
-)
+A helper module shared by several extractors (``browser_common``, ``registry_common``...)
+says it registers nothing with ``EXTRACTORS = ()``. A module without an ``EXTRACTORS`` tuple
+is reported as a load problem (a stored warning of the triage job), never skipped silently.
+"""

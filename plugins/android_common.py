@@ -1,4 +1,4 @@
-"""Shared helpers for the Android SQLite extractors (not an extractor: no EXTRACTORS here).
+"""Shared helpers for the Android SQLite extractors (not an extractor: its EXTRACTORS tuple is empty).
 
 The databases are opened from the temp copy the runner makes (``InputSpec.needs_path``), with
 their ``-wal`` / ``-journal`` companions copied beside them, so uncommitted WAL rows are seen
@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from forensic_triage.plugin_api import ExtractContext
+from forensic_triage.plugin_api import ExtractContext, Extractor
 from forensic_triage.timeutil import from_unix, iso
 
 MAX_ROWS = 500_000
@@ -101,3 +101,7 @@ def integer(value: Any) -> int | None:
         return int(value) if value is not None else None
     except (TypeError, ValueError):
         return None
+
+
+# A helper module: it registers no extractor of its own (see plugins/__init__.py).
+EXTRACTORS: tuple[type[Extractor], ...] = ()

@@ -4,8 +4,7 @@ Chrome/Chromium/Edge/Brave, Firefox and Safari all yield the same ``browser.visi
 ``browser.download``, ``browser.bookmark`` and ``browser.search`` records, each naming the
 browser and the profile, so an examiner sees one history whatever the browser.
 
-This module is a helper, not an extractor: it has no ``EXTRACTORS`` tuple and is not listed
-in ``BUILTIN_MODULES``.
+This module is a helper, not an extractor: its ``EXTRACTORS`` tuple is empty.
 """
 
 from __future__ import annotations
@@ -19,8 +18,7 @@ from collections.abc import Iterator
 from contextlib import closing
 from typing import Any, ClassVar
 
-from forensic_triage.pipeline.analyzers import FileInfo
-from forensic_triage.plugin_api import ExtractContext, InputSpec, Record, glob_to_regex
+from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record, glob_to_regex
 from forensic_triage.timeutil import from_filetime, iso
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -251,3 +249,7 @@ def profile_from_path(path: str, depth: int = 1) -> str | None:
     if len(parts) <= depth:
         return None
     return parts[-1 - depth]
+
+
+# A helper module: it registers no extractor of its own (see plugins/__init__.py).
+EXTRACTORS: tuple[type[Extractor], ...] = ()

@@ -9,8 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from forensic_triage.pipeline.analyzers import FileInfo
-from forensic_triage.plugin_api import ExtractContext, Extractor, InputSpec, Record
+from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record
 
 from .browser_common import (
     BROWSER_RECORD_TYPES,

@@ -18,8 +18,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO, ClassVar
 from xml.etree import ElementTree
 
-from forensic_triage.pipeline.analyzers import FileInfo
-from forensic_triage.plugin_api import ExtractContext, Extractor, InputSpec, Record
+from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record
 from forensic_triage.timeutil import UTC, from_filetime, iso
 
 MAX_XML = 4 * 1024 * 1024

@@ -17,8 +17,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from typing import Any, BinaryIO, ClassVar
 
-from forensic_triage.pipeline.analyzers import FileInfo
-from forensic_triage.plugin_api import ExtractContext, Extractor, InputSpec, Record
+from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record
 from forensic_triage.timeutil import iso
 
 MAX_MESSAGES = 100_000

@@ -19,13 +19,12 @@ import re
 import struct
 import xml.etree.ElementTree as ET
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 import pyevtx
 
-from forensic_triage.pipeline.analyzers import FileInfo
-from forensic_triage.plugin_api import ExtractContext, Extractor, InputSpec, Record
+from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record
 from forensic_triage.timeutil import from_filetime, iso
 
 from .evtx_records import EVTX_RECORD_TYPES, TypedEvent, WindowsEvent, typed_record
@@ -93,6 +92,18 @@ def _flatten(element: ET.Element, prefix: str, put: Any) -> None:
             put(name, (child.text or "").strip("\x00"))
 
 
+@dataclasses.dataclass(slots=True)
+class _Tally:
+    """What one log gave: records counted, read, unreadable, unparsed, recovered."""
+
+    total: int = 0
+    count: int = 0
+    failed: int = 0
+    unparsed: int = 0
+    recovered: int = 0
+    cancelled: bool = False
+
+
 class EvtxExtractor(Extractor):
     name = "windows.evtx"
     version = "1.1"
@@ -113,9 +124,33 @@ class EvtxExtractor(Extractor):
         if not data.startswith(SIGNATURE):
             ctx.warn("Not an EVTX event log (no 'ElfFile' signature); not parsed.")
             return
+        log = self._open(ctx, data)
+        if log is None:
+            return
+        truncated = self._check_size(ctx, data)
+        seen: set[bytes] = set()  # identities of the records reported so far (see _identity)
+        tally = _Tally()
+        yield from self._records(ctx, log, seen, tally)
+        if tally.cancelled:
+            return
+        yield from self._recovered(log, seen, tally)
+        if tally.failed:
+            ctx.warn(f"{tally.failed} of {tally.total} event records could not be read (damaged chunks); "
+                     f"{tally.count} were read.")
+        if tally.unparsed:
+            ctx.warn(f"{tally.unparsed} event(s) could not be rendered or parsed as XML; they are listed with the "
+                     "fields libevtx gives directly (no event data).")
+        if _corrupted(log) and not tally.failed and not truncated:
+            ctx.warn(f"libevtx reports this log as damaged or truncated; {tally.count} event record(s) and "
+                     f"{tally.recovered} recovered record(s) could be read.")
+
+    @staticmethod
+    def _open(ctx: ExtractContext, data: bytes) -> Any:
+        """The opened log; a damaged one without the chunks libevtx refuses; None (warned) when neither opens."""
         log = pyevtx.file()
         try:
             log.open_file_object(io.BytesIO(data))
+            return log
         except OSError as exc:
             salvaged, kept, dropped = salvage_chunks(data)
             log = pyevtx.file()
@@ -125,31 +160,36 @@ class EvtxExtractor(Extractor):
                 log.open_file_object(io.BytesIO(salvaged))
             except OSError:
                 ctx.warn(f"The event log cannot be opened: {_short(exc)}.")
-                return
+                return None
             ctx.warn(f"The event log is damaged ({_short(exc)}); {dropped} unreadable chunk(s) of 64 KiB were "
                      f"left out and the events of the other {kept} are reported.")
-        truncated = self._check_size(ctx, data)
-        count = failed = unparsed = 0
-        seen: set[bytes] = set()  # identities of the records reported so far (see _identity)
+            return log
+
+    def _records(self, ctx: ExtractContext, log: Any, seen: set[bytes], tally: _Tally) -> Iterator[Record]:
+        """The log's records, in order; counts those that cannot be read or parsed. Stops (with
+        ``tally.cancelled``) when the run is cancelled."""
         try:
-            total = log.number_of_records
+            tally.total = log.number_of_records
         except OSError as exc:
             ctx.warn(f"The event log's records cannot be counted: {_short(exc)}.")
-            total = 0
-        for index in range(total):
+            tally.total = 0
+        for index in range(tally.total):
             if index % 1000 == 0 and ctx.check_cancel():
+                tally.cancelled = True
                 return
             try:
                 record = log.get_record(index)
             except OSError:
-                failed += 1
+                tally.failed += 1
                 continue
             event, parsed, xml = self._event(record, recovered=False)
             seen.add(_identity(record, xml))
-            unparsed += 0 if parsed else 1
-            count += 1
+            tally.unparsed += 0 if parsed else 1
+            tally.count += 1
             yield from self._with_typed(event)
-        recovered_ok = 0
+
+    def _recovered(self, log: Any, seen: set[bytes], tally: _Tally) -> Iterator[Record]:
+        """Records libevtx recovers from free space that parse and are not copies of one reported."""
         for index in range(_safe_count(log)):
             try:
                 record = log.get_recovered_record(index)
@@ -162,16 +202,8 @@ class EvtxExtractor(Extractor):
             if identity in seen:
                 continue  # an identical copy of a record already reported: the same event, not another one
             seen.add(identity)
-            recovered_ok += 1
+            tally.recovered += 1
             yield from self._with_typed(event)
-        if failed:
-            ctx.warn(f"{failed} of {total} event records could not be read (damaged chunks); {count} were read.")
-        if unparsed:
-            ctx.warn(f"{unparsed} event(s) could not be rendered or parsed as XML; they are listed with the "
-                     "fields libevtx gives directly (no event data).")
-        if _corrupted(log) and not failed and not truncated:
-            ctx.warn(f"libevtx reports this log as damaged or truncated; {count} event record(s) and "
-                     f"{recovered_ok} recovered record(s) could be read.")
 
     def _with_typed(self, event: WindowsEvent) -> Iterator[Record]:
         typed = typed_record(event)
@@ -182,39 +214,32 @@ class EvtxExtractor(Extractor):
             yield typed
 
     def _event(self, record: Any, *, recovered: bool) -> tuple[WindowsEvent, bool, str]:
+        """The record as a generic event (its XML's System section first, libevtx's own fields
+        where the XML lacks one), whether its XML parsed, and the XML text."""
         xml = _safe(lambda: record.xml_string) or ""
         root = parse_event_xml(xml) if xml else None
-        system: dict[str, ET.Element] = {}
-        if root is not None:
-            for section in root:
-                if _local(section.tag) == "System":
-                    system = {_local(child.tag): child for child in section}
-        written = _safe(record.get_written_time_as_integer)
-        when = iso(from_filetime(written)) if written else None
-        created = system.get("TimeCreated")
-        if created is not None and created.get("SystemTime"):
-            when = _iso_from_xml(str(created.get("SystemTime"))) or when
-        provider = system["Provider"].get("Name") if "Provider" in system else _safe(lambda: record.source_name)
-        event_id = _int_text(system["EventID"].text) if "EventID" in system else None
-        if event_id is None:
-            raw_id = _safe(lambda: record.event_identifier)
-            event_id = raw_id & 0xFFFF if isinstance(raw_id, int) else None
+        system = _system_section(root)
         execution = system.get("Execution")
         security = system.get("Security")
-        data = event_data(root) if root is not None else _strings(record)
+
+        def text(name: str, fallback: Callable[[], Any]) -> Any:
+            return (system[name].text or None) if name in system else _safe(fallback)
+
+        def number(name: str, fallback: Callable[[], Any]) -> Any:
+            return _int_text(system[name].text) if name in system else _safe(fallback)
+
         return WindowsEvent(
-            time=when, provider=provider, event_id=event_id,
-            record_number=_int_text(system["EventRecordID"].text) if "EventRecordID" in system
-            else _safe(lambda: record.identifier),
-            channel=(system["Channel"].text or None) if "Channel" in system else _safe(lambda: record.channel_name),
-            computer=(system["Computer"].text or None) if "Computer" in system
-            else _safe(lambda: record.computer_name),
+            time=_event_time(record, system), provider=_provider(record, system), event_id=_event_id(record, system),
+            record_number=number("EventRecordID", lambda: record.identifier),
+            channel=text("Channel", lambda: record.channel_name),
+            computer=text("Computer", lambda: record.computer_name),
             user_sid=(security.get("UserID") if security is not None else None)
             or _safe(lambda: record.user_security_identifier),
-            level=_int_text(system["Level"].text) if "Level" in system else _safe(lambda: record.event_level),
+            level=number("Level", lambda: record.event_level),
             process_id=_int_text(execution.get("ProcessID")) if execution is not None else None,
             thread_id=_int_text(execution.get("ThreadID")) if execution is not None else None,
-            event_data=data, recovered=recovered), root is not None, xml
+            event_data=event_data(root) if root is not None else _strings(record), recovered=recovered), \
+            root is not None, xml
 
     @staticmethod
     def _check_size(ctx: ExtractContext, data: bytes) -> bool:
@@ -247,6 +272,38 @@ def salvage_chunks(data: bytes) -> tuple[bytes, int, int]:
     struct.pack_into("<QQ", header, 8, 0, max(len(chunks) - 1, 0))
     struct.pack_into("<I", header, 124, zlib.crc32(bytes(header[:120])))
     return bytes(header) + b"".join(chunks), len(chunks), dropped
+
+
+def _system_section(root: ET.Element | None) -> dict[str, ET.Element]:
+    """The children of the event XML's System section by local name (empty without XML)."""
+    system: dict[str, ET.Element] = {}
+    if root is not None:
+        for section in root:
+            if _local(section.tag) == "System":
+                system = {_local(child.tag): child for child in section}
+    return system
+
+
+def _event_time(record: Any, system: dict[str, ET.Element]) -> str | None:
+    """TimeCreated of the XML (full precision), else the record's written time."""
+    written = _safe(record.get_written_time_as_integer)
+    when = iso(from_filetime(written)) if written else None
+    created = system.get("TimeCreated")
+    if created is not None and created.get("SystemTime"):
+        when = _iso_from_xml(str(created.get("SystemTime"))) or when
+    return when
+
+
+def _provider(record: Any, system: dict[str, ET.Element]) -> Any:
+    return system["Provider"].get("Name") if "Provider" in system else _safe(lambda: record.source_name)
+
+
+def _event_id(record: Any, system: dict[str, ET.Element]) -> int | None:
+    event_id = _int_text(system["EventID"].text) if "EventID" in system else None
+    if event_id is None:
+        raw_id = _safe(lambda: record.event_identifier)
+        event_id = raw_id & 0xFFFF if isinstance(raw_id, int) else None
+    return event_id
 
 
 def _identity(record: Any, xml: str) -> bytes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, ClassVar
 
-from forensic_triage.plugin_api import Record
+from forensic_triage.plugin_api import Extractor, Record
 
 SECURITY = "Microsoft-Windows-Security-Auditing"
 EVENTLOG = "Microsoft-Windows-Eventlog"
@@ -206,52 +206,87 @@ def _int(text: str | None) -> int | None:
         return None
 
 
+def _logon(event: WindowsEvent, eid: int, d: dict[str, str], common: dict[str, Any]) -> Record | None:
+    if event.provider != SECURITY or eid not in (4624, 4625):
+        return None
+    logon_type = _int(d.get("LogonType"))
+    failed = eid == 4625
+    cls = LogonFailure if failed else Logon
+    return cls(**common, event_id=eid, account=_get(d, "TargetUserName"), domain=_get(d, "TargetDomainName"),
+               account_sid=_get(d, "TargetUserSid"), logon_type=logon_type,
+               logon_type_name=LOGON_TYPES.get(logon_type) if logon_type is not None else None,
+               workstation=_get(d, "WorkstationName"), source_address=_get(d, "IpAddress"),
+               source_port=_get(d, "IpPort"), logon_id=_get(d, "TargetLogonId"),
+               process_name=_get(d, "ProcessName"), authentication_package=_get(d, "AuthenticationPackageName"),
+               status=_get(d, "Status") if failed else None,
+               sub_status=_get(d, "SubStatus") if failed else None)
+
+
+def _account_change(event: WindowsEvent, eid: int, d: dict[str, str], common: dict[str, Any]) -> Record | None:
+    if event.provider != SECURITY or eid not in ACCOUNT_ACTIONS:
+        return None
+    return AccountChange(**common, event_id=eid, action=ACCOUNT_ACTIONS[eid],
+                         target_account=_get(d, "TargetUserName"), target_domain=_get(d, "TargetDomainName"),
+                         target_sid=_get(d, "TargetSid", "TargetUserSid"),
+                         member=_get(d, "MemberName", "MemberSid") if eid == 4732 else None,
+                         subject_account=_get(d, "SubjectUserName"), subject_domain=_get(d, "SubjectDomainName"))
+
+
+def _service_installed(event: WindowsEvent, eid: int, d: dict[str, str], common: dict[str, Any]) -> Record | None:
+    if event.provider != SCM or eid != 7045:
+        return None
+    start = _get(d, "StartType")
+    return ServiceInstalled(**common, service_name=_get(d, "ServiceName"), image_path=_get(d, "ImagePath"),
+                            service_type=_get(d, "ServiceType"),
+                            start_type=START_TYPES.get(start or "", start), account=_get(d, "AccountName"),
+                            user_sid=event.user_sid)
+
+
+def _log_cleared(event: WindowsEvent, eid: int, d: dict[str, str], common: dict[str, Any]) -> Record | None:
+    if event.provider != EVENTLOG or eid not in (1102, 104):
+        return None
+    return LogCleared(**common, event_id=eid, log=_get(d, "Channel") or ("Security" if eid == 1102 else None),
+                      account=_get(d, "SubjectUserName"), domain=_get(d, "SubjectDomainName"),
+                      account_sid=_get(d, "SubjectUserSid") or event.user_sid)
+
+
+def _rdp_who(provider: str | None, d: dict[str, str]) -> tuple[str | None, str | None]:
+    """(account, source address) of a remote desktop event, by where its provider puts them."""
+    if provider == RCM:
+        user, domain = _get(d, "Param1"), _get(d, "Param2")
+        return (f"{domain}\\{user}" if domain and user else user), _get(d, "Param3")
+    if provider == LSM:
+        return _get(d, "User"), _get(d, "Address")
+    user, domain = _get(d, "AccountName"), _get(d, "AccountDomain")
+    return (f"{domain}\\{user}" if domain and user else user), _get(d, "ClientAddress")
+
+
+def _rdp_session(event: WindowsEvent, eid: int, d: dict[str, str], common: dict[str, Any]) -> Record | None:
+    action = RDP_ACTIONS.get((event.provider or "", eid))
+    if action is None:
+        return None
+    account, address = _rdp_who(event.provider, d)
+    return RdpSession(**common, event_id=eid, action=action, account=account,
+                      session_id=_get(d, "SessionID", "SessionName"), source_address=address,
+                      client_name=_get(d, "ClientName"))
+
+
+# Each builder returns its typed record for the events it knows, else None; the first that answers wins.
+_BUILDERS = (_logon, _account_change, _service_installed, _log_cleared, _rdp_session)
+
+
 def typed_record(event: WindowsEvent) -> Record | None:
     """The typed record for this event, or None when it is not one of the events of interest."""
-    eid, provider, d = event.event_id, event.provider, event.event_data
-    common: dict[str, Any] = {"time": event.time, "record_number": event.record_number, "computer": event.computer}
+    eid = event.event_id
     if eid is None:
         return None
-    if provider == SECURITY and eid in (4624, 4625):
-        logon_type = _int(d.get("LogonType"))
-        cls = Logon if eid == 4624 else LogonFailure
-        return cls(**common, event_id=eid, account=_get(d, "TargetUserName"), domain=_get(d, "TargetDomainName"),
-                   account_sid=_get(d, "TargetUserSid"), logon_type=logon_type,
-                   logon_type_name=LOGON_TYPES.get(logon_type) if logon_type is not None else None,
-                   workstation=_get(d, "WorkstationName"), source_address=_get(d, "IpAddress"),
-                   source_port=_get(d, "IpPort"), logon_id=_get(d, "TargetLogonId"),
-                   process_name=_get(d, "ProcessName"), authentication_package=_get(d, "AuthenticationPackageName"),
-                   status=_get(d, "Status") if eid == 4625 else None,
-                   sub_status=_get(d, "SubStatus") if eid == 4625 else None)
-    if provider == SECURITY and eid in ACCOUNT_ACTIONS:
-        return AccountChange(**common, event_id=eid, action=ACCOUNT_ACTIONS[eid],
-                             target_account=_get(d, "TargetUserName"), target_domain=_get(d, "TargetDomainName"),
-                             target_sid=_get(d, "TargetSid", "TargetUserSid"),
-                             member=_get(d, "MemberName", "MemberSid") if eid == 4732 else None,
-                             subject_account=_get(d, "SubjectUserName"), subject_domain=_get(d, "SubjectDomainName"))
-    if provider == SCM and eid == 7045:
-        start = _get(d, "StartType")
-        return ServiceInstalled(**common, service_name=_get(d, "ServiceName"), image_path=_get(d, "ImagePath"),
-                                service_type=_get(d, "ServiceType"),
-                                start_type=START_TYPES.get(start or "", start), account=_get(d, "AccountName"),
-                                user_sid=event.user_sid)
-    if provider == EVENTLOG and eid in (1102, 104):
-        return LogCleared(**common, event_id=eid, log=_get(d, "Channel") or ("Security" if eid == 1102 else None),
-                          account=_get(d, "SubjectUserName"), domain=_get(d, "SubjectDomainName"),
-                          account_sid=_get(d, "SubjectUserSid") or event.user_sid)
-    action = RDP_ACTIONS.get((provider or "", eid))
-    if action is not None:
-        if provider == RCM:
-            user, domain = _get(d, "Param1"), _get(d, "Param2")
-            account = f"{domain}\\{user}" if domain and user else user
-            address = _get(d, "Param3")
-        elif provider == LSM:
-            account, address = _get(d, "User"), _get(d, "Address")
-        else:
-            user, domain = _get(d, "AccountName"), _get(d, "AccountDomain")
-            account = f"{domain}\\{user}" if domain and user else user
-            address = _get(d, "ClientAddress")
-        return RdpSession(**common, event_id=eid, action=action, account=account,
-                          session_id=_get(d, "SessionID", "SessionName"), source_address=address,
-                          client_name=_get(d, "ClientName"))
+    common: dict[str, Any] = {"time": event.time, "record_number": event.record_number, "computer": event.computer}
+    for build in _BUILDERS:
+        record = build(event, eid, event.event_data, common)
+        if record is not None:
+            return record
     return None
+
+
+# A helper module: it registers no extractor of its own (see plugins/__init__.py).
+EXTRACTORS: tuple[type[Extractor], ...] = ()

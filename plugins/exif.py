@@ -21,8 +21,7 @@ import warnings
 from collections.abc import Iterator
 from typing import Any, BinaryIO, ClassVar
 
-from forensic_triage.pipeline.analyzers import FileInfo
-from forensic_triage.plugin_api import ExtractContext, Extractor, InputSpec, Record
+from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record
 from forensic_triage.timeutil import iso
 
 EXIF_IFD, GPS_IFD = 0x8769, 0x8825

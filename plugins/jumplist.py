@@ -14,8 +14,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any, BinaryIO, ClassVar
 
-from forensic_triage.pipeline.analyzers import FileInfo
-from forensic_triage.plugin_api import ExtractContext, Extractor, InputSpec, Record
+from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record
 from forensic_triage.timeutil import from_filetime, iso
 
 from .lnk import LNK_HEADER, LinkFields, clean_text, link_library, mac_from_droid, read_link

@@ -12,8 +12,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any, BinaryIO, ClassVar
 
-from forensic_triage.pipeline.analyzers import FileInfo
-from forensic_triage.plugin_api import ExtractContext, Extractor, InputSpec, Record
+from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record
 from forensic_triage.timeutil import from_filetime, iso
 
 LNK_HEADER = bytes.fromhex("4c0000000114020000000000c000000000000046")

@@ -12,8 +12,7 @@ import struct
 from collections.abc import Iterator
 from typing import BinaryIO, ClassVar
 
-from forensic_triage.pipeline.analyzers import FileInfo
-from forensic_triage.plugin_api import ExtractContext, Extractor, InputSpec, Record
+from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record
 from forensic_triage.timeutil import from_filetime, iso
 
 MAX_INFO2_RECORDS = 100_000

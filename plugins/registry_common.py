@@ -6,7 +6,7 @@ content (the keys it needs), so a renamed or exported hive is still examined. A 
 is opened as far as it goes: a truncated one is cut back to its last whole hive bin, and every
 unreadable key or value becomes a warning, never an exception.
 
-This module is a helper, not an extractor: it has no ``EXTRACTORS`` tuple.
+This module is a helper, not an extractor: its ``EXTRACTORS`` tuple is empty.
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ from typing import Any, BinaryIO
 
 import pyregf
 
-from forensic_triage.pipeline.analyzers import FileInfo
-from forensic_triage.plugin_api import ExtractContext, InputSpec, Record, glob_to_regex
+from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record, glob_to_regex
 from forensic_triage.timeutil import from_filetime, iso
 
 REGF = b"regf"
@@ -317,3 +316,7 @@ def systemtime_bytes(data: bytes | None) -> str | None:
     except ValueError:
         return None
     return moment.isoformat(timespec="milliseconds")
+
+
+# A helper module: it registers no extractor of its own (see plugins/__init__.py).
+EXTRACTORS: tuple[type[Extractor], ...] = ()

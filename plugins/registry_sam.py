@@ -11,8 +11,7 @@ import struct
 from collections.abc import Iterator
 from typing import Any, BinaryIO, ClassVar
 
-from forensic_triage.pipeline.analyzers import FileInfo
-from forensic_triage.plugin_api import ExtractContext, Extractor, Record
+from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, Record
 
 from .registry_common import Hive, filetime_int, hive_inputs, key_name, key_time, open_hive, utf16z
 

@@ -7,8 +7,7 @@ import dataclasses
 from collections.abc import Iterator
 from typing import BinaryIO, ClassVar
 
-from forensic_triage.pipeline.analyzers import FileInfo
-from forensic_triage.plugin_api import ExtractContext, Extractor, Record
+from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, Record
 from forensic_triage.timeutil import unix_iso
 
 from .registry_common import Hive, filetime_bytes, filetime_int, hive_inputs, open_hive

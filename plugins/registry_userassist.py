@@ -14,8 +14,7 @@ import struct
 from collections.abc import Iterator
 from typing import BinaryIO, ClassVar
 
-from forensic_triage.pipeline.analyzers import FileInfo
-from forensic_triage.plugin_api import ExtractContext, Extractor, Record
+from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, Record
 
 from .registry_common import Hive, filetime_int, hive_inputs, key_name, open_hive, value_bytes
 

@@ -7,8 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO, ClassVar
 
-from forensic_triage.pipeline.analyzers import FileInfo
-from forensic_triage.plugin_api import ExtractContext, Extractor, InputSpec, Record
+from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record
 from forensic_triage.timeutil import unix_iso
 
 MAX_COMMANDS = 200_000

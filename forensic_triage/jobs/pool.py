@@ -20,14 +20,30 @@ import multiprocessing as mp
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from ..errors import TriageError
 from ..isolation import start_method, start_without_main
-from ..model import FileResult, WarningRecord
-from .worker import STAGE_BYTES, FileSpec, StatusSlot, worker_main
+from ..model import FileResult, FileStatus, WarningKind, WarningRecord
+from .protocol import (
+    Entries,
+    Fatal,
+    FileSpec,
+    FromWorker,
+    Ready,
+    Stop,
+    UnitDone,
+    UnitRequest,
+    UnitResult,
+    WalkDone,
+    WalkEvent,
+    WalkFailed,
+    WalkRequest,
+    WalkWarning,
+)
+from .worker import EXIT_MEMORY, MEMORY_STAGE, STAGE_BYTES, StatusSlot, worker_main
 
 UNIT_DEPTH = 2              # units queued per worker, so it never waits for the parent
 SLOW_READ_BYTES_PER_S = 8 * 1024 * 1024
@@ -50,7 +66,7 @@ class Unit:
     done: set[int] = dataclasses.field(default_factory=set)
 
     def remaining(self) -> list[int]:
-        return [i for i, s in enumerate(self.specs) if s[0] not in self.done]
+        return [i for i, s in enumerate(self.specs) if s.file_id not in self.done]
 
     def subset(self, unit_id: int, indexes: list[int], *, isolated: bool = False, failure: str = "") -> Unit:
         return Unit(unit_id, self.evidence_id, self.evidence_path, self.uid, self.offset,
@@ -74,24 +90,24 @@ def file_time_limit(base: float, size: int) -> float:
     return base + size / SLOW_READ_BYTES_PER_S
 
 
-def describe_death(exitcode: int | None, stage: str, timed_out: bool, limit: float) -> tuple[str, str]:
+def describe_death(exitcode: int | None, stage: str, timed_out: bool, limit: float) -> tuple[WarningKind, str]:
     """(kind, sentence) for a worker that ended while on a file."""
     if timed_out:
-        return "timeout", f"did not finish within {limit:.0f} s and was stopped"
-    if stage.startswith("memory") or exitcode == 3:
-        return "memory", "ran out of its memory allowance"
+        return WarningKind.TIMEOUT, f"did not finish within {limit:.0f} s and was stopped"
+    if stage.startswith(MEMORY_STAGE) or exitcode == EXIT_MEMORY:
+        return WarningKind.MEMORY, "ran out of its memory allowance"
     if exitcode is not None and exitcode < 0:
         try:
             name = signal.Signals(-exitcode).name
         except ValueError:
             name = f"signal {-exitcode}"
-        return "crash", f"crashed ({name})"
-    return "crash", f"ended unexpectedly (exit code {exitcode})"
+        return WarningKind.CRASH, f"crashed ({name})"
+    return WarningKind.CRASH, f"ended unexpectedly (exit code {exitcode})"
 
 
 def stage_source(stage: str) -> tuple[str, str]:
     """(warning source, human description) from a worker's stage text."""
-    stage = stage.removeprefix("memory: ")
+    stage = stage.removeprefix(MEMORY_STAGE)
     if stage.startswith("plugin "):
         parts = stage.split()
         return parts[1], f"while the plugin {' '.join(parts[1:])} was parsing it"
@@ -106,12 +122,34 @@ _start_method = start_method
 _start_without_main = start_without_main
 
 
-def _size_in(units: Any, file_id: int) -> int:
+def _size_in(units: Iterable[Unit], file_id: int) -> int:
     for unit in units:
         for spec in unit.specs:
-            if spec[0] == file_id:
-                return int(spec[8])
+            if spec.file_id == file_id:
+                return spec.size
     return 0
+
+
+class _UnitSource:
+    """Units to dispatch: retries first (suspects at the front), then the caller's iterator."""
+
+    def __init__(self, units: Iterator[Unit], retry: deque[Unit]) -> None:
+        self.units = units
+        self.retry = retry
+        self.exhausted = False
+
+    def next(self) -> Unit | None:
+        if self.retry:
+            return self.retry.popleft()
+        if self.exhausted:
+            return None
+        unit = next(self.units, None)
+        if unit is None:
+            self.exhausted = True
+        return unit
+
+    def empty(self) -> bool:
+        return self.exhausted and not self.retry
 
 
 class WorkerPool:
@@ -149,7 +187,7 @@ class WorkerPool:
     def stop(self) -> None:
         for w in self.workers:
             try:
-                w.conn.send(("stop",))
+                w.conn.send(Stop())
             except (OSError, ValueError):
                 pass
         deadline = time.monotonic() + 2.0
@@ -179,10 +217,11 @@ class WorkerPool:
                 f"The worker processes keep failing before examining any file ({note}).",
                 hint="A plugin in the user plugin folder may crash when it is loaded: remove it and run again.")
 
-    def handshake(self, timeout: float = 300.0) -> tuple[dict[str, Any], list[str]]:
-        """Start the workers; wait for the first to load the analyzers. Returns what they are
-        (provenance for the job record) and the plugin load problems. Plugins are loaded only in
-        workers, so even a plugin that crashes when imported cannot take this process down."""
+    def handshake(self, timeout: float = 300.0) -> Ready:
+        """Start the workers; wait for the first to load the analyzers. Its :class:`Ready` says
+        what they are (provenance for the job record), the plugin load problems and the engine
+        notes. Plugins are loaded only in workers, so even a plugin that crashes when imported
+        cannot take this process down."""
         self.start()
         deadline = time.monotonic() + timeout
         while True:
@@ -191,10 +230,10 @@ class WorkerPool:
                 try:
                     while w.conn.poll():
                         msg = w.conn.recv()
-                        if msg[0] == "ready":
-                            return msg[2], list(msg[3])
-                        if msg[0] == "fatal":
-                            raise TriageError(f"The worker processes cannot start: {msg[1]}.")
+                        if isinstance(msg, Ready):
+                            return msg
+                        if isinstance(msg, Fatal):
+                            raise TriageError(f"The worker processes cannot start: {msg.error}.")
                 except (EOFError, OSError):
                     closed = True
                 if closed or not w.process.is_alive():
@@ -207,55 +246,57 @@ class WorkerPool:
             wait([w.conn for w in self.workers] + [w.process.sentinel for w in self.workers], timeout=0.5)
 
     # ------------------------------------------------------------------ walk
-    def walk(self, evidence_path: str, uid: str, offset: int, ntfs: bool) -> Iterator[tuple[str, Any]]:
-        """Walk one file system in a worker; yields ("entries", rows), ("warning", text), then
-        ("done", count) or ("failed", sentence) when the walk could not finish."""
+    def walk(self, evidence_path: str, uid: str, offset: int, ntfs: bool) -> Iterator[WalkEvent]:
+        """Walk one file system in a worker; yields :class:`Entries` and :class:`WalkWarning`
+        messages, then :class:`WalkDone`, or :class:`WalkFailed` when the walk could not finish."""
         self.start(1)
         w = self.workers[0]
-        w.conn.send(("walk", evidence_path, uid, offset, ntfs))
+        w.conn.send(WalkRequest(evidence_path, uid, offset, ntfs))
         while True:
             ready = wait([w.conn, w.process.sentinel], timeout=0.5)
-            got_message = False
             if w.conn in ready or w.conn.poll():
                 try:
-                    msg = w.conn.recv()
-                    got_message = True
+                    msg: FromWorker | None = w.conn.recv()
                 except (EOFError, OSError):
                     msg = None
                 if msg is not None:
-                    kind = msg[0]
-                    if kind == "entries":
-                        w.results += 1
-                        yield "entries", msg[1]
-                    elif kind == "walk_warning":
-                        yield "warning", msg[1]
-                    elif kind == "walk_done":
-                        yield "done", msg[1]
-                        return
-                    elif kind == "walk_failed":
-                        yield "failed", f"the file system cannot be opened: {msg[1]}"
-                        return
-                    elif kind == "ready":
-                        continue
-                    elif kind == "fatal":
-                        self._check_start_failures(w, msg[1])
-                        self._replace(w)
-                        yield "failed", f"the worker failed: {msg[1]}"
-                        return
+                    event = self._walk_event(w, msg)
+                    if event is not None:
+                        yield event
+                        if isinstance(event, WalkDone | WalkFailed):
+                            return
                     continue
-            if got_message:
-                continue
-            _fid, last, stage = w.slot.read()
-            timed_out = last > 0 and time.monotonic() - last > self.file_timeout and w.process.is_alive()
-            if timed_out or not w.process.is_alive():
-                if timed_out:
-                    w.process.kill()
-                w.process.join(2.0)
-                kind, what = describe_death(w.process.exitcode, stage, timed_out, self.file_timeout)
-                self._check_start_failures(w, what)
-                self._replace(w)
-                yield "failed", f"the worker listing it {what}"
+            failure = self._walk_death(w)
+            if failure is not None:
+                yield failure
                 return
+
+    def _walk_event(self, w: _Handle, msg: FromWorker) -> WalkEvent | None:
+        """What the walk's caller gets for a message of the walking worker (None: nothing)."""
+        if isinstance(msg, Entries):
+            w.results += 1
+            return msg
+        if isinstance(msg, WalkWarning | WalkDone | WalkFailed):
+            return msg
+        if isinstance(msg, Fatal):
+            self._check_start_failures(w, msg.error)
+            self._replace(w)
+            return WalkFailed(f"the worker failed: {msg.error}")
+        return None  # Ready of a fresh worker
+
+    def _walk_death(self, w: _Handle) -> WalkFailed | None:
+        """A walking worker that died or hangs is replaced; the walk failed (None: it is alive)."""
+        _fid, last, stage = w.slot.read()
+        timed_out = last > 0 and time.monotonic() - last > self.file_timeout and w.process.is_alive()
+        if not timed_out and w.process.is_alive():
+            return None
+        if timed_out:
+            w.process.kill()
+        w.process.join(2.0)
+        _kind, what = describe_death(w.process.exitcode, stage, timed_out, self.file_timeout)
+        self._check_start_failures(w, what)
+        self._replace(w)
+        return WalkFailed(f"the worker listing it {what}")
 
     # --------------------------------------------------------------- process
     def process(self, units: Iterator[Unit], on_result: ResultCallback, should_stop: Callable[[], bool],
@@ -266,49 +307,51 @@ class WorkerPool:
         caller then calls :meth:`stop`).
         """
         self.start()
-        exhausted = False
+        source = _UnitSource(units, self.retry)
         stopped = False
         while True:
             on_tick()
-            if not stopped and should_stop():
-                stopped = True
+            stopped = stopped or should_stop()
             if not stopped:
-                for w in self.workers:
-                    while len(w.units) < UNIT_DEPTH:
-                        unit = self.retry.popleft() if self.retry else None
-                        if unit is None and not exhausted:
-                            unit = next(units, None)
-                            if unit is None:
-                                exhausted = True
-                        if unit is None:
-                            break
-                        if unit.isolated and w.units:
-                            self.retry.appendleft(unit)  # a suspect runs alone, on an idle worker
-                            break
-                        w.units.append(unit)
-                        w.conn.send(("unit", unit.unit_id, unit.evidence_path, unit.uid, unit.offset, unit.specs))
-                        if unit.isolated:
-                            break
+                self._dispatch(source)
             busy = [w for w in self.workers if w.units]
-            if not busy and (stopped or (exhausted and not self.retry)):
+            if not busy and (stopped or source.empty()):
                 return not stopped
-            waitables: list[Any] = []
-            for w in busy:
-                waitables += [w.conn, w.process.sentinel]
-            wait(waitables, timeout=0.25)
-            for w in list(busy):
-                alive = self._drain(w, on_result)
-                if not alive or not w.process.is_alive():
-                    self._on_death(w, on_result, timed_out=False)
-                    continue
-                file_id, started, _stage = w.slot.read()
-                if file_id > 0:
-                    size = self._size_of(w, file_id)
-                    if time.monotonic() - started > file_time_limit(self.file_timeout, size):
-                        w.process.kill()
-                        w.process.join(2.0)
-                        self._drain(w, on_result)
-                        self._on_death(w, on_result, timed_out=True)
+            self._collect(busy, on_result)
+
+    def _dispatch(self, source: _UnitSource) -> None:
+        """Keep every worker's queue UNIT_DEPTH deep; a suspect unit goes alone to an idle worker."""
+        for w in self.workers:
+            while len(w.units) < UNIT_DEPTH:
+                unit = source.next()
+                if unit is None:
+                    break
+                if unit.isolated and w.units:
+                    self.retry.appendleft(unit)  # a suspect runs alone, on an idle worker
+                    break
+                w.units.append(unit)
+                w.conn.send(UnitRequest(unit.unit_id, unit.evidence_path, unit.uid, unit.offset, unit.specs))
+                if unit.isolated:
+                    break
+
+    def _collect(self, busy: list[_Handle], on_result: ResultCallback) -> None:
+        """Wait briefly for the busy workers; take their results; replace the dead and the hung."""
+        waitables: list[Any] = []
+        for w in busy:
+            waitables += [w.conn, w.process.sentinel]
+        wait(waitables, timeout=0.25)
+        for w in list(busy):
+            alive = self._drain(w, on_result)
+            if not alive or not w.process.is_alive():
+                self._on_death(w, on_result, timed_out=False)
+                continue
+            file_id, started, _stage = w.slot.read()
+            if file_id > 0 and time.monotonic() - started > file_time_limit(self.file_timeout,
+                                                                           self._size_of(w, file_id)):
+                w.process.kill()
+                w.process.join(2.0)
+                self._drain(w, on_result)
+                self._on_death(w, on_result, timed_out=True)
 
     @staticmethod
     def _size_of(w: _Handle, file_id: int) -> int:
@@ -318,15 +361,14 @@ class WorkerPool:
         """Receive everything the worker sent; False when its pipe is closed."""
         try:
             while w.conn.poll():
-                msg = w.conn.recv()
-                kind = msg[0]
-                if kind == "result":
-                    self._deliver(w, msg[1], msg[2], on_result)
-                elif kind == "unit_done":
-                    if w.units and w.units[0].unit_id == msg[1]:
+                msg: FromWorker = w.conn.recv()
+                if isinstance(msg, UnitResult):
+                    self._deliver(w, msg.unit_id, msg.result, on_result)
+                elif isinstance(msg, UnitDone):
+                    if w.units and w.units[0].unit_id == msg.unit_id:
                         w.units.popleft()
-                elif kind == "fatal":
-                    w.slot.set_stage(f"engine failure: {msg[1]}")
+                elif isinstance(msg, Fatal):
+                    w.slot.set_stage(f"engine failure: {msg.error}")
         except (EOFError, OSError):
             return False
         return True
@@ -335,7 +377,7 @@ class WorkerPool:
         for unit in w.units:
             if unit.unit_id != unit_id:
                 continue
-            idx = next((i for i, s in enumerate(unit.specs) if s[0] == result.file_id), None)
+            idx = next((i for i, s in enumerate(unit.specs) if s.file_id == result.file_id), None)
             if idx is None or result.file_id in unit.done:
                 return
             unit.done.add(result.file_id)
@@ -344,7 +386,7 @@ class WorkerPool:
             if unit.isolated and unit.first_failure:
                 result.warnings.append(WarningRecord(
                     "engine", f"A worker process {unit.first_failure} while this file was being examined with "
-                    "others; examined again alone, it completed normally.", unit.locators[idx], "warning"))
+                    "others; examined again alone, it completed normally.", unit.locators[idx], WarningKind.WARNING))
             on_result(result, unit.locators[idx], unit.evidence_id)
             return
 
@@ -361,11 +403,11 @@ class WorkerPool:
             rest = unit.remaining()
             if not rest:
                 continue
-            suspect = next((i for i in rest if unit.specs[i][0] == file_id), None) if file_id > 0 else None
+            suspect = next((i for i in rest if unit.specs[i].file_id == file_id), None) if file_id > 0 else None
             if suspect is not None:
                 culprit_found = True
                 rest = [i for i in rest if i != suspect]
-                if timed_out or kind == "memory" or unit.isolated:
+                if timed_out or kind == WarningKind.MEMORY or unit.isolated:
                     self._fail_file(unit, suspect, kind, what, stage, on_result)
                 else:
                     self._next_unit += 1
@@ -378,14 +420,14 @@ class WorkerPool:
         self._replace(w)
 
     @staticmethod
-    def _fail_file(unit: Unit, idx: int, kind: str, what: str, stage: str, on_result: ResultCallback) -> None:
+    def _fail_file(unit: Unit, idx: int, kind: WarningKind, what: str, stage: str, on_result: ResultCallback) -> None:
         spec = unit.specs[idx]
         source, during = stage_source(stage)
-        result = FileResult(file_id=spec[0], status="error")
-        again = " (also when examined alone)" if unit.isolated and kind == "crash" else ""
+        result = FileResult(file_id=spec.file_id, status=FileStatus.ERROR)
+        again = " (also when examined alone)" if unit.isolated and kind == WarningKind.CRASH else ""
         result.warnings.append(WarningRecord(
             source, f"The worker process examining this file {what}{again} {during}; the file was not "
             "examined (no hashes or findings for it). The run went on with a new worker.", unit.locators[idx], kind,
-            details={"stage": stage, "size": spec[8]}))
-        unit.done.add(spec[0])
+            details={"stage": stage, "size": spec.size}))
+        unit.done.add(spec.file_id)
         on_result(result, unit.locators[idx], unit.evidence_id)

@@ -19,9 +19,9 @@ the budget is spent and stores exactly what was not examined.
 from __future__ import annotations
 
 import dataclasses
-import json
 import shlex
 import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -30,13 +30,16 @@ from typing import Any
 
 from ..errors import Cancelled, TriageError
 from ..evidence.intake import intake_problems
-from ..model import NO_DATA_STREAM, NO_META, FileResult
+from ..model import FileResult, FileStatus, JobOutcome, WarningKind
 from ..store import CaseStore
-from ..timeutil import utcnow_iso
+from ..store.triage_repo import TIER_NAMES, TIERS
 from .context import JobContext
 from .pool import Unit, WorkerPool
+from .protocol import Entries, FileSpec, WalkDone, WalkFailed, WalkWarning
 from .settings import TriageSettings
 from .writer import write_results
+
+__all__ = ["TIERS", "TriageStats", "run_triage"]
 
 WALK_FLUSH = 5000
 RESULT_BATCH = 200
@@ -44,43 +47,10 @@ RESULT_SECONDS = 1.0
 UNIT_FILES = 48
 UNIT_BYTES = 32 * 1024 * 1024
 PAGE = 2000
-
-_INSERT_FILE = (
-    "INSERT OR IGNORE INTO files(evidence_id, volume_id, locator, partition_offset, inode, attr_type, attr_id, stream,"
-    " path, name, name_raw, parent_path, extension, size, allocated, meta_allocated, type, mode, uid, gid,"
-    " mtime, atime, ctime, crtime, first_block, flags, status, time_basis)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-)
-
-
-def _like_any(prefixes: tuple[str, ...]) -> str:
-    return "(" + " OR ".join(f"path LIKE '{p}%'" for p in prefixes) + ")"
-
-
-# (name, SQL predicate on files.path) in order of value; LIKE is case-insensitive for ASCII.
-_ARTIFACT_PLACES = (
-    "/Windows/System32/config/", "/WINNT/System32/config/", "/Windows/Prefetch/", "/Windows/System32/winevt/",
-    "/Windows/appcompat/", "/Windows/System32/sru/", "/Windows/System32/Tasks/", "/$Recycle.Bin/", "/RECYCLER/",
-    "/Recycled/", "/ProgramData/Microsoft/Windows/Start Menu/", "/var/log/", "/etc/", "/Library/Preferences/",
-    "/private/var/log/", "/private/etc/",
-)
-_PROFILE_ARTIFACTS = ("NTUSER.DAT", "AppData/", "Application Data/", "Local Settings/", "Recent/", ".bash_history",
-                      ".zsh_history", ".mozilla/", ".config/", "Library/")
-_PROFILES = ("/Users/", "/Documents and Settings/", "/home/", "/root/")
-_BULK = ("/Windows/", "/WINNT/", "/Program Files", "/ProgramData/", "/usr/", "/lib/", "/lib64/", "/opt/",
-         "/System/", "/Applications/", "/$Extend/", "/System Volume Information/")
-_PROFILE_ARTIFACT_SQL = "(" + " OR ".join(
-    f"path LIKE '{p}%/{a}%'" for p in _PROFILES for a in _PROFILE_ARTIFACTS) + ")"
-TIERS: tuple[tuple[str, str], ...] = (
-    ("artifact locations", f"({_like_any(_ARTIFACT_PLACES)} OR {_PROFILE_ARTIFACT_SQL})"),
-    ("user profiles", _like_any(_PROFILES)),
-    ("other files", "1"),
-    ("system and program folders", _like_any(_BULK)),
-)
-_TIER_CASE = ("CASE WHEN " + TIERS[0][1] + " THEN 0 WHEN " + TIERS[1][1] + " THEN 1 WHEN " + TIERS[3][1]
-              + " THEN 3 ELSE 2 END")
-_TIER_ORDER = (0, 1, 2, 3)
-_UID = "(SELECT uid FROM evidence WHERE evidence.id = files.evidence_id)"
+_TIER_ORDER = (0, 1, 2, 3)  # "other files" (2) before "system and program folders" (3), see TIERS
+_WORKER_DEATHS = (WarningKind.CRASH, WarningKind.TIMEOUT, WarningKind.MEMORY)
+# What the end of a job may meet when the case database fails (the store translates most to StoreError).
+_STORE_FAILURES = (TriageError, sqlite3.Error, OSError)
 
 
 @dataclasses.dataclass(slots=True)
@@ -115,7 +85,7 @@ class _Writer:
         self.stats.bytes_read += result.bytes_read
         self.stats.hits += len(result.hits)
         self.stats.artifacts += len(result.artifacts)
-        if result.status == "error" and any(w.kind in ("crash", "timeout", "memory") for w in result.warnings):
+        if result.status == FileStatus.ERROR and any(w.kind in _WORKER_DEATHS for w in result.warnings):
             self.stats.crashed_files += 1
         if result.warnings:
             self.ctx.warn(len(result.warnings))
@@ -133,68 +103,82 @@ class _Writer:
             self.batch.clear()
         self.last = time.monotonic()
 
+    def flush_after_failure(self) -> None:
+        """Keep the results already received when the job stops early; when even that fails,
+        the job's stats say how many were lost and why."""
+        pending = len(self.batch)
+        try:
+            self.flush()
+        except _STORE_FAILURES as exc:
+            self.batch.clear()
+            self.stats.notes.append(f"{pending} examined file(s) could not be stored when the job stopped "
+                                    f"({type(exc).__name__}: {exc}); they stay 'pending' and are examined again.")
+
+
+class _VolumeWalk:
+    """Stores one volume's walked entries in batches, with the warnings of its listing."""
+
+    def __init__(self, store: CaseStore, evidence: dict[str, Any], volume: dict[str, Any], job_id: int,
+                 ctx: JobContext, stats: TriageStats) -> None:
+        self.store, self.evidence, self.volume = store, evidence, volume
+        self.job_id, self.ctx, self.stats = job_id, ctx, stats
+        self.rows: list[tuple[Any, ...]] = []
+        self.warnings: list[str] = []
+        self.where = f"{evidence['uid']}:{volume['offset']}"
+
+    def flush(self, status: str | None = None, failure: str | None = None) -> None:
+        repo, evidence, volume = self.store.triage, self.evidence, self.volume
+        summary = 0
+        with self.store.transaction():
+            repo.insert_walked_files(evidence["id"], volume["id"], self.rows)
+            for message in self.warnings:
+                repo.add_warning(source="fs.walk", message=message, job_id=self.job_id,
+                                 evidence_id=evidence["id"], locator=self.where)
+            if failure:
+                repo.add_warning(source="fs.walk", kind=WarningKind.ERROR, job_id=self.job_id,
+                                 evidence_id=evidence["id"], locator=self.where,
+                                 message=f"The listing of the {volume['fs_type']} file system at byte "
+                                 f"{volume['offset']} of {evidence['uid']} stopped: {failure}. The "
+                                 f"{self.stats.files_walked} entries listed before are kept and examined.")
+            if status:
+                summary = _mark_no_content(self.store, evidence, volume, self.job_id)
+                repo.set_volume_fs_status(volume["id"], status)
+        self.ctx.warn(len(self.warnings) + (1 if failure else 0) + (1 if status and summary else 0))
+        self.rows.clear()
+        self.warnings.clear()
+
 
 def _walk_volume(store: CaseStore, pool: WorkerPool, evidence: dict[str, Any], volume: dict[str, Any],
                  job_id: int, ctx: JobContext, stats: TriageStats) -> None:
     ctx.begin(f"listing files of {evidence['uid']} @ {volume['offset']}", unit="files")
-    rows: list[tuple[Any, ...]] = []
-    warnings: list[str] = []
-    ids = (evidence["id"], volume["id"])
-    where = f"{evidence['uid']}:{volume['offset']}"
-
-    def flush(status: str | None = None, failure: str | None = None) -> None:
-        summary = 0
-        with store.transaction() as conn:
-            conn.executemany(_INSERT_FILE, [ids + r for r in rows])
-            for message in warnings:
-                store.add_warning(conn, source="fs.walk", message=message, job_id=job_id,
-                                  evidence_id=evidence["id"], locator=where)
-            if failure:
-                store.add_warning(conn, source="fs.walk", kind="error", job_id=job_id, evidence_id=evidence["id"],
-                                  locator=where, message=f"The listing of the {volume['fs_type']} file system at byte "
-                                  f"{volume['offset']} of {evidence['uid']} stopped: {failure}. The "
-                                  f"{stats.files_walked} entries listed before are kept and examined.")
-            if status:
-                summary = _mark_no_content(store, conn, evidence, volume, job_id)
-                conn.execute("UPDATE volumes SET fs_status=? WHERE id=?", (status, volume["id"]))
-        ctx.warn(len(warnings) + (1 if failure else 0) + (1 if status and summary else 0))
-        rows.clear()
-        warnings.clear()
-
-    for kind, value in pool.walk(evidence["path"], evidence["uid"], volume["offset"], volume["fs_type"] == "NTFS"):
-        if kind == "entries":
-            rows.extend(value)
-            stats.files_walked += len(value)
-            ctx.advance(len(value))
-            if len(rows) >= WALK_FLUSH:
-                flush()
+    walk = _VolumeWalk(store, evidence, volume, job_id, ctx, stats)
+    for event in pool.walk(evidence["path"], evidence["uid"], volume["offset"], volume["fs_type"] == "NTFS"):
+        if isinstance(event, Entries):
+            walk.rows.extend(event.rows)
+            stats.files_walked += len(event.rows)
+            ctx.advance(len(event.rows))
+            if len(walk.rows) >= WALK_FLUSH:
+                walk.flush()
             ctx.check_cancel()
-        elif kind == "warning":
-            warnings.append(value)
-        elif kind == "done":
-            flush("walked")
-        elif kind == "failed":
-            flush("error", value)
+        elif isinstance(event, WalkWarning):
+            walk.warnings.append(event.text)
+        elif isinstance(event, WalkDone):
+            walk.flush("walked")
+        elif isinstance(event, WalkFailed):
+            walk.flush("error", event.reason)
 
 
-def _mark_no_content(store: CaseStore, conn: Any, evidence: dict[str, Any], volume: dict[str, Any],
-                     job_id: int) -> int:
+def _mark_no_content(store: CaseStore, evidence: dict[str, Any], volume: dict[str, Any], job_id: int) -> int:
     """Entries with nothing to read get status 'no-content' (no digest of nothing, no warning each):
     deleted names whose metadata is gone (inode 0) and NTFS files whose data lives only in named
     streams, which are listed beside them. One summary warning per volume counts the deleted
     names, so the report's limitations say how many names had no content left. Returns 1 when
     that warning was stored."""
-    conn.execute(
-        "UPDATE files SET status='no-content' WHERE volume_id=? AND status='pending' AND ("
-        f"(',' || flags || ',') LIKE '%,{NO_META},%' OR (',' || flags || ',') LIKE '%,{NO_DATA_STREAM},%')",
-        (volume["id"],))
-    count = int(conn.execute(
-        "SELECT count(*) FROM files WHERE volume_id=? AND status='no-content' AND"
-        f" (',' || flags || ',') LIKE '%,{NO_META},%'", (volume["id"],)).fetchone()[0])
+    count = store.triage.mark_no_content(volume["id"])
     if not count:
         return 0
-    store.add_warning(
-        conn, source="fs.walk", kind="warning", job_id=job_id, evidence_id=evidence["id"],
+    store.triage.add_warning(
+        source="fs.walk", kind=WarningKind.WARNING, job_id=job_id, evidence_id=evidence["id"],
         locator=f"{evidence['uid']}:{volume['offset']}", details={"no_content_names": count},
         message=f"{count} deleted name(s) on the {volume['fs_type']} file system at byte {volume['offset']} of "
         f"{evidence['uid']} have no metadata left (inode 0 or an unreadable entry): no content is recoverable "
@@ -202,27 +186,24 @@ def _mark_no_content(store: CaseStore, conn: Any, evidence: dict[str, Any], volu
     return 1
 
 
-def _tier_pages(store: CaseStore, evidence_id: int, tier: int, order: str) -> Iterator[Any]:
+def _tier_pages(store: CaseStore, evidence_id: int, tier: int, order: str) -> Iterator[dict[str, Any]]:
     """Pending files of one evidence item and tier, in read order, paged with a keyset so memory
     stays flat whatever the file count (the files_status index serves the physical order)."""
-    cols = ("SELECT id, locator, volume_id, inode, attr_type, attr_id, stream, path, name, extension, size,"
-            " allocated, mtime, crtime, first_block FROM files")
-    base = f" WHERE evidence_id=? AND status='pending' AND {_TIER_CASE} = ?"
-    if order == "physical":
-        passes = [(base + " AND first_block IS NULL AND id > ? ORDER BY id", False),
-                  (base + " AND first_block IS NOT NULL AND (first_block, id) > (?, ?) ORDER BY first_block, id",
-                   True)]
-    else:
-        passes = [(base + " AND id > ? ORDER BY id", False)]
-    for sql, physical in passes:
-        key: tuple[int, ...] = (-1, 0) if physical else (0,)
+    passes: tuple[bool | None, ...] = (False, True) if order == "physical" else (None,)
+    for by_block in passes:
+        key: tuple[int, ...] = (-1, 0) if by_block else (0,)
         while True:
-            rows = store.query(cols + sql + f" LIMIT {PAGE}", (evidence_id, tier, *key))
+            rows = store.triage.pending_page(evidence_id, tier, after=key, limit=PAGE, by_block=by_block)
             if not rows:
                 break
             last = rows[-1]
-            key = (last["first_block"], last["id"]) if physical else (last["id"],)
+            key = (last["first_block"], last["id"]) if by_block else (last["id"],)
             yield from rows
+
+
+def _spec(r: dict[str, Any]) -> FileSpec:
+    return FileSpec(r["id"], r["inode"], r["attr_type"], r["attr_id"], r["stream"], r["path"], r["name"],
+                    r["extension"], r["size"], not r["allocated"], r["mtime"], r["crtime"])
 
 
 def _units(store: CaseStore, evidences: list[dict[str, Any]], order: str) -> Iterator[Unit]:
@@ -230,8 +211,7 @@ def _units(store: CaseStore, evidences: list[dict[str, Any]], order: str) -> Ite
     unit_id = 0
     for tier in _TIER_ORDER:
         for ev in evidences:
-            offsets = {v["id"]: v["offset"] for v in store.query("SELECT id, offset FROM volumes WHERE evidence_id=?",
-                                                                  (ev["id"],))}
+            offsets = store.triage.volume_offsets(ev["id"])
             current: Unit | None = None
             volume_id = None
             size = 0
@@ -245,9 +225,7 @@ def _units(store: CaseStore, evidences: list[dict[str, Any]], order: str) -> Ite
                     volume_id = r["volume_id"]
                     current = Unit(unit_id, ev["id"], ev["path"], ev["uid"], offsets[volume_id], [], [])
                     size = 0
-                current.specs.append((r["id"], r["inode"], r["attr_type"], r["attr_id"], r["stream"], r["path"],
-                                      r["name"], r["extension"], r["size"], not r["allocated"], r["mtime"],
-                                      r["crtime"]))
+                current.specs.append(_spec(r))
                 current.locators.append(r["locator"])
                 size += r["size"]
             if current is not None:
@@ -256,27 +234,29 @@ def _units(store: CaseStore, evidences: list[dict[str, Any]], order: str) -> Ite
 
 def _budget_report(store: CaseStore, job_id: int, budget: float) -> str:
     """Store exactly what a spent time budget left undone; returns the one-line summary."""
-    rows = store.query(
-        f"SELECT {_UID} AS uid, {_TIER_CASE} AS tier, count(*) AS n, coalesce(sum(size), 0) AS bytes FROM files"
-        " WHERE status='pending' GROUP BY uid, tier ORDER BY uid, tier")
-    folders = store.query(
-        f"SELECT {_UID} AS uid, substr(path, 1, CASE WHEN instr(substr(path, 2), '/') > 0"
-        " THEN instr(substr(path, 2), '/') ELSE length(path) END) AS folder, count(*) AS n,"
-        " coalesce(sum(size), 0) AS bytes FROM files"
-        " WHERE status='pending' GROUP BY uid, folder ORDER BY n DESC LIMIT 50")
+    rows = store.triage.pending_by_tier()
+    folders = store.triage.pending_top_folders(50)
     total = sum(r["n"] for r in rows)
     total_bytes = sum(r["bytes"] for r in rows)
-    parts = [f"{r['n']} in {TIERS[r['tier']][0]} of {r['uid']}" for r in rows]
+    parts = [f"{r['n']} in {TIER_NAMES[r['tier']]} of {r['uid']}" for r in rows]
     message = (f"The time budget of {budget:.0f} s was spent: {total} files ({total_bytes} bytes) were not examined"
                f" ({'; '.join(parts)}). They keep status 'pending'; run triage again to examine them.")
     details = {"budget_seconds": budget, "files": total, "bytes": total_bytes,
-               "by_tier": [{"evidence": r["uid"], "tier": TIERS[r["tier"]][0], "files": r["n"], "bytes": r["bytes"]}
+               "by_tier": [{"evidence": r["uid"], "tier": TIER_NAMES[r["tier"]], "files": r["n"], "bytes": r["bytes"]}
                            for r in rows],
                "top_folders": [{"evidence": r["uid"], "folder": r["folder"], "files": r["n"], "bytes": r["bytes"]}
                                for r in folders]}
-    with store.transaction() as conn:
-        store.add_warning(conn, source="budget", kind="skipped", job_id=job_id, message=message, details=details)
+    with store.transaction():
+        store.triage.add_warning(source="budget", kind=WarningKind.SKIPPED, job_id=job_id, message=message,
+                                 details=details)
     return message
+
+
+def _store_job_warnings(store: CaseStore, job_id: int, source: str, kind: WarningKind, messages: list[str]) -> None:
+    if messages:
+        with store.transaction():
+            for message in messages:
+                store.triage.add_warning(source=source, message=message, kind=kind, job_id=job_id)
 
 
 def run_triage(store: CaseStore, settings: TriageSettings | None = None, ctx: JobContext | None = None,
@@ -290,30 +270,25 @@ def run_triage(store: CaseStore, settings: TriageSettings | None = None, ctx: Jo
     pool = WorkerPool(settings.jobs, settings.to_dict(), temp_root, settings.worker_memory_mb, settings.file_timeout)
     try:
         ctx.begin("starting worker processes")
-        describe, problems = pool.handshake()
+        ready = pool.handshake()
         job_settings = settings.to_dict()
-        job_settings["analyzers"] = describe
+        job_settings["analyzers"] = ready.describe
         job_id = store.start_job("triage", job_settings, command_line or shlex.join(sys.argv))
         try:
             from ..scan.setup import record_scan_provenance  # rule set and hash sets of the job, for reports
 
-            record_scan_provenance(store, job_id, describe)
-            if problems:
-                with store.transaction() as conn:
-                    for message in problems:
-                        store.add_warning(conn, source="plugins", message=message, kind="error", job_id=job_id)
-                ctx.warn(len(problems))
-            unfinished = intake_problems(store)  # items an interrupted 'evidence add' left: named, not skipped silently
-            if unfinished:
-                with store.transaction() as conn:
-                    for message in unfinished:
-                        store.add_warning(conn, source="intake", message=message, kind="error", job_id=job_id)
-                ctx.warn(len(unfinished))
+            record_scan_provenance(store, job_id, ready.describe)
+            # plugin load problems; items an interrupted 'evidence add' left: named, not skipped silently
+            unfinished = intake_problems(store)
+            _store_job_warnings(store, job_id, "plugins", WarningKind.ERROR, list(ready.problems))
+            _store_job_warnings(store, job_id, "intake", WarningKind.ERROR, unfinished)
+            _store_job_warnings(store, job_id, "engine", WarningKind.WARNING, list(ready.notes))
+            ctx.warn(len(ready.problems) + len(unfinished) + len(ready.notes))
         except Exception as exc:  # the job started: it must not stay 'running'
-            _end_job(store, job_id, "failed", stats, exc)
+            _end_job(store, job_id, JobOutcome.FAILED, stats, exc)
             raise
         except BaseException:
-            _end_job(store, job_id, "interrupted", stats)
+            _end_job(store, job_id, JobOutcome.INTERRUPTED, stats)
             raise
         _run(store, pool, settings, ctx, stats, job_id, started)
     finally:
@@ -322,55 +297,52 @@ def run_triage(store: CaseStore, settings: TriageSettings | None = None, ctx: Jo
     return stats
 
 
+def _examine(store: CaseStore, pool: WorkerPool, settings: TriageSettings, ctx: JobContext, stats: TriageStats,
+             writer: _Writer, started: float) -> None:
+    """Walk what is not walked yet, then examine every pending file (the body of a triage job)."""
+    deadline = started + settings.budget_seconds if settings.budget_seconds else None
+    evidences = store.triage.evidence_to_triage()
+    for evidence in evidences:
+        for volume in store.triage.volumes_to_walk(evidence["id"]):
+            _walk_volume(store, pool, evidence, volume, writer.job_id, ctx, stats)
+    ctx.begin("examining files", total=store.triage.pending_count(), unit="files")
+
+    def tick() -> None:
+        writer.tick()
+        ctx.check_cancel()
+
+    finished = pool.process(_units(store, evidences, settings.read_order), writer.add,
+                            lambda: deadline is not None and time.monotonic() > deadline, tick)
+    writer.flush()
+    _name_damaged_files(store, evidences, writer.job_id)
+    if not finished and settings.budget_seconds:
+        stats.budget_exhausted = True
+        stats.notes.append(_budget_report(store, writer.job_id, settings.budget_seconds))
+
+
 def _run(store: CaseStore, pool: WorkerPool, settings: TriageSettings, ctx: JobContext, stats: TriageStats,
          job_id: int, started: float) -> None:
-    outcome = "completed"
+    outcome = JobOutcome.COMPLETED
     reason: BaseException | None = None
     writer = _Writer(store, job_id, ctx, stats)
-    deadline = started + settings.budget_seconds if settings.budget_seconds else None
     try:
-        evidences = [dict(ev) for ev in store.query(
-            "SELECT * FROM evidence WHERE intake_state = 'complete' ORDER BY id")]
-        for evidence in evidences:
-            for volume in store.query("SELECT * FROM volumes WHERE evidence_id=? AND fs_type IS NOT NULL"
-                                      " AND fs_status='pending' ORDER BY offset", (evidence["id"],)):
-                _walk_volume(store, pool, evidence, dict(volume), job_id, ctx, stats)
-        total = int(store.scalar("SELECT count(*) FROM files WHERE status='pending'") or 0)
-        ctx.begin("examining files", total=total, unit="files")
-
-        def tick() -> None:
-            writer.tick()
-            ctx.check_cancel()
-
-        finished = pool.process(_units(store, evidences, settings.read_order), writer.add,
-                                lambda: deadline is not None and time.monotonic() > deadline, tick)
-        writer.flush()
-        _name_damaged_files(store, evidences, job_id)
-        if not finished and settings.budget_seconds:
-            stats.budget_exhausted = True
-            stats.notes.append(_budget_report(store, job_id, settings.budget_seconds))
+        _examine(store, pool, settings, ctx, stats, writer, started)
     except Cancelled:
-        outcome = "cancelled"
+        outcome = JobOutcome.CANCELLED
         raise
-    except TriageError as exc:
-        outcome, reason = "failed", exc
-        raise
-    except Exception as exc:  # an engine bug: the job failed (stated), the results so far are kept
-        outcome, reason = "failed", exc
+    except Exception as exc:  # a TriageError or an engine bug: the job failed (stated), the results so far are kept
+        outcome, reason = JobOutcome.FAILED, exc
         raise
     except BaseException:
-        outcome = "interrupted"
+        outcome = JobOutcome.INTERRUPTED
         raise
     finally:
-        if outcome != "completed":
-            try:
-                writer.flush()  # results already received are complete: keep them
-            except (TriageError, Exception):
-                pass
+        if outcome != JobOutcome.COMPLETED:
+            writer.flush_after_failure()  # results already received are complete: keep them
         ctx.finish()
         stats.seconds = round(time.monotonic() - started, 3)
         failure = _end_job(store, job_id, outcome, stats, reason)
-        if failure is not None and outcome == "completed":
+        if failure is not None and outcome == JobOutcome.COMPLETED:
             raise TriageError(
                 f"Every file was examined and the results are stored, but the end of the triage job could not be "
                 f"recorded ({failure}).", hint="Check the free space and permissions of the case folder, then run "
@@ -387,16 +359,25 @@ def _name_damaged_files(store: CaseStore, evidences: list[dict[str, Any]], job_i
         if not bad_ranges(store, int(evidence["id"])):
             continue
         notes = damaged_file_notes(store, int(evidence["id"]))
-        known = {str(r[0]) for r in store.query(
-            "SELECT message FROM warnings WHERE evidence_id=? AND source='evidence.damage'", (evidence["id"],))}
-        with store.transaction() as conn:
+        known = store.triage.damage_notes(int(evidence["id"]))
+        with store.transaction():
             for note in notes:
                 if note not in known:
-                    store.add_warning(conn, source="evidence.damage", kind="integrity", message=note,
-                                      job_id=job_id, evidence_id=int(evidence["id"]))
+                    store.triage.add_warning(source="evidence.damage", kind=WarningKind.INTEGRITY, message=note,
+                                             job_id=job_id, evidence_id=int(evidence["id"]))
 
 
-def _end_job(store: CaseStore, job_id: int, outcome: str, stats: TriageStats,
+def _final_counts(store: CaseStore, job_id: int, stats: TriageStats) -> None:
+    """Files left pending and warnings of the job, into its stats; when the case database cannot
+    count them, the stats say so (the counts stay as they were)."""
+    try:
+        stats.remaining = store.triage.pending_count()
+        stats.warnings = store.triage.job_warning_count(job_id)
+    except _STORE_FAILURES as exc:
+        stats.notes.append(f"The files left and the warnings of this job could not be counted ({exc}).")
+
+
+def _end_job(store: CaseStore, job_id: int, outcome: JobOutcome, stats: TriageStats,
              reason: BaseException | None = None) -> BaseException | None:
     """Record the end of a job; returns None, or the exception that stopped it being recorded.
 
@@ -404,33 +385,28 @@ def _end_job(store: CaseStore, job_id: int, outcome: str, stats: TriageStats,
     raises, the job is marked 'failed' with a stored warning saying why, in a plain update.
     (When the case database refuses every write, the job is left 'running' and the next start
     reports it as interrupted.) A failed job also stores the reason it failed."""
-    for query, attr in (("SELECT count(*) FROM files WHERE status='pending'", "remaining"),
-                        ("SELECT count(*) FROM warnings WHERE job_id=?", "warnings")):
-        try:
-            setattr(stats, attr, int(store.scalar(query, (job_id,) if "?" in query else ()) or 0))
-        except Exception:
-            pass
+    _final_counts(store, job_id, stats)
     if reason is not None:
         try:
-            with store.transaction() as conn:
-                store.add_warning(conn, source="engine", kind="error", job_id=job_id,
-                                  message=f"The triage job failed: {reason}", details={"error": repr(reason)})
+            with store.transaction():
+                store.triage.add_warning(source="engine", kind=WarningKind.ERROR, job_id=job_id,
+                                         message=f"The triage job failed: {reason}", details={"error": repr(reason)})
             stats.warnings += 1
-        except Exception:
-            pass
+        except _STORE_FAILURES as exc:
+            stats.notes.append(f"The reason this job failed could not be stored ({exc}): {reason!r}")
     try:
         store.end_job(job_id, outcome, stats.as_dict())
         return None
-    except Exception as exc:
+    except _STORE_FAILURES as exc:
         failure = exc
     try:
-        with store.transaction() as conn:
-            store.add_warning(
-                conn, source="engine", kind="error", job_id=job_id, details={"outcome": outcome, "error": repr(failure)},
+        with store.transaction():
+            store.triage.add_warning(
+                source="engine", kind=WarningKind.ERROR, job_id=job_id, details={"outcome": outcome,
+                                                                                "error": repr(failure)},
                 message=f"The end of this triage job ({outcome}) could not be recorded ({type(failure).__name__}: "
                 f"{failure}); the job is marked 'failed'.")
-            conn.execute("UPDATE jobs SET ended_utc=?, outcome='failed', stats=? WHERE id=?",
-                         (utcnow_iso(), json.dumps(stats.as_dict(), sort_keys=True, default=str), job_id))
-    except Exception:
-        pass
+            store.triage.mark_job_failed(job_id, stats.as_dict())
+    except _STORE_FAILURES:
+        return failure  # the case database refuses every write: the next start reports the job interrupted
     return failure

@@ -6,13 +6,8 @@ aborts, hangs or runs out of its memory allowance dies alone: the parent
 (:mod:`forensic_triage.jobs.pool`) sees it, records which file and which plugin were in
 flight (from the shared status slot this module keeps up to date), and starts a new worker.
 
-Protocol (tuples over a ``multiprocessing`` pipe, parent -> worker):
-
-* ``("walk", evidence_path, uid, volume_offset, ntfs)`` -> ``("entries", rows)`` batches,
-  ``("walk_warning", text)``, then ``("walk_done", count)``
-* ``("unit", unit_id, evidence_path, uid, volume_offset, specs)`` -> one ``("result",
-  unit_id, FileResult)`` per file, then ``("unit_done", unit_id)``
-* ``("stop",)`` -> the worker exits
+The messages it exchanges with the parent are defined in :mod:`.protocol` (one module for
+both sides).
 
 The worker never writes the case database; the parent is the single writer.
 """
@@ -30,12 +25,28 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from ..model import FileResult, FileStatus, Locator, WarningKind, WarningRecord
+from .protocol import (
+    Entries,
+    Fatal,
+    FileSpec,
+    Ready,
+    Stop,
+    UnitDone,
+    UnitRequest,
+    UnitResult,
+    WalkDone,
+    WalkFailed,
+    WalkRequest,
+    WalkWarning,
+)
+
 WALK_BATCH = 1000
 STAGE_BYTES = 160
+MEMORY_STAGE = "memory: "  # prefix of the stage text of a worker that ran out of memory
+EXIT_MEMORY = 3  # exit code of a worker that ran out of memory
 
-# A file spec sent in a work unit: everything the worker needs, nothing it must look up.
-# (file_id, inode, attr_type, attr_id, stream, path, name, extension, size, deleted, mtime, crtime)
-FileSpec = tuple[int, int, "int | None", "int | None", str, str, str, str, int, bool, "str | None", "str | None"]
+__all__ = ["EXIT_MEMORY", "MEMORY_STAGE", "STAGE_BYTES", "FileSpec", "StatusSlot", "entry_row", "worker_main"]
 
 
 @dataclasses.dataclass(slots=True)
@@ -74,13 +85,18 @@ def _die_with_parent() -> None:
         pass
 
 
-def _limit_memory(memory_mb: int) -> None:
-    if memory_mb > 0:
-        limit = memory_mb * 1024 * 1024
-        try:
-            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        except (ValueError, OSError):
-            pass
+def _limit_memory(memory_mb: int) -> str | None:
+    """Set the worker's address-space limit; returns why it could not be set (a note the parent
+    stores as a warning), or None."""
+    if memory_mb <= 0:
+        return None
+    limit = memory_mb * 1024 * 1024
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ValueError, OSError) as exc:
+        return (f"The worker memory limit of {memory_mb} MiB could not be set ({type(exc).__name__}: {exc}); "
+                "the workers ran without it.")
+    return None
 
 
 class _Worker:
@@ -114,73 +130,78 @@ class _Worker:
     def _filesystem(self, evidence_path: str, offset: int) -> Any:
         return self.resolver.filesystem(evidence_path, offset)
 
-    def walk(self, evidence_path: str, uid: str, offset: int, ntfs: bool) -> None:
+    def walk(self, request: WalkRequest) -> None:
         from ..fs.walker import Walker
 
         self.slot.set_file(-1)
-        self.slot.set_stage(f"walk of the file system at byte {offset}")
+        self.slot.set_stage(f"walk of the file system at byte {request.offset}")
         count = 0
         try:
-            fs = self._filesystem(evidence_path, offset)
-        except Exception as exc:  # a volume the walk cannot open is a warning, not a dead job
-            self.conn.send(("walk_failed", f"{type(exc).__name__}: {exc}"))
+            fs = self._filesystem(request.evidence_path, request.offset)
+        except Exception as exc:  # noqa: BLE001 - hostile bytes: a volume the walk cannot open is a stored warning, not a dead job
+            self.conn.send(WalkFailed(f"the file system cannot be opened: {type(exc).__name__}: {exc}"))
             self.slot.idle()
             return
-        walker = Walker(fs, uid, offset, ntfs=ntfs, on_warning=lambda m: self.conn.send(("walk_warning", m)))
+        walker = Walker(fs, request.uid, request.offset, ntfs=request.ntfs,
+                        on_warning=lambda m: self.conn.send(WalkWarning(m)))
         batch: list[tuple[Any, ...]] = []
         for entry in walker.walk():
             batch.append(entry_row(entry))
             count += 1
             if len(batch) >= WALK_BATCH:
-                self.conn.send(("entries", batch))
+                self.conn.send(Entries(batch))
                 batch = []
                 self.slot.nums[1] = time.monotonic()  # progress: the walk is alive
         if batch:
-            self.conn.send(("entries", batch))
-        self.conn.send(("walk_done", count))
+            self.conn.send(Entries(batch))
+        self.conn.send(WalkDone(count))
         self.slot.idle()
 
-    def unit(self, unit_id: int, evidence_path: str, uid: str, offset: int, specs: list[FileSpec]) -> None:
-        from ..model import FileResult, Locator, WarningRecord
-
+    def unit(self, request: UnitRequest) -> None:
+        unit_id, offset, uid = request.unit_id, request.offset, request.uid
         try:
-            fs = self._filesystem(evidence_path, offset)
-        except Exception as exc:
-            for spec in specs:
-                result = FileResult(file_id=spec[0], status="error")
+            fs = self._filesystem(request.evidence_path, offset)
+        except Exception as exc:  # noqa: BLE001 - hostile bytes: each file of the unit gets a stored warning
+            for spec in request.specs:
+                result = FileResult(file_id=spec.file_id, status=FileStatus.ERROR)
                 result.warnings.append(WarningRecord(
                     "engine", f"The file system at byte {offset} cannot be opened to read this file: {exc}",
-                    f"{uid}:{offset}:{spec[1]}{spec[5]}", "error"))
-                self.conn.send(("result", unit_id, result))
-            self.conn.send(("unit_done", unit_id))
+                    f"{uid}:{offset}:{spec.inode}{spec.path}", WarningKind.ERROR))
+                self.conn.send(UnitResult(unit_id, result))
+            self.conn.send(UnitDone(unit_id))
             return
-        for spec in specs:
-            file_id, inode, atype, aid, stream, path, name, ext, size, deleted, mtime, crtime = spec
-            self.slot.set_file(file_id)
-            loc = Locator(uid, offset, inode, atype, aid, stream, path)
-            try:
-                result = self.processor.process(fs, file_id, loc, name=name, extension=ext, size=size,
-                                                deleted=deleted, mtime=mtime, crtime=crtime)
-            except MemoryError:
-                raise
-            except Exception as exc:  # an engine bug on one file costs that file, stored as a warning
-                result = FileResult(file_id=file_id, status="error")
-                result.warnings.append(WarningRecord("engine", f"examining this file failed: {exc!r}",
-                                                     str(loc), "error"))
+        for spec in request.specs:
+            self.slot.set_file(spec.file_id)
+            result = self._examine(fs, uid, offset, spec)
             _mark_memory_warnings(result, self.settings.worker_memory_mb)
             self.slot.set_stage("sending result")
-            self.conn.send(("result", unit_id, result))
+            self.conn.send(UnitResult(unit_id, result))
         self.slot.idle()
-        self.conn.send(("unit_done", unit_id))
+        self.conn.send(UnitDone(unit_id))
+
+    def _examine(self, fs: Any, uid: str, offset: int, spec: FileSpec) -> FileResult:
+        loc = Locator(uid, offset, spec.inode, spec.attr_type, spec.attr_id, spec.stream, spec.path)
+        try:
+            return self.processor.process(fs, spec.file_id, loc, name=spec.name, extension=spec.extension,
+                                          size=spec.size, deleted=spec.deleted, mtime=spec.mtime, crtime=spec.crtime)
+        except MemoryError:
+            raise  # the worker dies with EXIT_MEMORY; the parent records the file
+        except Exception as exc:  # noqa: BLE001 - an engine bug on one file costs that file, stored as a warning
+            result = FileResult(file_id=spec.file_id, status=FileStatus.ERROR)
+            result.warnings.append(WarningRecord("engine", f"examining this file failed: {exc!r}",
+                                                 str(loc), WarningKind.ERROR))
+            return result
 
     def close(self) -> None:
         self.resolver.close()
 
 
-def _mark_memory_warnings(result: Any, memory_mb: int) -> None:
+def _mark_memory_warnings(result: FileResult, memory_mb: int) -> None:
+    """Warnings made from a caught MemoryError (flagged where it was caught, by its type) get
+    the kind 'memory' and the worker's limit, with the hint to raise it."""
     for w in result.warnings:
-        if "MemoryError" in w.message and w.kind in ("error", "warning"):
-            w.kind = "memory"
+        if w.out_of_memory and w.kind in (WarningKind.ERROR, WarningKind.WARNING):
+            w.kind = WarningKind.MEMORY
             w.message += (f" The worker's memory limit ({memory_mb} MiB) was reached; raise it with "
                           "--worker-memory if the machine allows.")
 
@@ -203,37 +224,46 @@ def worker_main(conn: Connection, nums: Any, stage: Any, settings: dict[str, Any
     from ..fs.walker import pin_utc_clock
 
     pin_utc_clock()  # FAT times through The Sleuth Kit do not depend on the examiner's zone
-    _limit_memory(memory_mb)
+    memory_note = _limit_memory(memory_mb)
     slot = StatusSlot(nums, stage)
     slot.set_stage("starting")
     worker: _Worker | None = None
     try:
         worker = _Worker(conn, slot, settings, temp_root)
         describe = {a.name: a.describe() for a in worker.analyzers}
-        conn.send(("ready", os.getpid(), describe, worker.problems))
-        while True:
-            try:
-                msg = conn.recv()
-            except (EOFError, OSError):
-                return
-            kind = msg[0]
-            if kind == "stop":
-                return
-            if kind == "walk":
-                worker.walk(*msg[1:])
-            elif kind == "unit":
-                worker.unit(*msg[1:])
+        conn.send(Ready(os.getpid(), describe, worker.problems, [memory_note] if memory_note else []))
+        _serve(conn, worker)
     except MemoryError:
-        slot.set_stage("memory: " + slot.read()[2])
-        os._exit(3)
+        slot.set_stage(MEMORY_STAGE + slot.read()[2])
+        os._exit(EXIT_MEMORY)
     except (BrokenPipeError, EOFError):
         return
-    except Exception as exc:  # report, then die: the parent records it and replaces the worker
-        try:
-            conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
-        except Exception:
-            pass
+    except Exception as exc:  # noqa: BLE001 - report, then die: the parent stores it and replaces the worker
+        _report_fatal(conn, exc)
         sys.exit(2)
     finally:
         if worker is not None:
             worker.close()
+
+
+def _serve(conn: Connection, worker: _Worker) -> None:
+    """Answer the parent's requests until it says stop or goes away."""
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if isinstance(msg, Stop):
+            return
+        if isinstance(msg, WalkRequest):
+            worker.walk(msg)
+        elif isinstance(msg, UnitRequest):
+            worker.unit(msg)
+
+
+def _report_fatal(conn: Connection, exc: Exception) -> None:
+    """Tell the parent why this worker dies; when the pipe is gone the parent sees the exit code."""
+    try:
+        conn.send(Fatal(f"{type(exc).__name__}: {exc}"))
+    except (OSError, ValueError):
+        return

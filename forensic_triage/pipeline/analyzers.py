@@ -23,33 +23,11 @@ range (also in ``FileResult.read_errors`` and a stored warning naming it), and `
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable
 from typing import Protocol
 
-from ..model import FileResult, Locator
+from ..model import FileInfo, FileResult
 
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class FileInfo:
-    """What an analyzer knows about a file before its content arrives."""
-
-    file_id: int
-    locator: Locator
-    evidence: str
-    path: str  # full path inside the file system, "/" separated
-    name: str
-    extension: str
-    size: int
-    deleted: bool
-    mime: str
-    magic: str
-    head: bytes  # the first bytes (up to 64 KiB)
-    mtime: str | None = None
-    crtime: str | None = None
-    # Bytes of another file in the same folder (e.g. a SQLite "-wal" beside its database), read
-    # read-only from the same file system; None when absent. Set by the pipeline.
-    read_sibling: Callable[[str], bytes | None] | None = dataclasses.field(default=None, compare=False, repr=False)
+__all__ = ["Analyzer", "AnalyzerRun", "FileInfo"]  # FileInfo lives in model (plugins import it from plugin_api)
 
 
 class AnalyzerRun(Protocol):

@@ -122,6 +122,8 @@ def identify(head: bytes) -> tuple[str, str]:
     """(MIME type, description) of a file from its first bytes (see the module docstring)."""
     if not head:
         return "application/x-empty", "empty"
+    import magic  # loaded by _handles
+
     h = _handles()
     try:
         if "mime_bin" not in h:
@@ -137,5 +139,5 @@ def identify(head: bytes) -> tuple[str, str]:
         if found is None:
             return mime, desc
         return found[0], f"{found[1]}, {desc}"
-    except Exception as exc:  # libmagic reports malformed input as MagicException
+    except (magic.MagicException, ValueError) as exc:  # libmagic's answer to malformed input; an undecodable one
         return _OCTET, f"unidentified ({exc})"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable, Sequence
 
 import numpy as np
 import pytsk3
 
-from ..model import FileResult, Locator, WarningRecord
+from ..model import FileResult, FileStatus, Locator, WarningKind, WarningRecord
 from .analyzers import Analyzer, AnalyzerRun, FileInfo
 from .filetype import identify
 from .signature import check_extension
@@ -36,7 +37,7 @@ def _no_stage(text: str) -> None:
 
 
 def _failure(source: str, what: str, exc: BaseException, locator: Locator) -> WarningRecord:
-    kind = "memory" if isinstance(exc, MemoryError) else "error"
+    kind = WarningKind.MEMORY if isinstance(exc, MemoryError) else WarningKind.ERROR
     return WarningRecord(source, f"{what}: {exc!r}", str(locator), kind)
 
 
@@ -128,14 +129,12 @@ class FileProcessor:
     def process(self, fs: pytsk3.FS_Info, file_id: int, locator: Locator, *, name: str, extension: str,
                 size: int, deleted: bool, mtime: str | None = None, crtime: str | None = None) -> FileResult:
         result = FileResult(file_id=file_id)
-        md5, sha1, sha256 = hashlib.md5(), hashlib.sha1(), hashlib.sha256()
-        counts = np.zeros(256, dtype=np.int64)
         try:
             fs_file = fs.open_meta(inode=locator.inode)
         except OSError as exc:
-            result.status = "error"
+            result.status = FileStatus.ERROR
             result.warnings.append(WarningRecord("read", f"The file's metadata cannot be opened: {exc}",
-                                                 str(locator), "error"))
+                                                 str(locator), WarningKind.ERROR))
             return result
         args: tuple[int, ...] = ()
         if locator.attr_type is not None and locator.attr_id is not None:
@@ -148,97 +147,126 @@ class FileProcessor:
             step = min(max(int(fs.info.block_size), 512), HEAD)
         except (AttributeError, TypeError, ValueError):
             step = 4096
+        one = _OneRead(self, result, locator, size)
         offset = 0
-        runs: list[AnalyzerRun] = []
-        names: dict[int, str] = {}
-        started = False
-        bad: list[tuple[int, int]] = []
-        companions: list[WarningRecord] = []  # problems reading companion files (sibling_reader)
-        first_error: BaseException | None = None
-        while offset < size or (size == 0 and not started):
+        while offset < size or (size == 0 and not one.started):
             length = min(CHUNK, size - offset)
             pieces: list[tuple[int, bytes]] = []
             if length > 0:
-                pieces, error = read_span(read, offset, offset + length, step, bad)
-                first_error = first_error or error
-            if not started:
-                started = True
-                if len(pieces) == 1 and pieces[0][0] == 0:
-                    head = pieces[0][1][:HEAD]
-                else:  # unreadable bytes in the head: zeros in their place, nothing shifted
-                    buf = bytearray(min(HEAD, length))
-                    for pos, data in pieces:
-                        if pos < len(buf):
-                            buf[pos:pos + len(data)] = data[: len(buf) - pos]
-                    head = bytes(buf)
-                self._stage("libmagic")
-                result.mime, result.magic = identify(head)
-                info = FileInfo(file_id, locator, locator.evidence, locator.path, name, extension, size, deleted,
-                                result.mime, result.magic, head, mtime, crtime,
-                                read_sibling=sibling_reader(fs, locator.path, companions))
-                for analyzer in self.analyzers:
-                    self._stage(f"analyzer {analyzer.name}")
-                    try:
-                        run = analyzer.start(info)
-                    except Exception as exc:  # one analyzer's bug must not stop the others
-                        result.warnings.append(_failure(analyzer.name, "failed to start", exc, locator))
-                        continue
-                    if run is not None:
-                        runs.append(run)
-                        names[id(run)] = analyzer.name
-            for pos, data in pieces:
-                md5.update(data)
-                sha1.update(data)
-                sha256.update(data)
-                counts += byte_histogram(data)
-                for run in list(runs):
-                    self._stage(f"analyzer {names[id(run)]}")
-                    try:
-                        run.feed(pos, data)
-                    except Exception as exc:
-                        runs.remove(run)
-                        result.warnings.append(_failure(names[id(run)], "failed", exc, locator))
+                pieces, error = read_span(read, offset, offset + length, step, one.bad)
+                one.first_error = one.first_error or error
+            if not one.started:
+                one.start(pieces, length, FileInfo(
+                    file_id, locator, locator.evidence, locator.path, name, extension, size, deleted, "", "", b"",
+                    mtime, crtime, read_sibling=sibling_reader(fs, locator.path, one.companions)))
+            one.feed(pieces)
             self._stage("read")
             offset += length
-        result.bytes_read = int(counts.sum())
+        return one.finish(extension)
+
+
+class _OneRead:
+    """The state of one file's single read: digests, byte counts, analyzer runs, unreadable ranges."""
+
+    def __init__(self, owner: FileProcessor, result: FileResult, locator: Locator, size: int) -> None:
+        self.owner, self.result, self.locator, self.size = owner, result, locator, size
+        self.hashes = (hashlib.md5(), hashlib.sha1(), hashlib.sha256())
+        self.counts = np.zeros(256, dtype=np.int64)
+        self.runs: list[AnalyzerRun] = []
+        self.names: dict[int, str] = {}
+        self.started = False
+        self.bad: list[tuple[int, int]] = []
+        self.companions: list[WarningRecord] = []  # problems reading companion files (sibling_reader)
+        self.first_error: BaseException | None = None
+
+    def start(self, pieces: list[tuple[int, bytes]], length: int, info: FileInfo) -> None:
+        """Identify the type from the head (unreadable bytes as zeros, nothing shifted) and offer
+        the file to every analyzer. ``info`` is completed here with the type and the head."""
+        self.started = True
+        if len(pieces) == 1 and pieces[0][0] == 0:
+            head = pieces[0][1][:HEAD]
+        else:  # unreadable bytes in the head: zeros in their place, nothing shifted
+            buf = bytearray(min(HEAD, length))
+            for pos, data in pieces:
+                if pos < len(buf):
+                    buf[pos:pos + len(data)] = data[: len(buf) - pos]
+            head = bytes(buf)
+        self.owner._stage("libmagic")
+        result = self.result
+        result.mime, result.magic = identify(head)
+        info = dataclasses.replace(info, mime=result.mime, magic=result.magic, head=head)
+        for analyzer in self.owner.analyzers:
+            self.owner._stage(f"analyzer {analyzer.name}")
+            try:
+                run = analyzer.start(info)
+            except Exception as exc:  # noqa: BLE001 - one analyzer's bug costs its findings on this file, stored as a warning
+                result.warnings.append(_failure(analyzer.name, "failed to start", exc, self.locator))
+                continue
+            if run is not None:
+                self.runs.append(run)
+                self.names[id(run)] = analyzer.name
+
+    def feed(self, pieces: list[tuple[int, bytes]]) -> None:
+        for pos, data in pieces:
+            for digest in self.hashes:
+                digest.update(data)
+            self.counts += byte_histogram(data)
+            for run in list(self.runs):
+                self.owner._stage(f"analyzer {self.names[id(run)]}")
+                try:
+                    run.feed(pos, data)
+                except Exception as exc:  # noqa: BLE001 - one analyzer's bug costs its findings on this file, stored as a warning
+                    self.runs.remove(run)
+                    self.result.warnings.append(_failure(self.names[id(run)], "failed", exc, self.locator))
+
+    def finish(self, extension: str) -> FileResult:
+        """Digests, entropy, the extension check and the analyzers' findings; the status says
+        how complete the read was."""
+        result, bad, size, locator = self.result, self.bad, self.size, self.locator
+        result.bytes_read = int(self.counts.sum())
         result.read_errors = [(a, b) for a, b in bad]
         if size > 0 and result.bytes_read == 0:
             # Nothing readable: no digest of nothing, no findings from zeros.
-            result.status = "error"
+            result.status = FileStatus.ERROR
             result.mime = result.magic = None
             result.warnings.append(WarningRecord(
                 "read", f"None of the {size} bytes of this file could be read from the evidence; it has no hashes "
-                "and was not examined.", str(locator), "error",
-                details={"unreadable": [[a, b] for a, b in bad], "error": str(first_error or "no data returned")}))
+                "and was not examined.", str(locator), WarningKind.ERROR,
+                details={"unreadable": [[a, b] for a, b in bad], "error": str(self.first_error or "no data returned")}))
             return result
+        md5, sha1, sha256 = self.hashes
         result.md5, result.sha1, result.sha256 = md5.hexdigest(), sha1.hexdigest(), sha256.hexdigest()
-        result.entropy = round(entropy_of(counts, result.bytes_read), 4)
+        result.entropy = round(entropy_of(self.counts, result.bytes_read), 4)
         if bad and bad[0][0] < HEAD:
             result.ext_mismatch, result.detected_ext = False, None  # the type was seen through zeros
         else:
             result.ext_mismatch, result.detected_ext = check_extension(extension, result.mime, size)
         if bad:
-            result.status = "partial"
-            missing = size - result.bytes_read
-            result.warnings.append(WarningRecord(
-                "read", f"{describe_ranges(bad).capitalize()} of this file ({missing} bytes) could not be read from "
-                f"the evidence: status 'partial'; the MD5, SHA-1 and SHA-256 cover the {result.bytes_read} readable "
-                "bytes only, and the extractors got zeros in place of the unreadable bytes, at their true offsets.",
-                str(locator), "error",
-                details={"unreadable": [[a, b] for a, b in bad], "readable_bytes": result.bytes_read,
-                         "size": size, "error": str(first_error or "no data returned")}))
-        for run in runs:
-            self._stage(f"analyzer {names[id(run)]}")
+            self._partial()
+        for run in self.runs:
+            self.owner._stage(f"analyzer {self.names[id(run)]}")
             try:
                 run.finish(result, not bad)
-            except Exception as exc:
-                result.warnings.append(_failure(names[id(run)], "failed", exc, locator))
-        for problem in companions:
+            except Exception as exc:  # noqa: BLE001 - one analyzer's bug costs its findings on this file, stored as a warning
+                result.warnings.append(_failure(self.names[id(run)], "failed", exc, locator))
+        for problem in self.companions:
             problem.locator = str(locator)
             result.warnings.append(problem)
         if bad:
             drop_gap_hits(result, bad, str(locator))
         return result
+
+    def _partial(self) -> None:
+        result, bad = self.result, self.bad
+        result.status = FileStatus.PARTIAL
+        missing = self.size - result.bytes_read
+        result.warnings.append(WarningRecord(
+            "read", f"{describe_ranges(bad).capitalize()} of this file ({missing} bytes) could not be read from "
+            f"the evidence: status 'partial'; the MD5, SHA-1 and SHA-256 cover the {result.bytes_read} readable "
+            "bytes only, and the extractors got zeros in place of the unreadable bytes, at their true offsets.",
+            str(self.locator), WarningKind.ERROR,
+            details={"unreadable": [[a, b] for a, b in bad], "readable_bytes": result.bytes_read,
+                     "size": self.size, "error": str(self.first_error or "no data returned")}))
 
 
 def _touches(ranges: list[tuple[int, int]], start: int, length: int) -> bool:
@@ -265,7 +293,7 @@ def drop_gap_hits(result: FileResult, bad: list[tuple[int, int]], locator: str) 
             result.hits.remove(hit)
             message = (f"YARA rule {hit.rule} matched only on the zero-filled unreadable bytes of this file; "
                        "the hit is not reported.")
-        result.warnings.append(WarningRecord("yara", message, locator, "warning",
+        result.warnings.append(WarningRecord("yara", message, locator, WarningKind.WARNING,
                                              details={"rule": hit.rule, "namespace": hit.namespace}))
 
 
@@ -298,7 +326,7 @@ def sibling_reader(fs: pytsk3.FS_Info, path: str,
         if bad and problems is not None:
             what = ("could not be read at all; it was not used" if not pieces else
                     f"could be read only in part: {describe_ranges(bad)} were given to the extractors as zeros")
-            problems.append(WarningRecord("read", f"The companion file {where} {what}.", None, "warning",
+            problems.append(WarningRecord("read", f"The companion file {where} {what}.", None, WarningKind.WARNING,
                                           details={"companion": where, "unreadable": [[a, b] for a, b in bad]}))
         if not pieces:
             return None

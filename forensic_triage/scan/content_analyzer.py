@@ -17,7 +17,7 @@ from ..content_search import (
     SqliteLayout,
     TextScanner,
 )
-from ..model import FileResult, WarningRecord
+from ..model import FileResult, WarningKind, WarningRecord
 from ..pipeline.analyzers import AnalyzerRun, FileInfo
 from .tlds import VERSION as TLD_VERSION
 
@@ -36,7 +36,7 @@ class _AnalyzerRun:
             result.warnings.append(WarningRecord(
                 "content", f"Content search stopped recording at {self.run.max_hits} hits in this file; "
                 f"{self.run.dropped} more were found but not recorded (repeats of a value beyond "
-                f"{self.run.max_same} are never recorded).", str(self.info.locator), "warning",
+                f"{self.run.max_same} are never recorded).", str(self.info.locator), WarningKind.WARNING,
                 details={"dropped": self.run.dropped, "repeats": self.run.repeats}))
 
 

@@ -9,8 +9,9 @@ the analyzers' ``describe()`` (which also lands in ``jobs.settings``).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..content_search import TextScanner
 from ..hashsets import HashSetAnalyzer
@@ -19,6 +20,9 @@ from ..pipeline.encryption import EncryptionAnalyzer
 from .content_analyzer import ContentSearchAnalyzer, file_sha256, load_keywords
 from .rules import build_ruleset, triage_sources
 from .yara_scan import YaraAnalyzer
+
+if TYPE_CHECKING:
+    from ..store import CaseStore
 
 
 def scan_analyzers(settings: Any) -> tuple[list[Analyzer], list[str]]:
@@ -49,7 +53,7 @@ def scan_analyzers(settings: Any) -> tuple[list[Analyzer], list[str]]:
         try:
             TextScanner(False, (), [pattern])
             regexes.append(pattern)
-        except Exception as exc:  # re.error: a bad expression is named, the others still run
+        except (re.error, ValueError, OverflowError, RecursionError) as exc:  # a bad expression is named, the others run
             problems.append(f"The regular expression {pattern!r} is not valid ({exc}); it was not used.")
     scanner = TextScanner(settings.content_search, keywords, regexes)
     if scanner.active:
@@ -57,36 +61,34 @@ def scan_analyzers(settings: Any) -> tuple[list[Analyzer], list[str]]:
     return analyzers, problems
 
 
-def record_scan_provenance(store: Any, job_id: int, describe: dict[str, Any]) -> None:
+def record_scan_provenance(store: CaseStore, job_id: int, describe: dict[str, Any]) -> None:
     """Store the rule set and the hash sets a job used (from its analyzers' ``describe()``)."""
     yara_info = describe.get("yara")
     hs_info = describe.get("hashsets")
-    with store.transaction() as conn:
+    with store.transaction():
         if isinstance(yara_info, dict) and yara_info.get("sha256"):
-            conn.execute("INSERT OR IGNORE INTO rulesets(job_id, name, sha256, files) VALUES (?,?,?,?)",
-                         (job_id, str(yara_info.get("name", "triage")), yara_info["sha256"],
-                          json.dumps(yara_info.get("files", []), sort_keys=True)))
+            store.triage.record_ruleset(job_id, str(yara_info.get("name", "triage")), yara_info["sha256"],
+                                        yara_info.get("files", []))
         if isinstance(hs_info, dict):
             for hs in hs_info.get("sets", []):
-                conn.execute("INSERT INTO hashsets_used(job_id, name, kind, source, entries, sha256)"
-                             " VALUES (?,?,?,?,?,?)", (job_id, hs["name"], hs["kind"], hs.get("source", ""),
-                                                       int(hs.get("entries", 0)), hs.get("sha256", "")))
+                store.triage.record_hashset_used(job_id, hs["name"], hs["kind"], hs.get("source", ""),
+                                                 int(hs.get("entries", 0)), hs.get("sha256", ""))
 
 
-def job_rulesets(store: Any) -> list[dict[str, Any]]:
+def job_rulesets(store: CaseStore) -> list[dict[str, Any]]:
     """Rule sets used by the case's jobs: the ``rulesets`` table, else the jobs' recorded settings."""
     out = [{"job_id": r["job_id"], "name": r["name"], "sha256": r["sha256"], "files": json.loads(r["files"])}
-           for r in store.query("SELECT job_id, name, sha256, files FROM rulesets ORDER BY job_id, id")]
+           for r in store.triage.rulesets()]
     recorded = {r["job_id"] for r in out}
-    for job in store.query("SELECT id, settings FROM jobs WHERE kind='triage' ORDER BY id"):
-        if job["id"] in recorded:
+    for job_id, settings in store.triage.triage_job_settings():
+        if job_id in recorded:
             continue
         try:
-            info = json.loads(job["settings"]).get("analyzers", {}).get("yara")
+            info = json.loads(settings).get("analyzers", {}).get("yara")
         except (ValueError, AttributeError):
-            continue
+            continue  # settings of an older version without analyzers: nothing to say about its rules
         if isinstance(info, dict) and info.get("sha256"):
-            out.append({"job_id": job["id"], "name": info.get("name", "triage"), "sha256": info["sha256"],
+            out.append({"job_id": job_id, "name": info.get("name", "triage"), "sha256": info["sha256"],
                         "files": info.get("files", [])})
     return out
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import yara
 
-from ..model import FileResult, Hit, WarningRecord
+from ..model import FileResult, Hit, WarningKind, WarningRecord
 from ..pipeline.analyzers import AnalyzerRun, FileInfo
 from .rules import EXTERNALS, RuleSet
 
@@ -134,7 +134,7 @@ class _Run:
             return
         except yara.Error as exc:
             self.warnings.append(WarningRecord(
-                "yara", f"YARA could not scan {where} of this file: {exc}", str(self.info.locator), "error",
+                "yara", f"YARA could not scan {where} of this file: {exc}", str(self.info.locator), WarningKind.ERROR,
                 details={"start": base, "length": len(buf)}))
             return
         for m in matches:
@@ -153,7 +153,7 @@ class _Run:
         self.stopped = True
         self.warnings.append(WarningRecord(
             "yara", f"YARA stopped at the per-file limit of {self.owner.timeout} s ({where} not fully scanned); "
-            f"matches found before the limit are kept.", str(self.info.locator), "timeout",
+            f"matches found before the limit are kept.", str(self.info.locator), WarningKind.TIMEOUT,
             details={"timeout_seconds": self.owner.timeout}))
 
     def finish(self, result: FileResult, complete: bool) -> None:

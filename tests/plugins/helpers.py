@@ -18,9 +18,8 @@ from pathlib import Path
 
 from forensic_triage.extractors import ExtractorAnalyzer
 from forensic_triage.model import ArtifactRecord, FileResult, Locator, WarningRecord
-from forensic_triage.pipeline.analyzers import FileInfo
 from forensic_triage.pipeline.filework import identify
-from forensic_triage.plugin_api import Extractor, matches
+from forensic_triage.plugin_api import Extractor, FileInfo, matches
 
 CHUNK = 64 * 1024
 HEAD = 64 * 1024

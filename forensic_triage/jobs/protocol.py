@@ -1,0 +1,145 @@
+"""The messages between the triage parent (:mod:`.pool`) and its worker processes (:mod:`.worker`).
+
+One module defines every message both sides send over the ``multiprocessing`` pipe, so a kind
+cannot be spelled one way by the worker and read another way by the pool. Each message is a
+small dataclass (pickled as it is); its ``kind`` names it in logs and tests.
+
+parent -> worker:
+
+* :class:`WalkRequest` -> :class:`Entries` batches, :class:`WalkWarning`\\ s, then
+  :class:`WalkDone` (or :class:`WalkFailed` when the file system cannot be opened)
+* :class:`UnitRequest` -> one :class:`UnitResult` per file, then :class:`UnitDone`
+* :class:`Stop` -> the worker exits
+
+worker -> parent, at any time: :class:`Ready` once its analyzers are loaded, :class:`Fatal`
+before it dies of an engine failure.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from ..model import FileResult
+
+
+class MessageKind(StrEnum):
+    WALK = "walk"
+    UNIT = "unit"
+    STOP = "stop"
+    READY = "ready"
+    FATAL = "fatal"
+    ENTRIES = "entries"
+    WALK_WARNING = "walk_warning"
+    WALK_DONE = "walk_done"
+    WALK_FAILED = "walk_failed"
+    RESULT = "result"
+    UNIT_DONE = "unit_done"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class FileSpec:
+    """One file of a work unit: everything the worker needs, nothing it must look up."""
+
+    file_id: int
+    inode: int
+    attr_type: int | None
+    attr_id: int | None
+    stream: str
+    path: str
+    name: str
+    extension: str
+    size: int
+    deleted: bool
+    mtime: str | None  # ISO 8601 text as stored (files.mtime); the basis is the file system's
+    crtime: str | None
+
+
+# ----------------------------------------------------------------------------- parent -> worker
+@dataclasses.dataclass(frozen=True, slots=True)
+class WalkRequest:
+    kind: ClassVar[MessageKind] = MessageKind.WALK
+    evidence_path: str
+    uid: str
+    offset: int
+    ntfs: bool
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class UnitRequest:
+    kind: ClassVar[MessageKind] = MessageKind.UNIT
+    unit_id: int
+    evidence_path: str
+    uid: str
+    offset: int
+    specs: list[FileSpec]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Stop:
+    kind: ClassVar[MessageKind] = MessageKind.STOP
+
+
+# ----------------------------------------------------------------------------- worker -> parent
+@dataclasses.dataclass(frozen=True, slots=True)
+class Ready:
+    kind: ClassVar[MessageKind] = MessageKind.READY
+    pid: int
+    describe: dict[str, Any]  # analyzer name -> its provenance (versions, rule-set digests)
+    problems: list[str]  # plugin load problems, stored as warnings by the parent
+    notes: list[str] = dataclasses.field(default_factory=list)  # engine limits not in force (stored as warnings)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Fatal:
+    kind: ClassVar[MessageKind] = MessageKind.FATAL
+    error: str  # "TypeName: message"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Entries:
+    kind: ClassVar[MessageKind] = MessageKind.ENTRIES
+    rows: list[tuple[Any, ...]]  # column values of ``files`` (see worker.entry_row)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class WalkWarning:
+    kind: ClassVar[MessageKind] = MessageKind.WALK_WARNING
+    text: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class WalkDone:
+    kind: ClassVar[MessageKind] = MessageKind.WALK_DONE
+    count: int
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class WalkFailed:
+    """The walk could not finish; ``reason`` is a sentence fragment ("the file system cannot be
+    opened: ..."). The pool also sends it to its caller when the walking worker dies."""
+
+    kind: ClassVar[MessageKind] = MessageKind.WALK_FAILED
+    reason: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class UnitResult:
+    kind: ClassVar[MessageKind] = MessageKind.RESULT
+    unit_id: int
+    result: FileResult
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class UnitDone:
+    kind: ClassVar[MessageKind] = MessageKind.UNIT_DONE
+    unit_id: int
+
+
+ToWorker = WalkRequest | UnitRequest | Stop
+FromWorker = Ready | Fatal | Entries | WalkWarning | WalkDone | WalkFailed | UnitResult | UnitDone
+WalkEvent = Entries | WalkWarning | WalkDone | WalkFailed
+
+__all__ = ["Entries", "Fatal", "FileSpec", "FromWorker", "MessageKind", "Ready", "Stop", "ToWorker", "UnitDone",
+           "UnitRequest", "UnitResult", "WalkDone", "WalkEvent", "WalkFailed", "WalkRequest", "WalkWarning"]
