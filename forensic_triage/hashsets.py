@@ -6,7 +6,7 @@ digests are looked up with one indexed query whatever the set sizes.
 
 During triage :class:`HashSetAnalyzer` adds ``(set, kind, algorithm, hash)`` to each
 file's result from the digests the single read computed; nothing is re-read. Known-good
-files can be hidden from any view with :func:`not_known_good`.
+files are hidden from a listing by the store (``hide_known_good`` of its methods).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from .model import FileResult
 from .pipeline.analyzers import AnalyzerRun, FileInfo
 from .scan.hashset_formats import ALGORITHMS, FormatError, read_hashes
 from .store.hashset_library import HashSetLibraryDB
-from .store.hashsets_repo import EXPORT_SCOPES, not_known_good
+from .store.hashsets_repo import EXPORT_SCOPES
 from .timeutil import utcnow_iso
 
 KINDS = ("known-good", "notable")
@@ -232,5 +232,4 @@ def export_case_hashes(store: Any, out: Path, scope: str = "notable", fmt: str =
     return len(rows)
 
 
-__all__ = ["KINDS", "SCOPES", "HashSet", "HashSetAnalyzer", "HashSetLibrary", "export_case_hashes", "library_path",
-           "not_known_good"]
+__all__ = ["KINDS", "SCOPES", "HashSet", "HashSetAnalyzer", "HashSetLibrary", "export_case_hashes", "library_path"]
