@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
@@ -56,11 +57,15 @@ class FilesRepo(Repo):
         sql = ("SELECT f.*, e.uid AS evidence, e.exhibit, e.source_timezone FROM files f"
                " JOIN evidence e ON e.id = f.evidence_id"
                + (" WHERE " + " AND ".join(clauses) if clauses else "") + " ORDER BY f.id LIMIT ?")
-        rows = self._rows(sql, tuple(params))
-        for row in rows:
-            if row.get("name_raw") is not None:
-                row["name_raw"] = bytes(row["name_raw"])
-        return rows
+        try:
+            cur = self._conn.execute(sql, tuple(params))
+            columns = [d[0] for d in cur.description]
+            # dict(zip()) over plain tuples: half the cost of sqlite3.Row -> dict on a wide table.
+            return [dict(zip(columns, values, strict=True)) for values in cur]
+        except sqlite3.Error as exc:
+            from .db import DB_NAME, _translate  # db imports this module
+
+            raise _translate(exc, self._store.case_dir / DB_NAME) from exc
 
     def listing(self, where: FileFilter, *, page_size: int = PAGE_SIZE) -> Iterator[dict[str, Any]]:
         """Every entry the filter selects, in id order, read page by page (see :meth:`listing_page`)."""
