@@ -66,9 +66,7 @@ def clean(text: str, what: str) -> str:
 def case_details(store: CaseStore) -> dict[str, str]:
     """The stored words (empty strings when not written yet)."""
     info = store.case_info()
-    rows = store.query("SELECT role, organisation, qualifications FROM examiners WHERE name = ?",
-                       (info["examiner"],))
-    ex = dict(rows[0]) if rows else {}
+    ex = store.case.examiner_details(str(info["examiner"])) or {}
     return {"examiner": str(info["examiner"]),
             "request": str(info.get("request") or ""),
             "qualifications": str(ex.get("qualifications") or ""),
@@ -104,14 +102,14 @@ def set_case_details(store: CaseStore, values: dict[str, str | None], actor: str
         return []
     examiner = before["examiner"]
     who = actor or examiner
-    with store.transaction() as conn:
-        conn.execute("INSERT OR IGNORE INTO examiners(name) VALUES (?)", (examiner,))
+    with store.transaction():
+        store.case.add_examiner(examiner)
         for name in changed:
             table, column, _label = FIELDS[name]
             if table == "case_info":
-                conn.execute(f"UPDATE case_info SET {column} = ? WHERE id = 1", (given[name],))  # noqa: S608
+                store.case.set_case_text(column, given[name])
             else:
-                conn.execute(f"UPDATE examiners SET {column} = ? WHERE name = ?", (given[name], examiner))  # noqa: S608
+                store.case.set_examiner_text(examiner, column, given[name])
         details: dict[str, Any] = {
             "fields": changed, "examiner": examiner,
             "sha256": {k: hashlib.sha256(given[k].encode("utf-8")).hexdigest() for k in changed},

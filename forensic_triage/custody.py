@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-from typing import Any
 
 from .errors import UsageError
 from .store import CaseStore
@@ -47,20 +46,20 @@ class CustodyEvent:
 def known_exhibits(store: CaseStore) -> list[str]:
     """The exhibits a custody event may name: ``EXH-001 (exhibit 12/2025)`` for each evidence item."""
     return [r["uid"] if r["uid"] == r["exhibit"] else f"{r['uid']} ({r['exhibit']})"
-            for r in store.query("SELECT uid, exhibit FROM evidence ORDER BY id")]
+            for r in store.evidence.items()]
 
 
 def resolve_exhibit(store: CaseStore, event: CustodyEvent) -> tuple[int | None, str]:
     """(evidence id, exhibit text) for an event; refuses an exhibit the case does not know."""
     if event.evidence_id is not None:
-        rows = store.query("SELECT id, exhibit FROM evidence WHERE id = ?", (event.evidence_id,))
-        if not rows:
+        item = store.evidence.by_id(event.evidence_id)
+        if item is None:
             raise UsageError(f"The case has no evidence item with id {event.evidence_id}.")
-        return int(rows[0]["id"]), str(rows[0]["exhibit"])
+        return int(item["id"]), str(item["exhibit"])
     name = event.exhibit.strip()
     if not name:
         raise UsageError("A custody event needs the exhibit it concerns (--exhibit).")
-    rows = store.query("SELECT id, exhibit FROM evidence WHERE uid = ? OR exhibit = ? ORDER BY id", (name, name))
+    rows = store.evidence.named(name)
     if len(rows) == 1 or (rows and all(r["exhibit"] == rows[0]["exhibit"] for r in rows)):
         return int(rows[0]["id"]), str(rows[0]["exhibit"])
     if rows:
@@ -109,13 +108,12 @@ def add_event(store: CaseStore, event: CustodyEvent, actor: str | None = None) -
         raise UsageError("A custody event needs the name of who entered it (--entered-by).")
     evidence_id, exhibit = resolve_exhibit(store, event)
     entered_utc = utcnow_iso()
-    with store.transaction() as conn:
-        cur = conn.execute(
-            "INSERT INTO custody(evidence_id, exhibit, action, who, time_utc, timezone, location, purpose, from_party,"
-            " to_party, seals, note, entered_utc, entered_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (evidence_id, exhibit, event.action, event.who, event.time_utc, event.timezone, event.location,
-             event.purpose, event.from_party, event.to_party, event.seals, event.note, entered_utc, entered_by))
-        event_id = int(cur.lastrowid or 0)
+    with store.transaction():
+        event_id = store.custody.add(
+            evidence_id=evidence_id, exhibit=exhibit, action=event.action, who=event.who, time_utc=event.time_utc,
+            timezone=event.timezone, location=event.location, purpose=event.purpose, from_party=event.from_party,
+            to_party=event.to_party, seals=event.seals, note=event.note, entered_utc=entered_utc,
+            entered_by=entered_by)
         details = dataclasses.asdict(event)
         details.update(id=event_id, evidence_id=evidence_id, exhibit=exhibit, entered_utc=entered_utc,
                        entered_by=entered_by, physical_item=evidence_id is None)
@@ -124,17 +122,9 @@ def add_event(store: CaseStore, event: CustodyEvent, actor: str | None = None) -
 
 
 def list_events(store: CaseStore, exhibit: str | None = None, *, event_id: int | None = None) -> list[CustodyEvent]:
-    sql = "SELECT * FROM custody"
-    params: tuple[Any, ...] = ()
-    if event_id is not None:
-        sql += " WHERE id = ?"
-        params = (event_id,)
-    elif exhibit:
-        sql += " WHERE exhibit = ? OR evidence_id IN (SELECT id FROM evidence WHERE uid = ?)"
-        params = (exhibit, exhibit)
-    rows = store.query(sql + " ORDER BY time_utc, id", params)
+    rows = store.custody.events(exhibit=exhibit, event_id=event_id)
     names = {f.name for f in dataclasses.fields(CustodyEvent)}
-    return [CustodyEvent(**{k: r[k] for k in r.keys() if k in names}, physical_item=r["evidence_id"] is None)
+    return [CustodyEvent(**{k: v for k, v in r.items() if k in names}, physical_item=r["evidence_id"] is None)
             for r in rows]
 
 

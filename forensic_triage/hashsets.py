@@ -1,13 +1,12 @@
 """The examiner's hash-set library: known-good and notable sets reused across cases.
 
-One SQLite file (``$FT_HASHSET_DB`` or ``~/.local/share/forensic-triage/hashsets.sqlite``):
-``sets`` (name, kind, source, import time, entry count, SHA-256 of the imported file) and
-``hashes`` (digest as bytes, set id) in a WITHOUT ROWID table keyed by (hash, set_id), so
-one file's three digests are looked up with one indexed query whatever the set sizes.
+One database (``$FT_HASHSET_DB`` or ``~/.local/share/forensic-triage/hashsets.sqlite``), kept by
+:mod:`forensic_triage.store.hashset_library`: named sets and their digests, so one file's three
+digests are looked up with one indexed query whatever the set sizes.
 
 During triage :class:`HashSetAnalyzer` adds ``(set, kind, algorithm, hash)`` to each
 file's result from the digests the single read computed; nothing is re-read. Known-good
-files can be hidden from any view with :func:`not_known_good`.
+files are hidden from a listing by the store (``hide_known_good`` of its methods).
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-import sqlite3
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,29 +23,11 @@ from .errors import StoreError, UsageError
 from .model import FileResult
 from .pipeline.analyzers import AnalyzerRun, FileInfo
 from .scan.hashset_formats import ALGORITHMS, FormatError, read_hashes
+from .store.hashset_library import HashSetLibraryDB
+from .store.hashsets_repo import EXPORT_SCOPES
 from .timeutil import utcnow_iso
 
 KINDS = ("known-good", "notable")
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS sets (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE,
-    kind TEXT NOT NULL CHECK (kind IN ('known-good', 'notable')),
-    source TEXT NOT NULL DEFAULT '',
-    format TEXT NOT NULL DEFAULT '',
-    source_sha256 TEXT NOT NULL DEFAULT '',
-    source_info TEXT NOT NULL DEFAULT '',
-    imported_utc TEXT NOT NULL,
-    entries INTEGER NOT NULL DEFAULT 0,
-    skipped INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS hashes (
-    hash BLOB NOT NULL,
-    set_id INTEGER NOT NULL,
-    PRIMARY KEY (hash, set_id)
-) WITHOUT ROWID;
-"""
-_BATCH = 50_000
 
 
 def library_path() -> Path:
@@ -83,22 +63,10 @@ class HashSetLibrary:
     def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.path = path or library_path()
         self.read_only = read_only
-        try:
-            if read_only:
-                if not self.path.is_file():
-                    raise StoreError(f"No hash-set library at {self.path}.",
-                                     hint="Import a set with 'forensic-triage hashsets import'.")
-                self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-            else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self.conn = sqlite3.connect(str(self.path), timeout=60, check_same_thread=False)
-                self.conn.execute("PRAGMA journal_mode=WAL")
-                self.conn.executescript(_SCHEMA)
-        except sqlite3.Error as exc:
-            raise StoreError(f"The hash-set library {self.path} cannot be used: {exc}.") from exc
+        self.db = HashSetLibraryDB(self.path, read_only=read_only)
 
     def close(self) -> None:
-        self.conn.close()
+        self.db.close()
 
     def __enter__(self) -> HashSetLibrary:
         return self
@@ -108,9 +76,7 @@ class HashSetLibrary:
 
     # ----------------------------------------------------------------- sets
     def sets(self) -> list[HashSet]:
-        rows = self.conn.execute("SELECT id, name, kind, source, format, source_sha256, source_info, imported_utc,"
-                                 " entries, skipped FROM sets ORDER BY name").fetchall()
-        return [HashSet(*r) for r in rows]
+        return [HashSet(**row) for row in self.db.sets()]
 
     def get(self, name: str) -> HashSet | None:
         return next((s for s in self.sets() if s.name == name), None)
@@ -119,9 +85,7 @@ class HashSetLibrary:
         found = self.get(name)
         if found is None:
             raise UsageError(f"No hash set named {name!r} in {self.path}.")
-        with self.conn:
-            self.conn.execute("DELETE FROM hashes WHERE set_id=?", (found.id,))
-            self.conn.execute("DELETE FROM sets WHERE id=?", (found.id,))
+        self.db.remove_set(found.id)
 
     def import_file(self, path: Path, name: str, kind: str, fmt: str = "auto", *,
                     replace: bool = False) -> HashSet:
@@ -138,46 +102,26 @@ class HashSetLibrary:
         try:
             source_sha = _sha256_file(path)
             rows, stats = read_hashes(path, fmt)
-            with self.conn:
-                cur = self.conn.execute(
-                    "INSERT INTO sets(name, kind, source, format, source_sha256, imported_utc) VALUES (?,?,?,?,?,?)",
-                    (name, kind, str(path.resolve()), stats.format, source_sha, utcnow_iso()))
-                set_id = int(cur.lastrowid or 0)
-                batch: list[tuple[bytes, int]] = []
-                for _algorithm, digest in rows:
-                    batch.append((digest, set_id))
-                    if len(batch) >= _BATCH:
-                        self._insert(batch)
-                self._insert(batch)
-                entries = int(self.conn.execute("SELECT count(*) FROM hashes WHERE set_id=?", (set_id,)).fetchone()[0])
-                self.conn.execute("UPDATE sets SET format=?, entries=?, skipped=?, source_info=? WHERE id=?",
-                                  (stats.format, entries, stats.skipped, stats.source_info[:500], set_id))
+            with self.db.transaction():
+                set_id = self.db.add_set(name=name, kind=kind, source=str(path.resolve()), fmt=stats.format,
+                                         source_sha256=source_sha, imported_utc=utcnow_iso())
+                self.db.add_hashes(set_id, (digest for _algorithm, digest in rows))
+                self.db.finish_set(set_id, fmt=stats.format, skipped=stats.skipped,
+                                   source_info=stats.source_info[:500])
         except FormatError as exc:
             raise UsageError(str(exc), hint="Name the format with --format.") from exc
         except OSError as exc:
             raise UsageError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
-        except sqlite3.Error as exc:
-            raise StoreError(f"The hash-set library {self.path} could not be written: {exc}.") from exc
         result = self.get(name)
         assert result is not None
         return result
-
-    def _insert(self, batch: list[tuple[bytes, int]]) -> None:
-        batch.sort()
-        self.conn.executemany("INSERT OR IGNORE INTO hashes(hash, set_id) VALUES (?,?)", batch)
-        batch.clear()
 
     # --------------------------------------------------------------- lookup
     def lookup(self, digests: Iterable[str | None], set_ids: Iterable[int]) -> list[tuple[int, str, str]]:
         """(set id, algorithm, hex) for every given hex digest found in the given sets: one query."""
         values = [bytes.fromhex(d) for d in digests if d]
-        ids = list(set_ids)
-        if not values or not ids:
-            return []
-        sql = (f"SELECT set_id, hash FROM hashes WHERE hash IN ({','.join('?' * len(values))})"
-               f" AND set_id IN ({','.join('?' * len(ids))})")
-        rows = self.conn.execute(sql, (*values, *ids)).fetchall()
-        return [(int(set_id), ALGORITHMS[len(digest)], bytes(digest).hex()) for set_id, digest in rows]
+        found = self.db.find(values, list(set_ids))
+        return [(set_id, ALGORITHMS[len(digest)], digest.hex()) for set_id, digest in found]
 
 
 def _sha256_file(path: Path) -> str:
@@ -247,23 +191,9 @@ class HashSetAnalyzer:
         return _Lookup(self) if self.by_id else None
 
 
-def not_known_good(alias: str = "f") -> str:
-    """SQL condition that hides files matched only by known-good sets (``WHERE ... AND <this>``)."""
-    return f"coalesce({alias}.hashset_match, '') != 'known-good'"
-
-
 # ------------------------------------------------------------------ export for partner agencies
 
-_TAGGED = (
-    "f.id IN (SELECT target_id FROM tags WHERE target_kind = 'file'"
-    " UNION SELECT y.file_id FROM tags t JOIN yara_hits y ON t.target_kind = 'hit' AND y.id = t.target_id"
-    " UNION SELECT a.file_id FROM tags t JOIN artifacts a ON t.target_kind = 'artifact' AND a.id = t.target_id"
-    " UNION SELECT c.file_id FROM tags t JOIN content_hits c ON t.target_kind = 'content_hit' AND c.id = t.target_id)"
-)
-SCOPES = {
-    "tagged": _TAGGED,
-    "notable": f"({_TAGGED} OR f.hashset_match = 'notable' OR f.hit_count > 0)",
-}
+SCOPES = tuple(EXPORT_SCOPES)
 
 
 def _sum_name(name: str) -> tuple[str, str]:
@@ -285,10 +215,7 @@ def export_case_hashes(store: Any, out: Path, scope: str = "notable", fmt: str =
         raise UsageError(f"The scope is one of {', '.join(SCOPES)}, not {scope!r}.")
     if fmt not in ("sha256sum", "hashdeep"):
         raise UsageError(f"The export format is sha256sum or hashdeep, not {fmt!r}.")
-    sql = (f"SELECT f.size, f.md5, f.sha256, f.path, e.exhibit FROM files f JOIN evidence e ON e.id = f.evidence_id"
-           f" WHERE f.sha256 IS NOT NULL AND f.status = 'done' AND {SCOPES[scope]} AND {not_known_good()}"
-           f" ORDER BY f.sha256, f.id")
-    rows = store.query(sql)
+    rows = store.hashsets.hashes_to_export(scope)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="\n") as fh:
         if fmt == "hashdeep":
@@ -305,5 +232,4 @@ def export_case_hashes(store: Any, out: Path, scope: str = "notable", fmt: str =
     return len(rows)
 
 
-__all__ = ["KINDS", "SCOPES", "HashSet", "HashSetAnalyzer", "HashSetLibrary", "export_case_hashes", "library_path",
-           "not_known_good"]
+__all__ = ["KINDS", "SCOPES", "HashSet", "HashSetAnalyzer", "HashSetLibrary", "export_case_hashes", "library_path"]

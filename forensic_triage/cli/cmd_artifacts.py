@@ -102,33 +102,10 @@ def cmd_plugins(args: argparse.Namespace) -> int:
 
 
 # ----------------------------------------------------------------------------- artifacts
-def _match(column: str, pattern: str | None, where: list[str], params: list[Any]) -> None:
-    if not pattern:
-        return
-    if any(ch in pattern for ch in "*?["):
-        where.append(f"{column} GLOB ?")
-    else:
-        where.append(f"{column} = ?")
-    params.append(pattern)
-
-
-def _filters(record_type: str | None, plugin: str | None) -> tuple[str, tuple[Any, ...]]:
-    where: list[str] = []
-    params: list[Any] = []
-    _match("a.type", record_type, where, params)
-    _match("a.plugin", plugin, where, params)
-    return (" WHERE " + " AND ".join(where) if where else ""), tuple(params)
-
-
 def iter_artifacts(store: CaseStore, *, record_type: str | None = None,
                    plugin: str | None = None) -> Generator[dict[str, Any], None, None]:
     """Artifact rows: provenance first, then the record's fields (plus ``summary``/``time_utc`` apart)."""
-    where, params = _filters(record_type, plugin)
-    sql = ("SELECT a.id, a.type, a.plugin, a.plugin_version, a.locator, a.summary, a.time_utc, a.time_basis, a.data,"
-           " f.partition_offset, f.inode, f.path, e.uid AS evidence FROM artifacts a"
-           " LEFT JOIN files f ON f.id = a.file_id LEFT JOIN evidence e ON e.id = f.evidence_id"
-           + where + " ORDER BY a.id")
-    for r in store.iter_query(sql, params):
+    for r in store.findings.artifact_rows(record_type=record_type, plugin=plugin):
         row: dict[str, Any] = {
             "id": f"ART-{r['id']}",  # the id 'tag --artifact' takes
             "type": r["type"], "plugin": r["plugin"], "plugin_version": r["plugin_version"],
@@ -147,8 +124,7 @@ def iter_artifacts(store: CaseStore, *, record_type: str | None = None,
 
 def cmd_artifacts(args: argparse.Namespace) -> int:
     with CaseStore.open(args.case_dir, read_only=True) as store:
-        where, params = _filters(args.type, args.plugin)
-        types = [r[0] for r in store.query(f"SELECT DISTINCT a.type FROM artifacts a{where}", params)]
+        types = store.findings.artifact_types(record_type=args.type, plugin=args.plugin)
         # Closed inside the with block: a reader that stops early (| head) must not leave a
         # cursor behind on a closed database.
         with contextlib.closing(iter_artifacts(store, record_type=args.type, plugin=args.plugin)) as items:
@@ -187,7 +163,8 @@ def _artifact_time(item: dict[str, Any]) -> str:
 
 # ------------------------------------------------------------------------------ timeline
 def parse_bound(text: str | None, *, end: bool) -> tuple[str, str] | None:
-    """(SQL operator, ISO UTC bound) for --from/--to; a date alone in --to covers the whole day."""
+    """(comparison, ISO UTC bound) for --from/--to: ``>=`` for --from, ``<=`` or ``<`` for --to (a date
+    alone in --to covers the whole day, up to the next midnight excluded)."""
     if not text:
         return None
     value = text.strip()
@@ -210,21 +187,14 @@ def parse_bound(text: str | None, *, end: bool) -> tuple[str, str] | None:
 def iter_timeline(store: CaseStore, start: str | None = None,
                   end: str | None = None) -> Generator[dict[str, Any], None, None]:
     zone = store.timezone
-    where: list[str] = []
-    params: list[Any] = []
-    for bound in (parse_bound(start, end=False), parse_bound(end, end=True)):
-        if bound is not None:
-            # Timeline times are stored fixed-width (timeutil.sortable): text order is time order,
-            # and the comparison can use the index.
-            where.append(f"t.time_utc {bound[0]} ?")
-            params.append(sortable(bound[1]) or bound[1])
-    sql = ("SELECT t.time_utc, t.basis, t.local_time, t.event, t.source, t.locator, t.description, f.path,"
-           " f.partition_offset, f.inode,"
-           " e.uid AS evidence"
-           " FROM timeline t LEFT JOIN files f ON f.id = t.file_id LEFT JOIN evidence e ON e.id = f.evidence_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY t.time_utc, t.id")
-    for r in store.iter_query(sql, tuple(params)):
+    # Timeline times are stored fixed-width (timeutil.sortable): text order is time order, and the
+    # comparison can use the index.
+    first, last = parse_bound(start, end=False), parse_bound(end, end=True)
+    rows = store.findings.timeline_rows(
+        from_utc=(sortable(first[1]) or first[1]) if first else None,
+        to_utc=(sortable(last[1]) or last[1]) if last else None,
+        to_inclusive=last is None or last[0] == "<=")
+    for r in rows:
         try:
             shown = timeline_display(r["time_utc"], r["basis"], r["local_time"], zone)
         except ValueError:
@@ -240,7 +210,7 @@ def iter_timeline(store: CaseStore, start: str | None = None,
 
 def unplaced_local(store: CaseStore) -> int:
     """Artifacts whose local clock times are not on the timeline (their zone is unknown)."""
-    return int(store.scalar("SELECT count(*) FROM artifacts WHERE time_basis = ?", (BASIS_LOCAL,)) or 0)
+    return store.findings.artifact_count_with_time_basis(BASIS_LOCAL)
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:

@@ -74,14 +74,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     with CaseStore.open(args.case_dir, read_only=True) as store:
         info = store.case_info()
-        counts = {
-            "evidence_items": store.scalar("SELECT count(*) FROM evidence"),
-            "files": store.scalar("SELECT count(*) FROM files"),
-            "pending": store.scalar("SELECT count(*) FROM files WHERE status='pending'"),
-            "artifacts": store.scalar("SELECT count(*) FROM artifacts"),
-            "yara_hits": store.scalar("SELECT count(*) FROM yara_hits"),
-            "warnings": store.scalar("SELECT count(*) FROM warnings"),
-        }
+        totals = store.case.totals()
+        counts = {"evidence_items": totals.evidence_items, "files": totals.entries, "pending": totals.pending,
+                  "artifacts": totals.artifacts, "yara_hits": totals.yara_hits, "warnings": totals.warnings}
         words = case_details(store)
     missing = [n for n in REQUIRED if not words[n].strip()]
     long_text = ("request", "conclusions")

@@ -74,10 +74,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         bar.close()
         store.close()
     with CaseStore.open(case_dir, read_only=True) as store:
-        deleted = store.scalar("SELECT count(*) FROM files WHERE allocated=0 AND type='file'")
-        mismatches = store.query("SELECT path, detected_ext FROM files WHERE ext_mismatch=1")
-        artifacts = store.query("SELECT type, count(*) AS n FROM artifacts GROUP BY type ORDER BY type")
-        hits = store.query("SELECT rule, locator FROM yara_hits ORDER BY rule")
+        deleted = store.case.totals().deleted_files
+        mismatches = store.files.extension_mismatches()
+        artifacts = store.findings.artifact_type_counts()
+        hits = store.findings.yara_rule_locators()
     print(f"\nCase {case_dir}: evidence {intake.uid}, media SHA-256 {intake.sha256}, "
           f"verification against stored hashes: {intake.verdict}")
     print(f"  {stats.files_walked} entries, {plural(stats.files_processed, 'file')} examined, "
@@ -86,10 +86,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
           "'evidence add --source-timezone' does); its FAT times are local clock times shown in UTC as an assumption")
     for m in mismatches:
         print(f"  extension lies: {m['path']} is really .{m['detected_ext']}")
-    for a in artifacts:
-        print(f"  artifacts: {a['n']} × {a['type']}")
-    for h in hits:
-        print(f"  YARA: {h['rule']} in {h['locator']}")
+    for record_type, count in artifacts:
+        print(f"  artifacts: {count} × {record_type}")
+    for rule, locator in hits:
+        print(f"  YARA: {rule} in {locator}")
     ft = command_name()
     where = shlex.quote(str(case_dir))
     print(f"  {plural(stats.warnings, 'warning')}" + (f" (list them: {ft} warnings {where})" if stats.warnings else ""))

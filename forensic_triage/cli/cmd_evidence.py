@@ -66,7 +66,7 @@ def cmd_add(args: argparse.Namespace) -> int:
                                   force=args.force)
         finally:
             bar.close()
-        volumes = store.query("SELECT * FROM volumes WHERE evidence_id=? ORDER BY offset", (result.evidence_id,))
+        volumes = store.evidence.volumes(result.evidence_id)
     if result.resumed:
         print(f"An earlier intake of this image as {result.uid} did not finish; it was redone from the start.")
     print(f"Added {result.uid} ({result.format}, {human_bytes(result.media_size)}, {len(result.containers)} file(s)), "
@@ -105,9 +105,8 @@ def add_outcome(result: IntakeResult) -> int:
 
 def evidence_rows(store: CaseStore) -> list[dict[str, Any]]:
     rows = []
-    for ev in store.query("SELECT * FROM evidence ORDER BY id"):
-        containers = [dict(c) for c in store.query(
-            "SELECT path, size, mtime_ns, sha256 FROM evidence_containers WHERE evidence_id=? ORDER BY seq", (ev["id"],))]
+    for ev in store.evidence.items():
+        containers = store.evidence.containers(ev["id"])
         rows.append({
             "evidence": ev["uid"], "exhibit": ev["exhibit"], "description": ev["description"], "format": ev["format"],
             "path": ev["path"], "media_size": ev["media_size"], "sector_size": ev["sector_size"],

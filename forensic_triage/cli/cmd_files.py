@@ -17,6 +17,7 @@ from collections.abc import Generator
 from typing import Any
 
 from ..store import CaseStore
+from ..store.files_repo import FileFilter
 from ..timeutil import basis_label, display_time, resolve_time
 from .common import add_format, emit
 
@@ -41,24 +42,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def iter_files(store: CaseStore, *, deleted: bool = False, mime: str | None = None, path: str | None = None,
                mismatch: bool = False, all_types: bool = False) -> Generator[dict[str, Any], None, None]:
-    where = []
-    params: list[Any] = []
-    if not all_types:
-        where.append("f.type = 'file'")
-    if deleted:
-        where.append("f.allocated = 0")
-    if mime:
-        where.append("f.mime GLOB ?")
-        params.append(mime)
-    if path:
-        where.append("lower(f.path) GLOB lower(?)")
-        params.append(path)
-    if mismatch:
-        where.append("f.ext_mismatch = 1")
-    sql = ("SELECT f.*, e.uid AS evidence, e.exhibit, e.source_timezone FROM files f JOIN evidence e ON e.id = f.evidence_id"
-           + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY f.id")
+    where = FileFilter(deleted_only=deleted, mime_glob=mime, path_glob=path, mismatch_only=mismatch,
+                       all_types=all_types)
     case_zone = store.timezone
-    for r in store.iter_query(sql, tuple(params)):
+    for r in store.files.listing(where):
         basis, zone = r["time_basis"], r["source_timezone"]
         yield {
             "evidence": r["evidence"], "exhibit": r["exhibit"], "partition_offset": r["partition_offset"],

@@ -9,7 +9,6 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from ..hashsets import not_known_good
 from ..scan.setup import job_rulesets
 from ..store import CaseStore
 from .common import add_format, emit
@@ -21,10 +20,6 @@ _TABLE = {
     "content": ("id", "locator", "kind", "value", "offset", "encoding"),
     "signature": ("locator", "finding", "claimed", "detected"),
 }
-_FILE = ("e.uid AS evidence, f.partition_offset AS partition_offset, f.inode AS inode, f.path AS path,"
-         " f.sha256 AS sha256, f.locator AS locator")
-
-
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("hits", help="list YARA hits, hash-set matches, content hits and signature findings",
                        description="Findings of the triage, from the case database. --kind yara (default) lists "
@@ -38,15 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_hits)
 
 
-def _where(hide: bool) -> str:
-    return f" AND {not_known_good()}" if hide else ""
-
-
 def yara_rows(store: CaseStore, hide_known_good: bool = False) -> Iterator[dict[str, Any]]:
-    sql = (f"SELECT y.id, y.rule, y.namespace, y.tags, y.meta, y.strings, y.ruleset_sha256, {_FILE} FROM yara_hits y"
-           " JOIN files f ON f.id = y.file_id JOIN evidence e ON e.id = f.evidence_id WHERE 1"
-           f"{_where(hide_known_good)} ORDER BY f.id, y.namespace, y.rule")
-    for r in store.iter_query(sql):
+    for r in store.findings.yara_hit_rows(hide_known_good=hide_known_good):
         meta = json.loads(r["meta"])
         yield {"id": f"YARA-{r['id']}", "rule": r["rule"], "namespace": r["namespace"], "tags": json.loads(r["tags"]), "meta": meta,
                "strings": json.loads(r["strings"]), "evidence": r["evidence"],
@@ -56,28 +44,17 @@ def yara_rows(store: CaseStore, hide_known_good: bool = False) -> Iterator[dict[
 
 
 def hashset_rows(store: CaseStore, hide_known_good: bool = False) -> Iterator[dict[str, Any]]:
-    sql = (f"SELECT h.set_name, h.kind, h.algorithm, h.hash, {_FILE} FROM hash_matches h"
-           " JOIN files f ON f.id = h.file_id JOIN evidence e ON e.id = f.evidence_id WHERE 1"
-           f"{_where(hide_known_good)} ORDER BY f.id, h.set_name")
-    for r in store.iter_query(sql):
-        yield dict(r)
+    yield from store.hashsets.matches(hide_known_good=hide_known_good)
 
 
 def content_rows(store: CaseStore, hide_known_good: bool = False, search: str | None = None
                  ) -> Iterator[dict[str, Any]]:
-    extra = " AND c.search = ?" if search else ""
-    sql = (f"SELECT c.id, c.kind, c.value, c.offset, c.context, c.encoding, c.search, {_FILE} FROM content_hits c"
-           " JOIN files f ON f.id = c.file_id JOIN evidence e ON e.id = f.evidence_id WHERE 1"
-           f"{_where(hide_known_good)}{extra} ORDER BY f.id, c.offset")
-    for r in store.iter_query(sql, (search,) if search else ()):
-        yield {**dict(r), "id": f"TEXT-{r['id']}"}  # the id 'tag --content-hit' takes
+    for r in store.findings.content_hit_rows(hide_known_good=hide_known_good, search=search):
+        yield {**r, "id": f"TEXT-{r['id']}"}  # the id 'tag --content-hit' takes
 
 
 def signature_rows(store: CaseStore, hide_known_good: bool = False) -> Iterator[dict[str, Any]]:
-    sql = (f"SELECT f.extension, f.mime, f.detected_ext, f.ext_mismatch, f.encrypted, f.entropy, {_FILE}"
-           " FROM files f JOIN evidence e ON e.id = f.evidence_id"
-           f" WHERE (f.ext_mismatch = 1 OR f.encrypted IS NOT NULL){_where(hide_known_good)} ORDER BY f.id")
-    for r in store.iter_query(sql):
+    for r in store.files.signature_findings(hide_known_good=hide_known_good):
         base = {"evidence": r["evidence"], "partition_offset": r["partition_offset"], "inode": r["inode"],
                 "path": r["path"], "sha256": r["sha256"], "locator": r["locator"],
                 "claimed": "." + r["extension"] if r["extension"] else "", "mime": r["mime"],

@@ -111,8 +111,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     store, result = import_package(args.package, args.new_case_dir, pubkey_path=args.pubkey, examiner=args.examiner)
     try:
-        findings = store.scalar("SELECT count(*) FROM artifacts") or 0
-        files = store.scalar("SELECT count(*) FROM files") or 0
+        totals = store.case.totals()
+        findings, files = totals.artifacts, totals.entries
     finally:
         store.close()
     signer = f"{result.signer}, key {result.fingerprint}" if result.signer_covered else f"key {result.fingerprint}"

@@ -10,6 +10,7 @@ Files matched by known-good hash sets and compressed media bodies are skipped.
 from __future__ import annotations
 
 import argparse
+import re
 import shlex
 import sys
 import time
@@ -17,7 +18,6 @@ from typing import Any
 
 from ..content_search import HEAD_BYTES, HEAD_ONLY_MIME, ContentRun, TextScanner
 from ..errors import Cancelled, UsageError
-from ..hashsets import not_known_good
 from ..jobs.context import JobContext
 from ..model import ContentHit
 from ..scan.content_analyzer import file_sha256, load_keywords
@@ -55,7 +55,8 @@ def _scanner(args: argparse.Namespace) -> tuple[TextScanner, list[dict[str, str]
         sources.append({"path": path, "sha256": file_sha256(path)})
     try:
         scanner = TextScanner(args.builtin, keywords, args.regex)
-    except Exception as exc:  # re.error
+    except (re.error, OverflowError, RecursionError, UnicodeEncodeError) as exc:
+        # a syntax error, a repetition count too large, nesting too deep, text that is not UTF-8
         raise UsageError(f"A regular expression is not valid: {exc}.") from exc
     if not scanner.active:
         raise UsageError("Nothing to search for.", hint="Give --keywords FILE and/or --regex EXPR.")
@@ -96,12 +97,8 @@ def _run(store: CaseStore, scanner: TextScanner, name: str, job_id: int, include
          ctx: JobContext, stats: dict[str, Any]) -> None:
     from ..fs.resolver import Resolver
 
-    where = "" if include_known_good else f" AND {not_known_good()}"
-    for ev in store.query("SELECT id, uid, path FROM evidence ORDER BY id"):
-        files = store.query(
-            "SELECT f.id, f.locator, f.path, f.inode, f.attr_type, f.attr_id, f.size, f.mime, v.offset"
-            " FROM files f JOIN volumes v ON v.id = f.volume_id WHERE f.evidence_id = ? AND f.type = 'file'"
-            f" AND f.size > 0{where} ORDER BY v.offset, coalesce(f.first_block, -1), f.id", (ev["id"],))
+    for ev in store.evidence.items():
+        files = store.files.to_search(ev["id"], include_known_good=include_known_good)
         if not files:
             continue
         ctx.begin(f"searching {ev['uid']}", total=len(files), unit="files")
@@ -158,10 +155,8 @@ def _store(store: CaseStore, row: Any, evidence_id: int, job_id: int, name: str,
     if not hits and not problems:
         return
     with store.transaction() as conn:
-        conn.executemany(
-            "INSERT OR IGNORE INTO content_hits(file_id, locator, kind, value, offset, context, encoding, search)"
-            " VALUES (?,?,?,?,?,?,?,?)",
-            [(row["id"], row["locator"], h.kind, h.value, h.offset, h.context, h.encoding, name) for h in hits])
+        store.triage.add_content_hits(file_id=row["id"], locator=row["locator"], search=name,
+                                      hits=[(h.kind, h.value, h.offset, h.context, h.encoding) for h in hits])
         for message in problems:
             store.add_warning(conn, source="search", message=message, job_id=job_id, evidence_id=evidence_id,
                               file_id=row["id"], locator=row["locator"])

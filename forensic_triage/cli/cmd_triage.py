@@ -29,12 +29,10 @@ parse_budget = parse_duration
 
 def case_totals(store: CaseStore) -> str:
     """``14 files (1 deleted), 11 artifacts, 1 YARA hit, 27 content hits, 1 warning``."""
-    files = int(store.scalar("SELECT count(*) FROM files WHERE type='file'") or 0)
-    deleted = int(store.scalar("SELECT count(*) FROM files WHERE type='file' AND allocated=0") or 0)
-    counts = [(int(store.scalar(f"SELECT count(*) FROM {table}") or 0), word)
-              for table, word in (("artifacts", "artifact"), ("yara_hits", "YARA hit"),
-                                  ("hash_matches", "hash-set match"), ("content_hits", "content hit"),
-                                  ("warnings", "warning"))]
+    totals = store.case.totals()
+    files, deleted = totals.files, totals.deleted_files
+    counts = [(totals.artifacts, "artifact"), (totals.yara_hits, "YARA hit"), (totals.hash_matches, "hash-set match"),
+              (totals.content_hits, "content hit"), (totals.warnings, "warning")]
     return ", ".join([f"{plural(files, 'file')} ({deleted:,} deleted)"]
                      + [plural(n, w, "hash-set matches" if w == "hash-set match" else None) for n, w in counts])
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 
 from ..evidence.intake import check_containers
 from ..store import CaseStore, digest
@@ -26,15 +25,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
     with CaseStore.open(args.case_dir, read_only=True) as store:
         containers = check_containers(store)
         problems, head = store.verify_audit()
-        entries = store.scalar("SELECT count(*) FROM audit")
-        if args.expect_head and not store.scalar("SELECT 1 FROM audit WHERE hash = ?", (args.expect_head.lower(),)):
+        entries = store.case.audit_entry_count()
+        if args.expect_head and not store.case.audit_has_entry_hash(args.expect_head.lower()):
             problems.append(f"the audit head {args.expect_head} recorded earlier is no longer in the chain")
-        table_problems = digest.check(store.conn)
-        try:
-            anchor = digest.latest_anchor(store.conn)
-            first = digest.first_anchor(store.conn)
-        except sqlite3.Error:
-            anchor = first = None
+        table_problems = store.case.digest_problems()
+        anchor, first = store.case.digest_anchors()
     ok = not problems and not table_problems and all(c["status"] == "UNCHANGED" for c in containers)
     combined = str(anchor["combined"]) if anchor else None
     first_note = (f"The case was made before case digests existed: edits made before audit entry {first['seq']} "

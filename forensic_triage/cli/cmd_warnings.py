@@ -30,16 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def warning_rows(store: CaseStore, job: int | None = None, kind: str | None = None,
                  source: str | None = None) -> Iterator[dict[str, Any]]:
-    where, params = [], []
-    for column, value in (("w.job_id", job), ("w.kind", kind), ("w.source", source)):
-        if value is not None:
-            where.append(f"{column} = ?")
-            params.append(value)
-    sql = ("SELECT w.id, w.job_id, w.kind, w.source, w.message, w.details, w.locator, w.created_utc,"
-           " e.uid AS evidence, f.path AS path, f.inode AS inode FROM warnings w"
-           " LEFT JOIN evidence e ON e.id = w.evidence_id LEFT JOIN files f ON f.id = w.file_id"
-           + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY w.id")
-    for r in store.iter_query(sql, tuple(params)):
+    for r in store.triage.warning_rows(job_id=job, kind=kind, source=source):
         try:
             details = json.loads(r["details"] or "{}")
         except ValueError:

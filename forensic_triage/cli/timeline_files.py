@@ -19,10 +19,7 @@ def file_time_rows(store: CaseStore, bounds: list[tuple[str, str]]) -> list[dict
     """Every file-system time as a timeline row, sorted by UTC (unknown-zone local times last)."""
     case_zone = store.timezone
     rows: list[dict[str, Any]] = []
-    sql = ("SELECT f.mtime, f.atime, f.ctime, f.crtime, f.time_basis, f.path, f.partition_offset, f.inode,"
-           " f.locator, e.uid AS evidence, e.source_timezone FROM files f JOIN evidence e ON e.id = f.evidence_id"
-           " WHERE f.stream = ''")
-    for r in store.iter_query(sql):
+    for r in store.files.file_times():
         for column, event in FILE_TIME_EVENTS:
             text = r[column]
             if not text:

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..store import CaseStore
-from ..timeutil import ASSUMED_PREFIX, BASIS_UTC, zone
+from ..timeutil import BASIS_UTC, zone
 
 UNKNOWN = ("unknown", "none", "")
 
@@ -58,12 +58,12 @@ class ZoneChange:
 
 
 def find_evidence(store: CaseStore, ident: str) -> dict[str, Any]:
-    rows = store.query("SELECT * FROM evidence WHERE exhibit = ? OR uid = ? ORDER BY id", (ident, ident))
+    rows = store.evidence.named(ident)
     if not rows:
-        known = ", ".join(str(r["exhibit"]) for r in store.query("SELECT exhibit FROM evidence ORDER BY id"))
+        known = ", ".join(str(r["exhibit"]) for r in store.evidence.items())
         raise UsageError(f"No evidence item {ident!r} in this case.",
                          hint=f"Known exhibits: {known}." if known else "Add one with 'forensic-triage evidence add'.")
-    return dict(rows[0])
+    return rows[0]
 
 
 def set_source_timezone(store: CaseStore, ident: str, zone_text: str | None, actor: str | None = None,
@@ -76,18 +76,13 @@ def set_source_timezone(store: CaseStore, ident: str, zone_text: str | None, act
     new = check_zone(zone_text)
     ev = find_evidence(store, ident)
     change = ZoneChange(str(ev["uid"]), str(ev["exhibit"]), ev["source_timezone"], new)
-    arts = store.query(
-        "SELECT a.id, a.file_id, a.locator, a.plugin, a.type, a.summary, a.data FROM artifacts a"
-        " JOIN files f ON f.id = a.file_id WHERE f.evidence_id = ? AND a.time_basis != ? ORDER BY a.id",
-        (ev["id"], BASIS_UTC))
+    arts = store.evidence.artifacts_not_utc(ev["id"], BASIS_UTC)
     reg = registry if registry is not None or not arts else load_registry()
     with store.transaction() as conn:
-        conn.execute("UPDATE evidence SET source_timezone = ? WHERE id = ?", (new, ev["id"]))
-        change.local_files = int(conn.execute("SELECT count(*) FROM files WHERE evidence_id = ? AND time_basis = 'local'",
-                                              (ev["id"],)).fetchone()[0])
+        store.evidence.set_source_timezone(ev["id"], new)
+        change.local_files = store.evidence.local_time_file_count(ev["id"])
         for a in arts:
-            old_rows = conn.execute("SELECT event, local_time FROM timeline WHERE artifact_id = ? AND basis LIKE ?"
-                                    " ORDER BY id", (a["id"], ASSUMED_PREFIX + "%")).fetchall()
+            old_rows = store.evidence.assumed_timeline_events(a["id"])
             cls = find_record_type(reg, a["plugin"], a["type"]) if reg is not None else None
             if cls is not None:
                 try:
@@ -97,19 +92,17 @@ def set_source_timezone(store: CaseStore, ident: str, zone_text: str | None, act
                 times = record_times(cls, data if isinstance(data, dict) else {})
             else:
                 # The plugin cannot be loaded here: what was placed before is all that is known.
-                times = [(str(r[0]), str(r[1])) for r in old_rows if r[1]]
+                times = [(event, str(local)) for event, local in old_rows if local]
                 if not times:
                     change.not_rederived += 1
                     continue
             placed, basis = place_times(times, new)
             assumed = [p for p in placed if p[2] != BASIS_UTC]
-            change.removed += conn.execute("DELETE FROM timeline WHERE artifact_id = ? AND basis LIKE ?",
-                                           (a["id"], ASSUMED_PREFIX + "%")).rowcount
+            change.removed += store.evidence.remove_assumed_timeline(a["id"])
             insert_timeline(conn, assumed, int(a["id"]), str(a["plugin"]), a["file_id"], str(a["locator"]),
                             str(a["summary"]))
             change.placed += len(assumed)
-            first = conn.execute("SELECT min(time_utc) FROM timeline WHERE artifact_id = ?", (a["id"],)).fetchone()[0]
-            conn.execute("UPDATE artifacts SET time_basis = ?, time_utc = ? WHERE id = ?", (basis, first, a["id"]))
+            store.evidence.set_artifact_time_basis(a["id"], basis)
             change.artifacts += 1
         store.audit(actor or store.examiner, "evidence source time zone set", {
             "evidence": change.evidence, "exhibit": change.exhibit, "old": change.old, "new": change.new,

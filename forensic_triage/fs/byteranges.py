@@ -35,10 +35,9 @@ class Touched:
 def bad_ranges(store: CaseStore, evidence_id: int) -> list[tuple[int, int]]:
     """The [start, end) media byte ranges intake found damaged (E01 chunks that failed their checksums)."""
     found: list[tuple[int, int]] = []
-    for row in store.query("SELECT details FROM warnings WHERE evidence_id=? AND source='evidence.ewf'",
-                           (evidence_id,)):
+    for text in store.evidence.warning_details(evidence_id, "evidence.ewf"):
         try:
-            details = json.loads(row["details"] or "{}")
+            details = json.loads(text)
         except ValueError:
             continue
         for start, end in details.get("byte_ranges") or []:
@@ -75,23 +74,21 @@ def files_touching(store: CaseStore, evidence_id: int,
     ranges = sorted((int(s), int(e)) for s, e in byte_ranges if int(e) > int(s))
     if not ranges:
         return []
-    rows = store.query("SELECT path FROM evidence WHERE id=?", (evidence_id,))
-    if not rows:
+    item = store.evidence.by_id(evidence_id)
+    if item is None:
         raise EvidenceError(f"No evidence item with id {evidence_id} in this case.")
     touched: list[Touched] = []
     with Resolver(keep=1) as resolver:
-        for volume in store.query("SELECT id, offset, length FROM volumes WHERE evidence_id=? AND fs_type IS NOT NULL"
-                                  " AND fs_status NOT IN ('error', 'no-fs') ORDER BY offset", (evidence_id,)):
+        for volume in store.evidence.filesystem_volumes(evidence_id):
             span = (int(volume["offset"]), int(volume["offset"]) + int(volume["length"]))
             if not _overlap(span, ranges):
                 continue
             try:
-                fs = resolver.filesystem(rows[0]["path"], span[0])
+                fs = resolver.filesystem(item["path"], span[0])
             except (FileSystemError, OSError, RuntimeError):
                 continue
             block = int(fs.info.block_size)
-            for f in store.query("SELECT id, locator, path, inode, attr_type, attr_id FROM files WHERE volume_id=?"
-                                 " AND type='file' ORDER BY locator", (volume["id"],)):
+            for f in store.files.in_volume(volume["id"]):
                 try:
                     fs_file = fs.open_meta(inode=int(f["inode"]))
                     hits: list[tuple[int, int]] = []
@@ -111,7 +108,7 @@ def damaged_file_notes(store: CaseStore, evidence_id: int) -> list[str]:
     ranges = bad_ranges(store, evidence_id)
     if not ranges:
         return []
-    uid = store.scalar("SELECT uid FROM evidence WHERE id=?", (evidence_id,))
+    uid = store.evidence.uid_of(evidence_id)
     try:
         touched = files_touching(store, evidence_id, ranges)
     except EvidenceError as exc:

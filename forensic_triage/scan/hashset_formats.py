@@ -8,13 +8,15 @@ then MD5): one entry per file, and never a weaker match where a stronger one is 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import io
 import re
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+
+from ..store.nsrl_rds import NsrlRds, RdsError
 
 FORMATS = ("auto", "nsrl", "md5sum", "sha1sum", "sha256sum", "hashdeep", "hashkeeper")
 ALGORITHMS = {16: "md5", 20: "sha1", 32: "sha256"}
@@ -98,35 +100,23 @@ def read_hashes(path: Path, fmt: str = "auto") -> tuple[Iterator[tuple[str, byte
 
 
 def _nsrl_sqlite(path: Path, stats: ReadStats) -> Iterator[tuple[str, bytes]]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        objects = {r[0].upper(): r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
-        if "FILE" not in objects:
-            raise FormatError(f"{path}: an SQLite database without the NSRL RDS v3 FILE table.")
-        table = objects["FILE"]
-        columns = {r[1].lower(): r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
-        wanted = [c for c in ("sha256", "sha1", "md5") if c in columns]
-        if not wanted:
-            raise FormatError(f"{path}: the FILE table has none of the columns sha256, sha1, md5.")
-        if "VERSION" in objects:
-            try:
-                row = conn.execute(f'SELECT * FROM "{objects["VERSION"]}" LIMIT 1').fetchone()
-                stats.source_info = " ".join(str(x) for x in row) if row else ""
-            except sqlite3.Error:
-                pass
-        select = ", ".join(f'"{columns[c]}"' for c in wanted)
-        for values in conn.execute(f'SELECT {select} FROM "{table}"'):
-            stats.rows += 1
-            found = _strongest(dict(zip(wanted, values, strict=True)))
-            if found is None:
-                stats.skipped += 1
-                continue
-            yield found
-    except sqlite3.DatabaseError as exc:
+        with contextlib.closing(NsrlRds(path)) as rds:
+            if not rds.has_file_table():
+                raise FormatError(f"{path}: an SQLite database without the NSRL RDS v3 FILE table.")
+            wanted = rds.file_hash_columns()
+            if not wanted:
+                raise FormatError(f"{path}: the FILE table has none of the columns sha256, sha1, md5.")
+            stats.source_info = rds.version_text()
+            for row in rds.file_hashes(wanted):
+                stats.rows += 1
+                found = _strongest(row)
+                if found is None:
+                    stats.skipped += 1
+                    continue
+                yield found
+    except RdsError as exc:
         raise FormatError(f"{path}: the NSRL database cannot be read ({exc}).") from exc
-    finally:
-        conn.close()
 
 
 def _text_lines(path: Path) -> Iterator[str]:
