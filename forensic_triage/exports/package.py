@@ -34,14 +34,14 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from .. import TOOL_NAME, __version__
 from ..errors import IntegrityError, UsageError
-from ..store import CaseStore, digest
+from ..store import CaseStore
+from ..store.snapshot import open_snapshot, write_snapshot
 from ..timeutil import utcnow_iso
 from . import keys
 from .bodyfile import export_bodyfile
@@ -140,29 +140,16 @@ def _write_manifest(bag: Path) -> tuple[int, int]:
     return octets, count
 
 
-def _snapshot(store: CaseStore, target: Path) -> None:
-    """A consistent copy of the case database (SQLite online backup), left in rollback-journal
-    mode so that it opens read-only from the package without -wal/-shm files."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    dest = sqlite3.connect(str(target))
-    try:
-        store.conn.backup(dest)
-        dest.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        dest.close()
-
-
 def _checked_anchor(store: CaseStore) -> dict[str, Any]:
     """The case's newest digest anchor, refusing a case whose tables or audit chain do not match."""
     problems, head = store.verify_audit()
-    problems += digest.check(store.conn)
-    anchor = digest.latest_anchor(store.conn)
+    problems += store.findings.digest_problems()
+    anchor = store.findings.latest_anchor()
     if problems or anchor is None:
         raise IntegrityError("The case does not match its audit log, so no package is built from it: "
                              + " ".join(problems or ["the case has no digest anchor."]),
                              hint="Run 'forensic-triage verify CASE' for the details.")
-    return {**anchor, "audit_head": head,
-            "audit_entries": int(store.scalar("SELECT count(*) FROM audit") or 0)}
+    return {**anchor, "audit_head": head, "audit_entries": store.findings.audit_count()}
 
 
 def _signing_identity(key_path: str, private: Any, examiner: str, signing_as: str | None) -> tuple[str, str | None]:
@@ -255,10 +242,10 @@ def _write_package(store: CaseStore, bag: Path, info: dict[str, Any], scope: str
         (data / "files" / "index.json").write_text(json.dumps(copies, indent=1, ensure_ascii=False) + "\n",
                                                    encoding="utf-8")
     # The snapshot last: it must be exactly the anchored state the tables above were written from.
-    _snapshot(store, bag / SNAPSHOT)
-    snap = sqlite3.connect(f"file:{(bag / SNAPSHOT).resolve()}?mode=ro&immutable=1", uri=True)
+    write_snapshot(store, bag / SNAPSHOT)
+    snap = open_snapshot(bag / SNAPSHOT)
     try:
-        snapshot_tables = digest.compute(snap)
+        snapshot_tables = snap.findings.table_digests()
     finally:
         snap.close()
     if snapshot_tables != anchor["tables"]:
@@ -318,8 +305,8 @@ def _write_package(store: CaseStore, bag: Path, info: dict[str, Any], scope: str
 
 def write_audit_jsonl(store: CaseStore, path: Path) -> None:
     with path.open("w", encoding="utf-8") as fh:
-        for row in store.query("SELECT * FROM audit ORDER BY seq"):
-            fh.write(json.dumps(dict(row), ensure_ascii=False, sort_keys=True) + "\n")
+        for row in store.findings.audit_entries():
+            fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
 
 
 def _record_export_custody(store: CaseStore, bag: Path, scope: str) -> None:
@@ -328,7 +315,7 @@ def _record_export_custody(store: CaseStore, bag: Path, scope: str) -> None:
     from ..timeutil import utcnow_iso
 
     info = store.case_info()
-    for ev in store.query("SELECT id, exhibit FROM evidence ORDER BY id"):
+    for ev in store.findings.evidence_items():
         add_event(store, CustodyEvent(
             exhibit=ev["exhibit"], action="exported", who=info["examiner"], time_utc=utcnow_iso(),
             timezone=info["timezone"], location=info["agency"] or "",

@@ -36,7 +36,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import IntegrityError, TriageError
-from ..store import CaseStore, audit, digest
+from ..store import CaseStore, digest
+from ..store.snapshot import open_snapshot
 from . import keys
 from .package import (
     DIGEST_FILE,
@@ -313,47 +314,45 @@ def _check_statement(bag: Path, result: VerifyResult, statement: dict[str, Any],
                                    f"signer {result.signer!r}")
 
 
-def _open_snapshot(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro&immutable=1", uri=True)
-    conn.execute("PRAGMA trusted_schema=OFF")
-    conn.execute("PRAGMA query_only=ON")
-    return conn
-
-
 def _check_case_digest(bag: Path, result: VerifyResult, case_digest: dict[str, Any]) -> None:
     snapshot = bag / SNAPSHOT
     if not snapshot.is_file():
         result.problems.append(f"the case database snapshot {SNAPSHOT} is missing, so the case digest cannot be "
                                "recomputed")
         return
-    conn = _open_snapshot(snapshot)
+    snap = open_snapshot(snapshot)
     try:
-        other = conn.execute("SELECT type, name FROM sqlite_master WHERE type NOT IN ('table', 'index')").fetchall()
+        other = snap.findings.non_table_objects()
         if other:
             result.problems.append(f"the case snapshot holds {other[0][0]} {other[0][1]!r}: not a case database")
             return
-        recorded = case_digest["tables"]
-        now = digest.compute(conn)
-        result.tables_checked = len(now)
-        for table in digest.COVERED_TABLES:
-            if recorded.get(table) != now[table]:
-                result.problems.append(f"the table '{table}' in the case snapshot does not match the case digest")
-        chain_problems, head = audit.verify(conn)
-        result.problems += [f"case snapshot: {p}" for p in chain_problems]
-        seq = int(conn.execute("SELECT count(*) FROM audit").fetchone()[0])
-        if head != case_digest["audit_head"]["hash"] or seq != case_digest["audit_head"]["seq"]:
-            result.problems.append("the case snapshot's audit log does not end at the audit head in "
-                                   f"{DIGEST_FILE}")
-        anchor = digest.latest_anchor(conn)
-        if anchor is None or anchor["seq"] != case_digest["anchor"]["audit_seq"] or anchor["tables"] != recorded:
-            result.problems.append(f"the digest in {DIGEST_FILE} is not the newest anchor in the case's audit log")
+        _check_snapshot_digest(snap, result, case_digest)
         if not result.problems:
-            _check_derived_tables(bag, conn, result)
+            _check_derived_tables(bag, snap, result)
     finally:
-        conn.close()
+        snap.close()
 
 
-def _check_derived_tables(bag: Path, conn: sqlite3.Connection, result: VerifyResult) -> None:
+def _check_snapshot_digest(snap: CaseStore, result: VerifyResult, case_digest: dict[str, Any]) -> None:
+    """The snapshot's tables, audit chain and newest anchor against ``case-digest.json``."""
+    recorded = case_digest["tables"]
+    now = snap.findings.table_digests()
+    result.tables_checked = len(now)
+    for table in digest.COVERED_TABLES:
+        if recorded.get(table) != now[table]:
+            result.problems.append(f"the table '{table}' in the case snapshot does not match the case digest")
+    chain_problems, head = snap.verify_audit()
+    result.problems += [f"case snapshot: {p}" for p in chain_problems]
+    seq = snap.findings.audit_count()
+    if head != case_digest["audit_head"]["hash"] or seq != case_digest["audit_head"]["seq"]:
+        result.problems.append("the case snapshot's audit log does not end at the audit head in "
+                               f"{DIGEST_FILE}")
+    anchor = snap.findings.latest_anchor()
+    if anchor is None or anchor["seq"] != case_digest["anchor"]["audit_seq"] or anchor["tables"] != recorded:
+        result.problems.append(f"the digest in {DIGEST_FILE} is not the newest anchor in the case's audit log")
+
+
+def _check_derived_tables(bag: Path, store: CaseStore, result: VerifyResult) -> None:
     """The CSV, JSON-lines and audit dumps must be exactly what the snapshot gives for the scope."""
     from .findings import SCOPES
     from .tables import write_csv, write_jsonl
@@ -364,7 +363,6 @@ def _check_derived_tables(bag: Path, conn: sqlite3.Connection, result: VerifyRes
         return
     with tempfile.TemporaryDirectory(prefix="ft-verify-tables-") as tmp:
         out = Path(tmp)
-        store = CaseStore(out, conn, read_only=True)
         write_csv(store, out / "csv", scope)
         write_jsonl(store, out / "tables", scope)
         (out / "audit").mkdir()
