@@ -294,7 +294,8 @@ def _write_package(store: CaseStore, bag: Path, info: dict[str, Any], scope: str
             indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if zip_path is not None:
         write_zip(bag, zip_path)
-    return {"package": str(bag), "zip": str(zip_path) if zip_path else None, "report_id": report.report_id,
+    return {"package": str(bag), "zip": str(zip_path) if zip_path else None,
+            **({"zip_sha256": sha256_file(zip_path)} if zip_path is not None else {}), "report_id": report.report_id,
             "scope": scope, "files": count, "bytes": octets, "copies": len(copies),
             "manifest_sha256": manifest_sha, "signer_fingerprint": fingerprint,
             "signer": signer or None, "signing_as": as_name, "signed_utc": signed_utc if statement else None,
@@ -328,10 +329,16 @@ def _one_line(value: Any) -> str:
 
 
 def write_zip(bag: Path, zip_path: Path) -> None:
-    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for path in sorted(bag.rglob("*")):
-            if path.is_file():
-                zf.write(path, f"{bag.name}/{path.relative_to(bag).as_posix()}")
+    """The package folder as one zip, written beside it under a temporary name and renamed when whole."""
+    temp = zip_path.with_name(f".{zip_path.name}.part")
+    try:
+        with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as zf:
+            for path in sorted(bag.rglob("*")):
+                if path.is_file():
+                    zf.write(path, f"{bag.name}/{path.relative_to(bag).as_posix()}")
+        os.replace(temp, zip_path)
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 MAX_MEMBERS = 200_000

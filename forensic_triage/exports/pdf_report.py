@@ -13,7 +13,6 @@ every page also carries a diagonal DRAFT watermark. Built only from the case dat
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,7 @@ from reportlab.platypus import (
 from .. import TOOL_NAME, __version__
 from ..buildinfo import build_id
 from ..store import CaseStore
-from ..timeutil import local_display, utcnow_iso
+from ..timeutil import local_display
 from . import pdf_findings
 from .pdf_style import ALERT, FONTS, INK, OK, RULE, SHADE, Fit, hash_fit, path_fit, styles, txt
 from .report_data import ReportData, gather
@@ -522,17 +521,4 @@ def build_report(store: CaseStore, out_path: str | Path, scope: str = "notable",
                             creator=f"{TOOL_NAME} {__version__} (build {d.build})",
                             keywords="DRAFT" if d.draft else "FINAL")
     doc.build(story, canvasmaker=_numbered_canvas(d.report_id, d.case["case_number"], d.draft))
-    return d
-
-
-def export_pdf(store: CaseStore, out_path: str | Path, scope: str = "notable", *,
-               signer_fingerprint: str | None = None, signing: dict[str, Any] | None = None,
-               actor: str | None = None) -> ReportData:
-    """Build the report and record it (id, SHA-256, audit head it covers) in the audit log."""
-    d = build_report(store, out_path, scope, signer_fingerprint=signer_fingerprint, signing=signing)
-    digest = hashlib.sha256(Path(out_path).read_bytes()).hexdigest()
-    store.audit(actor or store.examiner, "report exported", {
-        "report_id": d.report_id, "scope": scope, "sha256": digest, "path": str(out_path),
-        "audit_head_covered": d.audit_head, "generated_utc": d.generated_utc, "exported_utc": utcnow_iso(),
-        "draft": d.draft, "signed": bool(d.signing)}, touched=())
     return d

@@ -298,6 +298,10 @@ class FindingsRepo(Repo):
     def audit_entries(self) -> list[dict[str, Any]]:
         return self._rows("SELECT * FROM audit ORDER BY seq")
 
+    def audit_head(self) -> str:
+        """The hash of the newest audit entry ('' when the log is empty)."""
+        return str(self._scalar("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1") or "")
+
     def audit_count(self) -> int:
         return int(self._scalar("SELECT count(*) FROM audit") or 0)
 
