@@ -76,6 +76,13 @@ def _tools(g: Graph, store: CaseStore) -> dict[str, str]:
     developer = g.organization(DEVELOPER)
     tools: dict[str, str] = {}
     jobs = store.findings.jobs()
+    # Rule sets and hash sets of every run, in two queries (not two per run).
+    rulesets_of: dict[int | None, list[dict[str, Any]]] = {}
+    for rs in store.findings.rulesets():
+        rulesets_of.setdefault(rs["job_id"], []).append(rs)
+    hashsets_of: dict[int | None, list[dict[str, Any]]] = {}
+    for hs in store.findings.hashsets_used():
+        hashsets_of.setdefault(hs["job_id"], []).append(hs)
     base = g.add({"@id": g.iri("tool", "forensic-triage", __version__), "@type": "uco-tool:AnalyticTool",
                   "uco-core:name": TOOL_NAME, "uco-tool:version": __version__, "uco-tool:toolType": "triage",
                   "uco-tool:creator": ref(developer)})
@@ -96,9 +103,9 @@ def _tools(g: Graph, store: CaseStore) -> dict[str, str]:
         for key, value in sorted(settings.items()):
             if key != "analyzers":
                 entries.append((f"setting {key}", json.dumps(value, sort_keys=True, default=str)))
-        for rs in store.findings.rulesets(job_id=int(job["id"])):
+        for rs in rulesets_of.get(job["id"], []):
             entries.append((f"YARA rule set {rs['name']} SHA-256", rs["sha256"]))
-        for hs in store.findings.hashsets_used(job_id=int(job["id"])):
+        for hs in hashsets_of.get(job["id"], []):
             entries.append((f"hash set {hs['name']} ({hs['kind']})", f"{hs['entries']} entries, SHA-256 {hs['sha256']}"))
         conf = g.iri("configuration", "job", job["id"])
         config = {"@id": conf, "@type": "uco-configuration:Configuration",

@@ -357,53 +357,62 @@ def _member_problem(name: str, mode: int) -> str | None:
     return None
 
 
+def _check_sizes(members: list[zipfile.ZipInfo], dest: Path) -> None:
+    if len(members) > MAX_MEMBERS:
+        raise IntegrityError(f"The zip declares {len(members)} members, more than a package holds.")
+    declared = sum(m.file_size for m in members)
+    free = shutil.disk_usage(dest).free
+    if declared > free:
+        raise IntegrityError(f"The zip declares {declared} bytes of content, more than the {free} bytes free "
+                             "for checking it.")
+
+
+def _extract_member(zf: zipfile.ZipFile, member: zipfile.ZipInfo, dest: Path, seen: set[str]) -> None:
+    """One member, checked (name, kind, duplicates, encryption, escape) and copied no further than
+    the size it declares."""
+    name = member.filename
+    problem = _member_problem(name, (member.external_attr >> 16) & 0o170000)
+    if problem:
+        raise IntegrityError(problem[0].upper() + problem[1:] + ".")
+    if ((member.external_attr >> 16) & 0o170000 == 0o040000) != member.is_dir():
+        raise IntegrityError(f"The zip member {name!r} is marked as a folder and a file at once.")
+    key = name.rstrip("/").casefold()
+    if key in seen:
+        raise IntegrityError(f"The zip holds two members named {name!r}.")
+    seen.add(key)
+    if member.flag_bits & 0x1:
+        raise IntegrityError(f"The zip member {name!r} is encrypted; a package is never encrypted.")
+    root = dest.resolve()
+    target = (dest / name).resolve()
+    if root not in target.parents and target != root:
+        raise IntegrityError(f"The zip holds a member that would escape the package: {name!r}.")
+    if member.is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with zf.open(member) as src, target.open("xb") as out:
+        while block := src.read(CHUNK):
+            written += len(block)
+            if written > member.file_size:
+                raise IntegrityError(f"The zip member {name!r} holds more bytes than it declares.")
+            out.write(block)
+    if written != member.file_size:
+        raise IntegrityError(f"The zip member {name!r} declares {member.file_size} bytes but holds {written}.")
+
+
 def safe_extract(zip_path: Path, dest: Path) -> Path:
     """Unpack a package zip refusing anything that could escape ``dest`` or flood the disk:
     unsafe or duplicate names, links and special files, encrypted members, more bytes than
     declared or than the free space. Any damage (bad CRC, truncation) is an IntegrityError."""
     dest.mkdir(parents=True, exist_ok=True)
-    root = dest.resolve()
     try:
         with zipfile.ZipFile(zip_path) as zf:
             members = zf.infolist()
-            if len(members) > MAX_MEMBERS:
-                raise IntegrityError(f"The zip declares {len(members)} members, more than a package holds.")
-            declared = sum(m.file_size for m in members)
-            free = shutil.disk_usage(dest).free
-            if declared > free:
-                raise IntegrityError(f"The zip declares {declared} bytes of content, more than the {free} bytes free "
-                                     "for checking it.")
+            _check_sizes(members, dest)
             seen: set[str] = set()
             for member in members:
-                name = member.filename
-                problem = _member_problem(name, (member.external_attr >> 16) & 0o170000)
-                if problem:
-                    raise IntegrityError(problem[0].upper() + problem[1:] + ".")
-                if ((member.external_attr >> 16) & 0o170000 == 0o040000) != member.is_dir():
-                    raise IntegrityError(f"The zip member {name!r} is marked as a folder and a file at once.")
-                key = name.rstrip("/").casefold()
-                if key in seen:
-                    raise IntegrityError(f"The zip holds two members named {name!r}.")
-                seen.add(key)
-                if member.flag_bits & 0x1:
-                    raise IntegrityError(f"The zip member {name!r} is encrypted; a package is never encrypted.")
-                target = (dest / name).resolve()
-                if root not in target.parents and target != root:
-                    raise IntegrityError(f"The zip holds a member that would escape the package: {name!r}.")
-                if member.is_dir():
-                    target.mkdir(parents=True, exist_ok=True)
-                    continue
-                target.parent.mkdir(parents=True, exist_ok=True)
-                written = 0
-                with zf.open(member) as src, target.open("xb") as out:
-                    while block := src.read(CHUNK):
-                        written += len(block)
-                        if written > member.file_size:
-                            raise IntegrityError(f"The zip member {name!r} holds more bytes than it declares.")
-                        out.write(block)
-                if written != member.file_size:
-                    raise IntegrityError(f"The zip member {name!r} declares {member.file_size} bytes but holds "
-                                         f"{written}.")
+                _extract_member(zf, member, dest, seen)
     except IntegrityError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, RuntimeError, ValueError,

@@ -30,8 +30,10 @@ import base64
 import dataclasses
 import json
 import sqlite3
+import struct
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +58,11 @@ REQUIRED_TAGS = ("bagit.txt", "bag-info.txt", "manifest-sha256.txt")
 STATEMENT_FIELDS = ("signer", "signing_as", "fingerprint", "public_key", "signed_utc", "report_id", "manifest_sha256",
                     "tagmanifest_sha256", "case_digest", "audit_head")
 MAX_TAG_FILE = 64 * 1024 * 1024
+# What reading a damaged or hostile package can raise beyond the errors named where they arise
+# (KeyError, IndexError: LookupError; OverflowError: ArithmeticError; RecursionError: RuntimeError;
+# UnicodeError, binascii.Error, JSONDecodeError: ValueError; zlib and struct errors of a damaged zip).
+UNEXPECTED = (OSError, ValueError, LookupError, TypeError, AttributeError, ArithmeticError, RuntimeError,
+              MemoryError, EOFError, sqlite3.Error, zipfile.BadZipFile, zlib.error, struct.error)
 
 
 @dataclasses.dataclass(slots=True)
@@ -169,6 +176,16 @@ def _verify_bag(bag: Path, pubkey_path: str | None, result: VerifyResult) -> Non
             result.problems.append(f"the tag manifest does not cover {name}")
     _check_entries(bag, payload, result)
     _check_entries(bag, tags, result)
+    _check_unlisted(bag, payload, tags, result)
+    _check_bag_info(bag, payload, result)
+    case_digest = _read_case_digest(bag, tags, result)
+    _check_signature(bag, result, pubkey_path, case_digest)
+    if case_digest is not None and not (result.missing or result.changed or result.added):
+        _check_case_digest(bag, result, case_digest)
+
+
+def _check_unlisted(bag: Path, payload: dict[str, str], tags: dict[str, str], result: VerifyResult) -> None:
+    """Files no manifest lists (added), and links."""
     for path in sorted(bag.rglob("*")):
         rel = path.relative_to(bag).as_posix()
         if path.is_symlink():
@@ -182,6 +199,10 @@ def _verify_bag(bag: Path, pubkey_path: str | None, result: VerifyResult) -> Non
                 result.added.append(rel)
         elif rel not in tags and rel not in TAG_FILES:
             result.added.append(rel)
+
+
+def _check_bag_info(bag: Path, payload: dict[str, str], result: VerifyResult) -> None:
+    """Read bag-info.txt into the result and check its payload octet and file count."""
     for line in _text(bag / "bag-info.txt").splitlines():
         key, _, value = line.partition(":")
         if key.strip():
@@ -190,10 +211,6 @@ def _verify_bag(bag: Path, pubkey_path: str | None, result: VerifyResult) -> Non
     octets = sum((bag / r).stat().st_size for r in payload if (bag / r).is_file() and not (bag / r).is_symlink())
     if oxum != f"{octets}.{len(payload)}":
         result.problems.append(f"Payload-Oxum {oxum or '(none)'} does not match the payload ({octets}.{len(payload)})")
-    case_digest = _read_case_digest(bag, tags, result)
-    _check_signature(bag, result, pubkey_path, case_digest)
-    if case_digest is not None and not (result.missing or result.changed or result.added):
-        _check_case_digest(bag, result, case_digest)
 
 
 def _read_case_digest(bag: Path, tags: dict[str, str], result: VerifyResult) -> dict[str, Any] | None:
@@ -399,6 +416,6 @@ def verify_package(path: str | Path, pubkey_path: str | None = None) -> VerifyRe
         return verify_bag(src, pubkey_path)
     except TriageError as exc:
         result.problems.append(exc.message)
-    except Exception as exc:  # a verifier fails closed: an unexpected error is a FAILED verdict, named
+    except UNEXPECTED as exc:  # a verifier fails closed: an unexpected error is a FAILED verdict, named
         result.problems.append(f"the package cannot be checked ({type(exc).__name__}: {exc})")
     return result

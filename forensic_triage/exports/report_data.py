@@ -22,7 +22,7 @@ from ..errors import StoreError
 from ..evidence.intake import check_containers
 from ..store import CaseStore
 from ..store import digest as case_digest
-from ..timeutil import parse_iso, utcnow_iso
+from ..timeutil import local_display, parse_iso, utcnow_iso
 from .findings import Finding, collect, file_rows, grouped
 
 LIBRARIES = ("pytsk3", "libewf-python", "yara-python", "python-magic", "reportlab", "cryptography", "Pillow",
@@ -82,6 +82,24 @@ class ReportData:
                 zone = e.get("source_timezone")
                 return str(zone) if zone else None
         return None
+
+
+def signing_statement(d: ReportData) -> tuple[bool, str]:
+    """(signed?, the sentence the report prints about its own signature)."""
+    sig = d.signing
+    if not sig:
+        return False, ("UNSIGNED. This PDF is not covered by any signed manifest: it was exported on its own, not as "
+                       "part of a signed evidence package, and nothing in it proves who produced it or that it is "
+                       "unaltered. Its SHA-256 is recorded in the case's audit log when it is exported with "
+                       "'forensic-triage export'; for a signed, verifiable copy build an evidence package with the "
+                       "examiner's key ('forensic-triage package CASE --key KEY').")
+    when = local_display(sig.get("signed_utc"), None) or "an unrecorded time"
+    text = (f"Signed by {sig.get('signer') or 'an unnamed signer'} (key fingerprint "
+            f"{sig.get('fingerprint') or 'not recorded'}) on {when}; the signature covers the package manifest that "
+            "lists this PDF's SHA-256. Check it with 'forensic-triage verify-package'.")
+    if sig.get("signing_as"):
+        text += f" The key was used signing as {sig['signing_as']} (recorded with the signature)."
+    return True, text
 
 
 def new_report_id(case_number: str) -> str:

@@ -264,14 +264,12 @@ class FindingsRepo(Repo):
         return self._rows("SELECT v.*, e.uid FROM volumes v JOIN evidence e ON e.id = v.evidence_id"
                           " WHERE v.fs_type IS NULL OR v.fs_status IN ('error', 'no-fs') ORDER BY v.id")
 
-    def rulesets(self, job_id: int | None = None) -> list[dict[str, Any]]:
-        if job_id is not None:
-            return self._rows("SELECT * FROM rulesets WHERE job_id = ? ORDER BY id", (job_id,))
+    def rulesets(self) -> list[dict[str, Any]]:
+        """YARA rule sets used, by id (``job_id`` names the run)."""
         return self._rows("SELECT * FROM rulesets ORDER BY id")
 
-    def hashsets_used(self, job_id: int | None = None) -> list[dict[str, Any]]:
-        if job_id is not None:
-            return self._rows("SELECT * FROM hashsets_used WHERE job_id = ? ORDER BY id", (job_id,))
+    def hashsets_used(self) -> list[dict[str, Any]]:
+        """Hash sets used, by id (``job_id`` names the run)."""
         return self._rows("SELECT * FROM hashsets_used ORDER BY id")
 
     def custody_events(self) -> list[dict[str, Any]]:
