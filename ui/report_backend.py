@@ -38,7 +38,7 @@ class Output:
 
 # Titles are translated where they are shown (QCoreApplication.translate("Report", title)).
 OUTPUTS = (
-    Output("pdf", str(QT_TRANSLATE_NOOP("Report", "PDF court report")), "forensic_triage.exports.pdf_report", "export_pdf", "report.pdf"),
+    Output("pdf", str(QT_TRANSLATE_NOOP("Report", "PDF court report")), "forensic_triage.exports.pdf_report", "build_report", "report.pdf"),
     Output("case", str(QT_TRANSLATE_NOOP("Report", "CASE/UCO 1.5 JSON-LD")), "forensic_triage.exports.case_uco", "export_case", "case.jsonld"),
     Output("dfxml", str(QT_TRANSLATE_NOOP("Report", "DFXML file listing")), "forensic_triage.exports.dfxml", "export_dfxml", "files.dfxml"),
     Output("bodyfile", str(QT_TRANSLATE_NOOP("Report", "Bodyfile timeline (mactime)")), "forensic_triage.exports.bodyfile", "export_bodyfile",
@@ -81,29 +81,26 @@ def available() -> dict[str, bool]:
     return out
 
 
-def _file_ids(store: CaseStore, scope: str) -> set[int] | None:
-    if scope == "all":
-        return None
-    from forensic_triage.exports.findings import collect, selected_file_ids
-
-    return selected_file_ids(store, collect(store, scope), scope)
-
-
 def produce(store: CaseStore, out_dir: Path, outputs: list[str], scope: str, ctx: JobContext,
             *, package: bool = False, include_files: bool = False, make_zip: bool = False, key: str | None = None,
             passphrase: bytes | None = None, signing_as: str | None = None) -> list[Path]:
-    """Write the chosen outputs, or one signed package holding all of them; returns what was written."""
+    """Write the chosen outputs, or one signed package holding all of them; returns what was written.
+    Each goes through the core's export operation (forensic_triage.exports.operations), exactly as
+    'forensic-triage export' and 'forensic-triage package' do: written atomically, audited once with its SHA-256."""
+    from forensic_triage.exports import operations
+
     out_dir.mkdir(parents=True, exist_ok=True)
     stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
     if package:
-        fn = lookup(*PACKAGE, QCoreApplication.translate("Report", "The signed evidence package"))
+        lookup(*PACKAGE, QCoreApplication.translate("Report", "The signed evidence package"))
         ctx.begin(QCoreApplication.translate("Report", "building the evidence package (report, CASE graph, tables, manifest)"))
         number = "".join(c if c.isalnum() or c in "-_" else "-" for c in str(store.case_info()["case_number"]))
         # The report presents the chosen scope; a package's tables hold every record unless only
         # tagged items were asked for (the report says where the rest is).
-        summary = fn(store, out_dir / f"package-{number}-{stamp}", scope="tagged" if scope == "tagged" else "all",
-                     report_scope=scope, include_files=include_files, key_path=key, passphrase=passphrase,
-                     make_zip=make_zip, signing_as=signing_as)
+        summary = operations.export_package(
+            store, out_dir / f"package-{number}-{stamp}", scope="tagged" if scope == "tagged" else "all",
+            report_scope=scope, include_files=include_files, key_path=key, passphrase=passphrase,
+            make_zip=make_zip, signing_as=signing_as).details
         bag = Path(summary["package"])
         written = [bag] + ([Path(summary["zip"])] if summary.get("zip") else [])
         written += sorted((bag / "data" / "report").glob("*.pdf"))
@@ -111,26 +108,15 @@ def produce(store: CaseStore, out_dir: Path, outputs: list[str], scope: str, ctx
     ctx.begin(QCoreApplication.translate("Report", "writing"), total=len(outputs))
     by_key = {o.key: o for o in OUTPUTS}
     written = []
-    ids: set[int] | None = None
     for name in outputs:
         ctx.check_cancel()
         out = by_key[name]
-        fn = lookup(out.module, out.function, out.title)
+        lookup(out.module, out.function, out.title)  # not in this build: a clear sentence
         target = out_dir / (f"{stamp}-{out.filename}" if name == "pdf" else out.filename)
         ctx.advance(0, message=out.title)
-        if name == "pdf":
-            fn(store, target, scope)
-        elif name == "case":
-            fn(store, target, scope)
-        elif name in ("dfxml", "bodyfile"):
-            ids = _file_ids(store, scope) if ids is None and scope != "all" else ids
-            fn(store, target, ids)
-        elif name == "csv":
-            fn(store, target, scope)
+        operations.export(store, name, target, scope)
         written.append(target)
         ctx.advance(1, message=out.title)
-    store.audit(store.examiner, "exported", {"outputs": outputs, "scope": scope, "folder": str(out_dir),
-                                             "files": [str(p) for p in written]})
     return written
 
 

@@ -53,8 +53,25 @@ class ReportDialog(QDialog):
         self.setWindowTitle(self.tr("Report and package"))
         self.setObjectName("reportDialog")
         self.caps = rb.available()
-        scope_box = QGroupBox(self.tr("Scope"))
-        sl = QVBoxLayout(scope_box)
+        self.worker: JobWorker | None = None
+        self.written_paths: list[Path] = []
+        scope_box = self._scope_box()
+        out_box = self._outputs_box()
+        form = self._signing_form()
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        self.status.setObjectName("reportStatus")
+        self.status.setWordWrap(True)
+        self.notice = self._notice()
+        self._buttons()
+        self._lay_out(scope_box, out_box, form)
+        self.resize(720, 480)
+
+    def _scope_box(self) -> QGroupBox:
+        """All, notable (the court report's default) or tagged."""
+        box = QGroupBox(self.tr("Scope"))
+        layout = QVBoxLayout(box)
         self.scope = QButtonGroup(self)
         for key, text in (("all", self.tr("Everything")), ("notable", self.tr("Notable only (hits, known-bad, tagged)")),
                           ("tagged", self.tr("Tagged only"))):
@@ -62,22 +79,26 @@ class ReportDialog(QDialog):
             radio.setObjectName(f"scope_{key}")
             radio.setProperty("scope", key)
             self.scope.addButton(radio)
-            sl.addWidget(radio)
+            layout.addWidget(radio)
             radio.setChecked(key == "notable")  # the court report's default: notable findings
-        out_box = QGroupBox(self.tr("What to write"))
-        ol = QVBoxLayout(out_box)
+        return box
+
+    def _outputs_box(self) -> QGroupBox:
+        """One check box per output (greyed out and named when not in this build), and the package choices."""
+        box = QGroupBox(self.tr("What to write"))
+        layout = QVBoxLayout(box)
         self.outputs: dict[str, QCheckBox] = {}
         for out in rb.OUTPUTS:
             title = QCoreApplication.translate("Report", out.title)
-            box = QCheckBox(title)
-            box.setObjectName(f"out_{out.key}")
+            check = QCheckBox(title)
+            check.setObjectName(f"out_{out.key}")
             ok = self.caps.get(out.key, False)
-            box.setEnabled(ok)
-            box.setChecked(ok)
+            check.setEnabled(ok)
+            check.setChecked(ok)
             if not ok:
-                box.setText(self.tr("{0} — not available in this build").format(title))
-            self.outputs[out.key] = box
-            ol.addWidget(box)
+                check.setText(self.tr("{0} — not available in this build").format(title))
+            self.outputs[out.key] = check
+            layout.addWidget(check)
         self.package = QCheckBox(self.tr("Make a signed evidence package (hash manifest signed with the examiner key)"))
         self.package.setObjectName("makePackage")
         self.include_files = QCheckBox(self.tr("Include copies of the files in scope (re-read and re-hashed)"))
@@ -90,9 +111,13 @@ class ReportDialog(QDialog):
             self.make_zip.setEnabled(False)
             self.package.setText(self.tr("Signed evidence package — not available in this build"))
         self.package.toggled.connect(self._package_toggled)
-        ol.addWidget(self.package)
-        ol.addWidget(self.include_files)
-        ol.addWidget(self.make_zip)
+        layout.addWidget(self.package)
+        layout.addWidget(self.include_files)
+        layout.addWidget(self.make_zip)
+        return box
+
+    def _signing_form(self) -> QFormLayout:
+        """Examiner key, passphrase, signing name, output folder and whether to open the PDF."""
         self.key = QLineEdit()
         self.key.setObjectName("examinerKey")
         key_btn = QPushButton(self.tr("Choose…"))
@@ -111,7 +136,7 @@ class ReportDialog(QDialog):
         self.signing_as.setPlaceholderText(self.tr("only when the key is not the case examiner's"))
         self.signing_as.setToolTip(self.tr("The name in which you sign with another examiner's key; it is recorded in "
                                            "the signed statement and the audit log"))
-        self.folder = QLineEdit(str(session.case_dir / "reports"))
+        self.folder = QLineEdit(str(self.session.case_dir / "reports"))
         self.folder.setObjectName("reportFolder")
         folder_btn = QPushButton(self.tr("Choose…"))
         folder_btn.clicked.connect(self._choose_folder)
@@ -120,29 +145,38 @@ class ReportDialog(QDialog):
         self.open_pdf.setChecked(self.caps.get("pdf", False))
         self.open_pdf.setEnabled(self.caps.get("pdf", False))
         form = QFormLayout()
-        key_row = _path_row(self.key, key_btn, self.new_key)
-        form.addRow(self.tr("Examiner key (private)"), key_row)
+        form.addRow(self.tr("Examiner key (private)"), _path_row(self.key, key_btn, self.new_key))
         form.addRow(self.tr("Key passphrase"), self.passphrase)
         form.addRow(self.tr("Signing as"), self.signing_as)
         form.addRow(self.tr("Output folder"), _path_row(self.folder, folder_btn))
         form.addRow(self.open_pdf)
-        self.progress = QProgressBar()
-        self.progress.setVisible(False)
-        self.status = QLabel()
-        self.status.setObjectName("reportStatus")
-        self.status.setWordWrap(True)
+        return form
+
+    def _notice(self) -> QLabel:
+        """What this build cannot write, said once above the progress bar."""
         missing = [QCoreApplication.translate("Report", o.title) for o in rb.OUTPUTS if not self.caps.get(o.key)]
         if not self.caps.get("package"):
             missing.append(self.tr("signed package"))
-        self.notice = QLabel(self.tr("Not available in this build: {0}.").format(", ".join(missing)) if missing else "")
-        self.notice.setObjectName("reportNotice")
-        self.notice.setStyleSheet("color: #7a5b00")
-        self.notice.setWordWrap(True)
-        self.notice.setVisible(bool(missing))
+        notice = QLabel(self.tr("Not available in this build: {0}.").format(", ".join(missing)) if missing else "")
+        notice.setObjectName("reportNotice")
+        notice.setStyleSheet("color: #7a5b00")
+        notice.setWordWrap(True)
+        notice.setVisible(bool(missing))
+        return notice
+
+    def _buttons(self) -> None:
         self.buttons = QDialogButtonBox()
         self.write_button = self.buttons.addButton(self.tr("Write"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.write_button.setObjectName("writeReport")
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.write_button.clicked.connect(self.start)
+        self.close_button.clicked.connect(self._close)
+        self.open_folder = QPushButton(self.tr("Open the folder"))
+        self.open_folder.setObjectName("openReportFolder")
+        self.open_folder.setVisible(False)
+        self.open_folder.clicked.connect(self._open_folder)
+
+    def _lay_out(self, scope_box: QGroupBox, out_box: QGroupBox, form: QFormLayout) -> None:
         top = QHBoxLayout()
         top.addWidget(scope_box)
         top.addWidget(out_box, 1)
@@ -152,20 +186,11 @@ class ReportDialog(QDialog):
         layout.addWidget(self.notice)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        self.open_folder = QPushButton(self.tr("Open the folder"))
-        self.open_folder.setObjectName("openReportFolder")
-        self.open_folder.setVisible(False)
-        self.open_folder.clicked.connect(self._open_folder)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.open_folder)
         folder_row.addStretch(1)
         layout.addLayout(folder_row)
         layout.addWidget(self.buttons)
-        self.write_button.clicked.connect(self.start)
-        self.close_button.clicked.connect(self._close)
-        self.worker: JobWorker | None = None
-        self.written_paths: list[Path] = []
-        self.resize(720, 480)
 
     def _choose_key(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Examiner private key"), "", self.tr("Keys (*.pem *.key);;All files (*)"))

@@ -51,13 +51,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_package(args: argparse.Namespace) -> int:
     from ..exports.keys import read_passphrase
-    from ..exports.package import build_package
+    from ..exports.operations import export_package
 
     passphrase = read_passphrase(args.passphrase_file) if args.key else None
     with CaseStore.open(args.case_dir) as store:
-        summary = build_package(store, args.out, scope=args.scope, include_files=args.include_files,
-                                key_path=args.key, passphrase=passphrase, make_zip=args.zip,
-                                signing_as=args.signing_as, report_scope=args.report_scope)
+        summary = export_package(store, args.out, scope=args.scope, include_files=args.include_files,
+                                 key_path=args.key, passphrase=passphrase, make_zip=args.zip,
+                                 signing_as=args.signing_as, report_scope=args.report_scope).details
     print(f"Package {summary['package']} ({summary['files']} files, {summary['bytes']} bytes), report "
           f"{summary['report_id']}")
     print(f"Manifest SHA-256 {summary['manifest_sha256']}")

@@ -25,7 +25,6 @@ from typing import TextIO
 from ..cli.common import safe_text
 from ..store import CaseStore
 from ..timeutil import BASIS_LOCAL, local_to_utc, parse_iso
-from .findings import id_list
 
 _TYPE_CHAR = {"file": "r", "dir": "d", "link": "l", "virtual": "v", "other": "-"}
 
@@ -49,12 +48,8 @@ def _name(text: str) -> str:
 
 def write_bodyfile(store: CaseStore, out: TextIO, file_ids: set[int] | None = None) -> int:
     """Write the body file; ``file_ids`` limits it to some files (None: every entry). Returns lines."""
-    sql = ("SELECT f.*, e.uid AS evidence_uid, e.source_timezone FROM files f"
-           " JOIN evidence e ON e.id = f.evidence_id")
-    if file_ids is not None:
-        sql += f" WHERE f.id IN ({id_list(file_ids)})"
     count = 0
-    for r in store.iter_query(sql + " ORDER BY f.id"):
+    for r in store.findings.iter_file_rows(file_ids):
         name = f"{r['evidence_uid']}@{r['partition_offset']}:{r['path']}"
         if r["stream"]:
             name += f":{r['stream']}"
@@ -75,11 +70,7 @@ def write_bodyfile(store: CaseStore, out: TextIO, file_ids: set[int] | None = No
 
 def zone_unknown_count(store: CaseStore, file_ids: set[int] | None = None) -> int:
     """Entries whose local clock times were written as 0 because their evidence item's zone is unknown."""
-    sql = ("SELECT count(*) FROM files f JOIN evidence e ON e.id = f.evidence_id"
-           " WHERE f.time_basis = ? AND e.source_timezone IS NULL")
-    if file_ids is not None:
-        sql += f" AND f.id IN ({id_list(file_ids)})"
-    return int(store.scalar(sql, (BASIS_LOCAL,)) or 0)
+    return store.findings.local_zone_unknown_count(BASIS_LOCAL, file_ids)
 
 
 def export_bodyfile(store: CaseStore, path: str | Path, file_ids: set[int] | None = None) -> int:

@@ -55,14 +55,15 @@ def add_artifacts(g: Graph, store: CaseStore, findings: list[Finding], file_iris
                   members: list[str]) -> dict[int, str]:
     """Add every artifact finding; returns artifact id -> IRI of its main node."""
     out: dict[int, str] = {}
-    uids = {int(r["id"]): str(r["uid"]) for r in store.query("SELECT id, uid FROM artifacts")}
-    declared = store.scalar("SELECT count(*) FROM evidence WHERE source_timezone IS NOT NULL")
+    uids = store.findings.artifact_uids()
+    # The declared source zone of each artifact's file, in one query (not one per artifact).
+    zones = store.findings.source_zones_of_files(
+        f.file_id for f in findings if f.kind == "artifact" and f.file_id is not None) \
+        if store.findings.declared_zone_count() else {}
     for f in findings:
         if f.kind != "artifact":
             continue
-        g.source_zone = store.scalar(
-            "SELECT e.source_timezone FROM files f JOIN evidence e ON e.id = f.evidence_id WHERE f.id = ?",
-            (f.file_id,)) if declared and f.file_id is not None else None
+        g.source_zone = zones.get(f.file_id) if f.file_id is not None else None
         key = uids.get(f.db_id, f.fid)
         kind = classify(f.group, f.details)
         src = file_iris.get(f.file_id) if f.file_id is not None else None

@@ -10,6 +10,7 @@ Annotations on the item they concern.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 
 from ..store import CaseStore
@@ -51,9 +52,9 @@ def _yara_tool(g: Graph, sha: str, name: str, yara_version: str) -> str:
 def _yara_version(store: CaseStore) -> str:
     import json
 
-    for row in store.query("SELECT settings FROM jobs ORDER BY id DESC"):
+    for settings in store.findings.job_settings_newest_first():
         try:
-            analyzers = json.loads(row["settings"]).get("analyzers") or {}
+            analyzers = json.loads(settings).get("analyzers") or {}
         except ValueError:
             continue
         for name, desc in analyzers.items():
@@ -73,70 +74,95 @@ def _analysis(g: Graph, key: str, name: str, examiner: str, instrument: str, obj
                   "uco-action:result": [ref(r) for r in results], "uco-action:startTime": dt(start)})
 
 
+@dataclasses.dataclass(slots=True)
+class _Nodes:
+    """What the findings are attached to, and where the nodes made go."""
+
+    file_iris: dict[int, str]
+    node_of: dict[tuple[str, int], str]   # (finding kind, row id) -> IRI, for the tags
+    examiner: str
+    members: list[str]
+
+    def target(self, f: Finding) -> str | None:
+        return self.file_iris.get(f.file_id) if f.file_id is not None else None
+
+    def objects(self, findings: list[Finding]) -> list[str]:
+        return [self.file_iris[f.file_id] for f in findings if f.file_id in self.file_iris]
+
+
 def add_findings(g: Graph, store: CaseStore, findings: list[Finding], file_iris: dict[int, str],
                  art_iris: dict[int, str], tools: dict[str, str], examiner: str, images: dict[int, str],
                  members: list[str]) -> None:
-    rulesets = {str(r["sha256"]): str(r["name"]) for r in store.query("SELECT name, sha256 FROM rulesets")}
-    job_start = {int(r["id"]): str(r["started_utc"]) for r in store.query("SELECT id, started_utc FROM jobs")}
-    hit_job = {int(r["id"]): r["job_id"] for r in store.query("SELECT id, job_id FROM yara_hits")}
-    yara_version = _yara_version(store)
+    nodes = _Nodes(file_iris, {("artifact", k): v for k, v in art_iris.items()}, examiner, members)
+    nodes.node_of.update({("file", k): v for k, v in file_iris.items()})
     by_ruleset: dict[str, list[Finding]] = defaultdict(list)
     by_set: dict[str, list[Finding]] = defaultdict(list)
-    node_of: dict[tuple[str, int], str] = {("artifact", k): v for k, v in art_iris.items()}
-    node_of.update({("file", k): v for k, v in file_iris.items()})
     for f in findings:
         if f.kind == "hit":
             by_ruleset[str(f.details.get("ruleset_sha256") or "")].append(f)
         elif f.kind == "hashset":
             by_set[str(f.details["set"])].append(f)
         elif f.kind == "content_hit":
-            target = file_iris.get(f.file_id) if f.file_id is not None else None
-            node_of[("content_hit", f.db_id)] = g.annotation(
-                f"content-{f.fid}", [target] if target else [], f"{f.group}: {f.summary}", [f.group, f.fid],
-                **{"uco-core:description": f"context: {f.details.get('context', '')}"})
-            members.append(node_of[("content_hit", f.db_id)])
+            _content_hit(g, f, nodes)
+    if by_ruleset:
+        _yara_runs(g, store, by_ruleset, nodes)
+    for set_name, matches in sorted(by_set.items()):
+        _hashset_run(g, set_name, matches, nodes)
+    _tags(g, store, findings, nodes.node_of, members)
+
+
+def _content_hit(g: Graph, f: Finding, nodes: _Nodes) -> None:
+    target = nodes.target(f)
+    iri = g.annotation(f"content-{f.fid}", [target] if target else [], f"{f.group}: {f.summary}", [f.group, f.fid],
+                       **{"uco-core:description": f"context: {f.details.get('context', '')}"})
+    nodes.node_of[("content_hit", f.db_id)] = iri
+    nodes.members.append(iri)
+
+
+def _yara_runs(g: Graph, store: CaseStore, by_ruleset: dict[str, list[Finding]], nodes: _Nodes) -> None:
+    """Per rule set: its configured tool, one analysis and a result node per match."""
+    rulesets = store.findings.ruleset_names()
+    job_start = store.findings.job_starts()
+    hit_job = store.findings.yara_hit_jobs()
+    yara_version = _yara_version(store)
     for sha, hits in sorted(by_ruleset.items()):
         tool = _yara_tool(g, sha, rulesets.get(sha, ""), yara_version)
-        members.append(tool)
+        nodes.members.append(tool)
         results = []
         for f in hits:
-            target = file_iris.get(f.file_id) if f.file_id is not None else None
             rule = str(f.details["rule"])
-            iri = _result(g, f"yara-{f.fid}", g.iri("analysis", f"yara-{sha}"), target, f"yara:{rule}",
+            iri = _result(g, f"yara-{f.fid}", g.iri("analysis", f"yara-{sha}"), nodes.target(f), f"yara:{rule}",
                           f"{f.fid}: YARA {f.summary}", rule)
-            node_of[("hit", f.db_id)] = iri
+            nodes.node_of[("hit", f.db_id)] = iri
             results.append(iri)
         first_job = min((hit_job.get(f.db_id) or 0 for f in hits), default=0)
-        objects = [file_iris[f.file_id] for f in hits if f.file_id in file_iris]
-        members.append(_analysis(g, f"yara-{sha}", f"YARA scan (rule set SHA-256 {sha or 'not recorded'})", examiner,
-                                 tool, objects, results, job_start.get(first_job)))
-        members.extend(results)
-    for set_name, matches in sorted(by_set.items()):
-        conf = g.iri("configuration", "hashset", set_name)
-        tool = g.add({"@id": g.iri("configured-tool", "hashset", set_name),
-                      "@type": ["uco-tool:AnalyticTool", "uco-tool:ConfiguredTool"],
-                      "uco-core:name": "hash-set lookup", "uco-tool:toolType": "hash set comparison",
-                      "uco-configuration:usesConfiguration": {
-                          "@id": conf, "@type": "uco-configuration:Configuration",
-                          "uco-configuration:configurationEntry": [{
-                              "@id": g.iri("configuration-entry", conf, "set"),
-                              "@type": "uco-configuration:ConfigurationEntry", "uco-configuration:itemName": "hash set",
-                              "uco-configuration:itemValue": set_name}]}})
-        results = []
-        for f in matches:
-            target = file_iris.get(f.file_id) if f.file_id is not None else None
-            results.append(_result(g, f"hash-{f.fid}", g.iri("analysis", f"hashset-{set_name}"), target,
-                                   f"hashset:{set_name}", f"{f.fid}: {f.summary}", set_name))
-        objects = [file_iris[f.file_id] for f in matches if f.file_id in file_iris]
-        members.extend([tool, _analysis(g, f"hashset-{set_name}", f"hash-set lookup ({set_name})", examiner, tool,
-                                        objects, results, None)])
-        members.extend(results)
-    _tags(g, store, findings, node_of, members)
+        nodes.members.append(_analysis(g, f"yara-{sha}", f"YARA scan (rule set SHA-256 {sha or 'not recorded'})",
+                                       nodes.examiner, tool, nodes.objects(hits), results, job_start.get(first_job)))
+        nodes.members.extend(results)
+
+
+def _hashset_run(g: Graph, set_name: str, matches: list[Finding], nodes: _Nodes) -> None:
+    """One hash set: its configured tool, one analysis and a result node per match."""
+    conf = g.iri("configuration", "hashset", set_name)
+    tool = g.add({"@id": g.iri("configured-tool", "hashset", set_name),
+                  "@type": ["uco-tool:AnalyticTool", "uco-tool:ConfiguredTool"],
+                  "uco-core:name": "hash-set lookup", "uco-tool:toolType": "hash set comparison",
+                  "uco-configuration:usesConfiguration": {
+                      "@id": conf, "@type": "uco-configuration:Configuration",
+                      "uco-configuration:configurationEntry": [{
+                          "@id": g.iri("configuration-entry", conf, "set"),
+                          "@type": "uco-configuration:ConfigurationEntry", "uco-configuration:itemName": "hash set",
+                          "uco-configuration:itemValue": set_name}]}})
+    results = [_result(g, f"hash-{f.fid}", g.iri("analysis", f"hashset-{set_name}"), nodes.target(f),
+                       f"hashset:{set_name}", f"{f.fid}: {f.summary}", set_name) for f in matches]
+    nodes.members.extend([tool, _analysis(g, f"hashset-{set_name}", f"hash-set lookup ({set_name})", nodes.examiner,
+                                          tool, nodes.objects(matches), results, None)])
+    nodes.members.extend(results)
 
 
 def _tags(g: Graph, store: CaseStore, findings: list[Finding], node_of: dict[tuple[str, int], str],
           members: list[str]) -> None:
-    for row in store.query("SELECT * FROM tags ORDER BY id"):
+    for row in store.findings.tags_by_id():
         target = node_of.get((str(row["target_kind"]), int(row["target_id"])))
         if target is None:
             continue  # the tagged item is outside this export's scope

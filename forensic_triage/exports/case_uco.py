@@ -41,7 +41,7 @@ def build_graph(store: CaseStore, scope: str = "all") -> Graph:
     findings = collect(store, scope)
     members: list[str] = []
     examiner = g.person(info["examiner"])
-    for ex in store.query("SELECT * FROM examiners ORDER BY id"):
+    for ex in store.findings.examiners():
         desc = "; ".join(x for x in (ex["role"], ex["organisation"], ex["qualifications"],
                                      f"key {ex['key_fingerprint']}" if ex["key_fingerprint"] else "") if x)
         members.append(g.person(ex["name"], desc))
@@ -75,7 +75,14 @@ def _tools(g: Graph, store: CaseStore) -> dict[str, str]:
     """One ConfiguredTool per triage run (plugins, rule sets, hash sets as configuration)."""
     developer = g.organization(DEVELOPER)
     tools: dict[str, str] = {}
-    jobs = store.query("SELECT * FROM jobs ORDER BY id")
+    jobs = store.findings.jobs()
+    # Rule sets and hash sets of every run, in two queries (not two per run).
+    rulesets_of: dict[int | None, list[dict[str, Any]]] = {}
+    for rs in store.findings.rulesets():
+        rulesets_of.setdefault(rs["job_id"], []).append(rs)
+    hashsets_of: dict[int | None, list[dict[str, Any]]] = {}
+    for hs in store.findings.hashsets_used():
+        hashsets_of.setdefault(hs["job_id"], []).append(hs)
     base = g.add({"@id": g.iri("tool", "forensic-triage", __version__), "@type": "uco-tool:AnalyticTool",
                   "uco-core:name": TOOL_NAME, "uco-tool:version": __version__, "uco-tool:toolType": "triage",
                   "uco-tool:creator": ref(developer)})
@@ -96,9 +103,9 @@ def _tools(g: Graph, store: CaseStore) -> dict[str, str]:
         for key, value in sorted(settings.items()):
             if key != "analyzers":
                 entries.append((f"setting {key}", json.dumps(value, sort_keys=True, default=str)))
-        for rs in store.query("SELECT * FROM rulesets WHERE job_id = ? ORDER BY id", (job["id"],)):
+        for rs in rulesets_of.get(job["id"], []):
             entries.append((f"YARA rule set {rs['name']} SHA-256", rs["sha256"]))
-        for hs in store.query("SELECT * FROM hashsets_used WHERE job_id = ? ORDER BY id", (job["id"],)):
+        for hs in hashsets_of.get(job["id"], []):
             entries.append((f"hash set {hs['name']} ({hs['kind']})", f"{hs['entries']} entries, SHA-256 {hs['sha256']}"))
         conf = g.iri("configuration", "job", job["id"])
         config = {"@id": conf, "@type": "uco-configuration:Configuration",
@@ -118,7 +125,8 @@ def _evidence(g: Graph, store: CaseStore, examiner: str, tools: dict[str, str],
               members: list[str]) -> tuple[dict[int, str], dict[int, str]]:
     disks: dict[int, str] = {}
     images: dict[int, str] = {}
-    for ev in store.query("SELECT * FROM evidence ORDER BY id"):
+    containers_of = store.findings.containers_by_evidence()
+    for ev in store.findings.evidence_items():
         header = _loads(ev["ewf_header"])
         disk = g.iri("disk", ev["uid"])
         stored = {"MD5": ev["stored_md5"], "SHA1": ev["stored_sha1"], "SHA256": ev["stored_sha256"]}
@@ -132,7 +140,7 @@ def _evidence(g: Graph, store: CaseStore, examiner: str, tools: dict[str, str],
         disks[ev["id"]] = g.add({"@id": disk, "@type": ["uco-observable:Disk", "uco-observable:StorageMedium"],
                                  "uco-core:name": f"Exhibit {ev['exhibit']}", "uco-core:description":
                                  ev["description"] or None, "uco-core:hasFacet": facets})
-        containers = store.query("SELECT * FROM evidence_containers WHERE evidence_id = ? ORDER BY seq", (ev["id"],))
+        containers = containers_of.get(int(ev["id"]), [])
         image = g.iri("image", ev["uid"])
         first = containers[0] if containers else None
         image_facets: list[dict[str, Any]] = [
@@ -167,7 +175,7 @@ def _evidence(g: Graph, store: CaseStore, examiner: str, tools: dict[str, str],
 
 def _volumes(g: Graph, store: CaseStore, disks: dict[int, str], members: list[str]) -> dict[int, str]:
     fs_nodes: dict[int, str] = {}
-    for v in store.query("SELECT v.*, e.uid FROM volumes v JOIN evidence e ON e.id = v.evidence_id ORDER BY v.id"):
+    for v in store.findings.volumes():
         parent = disks[v["evidence_id"]]
         if v["addr"] is not None:
             part = g.iri("partition", v["uid"], v["offset"], v["addr"])
@@ -235,7 +243,7 @@ _TIME_WORDS = {"mtime": "modified", "atime": "last accessed", "ctime": "metadata
 def _files(g: Graph, store: CaseStore, ids: set[int] | None, fs_nodes: dict[int, str],
            members: list[str]) -> dict[int, str]:
     out: dict[int, str] = {}
-    zones = {str(e["uid"]): e["source_timezone"] for e in store.query("SELECT uid, source_timezone FROM evidence")}
+    zones = store.findings.evidence_zones()
     for r in file_rows(store, ids):
         iri = file_iri(g, r)
         times, time_note = file_times(r, zones.get(str(r["evidence_uid"])))
@@ -273,15 +281,15 @@ def _files(g: Graph, store: CaseStore, ids: set[int] | None, fs_nodes: dict[int,
 def _custody(g: Graph, store: CaseStore, disks: dict[int, str], images: dict[int, str], examiner: str,
              tools: dict[str, str], fs_nodes: dict[int, str], members: list[str]) -> None:
     """Per exhibit: ProvenanceRecord -> InvestigativeAction -> ProvenanceRecord ... in time order."""
-    for ev in store.query("SELECT * FROM evidence ORDER BY id"):
+    triage_jobs = store.findings.jobs(kind="triage")
+    for ev in store.findings.evidence_items():
         disk, image = disks[ev["id"]], images[ev["id"]]
         steps: list[tuple[str, int, dict[str, Any]]] = []
-        for c in store.query("SELECT * FROM custody WHERE evidence_id = ? OR (evidence_id IS NULL AND exhibit = ?)"
-                             " ORDER BY time_utc, id", (ev["id"], ev["exhibit"])):
-            steps.append((c["time_utc"], 0, {"kind": "custody", **dict(c)}))
+        for c in store.findings.custody_of(int(ev["id"]), str(ev["exhibit"])):
+            steps.append((c["time_utc"], 0, {"kind": "custody", **c}))
         steps.append((ev["added_utc"], 1, {"kind": "intake"}))
-        for job in store.query("SELECT * FROM jobs WHERE kind = 'triage' ORDER BY id"):
-            steps.append((job["started_utc"], 2, {"kind": "job", **dict(job)}))
+        for job in triage_jobs:
+            steps.append((job["started_utc"], 2, {"kind": "job", **job}))
         steps.sort(key=lambda s: (s[0], s[1], s[2].get("id", 0)))
         prov = g.add({"@id": g.iri("provenance", ev["uid"], 0), "@type": "case-investigation:ProvenanceRecord",
                       "case-investigation:exhibitNumber": ev["exhibit"], "case-investigation:rootExhibitNumber":

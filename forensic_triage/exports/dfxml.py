@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import platform
 import xml.etree.ElementTree as ET
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
 from ..cli.common import safe_text
 from ..store import CaseStore
 from ..timeutil import BASIS_LOCAL, offset_iso
-from .findings import id_list
 
 
 def _local_time(text: str, source_zone: str | None) -> tuple[str, dict[str, str]]:
@@ -58,23 +59,11 @@ def build(store: CaseStore, file_ids: set[int] | None = None) -> ET.ElementTree:
     ET.register_namespace("dc", DC)
     root = ET.Element(f"{{{NS}}}dfxml", {"version": DFXML_VERSION})
     meta = _sub(root, "metadata")
-    info = store.case_info()
     _text(meta, f"{{{DC}}}type", "File system listing")
-    _text(meta, f"{{{DC}}}identifier", info["case_number"])
-    creator = _sub(root, "creator", {"version": "1.0"})
-    _text(creator, "program", "forensic-triage")
-    _text(creator, "version", __version__)
-    build_env = _sub(creator, "build_environment")
-    _text(build_env, "compiler", f"Python {platform.python_version()}")
-    for lib in ("pytsk3", "libewf-python"):
-        try:
-            from importlib.metadata import version
-
-            _sub(build_env, "library", {"name": lib, "version": version(lib)})
-        except Exception:  # metadata missing: the library name alone is still true
-            _sub(build_env, "library", {"name": lib, "version": "unknown"})
+    _text(meta, f"{{{DC}}}identifier", store.case_info()["case_number"])
+    _creator(root)
+    evidence = store.findings.evidence_items()
     source = _sub(root, "source")
-    evidence = [dict(r) for r in store.query("SELECT * FROM evidence ORDER BY id")]
     for ev in evidence:
         _text(source, "image_filename", ev["path"])
     for ev in evidence:
@@ -83,56 +72,74 @@ def build(store: CaseStore, file_ids: set[int] | None = None) -> ET.ElementTree:
         for algo in ("md5", "sha1", "sha256"):
             if ev[algo]:
                 _text(disk, "hashdigest", ev[algo], type=algo)
-    where = ""
-    if file_ids is not None:
-        where = f" AND id IN ({id_list(file_ids)})"
-    for vol in store.query("SELECT v.*, e.uid, e.source_timezone FROM volumes v JOIN evidence e ON e.id = v.evidence_id"
-                           " WHERE v.fs_type IS NOT NULL ORDER BY v.evidence_id, v.offset"):
-        volume = _sub(root, "volume", {"offset": str(vol["offset"])})
-        _text(volume, "partition_offset", vol["offset"])
-        if vol["block_size"]:
-            _text(volume, "block_size", vol["block_size"])
-        _text(volume, "ftype_str", str(vol["fs_type"]).lower())
-        if vol["block_size"]:
-            _text(volume, "block_count", int(vol["length"]) // int(vol["block_size"]))
-        zone = vol["source_timezone"]
-        if store.scalar("SELECT 1 FROM files WHERE volume_id = ? AND time_basis = ? LIMIT 1", (vol["id"], BASIS_LOCAL)):
-            volume.append(ET.Comment(
-                f" time_basis: local clock; zone {zone} declared by the examiner (assumed), written with its offset "
-                if zone else " time_basis: local clock, zone unknown; times carry no offset and are not UTC "))
-        for f in store.iter_query(f"SELECT * FROM files WHERE volume_id = ?{where} ORDER BY id", (vol["id"],)):
-            fo = _sub(volume, "fileobject")
-            _text(fo, "filename", str(f["path"]).lstrip("/") + (f":{f['stream']}" if f["stream"] else ""))
-            _text(fo, "partition", vol["addr"] if vol["addr"] is not None else 0)
-            _text(fo, "id", f["id"])
-            _text(fo, "name_type", _NAME_TYPE.get(f["type"], "-"))
-            _text(fo, "filesize", f["size"])
-            _text(fo, "alloc", 1 if f["allocated"] else 0)
-            inode = str(f["inode"])
-            if f["attr_type"] is not None:
-                inode += f"-{f['attr_type']}-{f['attr_id']}"
-            _text(fo, "inode", inode)
-            _text(fo, "meta_type", _META_TYPE.get(f["type"], "0"))
-            for key in ("mode", "uid", "gid"):
-                if f[key] is not None:
-                    _text(fo, key, f[key])
-            for key in ("mtime", "ctime", "atime", "crtime"):
-                if f[key] and f["time_basis"] == BASIS_LOCAL:
-                    text, attrs = _local_time(str(f[key]), zone)
-                    _text(fo, key, text, **attrs)
-                elif f[key]:
-                    _text(fo, key, f[key])
-            if f["magic"]:
-                _text(fo, "libmagic", f["magic"])
-            if f["status"] == "done":  # a hashdigest stands for the whole file
-                for algo in ("md5", "sha1", "sha256"):
-                    if f[algo]:
-                        _text(fo, "hashdigest", f[algo], type=algo)
-            elif f["status"] == "partial":
-                fo.append(ET.Comment(f" read only in part: {f['bytes_read']} of {f['size']} bytes readable; "
-                                     "hashes of the readable bytes are in the case, not given here as the file's "))
+    for vol in store.findings.volumes(with_fs_only=True):
+        _volume(root, store, vol, file_ids)
     ET.indent(root, space=" ")
     return ET.ElementTree(root)
+
+
+def _creator(root: ET.Element) -> None:
+    creator = _sub(root, "creator", {"version": "1.0"})
+    _text(creator, "program", "forensic-triage")
+    _text(creator, "version", __version__)
+    build_env = _sub(creator, "build_environment")
+    _text(build_env, "compiler", f"Python {platform.python_version()}")
+    for lib in ("pytsk3", "libewf-python"):
+        try:
+            found = version(lib)
+        except PackageNotFoundError:  # metadata missing: the library name alone is still true
+            found = "unknown"
+        _sub(build_env, "library", {"name": lib, "version": found})
+
+
+def _volume(root: ET.Element, store: CaseStore, vol: dict[str, Any], file_ids: set[int] | None) -> None:
+    volume = _sub(root, "volume", {"offset": str(vol["offset"])})
+    _text(volume, "partition_offset", vol["offset"])
+    if vol["block_size"]:
+        _text(volume, "block_size", vol["block_size"])
+    _text(volume, "ftype_str", str(vol["fs_type"]).lower())
+    if vol["block_size"]:
+        _text(volume, "block_count", int(vol["length"]) // int(vol["block_size"]))
+    zone = vol["source_timezone"]
+    if store.findings.volume_has_local_times(int(vol["id"]), BASIS_LOCAL):
+        volume.append(ET.Comment(
+            f" time_basis: local clock; zone {zone} declared by the examiner (assumed), written with its offset "
+            if zone else " time_basis: local clock, zone unknown; times carry no offset and are not UTC "))
+    for f in store.findings.files_of_volume(int(vol["id"]), file_ids):
+        _fileobject(volume, vol, f, zone)
+
+
+def _fileobject(volume: ET.Element, vol: dict[str, Any], f: dict[str, Any], zone: str | None) -> None:
+    fo = _sub(volume, "fileobject")
+    _text(fo, "filename", str(f["path"]).lstrip("/") + (f":{f['stream']}" if f["stream"] else ""))
+    _text(fo, "partition", vol["addr"] if vol["addr"] is not None else 0)
+    _text(fo, "id", f["id"])
+    _text(fo, "name_type", _NAME_TYPE.get(f["type"], "-"))
+    _text(fo, "filesize", f["size"])
+    _text(fo, "alloc", 1 if f["allocated"] else 0)
+    inode = str(f["inode"])
+    if f["attr_type"] is not None:
+        inode += f"-{f['attr_type']}-{f['attr_id']}"
+    _text(fo, "inode", inode)
+    _text(fo, "meta_type", _META_TYPE.get(f["type"], "0"))
+    for key in ("mode", "uid", "gid"):
+        if f[key] is not None:
+            _text(fo, key, f[key])
+    for key in ("mtime", "ctime", "atime", "crtime"):
+        if f[key] and f["time_basis"] == BASIS_LOCAL:
+            text, attrs = _local_time(str(f[key]), zone)
+            _text(fo, key, text, **attrs)
+        elif f[key]:
+            _text(fo, key, f[key])
+    if f["magic"]:
+        _text(fo, "libmagic", f["magic"])
+    if f["status"] == "done":  # a hashdigest stands for the whole file
+        for algo in ("md5", "sha1", "sha256"):
+            if f[algo]:
+                _text(fo, "hashdigest", f[algo], type=algo)
+    elif f["status"] == "partial":
+        fo.append(ET.Comment(f" read only in part: {f['bytes_read']} of {f['size']} bytes readable; "
+                             "hashes of the readable bytes are in the case, not given here as the file's "))
 
 
 def export_dfxml(store: CaseStore, path: str | Path, file_ids: set[int] | None = None) -> int:

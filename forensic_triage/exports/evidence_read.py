@@ -21,12 +21,10 @@ CHUNK = 1024 * 1024
 
 
 def file_record(store: CaseStore, file_id: int) -> dict[str, Any]:
-    rows = store.query(
-        "SELECT f.*, e.uid AS evidence_uid, e.path AS evidence_path FROM files f"
-        " JOIN evidence e ON e.id = f.evidence_id WHERE f.id = ?", (file_id,))
-    if not rows:
+    row = store.findings.file_with_evidence_path(file_id)
+    if row is None:
         raise EvidenceError(f"No file with id {file_id} in this case.")
-    return dict(rows[0])
+    return row
 
 
 def iter_content(store: CaseStore, file_id: int, *, max_bytes: int | None = None) -> Iterator[bytes]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from ..store import CaseStore
@@ -64,11 +65,6 @@ def full_locator(locator: str | None, path: str | None) -> str:
     return loc if not p or loc.endswith(p) else loc + p
 
 
-def id_list(ids: set[int] | list[int]) -> str:
-    """Integer ids as an SQL ``IN (...)`` list body (``-1`` when empty: matches nothing)."""
-    return ",".join(str(int(i)) for i in sorted(ids)) or "-1"
-
-
 def _loads(text: str | None, default: Any) -> Any:
     try:
         return json.loads(text) if text else default
@@ -78,7 +74,7 @@ def _loads(text: str | None, default: Any) -> Any:
 
 def load_tags(store: CaseStore) -> dict[tuple[str, int], list[Tag]]:
     out: dict[tuple[str, int], list[Tag]] = defaultdict(list)
-    for r in store.query("SELECT * FROM tags ORDER BY created_utc, id"):
+    for r in store.findings.tags():
         kind = str(r["target_kind"])
         keys = r.keys()
         out[(kind, int(r["target_id"]))].append(
@@ -89,7 +85,7 @@ def load_tags(store: CaseStore) -> dict[tuple[str, int], list[Tag]]:
 
 
 def _ruleset_versions(store: CaseStore) -> dict[str, str]:
-    return {str(r["sha256"]): str(r["name"]) for r in store.query("SELECT name, sha256 FROM rulesets")}
+    return store.findings.ruleset_names()
 
 
 def collect(store: CaseStore, scope: str = "all") -> list[Finding]:
@@ -97,19 +93,31 @@ def collect(store: CaseStore, scope: str = "all") -> list[Finding]:
     if scope not in SCOPES:
         raise ValueError(f"unknown scope {scope!r} (use one of {', '.join(SCOPES)})")
     tags = load_tags(store)
-    rulesets = _ruleset_versions(store)
+    file_tags = {tid for (kind, tid) in tags if kind == "file"}
+    sources = (_yara_findings(store), _hash_findings(store), _artifact_findings(store), _content_findings(store),
+               _file_findings(store, file_tags))
     found: list[Finding] = []
+    for source in sources:
+        for f, notable in source:
+            _attach_tags(f, tags)
+            if _in_scope(scope, notable, bool(f.tags)):
+                found.append(f)
+    return found
 
-    def add(f: Finding, notable: bool) -> None:
-        f.tags = tags.get((f.kind, f.db_id), []) if f.kind != "hashset" else []
-        if f.file_id is not None and f.kind != "file":
-            f.file_tags = tags.get(("file", f.file_id), [])
-        tagged = bool(f.tags)
-        if scope == "all" or (scope == "notable" and (notable or tagged)) or (scope == "tagged" and tagged):
-            found.append(f)
 
-    for r in store.query("SELECT h.*, f.path FROM yara_hits h JOIN files f ON f.id = h.file_id ORDER BY h.id"):
-        meta = _loads(r["meta"], {})
+def _attach_tags(f: Finding, tags: dict[tuple[str, int], list[Tag]]) -> None:
+    f.tags = tags.get((f.kind, f.db_id), []) if f.kind != "hashset" else []
+    if f.file_id is not None and f.kind != "file":
+        f.file_tags = tags.get(("file", f.file_id), [])
+
+
+def _in_scope(scope: str, notable: bool, tagged: bool) -> bool:
+    return scope == "all" or (scope == "notable" and (notable or tagged)) or (scope == "tagged" and tagged)
+
+
+def _yara_findings(store: CaseStore) -> Iterator[tuple[Finding, bool]]:
+    rulesets = _ruleset_versions(store)
+    for r in store.findings.yara_hits():
         ruleset = rulesets.get(r["ruleset_sha256"], "")
         producer = f"YARA rule {r['namespace'] + ':' if r['namespace'] else ''}{r['rule']}"
         if r["ruleset_sha256"]:
@@ -119,28 +127,30 @@ def collect(store: CaseStore, scope: str = "all") -> list[Finding]:
         summary = f"rule {r['rule']} matched"
         if first:
             summary += f" {first.get('identifier', '')} at offset {first.get('offset', '?')}"
-        add(Finding(f"YARA-{r['id']}", "hit", "YARA rule match", int(r["id"]), int(r["file_id"]),
-                    full_locator(r["locator"], r["path"]),
-                    summary, producer, None, [],
-                    {"rule": r["rule"], "namespace": r["namespace"], "tags": _loads(r["tags"], []), "meta": meta,
-                     "strings": strings, "ruleset_sha256": r["ruleset_sha256"]}), True)
+        yield Finding(f"YARA-{r['id']}", "hit", "YARA rule match", int(r["id"]), int(r["file_id"]),
+                      full_locator(r["locator"], r["path"]), summary, producer, None, [],
+                      {"rule": r["rule"], "namespace": r["namespace"], "tags": _loads(r["tags"], []),
+                       "meta": _loads(r["meta"], {}), "strings": strings,
+                       "ruleset_sha256": r["ruleset_sha256"]}), True
 
-    for r in store.query("SELECT m.*, f.locator AS floc, f.path FROM hash_matches m JOIN files f ON f.id = m.file_id"
-                         " ORDER BY m.id"):
+
+def _hash_findings(store: CaseStore) -> Iterator[tuple[Finding, bool]]:
+    for r in store.findings.hash_matches():
         if r["kind"] == "known-good":
             continue  # known-good files are not findings; the set still appears under tools
-        add(Finding(f"HASH-{r['id']}", "hashset", f"Hash-set match ({r['kind']})", int(r["id"]), int(r["file_id"]),
-                    full_locator(r["floc"], r["path"]), f"{r['algorithm'].upper()} {r['hash']} is in hash set {r['set_name']}",
-                    f"hash set {r['set_name']} ({r['kind']})", None, [],
-                    {"set": r["set_name"], "kind": r["kind"], "algorithm": r["algorithm"], "hash": r["hash"]}),
-            r["kind"] == "notable")
+        yield Finding(f"HASH-{r['id']}", "hashset", f"Hash-set match ({r['kind']})", int(r["id"]), int(r["file_id"]),
+                      full_locator(r["floc"], r["path"]),
+                      f"{r['algorithm'].upper()} {r['hash']} is in hash set {r['set_name']}",
+                      f"hash set {r['set_name']} ({r['kind']})", None, [],
+                      {"set": r["set_name"], "kind": r["kind"], "algorithm": r["algorithm"], "hash": r["hash"]}), \
+            r["kind"] == "notable"
 
+
+def _artifact_findings(store: CaseStore) -> Iterator[tuple[Finding, bool]]:
     # One pass over the timeline (not one query per artifact: the table has no artifact index, so
     # that was quadratic — 65 s for 23,000 shell-history records).
-    timeline_of: dict[int, list[Any]] = {}
-    for t in store.iter_query("SELECT * FROM timeline WHERE artifact_id IS NOT NULL ORDER BY time_utc, id"):
-        timeline_of.setdefault(int(t["artifact_id"]), []).append(t)
-    for r in store.query("SELECT a.*, f.path FROM artifacts a LEFT JOIN files f ON f.id = a.file_id ORDER BY a.type, a.id"):
+    timeline_of = store.findings.artifact_timelines()
+    for r in store.findings.artifacts():
         rows = timeline_of.get(int(r["id"]), [])
         times = [(str(t["event"]), str(t["time_utc"])) for t in rows]
         art = Finding(f"ART-{r['id']}", "artifact", str(r["type"]), int(r["id"]),
@@ -150,18 +160,20 @@ def collect(store: CaseStore, scope: str = "all") -> list[Finding]:
         art.time_basis = str(_col(r, "time_basis", "utc"))
         art.timeline = [(str(t["event"]), str(t["time_utc"]), str(_col(t, "basis", "utc")), _col(t, "local_time", None))
                         for t in rows]
-        add(art, False)
+        yield art, False
 
-    for r in store.query("SELECT c.*, f.path FROM content_hits c JOIN files f ON f.id = c.file_id ORDER BY c.kind, c.id"):
-        add(Finding(f"TEXT-{r['id']}", "content_hit", f"Content search: {r['kind']}", int(r["id"]), int(r["file_id"]),
-                    full_locator(r["locator"], r["path"]),
-                    f"{r['value']} at offset {r['offset']} ({r['encoding']})", f"content search ({r['search']})",
-                    None, [], {"kind": r["kind"], "value": r["value"], "offset": r["offset"],
-                               "context": r["context"], "encoding": r["encoding"]}), False)
 
-    file_tags = {tid for (kind, tid) in tags if kind == "file"}
-    for r in store.query("SELECT * FROM files WHERE ext_mismatch = 1 OR encrypted IS NOT NULL"
-                         f" OR id IN ({id_list(file_tags)}) ORDER BY id"):
+def _content_findings(store: CaseStore) -> Iterator[tuple[Finding, bool]]:
+    for r in store.findings.content_hits():
+        yield Finding(f"TEXT-{r['id']}", "content_hit", f"Content search: {r['kind']}", int(r["id"]), int(r["file_id"]),
+                      full_locator(r["locator"], r["path"]),
+                      f"{r['value']} at offset {r['offset']} ({r['encoding']})", f"content search ({r['search']})",
+                      None, [], {"kind": r["kind"], "value": r["value"], "offset": r["offset"],
+                                 "context": r["context"], "encoding": r["encoding"]}), False
+
+
+def _file_findings(store: CaseStore, file_tags: set[int]) -> Iterator[tuple[Finding, bool]]:
+    for r in store.findings.flagged_files(file_tags):
         if r["id"] in file_tags:
             group = "Tagged file"
         elif r["ext_mismatch"]:
@@ -174,11 +186,11 @@ def collect(store: CaseStore, scope: str = "all") -> list[Finding]:
         if r["encrypted"]:
             reasons.append(f"looks encrypted: {r['encrypted']}")
         summary = "; ".join(reasons) or f"{r['mime'] or 'file'}, {r['size']} bytes"
-        add(Finding(f"FILE-{r['id']}", "file", group, int(r["id"]), int(r["id"]), full_locator(r["locator"], r["path"]),
-                    summary, "signature analysis" if reasons else "examiner", None, [],
-                    {"mime": r["mime"], "extension": r["extension"], "detected_ext": r["detected_ext"],
-                     "encrypted": r["encrypted"]}), bool(reasons))
-    return found
+        yield Finding(f"FILE-{r['id']}", "file", group, int(r["id"]), int(r["id"]),
+                      full_locator(r["locator"], r["path"]), summary,
+                      "signature analysis" if reasons else "examiner", None, [],
+                      {"mime": r["mime"], "extension": r["extension"], "detected_ext": r["detected_ext"],
+                       "encrypted": r["encrypted"]}), bool(reasons)
 
 
 def _col(row: Any, name: str, default: Any) -> Any:
@@ -204,8 +216,5 @@ def selected_file_ids(store: CaseStore, findings: list[Finding], scope: str) -> 
 
 
 def file_rows(store: CaseStore, ids: set[int] | None) -> list[dict[str, Any]]:
-    """File rows (with evidence uid and volume) for an id set, or all when ``ids`` is None."""
-    sql = "SELECT f.*, e.uid AS evidence_uid, e.exhibit FROM files f JOIN evidence e ON e.id = f.evidence_id"
-    if ids is not None:
-        sql += f" WHERE f.id IN ({id_list(ids)})"
-    return [dict(r) for r in store.query(sql + " ORDER BY f.id")]
+    """File rows (with evidence uid and exhibit) for an id set, or all when ``ids`` is None."""
+    return store.findings.file_rows(ids)

@@ -34,14 +34,14 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from .. import TOOL_NAME, __version__
 from ..errors import IntegrityError, UsageError
-from ..store import CaseStore, digest
+from ..store import CaseStore
+from ..store.snapshot import open_snapshot, write_snapshot
 from ..timeutil import utcnow_iso
 from . import keys
 from .bodyfile import export_bodyfile
@@ -140,29 +140,16 @@ def _write_manifest(bag: Path) -> tuple[int, int]:
     return octets, count
 
 
-def _snapshot(store: CaseStore, target: Path) -> None:
-    """A consistent copy of the case database (SQLite online backup), left in rollback-journal
-    mode so that it opens read-only from the package without -wal/-shm files."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    dest = sqlite3.connect(str(target))
-    try:
-        store.conn.backup(dest)
-        dest.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        dest.close()
-
-
 def _checked_anchor(store: CaseStore) -> dict[str, Any]:
     """The case's newest digest anchor, refusing a case whose tables or audit chain do not match."""
     problems, head = store.verify_audit()
-    problems += digest.check(store.conn)
-    anchor = digest.latest_anchor(store.conn)
+    problems += store.findings.digest_problems()
+    anchor = store.findings.latest_anchor()
     if problems or anchor is None:
         raise IntegrityError("The case does not match its audit log, so no package is built from it: "
                              + " ".join(problems or ["the case has no digest anchor."]),
                              hint="Run 'forensic-triage verify CASE' for the details.")
-    return {**anchor, "audit_head": head,
-            "audit_entries": int(store.scalar("SELECT count(*) FROM audit") or 0)}
+    return {**anchor, "audit_head": head, "audit_entries": store.findings.audit_count()}
 
 
 def _signing_identity(key_path: str, private: Any, examiner: str, signing_as: str | None) -> tuple[str, str | None]:
@@ -255,10 +242,10 @@ def _write_package(store: CaseStore, bag: Path, info: dict[str, Any], scope: str
         (data / "files" / "index.json").write_text(json.dumps(copies, indent=1, ensure_ascii=False) + "\n",
                                                    encoding="utf-8")
     # The snapshot last: it must be exactly the anchored state the tables above were written from.
-    _snapshot(store, bag / SNAPSHOT)
-    snap = sqlite3.connect(f"file:{(bag / SNAPSHOT).resolve()}?mode=ro&immutable=1", uri=True)
+    write_snapshot(store, bag / SNAPSHOT)
+    snap = open_snapshot(bag / SNAPSHOT)
     try:
-        snapshot_tables = digest.compute(snap)
+        snapshot_tables = snap.findings.table_digests()
     finally:
         snap.close()
     if snapshot_tables != anchor["tables"]:
@@ -307,7 +294,8 @@ def _write_package(store: CaseStore, bag: Path, info: dict[str, Any], scope: str
             indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if zip_path is not None:
         write_zip(bag, zip_path)
-    return {"package": str(bag), "zip": str(zip_path) if zip_path else None, "report_id": report.report_id,
+    return {"package": str(bag), "zip": str(zip_path) if zip_path else None,
+            **({"zip_sha256": sha256_file(zip_path)} if zip_path is not None else {}), "report_id": report.report_id,
             "scope": scope, "files": count, "bytes": octets, "copies": len(copies),
             "manifest_sha256": manifest_sha, "signer_fingerprint": fingerprint,
             "signer": signer or None, "signing_as": as_name, "signed_utc": signed_utc if statement else None,
@@ -318,8 +306,8 @@ def _write_package(store: CaseStore, bag: Path, info: dict[str, Any], scope: str
 
 def write_audit_jsonl(store: CaseStore, path: Path) -> None:
     with path.open("w", encoding="utf-8") as fh:
-        for row in store.query("SELECT * FROM audit ORDER BY seq"):
-            fh.write(json.dumps(dict(row), ensure_ascii=False, sort_keys=True) + "\n")
+        for row in store.findings.audit_entries():
+            fh.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
 
 
 def _record_export_custody(store: CaseStore, bag: Path, scope: str) -> None:
@@ -328,7 +316,7 @@ def _record_export_custody(store: CaseStore, bag: Path, scope: str) -> None:
     from ..timeutil import utcnow_iso
 
     info = store.case_info()
-    for ev in store.query("SELECT id, exhibit FROM evidence ORDER BY id"):
+    for ev in store.findings.evidence_items():
         add_event(store, CustodyEvent(
             exhibit=ev["exhibit"], action="exported", who=info["examiner"], time_utc=utcnow_iso(),
             timezone=info["timezone"], location=info["agency"] or "",
@@ -341,10 +329,16 @@ def _one_line(value: Any) -> str:
 
 
 def write_zip(bag: Path, zip_path: Path) -> None:
-    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for path in sorted(bag.rglob("*")):
-            if path.is_file():
-                zf.write(path, f"{bag.name}/{path.relative_to(bag).as_posix()}")
+    """The package folder as one zip, written beside it under a temporary name and renamed when whole."""
+    temp = zip_path.with_name(f".{zip_path.name}.part")
+    try:
+        with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as zf:
+            for path in sorted(bag.rglob("*")):
+                if path.is_file():
+                    zf.write(path, f"{bag.name}/{path.relative_to(bag).as_posix()}")
+        os.replace(temp, zip_path)
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 MAX_MEMBERS = 200_000
@@ -363,53 +357,62 @@ def _member_problem(name: str, mode: int) -> str | None:
     return None
 
 
+def _check_sizes(members: list[zipfile.ZipInfo], dest: Path) -> None:
+    if len(members) > MAX_MEMBERS:
+        raise IntegrityError(f"The zip declares {len(members)} members, more than a package holds.")
+    declared = sum(m.file_size for m in members)
+    free = shutil.disk_usage(dest).free
+    if declared > free:
+        raise IntegrityError(f"The zip declares {declared} bytes of content, more than the {free} bytes free "
+                             "for checking it.")
+
+
+def _extract_member(zf: zipfile.ZipFile, member: zipfile.ZipInfo, dest: Path, seen: set[str]) -> None:
+    """One member, checked (name, kind, duplicates, encryption, escape) and copied no further than
+    the size it declares."""
+    name = member.filename
+    problem = _member_problem(name, (member.external_attr >> 16) & 0o170000)
+    if problem:
+        raise IntegrityError(problem[0].upper() + problem[1:] + ".")
+    if ((member.external_attr >> 16) & 0o170000 == 0o040000) != member.is_dir():
+        raise IntegrityError(f"The zip member {name!r} is marked as a folder and a file at once.")
+    key = name.rstrip("/").casefold()
+    if key in seen:
+        raise IntegrityError(f"The zip holds two members named {name!r}.")
+    seen.add(key)
+    if member.flag_bits & 0x1:
+        raise IntegrityError(f"The zip member {name!r} is encrypted; a package is never encrypted.")
+    root = dest.resolve()
+    target = (dest / name).resolve()
+    if root not in target.parents and target != root:
+        raise IntegrityError(f"The zip holds a member that would escape the package: {name!r}.")
+    if member.is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with zf.open(member) as src, target.open("xb") as out:
+        while block := src.read(CHUNK):
+            written += len(block)
+            if written > member.file_size:
+                raise IntegrityError(f"The zip member {name!r} holds more bytes than it declares.")
+            out.write(block)
+    if written != member.file_size:
+        raise IntegrityError(f"The zip member {name!r} declares {member.file_size} bytes but holds {written}.")
+
+
 def safe_extract(zip_path: Path, dest: Path) -> Path:
     """Unpack a package zip refusing anything that could escape ``dest`` or flood the disk:
     unsafe or duplicate names, links and special files, encrypted members, more bytes than
     declared or than the free space. Any damage (bad CRC, truncation) is an IntegrityError."""
     dest.mkdir(parents=True, exist_ok=True)
-    root = dest.resolve()
     try:
         with zipfile.ZipFile(zip_path) as zf:
             members = zf.infolist()
-            if len(members) > MAX_MEMBERS:
-                raise IntegrityError(f"The zip declares {len(members)} members, more than a package holds.")
-            declared = sum(m.file_size for m in members)
-            free = shutil.disk_usage(dest).free
-            if declared > free:
-                raise IntegrityError(f"The zip declares {declared} bytes of content, more than the {free} bytes free "
-                                     "for checking it.")
+            _check_sizes(members, dest)
             seen: set[str] = set()
             for member in members:
-                name = member.filename
-                problem = _member_problem(name, (member.external_attr >> 16) & 0o170000)
-                if problem:
-                    raise IntegrityError(problem[0].upper() + problem[1:] + ".")
-                if ((member.external_attr >> 16) & 0o170000 == 0o040000) != member.is_dir():
-                    raise IntegrityError(f"The zip member {name!r} is marked as a folder and a file at once.")
-                key = name.rstrip("/").casefold()
-                if key in seen:
-                    raise IntegrityError(f"The zip holds two members named {name!r}.")
-                seen.add(key)
-                if member.flag_bits & 0x1:
-                    raise IntegrityError(f"The zip member {name!r} is encrypted; a package is never encrypted.")
-                target = (dest / name).resolve()
-                if root not in target.parents and target != root:
-                    raise IntegrityError(f"The zip holds a member that would escape the package: {name!r}.")
-                if member.is_dir():
-                    target.mkdir(parents=True, exist_ok=True)
-                    continue
-                target.parent.mkdir(parents=True, exist_ok=True)
-                written = 0
-                with zf.open(member) as src, target.open("xb") as out:
-                    while block := src.read(CHUNK):
-                        written += len(block)
-                        if written > member.file_size:
-                            raise IntegrityError(f"The zip member {name!r} holds more bytes than it declares.")
-                        out.write(block)
-                if written != member.file_size:
-                    raise IntegrityError(f"The zip member {name!r} declares {member.file_size} bytes but holds "
-                                         f"{written}.")
+                _extract_member(zf, member, dest, seen)
     except IntegrityError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, RuntimeError, ValueError,

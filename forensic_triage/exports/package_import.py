@@ -14,7 +14,6 @@ import shutil
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Any
 
 from ..errors import IntegrityError, StoreError
 from ..store import CaseStore
@@ -54,18 +53,17 @@ def _import(bag: Path, origin: Path, case_dir: Path, pubkey_path: str | None,
                              **{k: str(info.get(k) or "") for k in CASE_FIELDS if k != "timezone"},
                              timezone=str(info.get("timezone") or "UTC"))
     try:
-        with store.transaction() as conn:
+        with store.transaction():
             # The original case's identity (its creation time keeps the CASE IRIs the same).
-            conn.execute("UPDATE case_info SET created_utc = ?, read_only = 1, imported_from = ? WHERE id = 1",
-                         (info["created_utc"], f"{origin.name} (manifest SHA-256 "
-                                               f"{sha256_file(bag / 'manifest-sha256.txt')})"))
+            store.findings.mark_imported(info["created_utc"], f"{origin.name} (manifest SHA-256 "
+                                                              f"{sha256_file(bag / 'manifest-sha256.txt')})")
             counts: dict[str, int] = {}
             for table in TABLES:
                 if table == "case_info":
                     continue
-                counts[table] = _load_table(conn, table, tables / f"{table}.jsonl")
+                counts[table] = _load_table(store, table, tables / f"{table}.jsonl")
             if actor != info["examiner"]:
-                conn.execute("INSERT OR IGNORE INTO examiners(name, role) VALUES (?, ?)", (actor, "receiving examiner"))
+                store.findings.add_examiner(actor, "receiving examiner")
             store.audit(actor, "package imported", {
                 "package": str(origin), "manifest_sha256": sha256_file(bag / "manifest-sha256.txt"),
                 "signer": result.signer, "signer_fingerprint": result.fingerprint,
@@ -84,21 +82,10 @@ def _import(bag: Path, origin: Path, case_dir: Path, pubkey_path: str | None,
     return store, result
 
 
-def _load_table(conn: Any, table: str, path: Path) -> int:
+def _load_table(store: CaseStore, table: str, path: Path) -> int:
     if not path.is_file():
         return 0
-    columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-    count = 0
-    for row in read_jsonl(path):
-        keep = {k: v for k, v in row.items() if k in columns}
-        if not keep:
-            continue
-        names = ", ".join(keep)
-        marks = ", ".join("?" for _ in keep)
-        verb = "INSERT OR REPLACE" if table == "examiners" else "INSERT"
-        try:
-            conn.execute(f"{verb} INTO {table}({names}) VALUES ({marks})", tuple(keep.values()))
-        except Exception as exc:  # sqlite3.IntegrityError etc.: a damaged table, named
-            raise StoreError(f"The package's {table} table cannot be loaded: {exc}.") from exc
-        count += 1
-    return count
+    try:
+        return store.findings.load_rows(table, read_jsonl(path))
+    except StoreError as exc:  # a damaged table (constraint failed, value out of range), named
+        raise StoreError(f"The package's {table} table cannot be loaded: {exc.message}") from exc

@@ -30,13 +30,16 @@ import base64
 import dataclasses
 import json
 import sqlite3
+import struct
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
 from ..errors import IntegrityError, TriageError
-from ..store import CaseStore, audit, digest
+from ..store import CaseStore, digest
+from ..store.snapshot import open_snapshot
 from . import keys
 from .package import (
     DIGEST_FILE,
@@ -55,6 +58,11 @@ REQUIRED_TAGS = ("bagit.txt", "bag-info.txt", "manifest-sha256.txt")
 STATEMENT_FIELDS = ("signer", "signing_as", "fingerprint", "public_key", "signed_utc", "report_id", "manifest_sha256",
                     "tagmanifest_sha256", "case_digest", "audit_head")
 MAX_TAG_FILE = 64 * 1024 * 1024
+# What reading a damaged or hostile package can raise beyond the errors named where they arise
+# (KeyError, IndexError: LookupError; OverflowError: ArithmeticError; RecursionError: RuntimeError;
+# UnicodeError, binascii.Error, JSONDecodeError: ValueError; zlib and struct errors of a damaged zip).
+UNEXPECTED = (OSError, ValueError, LookupError, TypeError, AttributeError, ArithmeticError, RuntimeError,
+              MemoryError, EOFError, sqlite3.Error, zipfile.BadZipFile, zlib.error, struct.error)
 
 
 @dataclasses.dataclass(slots=True)
@@ -168,6 +176,16 @@ def _verify_bag(bag: Path, pubkey_path: str | None, result: VerifyResult) -> Non
             result.problems.append(f"the tag manifest does not cover {name}")
     _check_entries(bag, payload, result)
     _check_entries(bag, tags, result)
+    _check_unlisted(bag, payload, tags, result)
+    _check_bag_info(bag, payload, result)
+    case_digest = _read_case_digest(bag, tags, result)
+    _check_signature(bag, result, pubkey_path, case_digest)
+    if case_digest is not None and not (result.missing or result.changed or result.added):
+        _check_case_digest(bag, result, case_digest)
+
+
+def _check_unlisted(bag: Path, payload: dict[str, str], tags: dict[str, str], result: VerifyResult) -> None:
+    """Files no manifest lists (added), and links."""
     for path in sorted(bag.rglob("*")):
         rel = path.relative_to(bag).as_posix()
         if path.is_symlink():
@@ -181,6 +199,10 @@ def _verify_bag(bag: Path, pubkey_path: str | None, result: VerifyResult) -> Non
                 result.added.append(rel)
         elif rel not in tags and rel not in TAG_FILES:
             result.added.append(rel)
+
+
+def _check_bag_info(bag: Path, payload: dict[str, str], result: VerifyResult) -> None:
+    """Read bag-info.txt into the result and check its payload octet and file count."""
     for line in _text(bag / "bag-info.txt").splitlines():
         key, _, value = line.partition(":")
         if key.strip():
@@ -189,10 +211,6 @@ def _verify_bag(bag: Path, pubkey_path: str | None, result: VerifyResult) -> Non
     octets = sum((bag / r).stat().st_size for r in payload if (bag / r).is_file() and not (bag / r).is_symlink())
     if oxum != f"{octets}.{len(payload)}":
         result.problems.append(f"Payload-Oxum {oxum or '(none)'} does not match the payload ({octets}.{len(payload)})")
-    case_digest = _read_case_digest(bag, tags, result)
-    _check_signature(bag, result, pubkey_path, case_digest)
-    if case_digest is not None and not (result.missing or result.changed or result.added):
-        _check_case_digest(bag, result, case_digest)
 
 
 def _read_case_digest(bag: Path, tags: dict[str, str], result: VerifyResult) -> dict[str, Any] | None:
@@ -313,47 +331,45 @@ def _check_statement(bag: Path, result: VerifyResult, statement: dict[str, Any],
                                    f"signer {result.signer!r}")
 
 
-def _open_snapshot(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro&immutable=1", uri=True)
-    conn.execute("PRAGMA trusted_schema=OFF")
-    conn.execute("PRAGMA query_only=ON")
-    return conn
-
-
 def _check_case_digest(bag: Path, result: VerifyResult, case_digest: dict[str, Any]) -> None:
     snapshot = bag / SNAPSHOT
     if not snapshot.is_file():
         result.problems.append(f"the case database snapshot {SNAPSHOT} is missing, so the case digest cannot be "
                                "recomputed")
         return
-    conn = _open_snapshot(snapshot)
+    snap = open_snapshot(snapshot)
     try:
-        other = conn.execute("SELECT type, name FROM sqlite_master WHERE type NOT IN ('table', 'index')").fetchall()
+        other = snap.findings.non_table_objects()
         if other:
             result.problems.append(f"the case snapshot holds {other[0][0]} {other[0][1]!r}: not a case database")
             return
-        recorded = case_digest["tables"]
-        now = digest.compute(conn)
-        result.tables_checked = len(now)
-        for table in digest.COVERED_TABLES:
-            if recorded.get(table) != now[table]:
-                result.problems.append(f"the table '{table}' in the case snapshot does not match the case digest")
-        chain_problems, head = audit.verify(conn)
-        result.problems += [f"case snapshot: {p}" for p in chain_problems]
-        seq = int(conn.execute("SELECT count(*) FROM audit").fetchone()[0])
-        if head != case_digest["audit_head"]["hash"] or seq != case_digest["audit_head"]["seq"]:
-            result.problems.append("the case snapshot's audit log does not end at the audit head in "
-                                   f"{DIGEST_FILE}")
-        anchor = digest.latest_anchor(conn)
-        if anchor is None or anchor["seq"] != case_digest["anchor"]["audit_seq"] or anchor["tables"] != recorded:
-            result.problems.append(f"the digest in {DIGEST_FILE} is not the newest anchor in the case's audit log")
+        _check_snapshot_digest(snap, result, case_digest)
         if not result.problems:
-            _check_derived_tables(bag, conn, result)
+            _check_derived_tables(bag, snap, result)
     finally:
-        conn.close()
+        snap.close()
 
 
-def _check_derived_tables(bag: Path, conn: sqlite3.Connection, result: VerifyResult) -> None:
+def _check_snapshot_digest(snap: CaseStore, result: VerifyResult, case_digest: dict[str, Any]) -> None:
+    """The snapshot's tables, audit chain and newest anchor against ``case-digest.json``."""
+    recorded = case_digest["tables"]
+    now = snap.findings.table_digests()
+    result.tables_checked = len(now)
+    for table in digest.COVERED_TABLES:
+        if recorded.get(table) != now[table]:
+            result.problems.append(f"the table '{table}' in the case snapshot does not match the case digest")
+    chain_problems, head = snap.verify_audit()
+    result.problems += [f"case snapshot: {p}" for p in chain_problems]
+    seq = snap.findings.audit_count()
+    if head != case_digest["audit_head"]["hash"] or seq != case_digest["audit_head"]["seq"]:
+        result.problems.append("the case snapshot's audit log does not end at the audit head in "
+                               f"{DIGEST_FILE}")
+    anchor = snap.findings.latest_anchor()
+    if anchor is None or anchor["seq"] != case_digest["anchor"]["audit_seq"] or anchor["tables"] != recorded:
+        result.problems.append(f"the digest in {DIGEST_FILE} is not the newest anchor in the case's audit log")
+
+
+def _check_derived_tables(bag: Path, store: CaseStore, result: VerifyResult) -> None:
     """The CSV, JSON-lines and audit dumps must be exactly what the snapshot gives for the scope."""
     from .findings import SCOPES
     from .tables import write_csv, write_jsonl
@@ -364,7 +380,6 @@ def _check_derived_tables(bag: Path, conn: sqlite3.Connection, result: VerifyRes
         return
     with tempfile.TemporaryDirectory(prefix="ft-verify-tables-") as tmp:
         out = Path(tmp)
-        store = CaseStore(out, conn, read_only=True)
         write_csv(store, out / "csv", scope)
         write_jsonl(store, out / "tables", scope)
         (out / "audit").mkdir()
@@ -401,6 +416,6 @@ def verify_package(path: str | Path, pubkey_path: str | None = None) -> VerifyRe
         return verify_bag(src, pubkey_path)
     except TriageError as exc:
         result.problems.append(exc.message)
-    except Exception as exc:  # a verifier fails closed: an unexpected error is a FAILED verdict, named
+    except UNEXPECTED as exc:  # a verifier fails closed: an unexpected error is a FAILED verdict, named
         result.problems.append(f"the package cannot be checked ({type(exc).__name__}: {exc})")
     return result

@@ -24,8 +24,8 @@ from reportlab.platypus import (
 
 from ..timeutil import BASIS_LOCAL, BASIS_UTC, display_time, local_display
 from .findings import Finding
-from .pdf_style import ALERT, FONTS, INK, RULE, SHADE, Fit, hash_fit, path_fit, txt
-from .report_data import ReportData
+from .pdf_style import ALERT, FONTS, INK, RULE, SHADE, Fit, grid, hash_fit, kv, path_fit, txt
+from .report_data import ReportData, signing_statement
 
 MAX_DETAIL_FIELDS = 14
 MAX_VALUE = 600
@@ -39,8 +39,6 @@ DETAILS_SHOWN_ELSEWHERE = {"file": ("mime", "extension", "detected_ext", "encryp
 
 
 def _grid(rows: list[list[Any]], widths: list[float]) -> Table:
-    from .pdf_report import grid
-
     return grid(rows, widths)
 
 
@@ -275,8 +273,6 @@ def _finding_table(f: Finding, d: ReportData, ss: Any, width: float) -> Table:
             rows.append(("Interpretation", Fit(interp, fit, keep_newlines=True)))
         if alts:
             rows.append(("Alternative explanations", Fit(alts, fit, keep_newlines=True)))
-    from .pdf_report import kv
-
     table = kv(rows, ss, width, 42 * mm)
     opinion = [i for i, (k, _) in enumerate(rows) if k.startswith(("Interpretation", "Alternative"))]
     if opinion:
@@ -436,8 +432,6 @@ def conclusions_section(d: ReportData, ss: Any, width: float) -> list[Any]:
 
 
 def integrity_section(d: ReportData, ss: Any, width: float) -> list[Any]:
-    from .pdf_report import kv, signing_statement
-
     story: list[Any] = [CondPageBreak(60 * mm), Paragraph("10. Integrity of the case and of this report", ss["FTH1"])]
     if d.digest_problems:
         story.append(Paragraph(f"CASE INTEGRITY CHECK FAILED ({len(d.digest_problems)} problem(s)): the case "

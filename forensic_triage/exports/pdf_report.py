@@ -13,7 +13,6 @@ every page also carries a diagonal DRAFT watermark. Built only from the case dat
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -35,42 +34,31 @@ from reportlab.platypus import (
 from .. import TOOL_NAME, __version__
 from ..buildinfo import build_id
 from ..store import CaseStore
-from ..timeutil import local_display, utcnow_iso
+from ..timeutil import local_display
 from . import pdf_findings
-from .pdf_style import ALERT, FONTS, INK, OK, RULE, SHADE, Fit, hash_fit, path_fit, styles, txt
-from .report_data import ReportData, gather
+from .pdf_style import (
+    ALERT,
+    BODY_W,
+    FONTS,
+    INK,
+    MARGIN,
+    OK,
+    PAGE_H,
+    PAGE_W,
+    RULE,
+    SHADE,
+    Fit,
+    grid,
+    hash_fit,
+    kv,
+    path_fit,
+    styles,
+    txt,
+)
+from .report_data import ReportData, gather, signing_statement
 
 SIGNING_KEYS = ("signer", "fingerprint", "signed_utc", "report_id", "signing_as")
 
-PAGE_W, PAGE_H = A4
-MARGIN = 18 * mm
-BODY_W = PAGE_W - 2 * MARGIN
-
-
-def grid(rows: list[list[Any]], widths: list[float], header: bool = True, zebra: bool = True) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
-    cmds: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
-    if header:
-        cmds.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
-    if zebra:
-        for i in range(2 if header else 1, len(rows), 2):
-            cmds.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#f7f9fb")))
-    table.setStyle(TableStyle(cmds))
-    return table
-
-
-def kv(rows: list[tuple[str, Any]], ss: Any, width: float = BODY_W, label_w: float = 42 * mm) -> Table:
-    """Label/value rows; values are Paragraph markup already escaped by the caller, or flowables."""
-    data = [[Paragraph(txt(k), ss["FTCellBold"]), v if not isinstance(v, str) else Paragraph(v, ss["FTCell"])]
-            for k, v in rows]
-    table = Table(data, colWidths=[label_w, width - label_w])
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("BACKGROUND", (0, 0), (0, -1), SHADE), ("TOPPADDING", (0, 0), (-1, -1), 2),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
-    return table
 
 
 def _numbered_canvas(report_id: str, case_number: str, draft: bool) -> type[rl_canvas.Canvas]:
@@ -152,24 +140,6 @@ def _short_build() -> str:
     build = build_id()
     kind, _, value = build.rpartition(" ")
     return f"{kind} {value[:12]}{'+modified' if value.endswith('+modified') else ''}".strip()
-
-
-def signing_statement(d: ReportData) -> tuple[bool, str]:
-    """(signed?, the sentence the report prints about its own signature)."""
-    sig = d.signing
-    if not sig:
-        return False, ("UNSIGNED. This PDF is not covered by any signed manifest: it was exported on its own, not as "
-                       "part of a signed evidence package, and nothing in it proves who produced it or that it is "
-                       "unaltered. Its SHA-256 is recorded in the case's audit log when it is exported with "
-                       "'forensic-triage export'; for a signed, verifiable copy build an evidence package with the "
-                       "examiner's key ('forensic-triage package CASE --key KEY').")
-    when = local_display(sig.get("signed_utc"), None) or "an unrecorded time"
-    text = (f"Signed by {sig.get('signer') or 'an unnamed signer'} (key fingerprint "
-            f"{sig.get('fingerprint') or 'not recorded'}) on {when}; the signature covers the package manifest that "
-            "lists this PDF's SHA-256. Check it with 'forensic-triage verify-package'.")
-    if sig.get("signing_as"):
-        text += f" The key was used signing as {sig['signing_as']} (recorded with the signature)."
-    return True, text
 
 
 def _cover(d: ReportData, ss: Any) -> list[Any]:
@@ -522,17 +492,4 @@ def build_report(store: CaseStore, out_path: str | Path, scope: str = "notable",
                             creator=f"{TOOL_NAME} {__version__} (build {d.build})",
                             keywords="DRAFT" if d.draft else "FINAL")
     doc.build(story, canvasmaker=_numbered_canvas(d.report_id, d.case["case_number"], d.draft))
-    return d
-
-
-def export_pdf(store: CaseStore, out_path: str | Path, scope: str = "notable", *,
-               signer_fingerprint: str | None = None, signing: dict[str, Any] | None = None,
-               actor: str | None = None) -> ReportData:
-    """Build the report and record it (id, SHA-256, audit head it covers) in the audit log."""
-    d = build_report(store, out_path, scope, signer_fingerprint=signer_fingerprint, signing=signing)
-    digest = hashlib.sha256(Path(out_path).read_bytes()).hexdigest()
-    store.audit(actor or store.examiner, "report exported", {
-        "report_id": d.report_id, "scope": scope, "sha256": digest, "path": str(out_path),
-        "audit_head_covered": d.audit_head, "generated_utc": d.generated_utc, "exported_utc": utcnow_iso(),
-        "draft": d.draft, "signed": bool(d.signing)}, touched=())
     return d

@@ -19,10 +19,12 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1, getSampleStyleSheet
+from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from ..cli.common import safe_text
 
@@ -33,6 +35,10 @@ RULE = colors.HexColor("#8a9bb0")
 SHADE = colors.HexColor("#e8edf3")
 ALERT = colors.HexColor("#a4161a")
 OK = colors.HexColor("#1b6e3a")
+
+PAGE_W, PAGE_H = A4
+MARGIN = 18 * mm
+BODY_W = PAGE_W - 2 * MARGIN
 
 FONTS = {"body": "Helvetica", "bold": "Helvetica-Bold", "mono": "Courier", "italic": "Helvetica-Oblique",
          "source": "standard PDF fonts (Latin-1 only)"}
@@ -241,3 +247,29 @@ def path_fit(value: Any, style: ParagraphStyle) -> Fit:
 def hash_fit(value: Any, style: ParagraphStyle) -> Fit:
     """A hash in the monospace style: never broken unless wider than the column (then in groups of 16)."""
     return Fit(str(value if value is not None else ""), style, "")
+
+
+def grid(rows: list[list[Any]], widths: list[float], header: bool = True, zebra: bool = True) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    cmds: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+    if header:
+        cmds.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
+    if zebra:
+        for i in range(2 if header else 1, len(rows), 2):
+            cmds.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#f7f9fb")))
+    table.setStyle(TableStyle(cmds))
+    return table
+
+
+def kv(rows: list[tuple[str, Any]], ss: Any, width: float = BODY_W, label_w: float = 42 * mm) -> Table:
+    """Label/value rows; values are Paragraph markup already escaped by the caller, or flowables."""
+    data = [[Paragraph(txt(k), ss["FTCellBold"]), v if not isinstance(v, str) else Paragraph(v, ss["FTCell"])]
+            for k, v in rows]
+    table = Table(data, colWidths=[label_w, width - label_w])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("BACKGROUND", (0, 0), (0, -1), SHADE), ("TOPPADDING", (0, 0), (-1, -1), 2),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+    return table

@@ -18,10 +18,11 @@ from typing import Any
 
 from .. import TOOL_NAME, __version__
 from ..buildinfo import build_id
+from ..errors import StoreError
 from ..evidence.intake import check_containers
 from ..store import CaseStore
 from ..store import digest as case_digest
-from ..timeutil import parse_iso, utcnow_iso
+from ..timeutil import local_display, parse_iso, utcnow_iso
 from .findings import Finding, collect, file_rows, grouped
 
 LIBRARIES = ("pytsk3", "libewf-python", "yara-python", "python-magic", "reportlab", "cryptography", "Pillow",
@@ -81,6 +82,24 @@ class ReportData:
                 zone = e.get("source_timezone")
                 return str(zone) if zone else None
         return None
+
+
+def signing_statement(d: ReportData) -> tuple[bool, str]:
+    """(signed?, the sentence the report prints about its own signature)."""
+    sig = d.signing
+    if not sig:
+        return False, ("UNSIGNED. This PDF is not covered by any signed manifest: it was exported on its own, not as "
+                       "part of a signed evidence package, and nothing in it proves who produced it or that it is "
+                       "unaltered. Its SHA-256 is recorded in the case's audit log when it is exported with "
+                       "'forensic-triage export'; for a signed, verifiable copy build an evidence package with the "
+                       "examiner's key ('forensic-triage package CASE --key KEY').")
+    when = local_display(sig.get("signed_utc"), None) or "an unrecorded time"
+    text = (f"Signed by {sig.get('signer') or 'an unnamed signer'} (key fingerprint "
+            f"{sig.get('fingerprint') or 'not recorded'}) on {when}; the signature covers the package manifest that "
+            "lists this PDF's SHA-256. Check it with 'forensic-triage verify-package'.")
+    if sig.get("signing_as"):
+        text += f" The key was used signing as {sig['signing_as']} (recorded with the signature)."
+    return True, text
 
 
 def new_report_id(case_number: str) -> str:
@@ -144,13 +163,9 @@ def describe_config(config: dict[str, Any]) -> str:
 def _activity(store: CaseStore) -> tuple[list[tuple[str, int]], str]:
     # Only times known in UTC (or made UTC with a declared zone); a local time of unknown zone has
     # no place on a UTC axis.
-    times = [str(r[0]) for r in store.conn.execute(
-        "SELECT time_utc FROM timeline WHERE time_utc IS NOT NULL AND basis <> 'local'")]
-    source = "timeline events (artifacts), UTC"
-    if not times:
-        times = [str(r[0]) for r in store.conn.execute(
-            "SELECT mtime FROM files WHERE mtime IS NOT NULL AND time_basis = 'utc'")]
-        source = "file modification times recorded in UTC (no artifact timeline)"
+    times, from_timeline = store.findings.utc_activity_times()
+    source = ("timeline events (artifacts), UTC" if from_timeline
+              else "file modification times recorded in UTC (no artifact timeline)")
     moments = [m for m in (parse_iso(t) for t in times) if m is not None and m.year >= 1980]
     if not moments:
         return [], source
@@ -167,10 +182,8 @@ def _activity(store: CaseStore) -> tuple[list[tuple[str, int]], str]:
 
 
 def _categories(store: CaseStore) -> list[tuple[str, int]]:
-    rows = store.conn.execute(
-        "SELECT coalesce(mime, 'unknown') FROM files WHERE type = 'file'").fetchall()
     counts: Counter[str] = Counter()
-    for (mime,) in rows:
+    for mime in store.findings.file_mimes():
         major = str(mime).split("/", 1)[0] if mime and mime != "application/octet-stream" else "binary/unknown"
         if str(mime).startswith("application/"):
             sub = str(mime).split("/", 1)[1]
@@ -211,16 +224,13 @@ WARNING_EXAMPLES = 3
 
 
 def _anchor(store: CaseStore) -> tuple[dict[str, Any] | None, list[str] | None, str]:
-    """Latest digest anchor, the digest re-check (None when this build has none) and the limits text."""
-    anchor = case_digest.latest_anchor(store.conn)
-    check = getattr(case_digest, "check", None)
-    problems: list[str] | None = None
-    if callable(check):
-        try:
-            found = check(store.conn)
-        except Exception as exc:  # noqa: BLE001 - a failed check is itself a finding of the report
-            found = [f"the digest could not be re-checked: {exc}"]
-        problems = _problem_texts(found)
+    """Latest digest anchor, the digest re-check and the limits text."""
+    anchor = store.findings.latest_anchor()
+    try:
+        found: Any = store.findings.digest_problems()
+    except StoreError as exc:  # a failed check is itself a finding of the report
+        found = [f"the digest could not be re-checked: {exc.message}"]
+    problems: list[str] | None = _problem_texts(found)
     limits = getattr(case_digest, "ATTACKER_LIMITS", None)
     return anchor, problems, str(limits) if isinstance(limits, str) and limits.strip() else ATTACKER_LIMITS_FALLBACK
 
@@ -259,19 +269,13 @@ def _draft_missing(info: dict[str, Any], examiner: dict[str, Any]) -> list[str]:
 def _content_summary(store: CaseStore, top: int = 5) -> list[dict[str, Any]]:
     """Content-search hits by kind: count, distinct values, the most frequent values and their files."""
     out = []
-    for kind, count, distinct, files in store.query(
-            "SELECT kind, count(*), count(DISTINCT value), count(DISTINCT file_id) FROM content_hits"
-            " GROUP BY kind ORDER BY count(*) DESC, kind"):
-        values = []
-        for value, n, nfiles in store.query(
-                "SELECT value, count(*) AS n, count(DISTINCT file_id) FROM content_hits WHERE kind = ?"
-                " GROUP BY value ORDER BY n DESC, value LIMIT ?", (kind, top)):
-            paths = [str(r[0]) for r in store.query(
-                "SELECT DISTINCT f.path FROM content_hits c JOIN files f ON f.id = c.file_id"
-                " WHERE c.kind = ? AND c.value = ? ORDER BY f.path LIMIT 3", (kind, value))]
-            values.append({"value": value, "count": int(n), "files": int(nfiles), "paths": paths})
-        out.append({"kind": kind, "count": int(count), "distinct": int(distinct), "files": int(files),
-                    "top": values})
+    for k in store.findings.content_kinds():
+        kind = k["kind"]
+        values = [{"value": v["value"], "count": int(v["n"]), "files": int(v["files"]),
+                   "paths": store.findings.content_value_paths(kind, v["value"])}
+                  for v in store.findings.top_content_values(kind, top)]
+        out.append({"kind": kind, "count": int(k["count"]), "distinct": int(k["distinct_values"]),
+                    "files": int(k["files"]), "top": values})
     return out
 
 
@@ -283,82 +287,93 @@ def _warning_groups(warnings: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for k, v in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
 
 
+_STATUS_NOTES = (
+    ("error", "{n} file(s) could not be read (see the warnings)."),
+    ("partial", "{n} file(s) could be read only in part; their hashes cover the readable bytes only "
+                "(each is marked 'partial' with its readable byte count and unreadable ranges)."),
+    ("no-content", "{n} deleted name(s) have no content recoverable (nothing left to read)."),
+    ("pending", "{n} file(s) were listed but not yet examined (triage not finished)."),
+)
+
+
 def _unparsed(store: CaseStore) -> list[str]:
     notes = []
-    for v in store.query("SELECT v.*, e.uid FROM volumes v JOIN evidence e ON e.id = v.evidence_id"
-                         " WHERE v.fs_type IS NULL OR v.fs_status IN ('error', 'no-fs') ORDER BY v.id"):
+    for v in store.findings.unlisted_volumes():
         what = {"unallocated": "unallocated space", "no-fs": "no readable file system", "error": "file system error",
                 "meta": "partition table"}.get(v["fs_status"], v["fs_status"])
         notes.append(f"{v['uid']}: {v['description'] or 'area'} at byte {v['offset']}, {v['length']} bytes - {what}; "
                      "its files were not listed (not carved).")
-    enc = int(store.scalar("SELECT count(*) FROM files WHERE encrypted IS NOT NULL") or 0)
+    enc = store.findings.count_files(encrypted=True)
     if enc:
         notes.append(f"{enc} file(s) look encrypted; their content could not be examined.")
-    err = int(store.scalar("SELECT count(*) FROM files WHERE status = 'error'") or 0)
-    if err:
-        notes.append(f"{err} file(s) could not be read (see the warnings).")
-    partial = int(store.scalar("SELECT count(*) FROM files WHERE status = 'partial'") or 0)
-    if partial:
-        notes.append(f"{partial} file(s) could be read only in part; their hashes cover the readable bytes only "
-                     "(each is marked 'partial' with its readable byte count and unreadable ranges).")
-    empty = int(store.scalar("SELECT count(*) FROM files WHERE status = 'no-content'") or 0)
-    if empty:
-        notes.append(f"{empty} deleted name(s) have no content recoverable (nothing left to read).")
-    pending = int(store.scalar("SELECT count(*) FROM files WHERE status = 'pending'") or 0)
-    if pending:
-        notes.append(f"{pending} file(s) were listed but not yet examined (triage not finished).")
+    for status, text in _STATUS_NOTES:
+        n = store.findings.count_files(status=status)
+        if n:
+            notes.append(text.format(n=n))
     return notes
 
 
 def gather(store: CaseStore, scope: str = "notable", *, report_id: str | None = None,
            signer_fingerprint: str | None = None, signing: dict[str, Any] | None = None) -> ReportData:
     info = store.case_info()
-    examiners = [dict(r) for r in store.query("SELECT * FROM examiners ORDER BY id")]
+    examiners = store.findings.examiners()
     examiner = next((e for e in examiners if e["name"] == info["examiner"]), {})
     anchor, digest_problems, limits = _anchor(store)
-    warnings = [dict(r) for r in store.query("SELECT * FROM warnings ORDER BY id")]
+    warnings = store.findings.warnings()
     found = collect(store, scope)
-    groups = grouped(found)
-    ids = {f.file_id for f in found if f.file_id is not None}
-    files = {int(r["id"]): r for r in file_rows(store, ids)}
-    jobs = [dict(r) for r in store.query("SELECT * FROM jobs ORDER BY id")]
+    jobs = store.findings.jobs()
     plugins, libraries = _plugins_and_libraries(jobs)
     problems, head = store.verify_audit()
-    tagged_files = {t for f in found for t in ([f.file_id] if (f.kind == "file" and f.tags) else [])}
-    thumbs = [dict(r) for r in store.query(
-        "SELECT t.*, f.path, f.locator, f.sha256 AS file_sha256 FROM thumbnails t JOIN files f ON f.id = t.file_id"
-        " ORDER BY t.file_id")]
-    thumbs = [t for t in thumbs if t["file_id"] in tagged_files]
-    counts = {name: int(store.scalar(f"SELECT count(*) FROM {name}") or 0)
-              for name in ("files", "artifacts", "yara_hits", "hash_matches", "content_hits", "tags", "warnings")}
-    counts["files_examined"] = int(store.scalar("SELECT count(*) FROM files WHERE status = 'done'") or 0)
-    completeness = {str(k): int(n) for k, n in store.query("SELECT status, count(*) FROM files GROUP BY status")}
     activity, activity_source = _activity(store)
     return ReportData(
         report_id=report_id or new_report_id(info["case_number"]),
         generated_utc=utcnow_iso(), scope=scope, case=info,
         examiners=examiners,
         signer_fingerprint=signer_fingerprint or (signing or {}).get("fingerprint"),
-        evidence=[dict(r) | {"containers": [dict(c) for c in store.query(
-            "SELECT * FROM evidence_containers WHERE evidence_id = ? ORDER BY seq", (r["id"],))]}
-            for r in store.query("SELECT * FROM evidence ORDER BY id")],
+        evidence=_evidence(store),
         containers_now=check_containers(store) if not info.get("read_only") else [],
-        volumes=[dict(r) for r in store.query("SELECT v.*, e.uid FROM volumes v JOIN evidence e"
-                                              " ON e.id = v.evidence_id ORDER BY v.id")],
-        custody=[dict(r) for r in store.query("SELECT * FROM custody ORDER BY time_utc, id")],
+        volumes=store.findings.volumes(),
+        custody=store.findings.custody_events(),
         jobs=jobs, plugins=plugins, libraries=libraries,
-        environment={"product": f"{TOOL_NAME} {__version__} (build {build_id()})", "python": platform.python_version(),
-                     "os": f"{platform.system()} {platform.release()} ({platform.machine()})",
-                     "host": platform.node(), "libraries": ", ".join(f"{k} {v}" for k, v in _lib_versions().items())},
-        rulesets=[dict(r) for r in store.query("SELECT * FROM rulesets ORDER BY id")],
-        hashsets=[dict(r) for r in store.query("SELECT * FROM hashsets_used ORDER BY id")],
-        findings=groups, files=files, thumbnails=thumbs, gps=_gps(found),
-        activity=activity, activity_source=activity_source, categories=_categories(store),
+        environment=_environment(),
+        rulesets=store.findings.rulesets(),
+        hashsets=store.findings.hashsets_used(),
+        findings=grouped(found), files=_files_of(store, found), thumbnails=_tagged_thumbnails(store, found),
+        gps=_gps(found), activity=activity, activity_source=activity_source, categories=_categories(store),
         warnings=warnings,
-        unparsed=_unparsed(store), counts=counts,
-        audit=[dict(r) for r in store.query("SELECT * FROM audit ORDER BY seq")],
+        unparsed=_unparsed(store), counts=_counts(store),
+        audit=store.findings.audit_entries(),
         audit_head=head, audit_problems=problems,
         build=build_id(), signing=dict(signing) if signing else None, examiner=examiner,
         draft_missing=_draft_missing(info, examiner), anchor=anchor, digest_problems=digest_problems,
         attacker_limits=limits, content_summary=_content_summary(store), warning_groups=_warning_groups(warnings),
-        completeness=completeness)
+        completeness=store.findings.files_by_status())
+
+
+def _evidence(store: CaseStore) -> list[dict[str, Any]]:
+    """Evidence items, each with its container files (``containers``)."""
+    containers = store.findings.containers_by_evidence()
+    return [r | {"containers": containers.get(int(r["id"]), [])} for r in store.findings.evidence_items()]
+
+
+def _files_of(store: CaseStore, found: list[Finding]) -> dict[int, dict[str, Any]]:
+    ids = {f.file_id for f in found if f.file_id is not None}
+    return {int(r["id"]): r for r in file_rows(store, ids)}
+
+
+def _tagged_thumbnails(store: CaseStore, found: list[Finding]) -> list[dict[str, Any]]:
+    """Previews of the tagged files in scope (the report shows only what the examiner tagged)."""
+    tagged_files = {f.file_id for f in found if f.kind == "file" and f.tags}
+    return [t for t in store.findings.thumbnails() if t["file_id"] in tagged_files]
+
+
+def _counts(store: CaseStore) -> dict[str, int]:
+    counts = store.findings.table_counts()
+    counts["files_examined"] = store.findings.count_files(status="done")
+    return counts
+
+
+def _environment() -> dict[str, str]:
+    return {"product": f"{TOOL_NAME} {__version__} (build {build_id()})", "python": platform.python_version(),
+            "os": f"{platform.system()} {platform.release()} ({platform.machine()})",
+            "host": platform.node(), "libraries": ", ".join(f"{k} {v}" for k, v in _lib_versions().items())}

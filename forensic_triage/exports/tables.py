@@ -15,50 +15,25 @@ from typing import Any
 
 from ..cli.common import csv_safe
 from ..store import CaseStore
-from .findings import Finding, collect, id_list, selected_file_ids
+from ..store.findings_repo import EXPORT_TABLES, ScopeIds
+from .findings import Finding, collect, selected_file_ids
 
 # Tables exported, in an order that satisfies foreign keys on import.
-TABLES = ("case_info", "examiners", "evidence", "evidence_containers", "volumes", "jobs", "rulesets", "hashsets_used",
-          "files", "artifacts", "timeline", "yara_hits", "hash_matches", "content_hits", "tags", "custody", "warnings",
-          "thumbnails")
+TABLES = EXPORT_TABLES
 
 
-def _ids(findings: list[Finding], kind: str) -> set[int]:
-    return {f.db_id for f in findings if f.kind == kind}
+def _ids(findings: list[Finding], kind: str) -> frozenset[int]:
+    return frozenset(f.db_id for f in findings if f.kind == kind)
 
 
-def _in(ids: set[int]) -> str:
-    return id_list(ids)
-
-
-def table_queries(store: CaseStore, scope: str, findings: list[Finding] | None = None) -> dict[str, str]:
-    """SQL per table for a scope (None-filtered for ``all``)."""
+def scope_rows(store: CaseStore, scope: str, findings: list[Finding] | None = None) -> ScopeIds | None:
+    """Which rows of each table a scope holds (None for ``all``: every row)."""
     if scope == "all":
-        return {t: f"SELECT * FROM {t} ORDER BY rowid" for t in TABLES}
+        return None
     found = findings if findings is not None else collect(store, scope)
-    files = selected_file_ids(store, found, scope) or set()
-    arts, hits = _ids(found, "artifact"), _ids(found, "hit")
-    hashes, chits = _ids(found, "hashset"), _ids(found, "content_hit")
-    queries = {t: f"SELECT * FROM {t} ORDER BY rowid" for t in TABLES}
-    queries.update({
-        "files": f"SELECT * FROM files WHERE id IN ({_in(files)}) ORDER BY id",
-        "artifacts": f"SELECT * FROM artifacts WHERE id IN ({_in(arts)}) ORDER BY id",
-        "timeline": f"SELECT * FROM timeline WHERE artifact_id IN ({_in(arts)}) ORDER BY id",
-        "yara_hits": f"SELECT * FROM yara_hits WHERE id IN ({_in(hits)}) ORDER BY id",
-        "hash_matches": f"SELECT * FROM hash_matches WHERE id IN ({_in(hashes)}) ORDER BY id",
-        "content_hits": f"SELECT * FROM content_hits WHERE id IN ({_in(chits)}) ORDER BY id",
-        "tags": (f"SELECT * FROM tags WHERE (target_kind='file' AND target_id IN ({_in(files)}))"
-                 f" OR (target_kind='artifact' AND target_id IN ({_in(arts)}))"
-                 f" OR (target_kind='hit' AND target_id IN ({_in(hits)}))"
-                 f" OR (target_kind='content_hit' AND target_id IN ({_in(chits)})) ORDER BY id"),
-        "thumbnails": f"SELECT * FROM thumbnails WHERE file_id IN ({_in(files)}) ORDER BY file_id",
-    })
-    return queries
-
-
-def iter_table(store: CaseStore, sql: str) -> Iterator[dict[str, Any]]:
-    for row in store.iter_query(sql):
-        yield {k: row[k] for k in row.keys()}
+    return ScopeIds(files=frozenset(selected_file_ids(store, found, scope) or set()),
+                    artifacts=_ids(found, "artifact"), hits=_ids(found, "hit"),
+                    hash_matches=_ids(found, "hashset"), content_hits=_ids(found, "content_hit"))
 
 
 def _text(value: Any) -> Any:
@@ -74,19 +49,16 @@ def write_csv(store: CaseStore, out_dir: str | Path, scope: str = "all",
     folder.mkdir(parents=True, exist_ok=True)
     found = findings if findings is not None else collect(store, scope)
     written = []
-    queries = table_queries(store, scope, found)
-    queries["audit"] = "SELECT * FROM audit ORDER BY seq"
-    for table, sql in queries.items():
-        if table == "thumbnails":
-            sql = sql.replace("SELECT *", "SELECT file_id, source_sha256, mime, width, height, created_utc")
+    only = scope_rows(store, scope, found)
+    for table in (*TABLES, "audit"):
         path = folder / f"{table}.csv"
-        cols = [d[1] for d in store.conn.execute(f"PRAGMA table_info({table})")]
+        cols = store.findings.table_columns(table)
         if table == "thumbnails":
-            cols = [c for c in cols if c != "image"]
+            cols = [c for c in cols if c != "image"]  # the preview bytes stay in the lossless tables
         with path.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
             writer.writerow(cols)
-            for row in iter_table(store, sql):
+            for row in store.findings.iter_table(table, only, cols if table == "thumbnails" else None):
                 writer.writerow([csv_safe(_text(row.get(c))) for c in cols])
         written.append(path)
     path = folder / "findings.csv"
@@ -114,10 +86,11 @@ def write_jsonl(store: CaseStore, out_dir: str | Path, scope: str = "all",
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for table, sql in table_queries(store, scope, findings).items():
+    only = scope_rows(store, scope, findings)
+    for table in TABLES:
         path = folder / f"{table}.jsonl"
         with path.open("w", encoding="utf-8") as fh:
-            for row in iter_table(store, sql):
+            for row in store.findings.iter_table(table, only):
                 fh.write(json.dumps({k: _json_value(v) for k, v in row.items()}, ensure_ascii=False,
                                     sort_keys=True) + "\n")
         written.append(path)

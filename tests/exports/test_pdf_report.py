@@ -15,7 +15,7 @@ from ft_testlib import require_tool
 
 from forensic_triage.cli.common import safe_text
 from forensic_triage.evidence.intake import add_evidence
-from forensic_triage.exports.pdf_report import export_pdf
+from forensic_triage.exports.operations import export_pdf
 from forensic_triage.store import CaseStore
 
 SECTIONS = ("Digital Forensic Examination Report", "1. Examiner and declaration", "Signature", "2. Request and scope",
@@ -36,7 +36,7 @@ def report(report_case: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
     require_tool("pdftotext")
     out = tmp_path_factory.mktemp("pdf") / "report.pdf"
     with CaseStore.open(report_case["case_dir"]) as store:
-        data = export_pdf(store, out, "all")
+        data = export_pdf(store, out, "all").report
         audit_last = store.query("SELECT action, details FROM audit ORDER BY seq DESC LIMIT 1")[0]
     pages = _pages(out)
     return {"path": out, "data": data, "pages": pages, "text": "\n".join(pages), "audit_last": audit_last}
@@ -122,7 +122,7 @@ def test_container_change_is_reported(tmp_path: Path, report_case: dict[str, Any
             fh.seek(600)
             fh.write(b"\x01")
         os.utime(image, (1_700_000_000, 1_700_000_000))
-        data = export_pdf(store, tmp_path / "r.pdf")
+        data = export_pdf(store, tmp_path / "r.pdf").report
     text = "\n".join(_pages(tmp_path / "r.pdf"))
     assert "CHANGED" in text and "UNCHANGED" not in text
     changed = [c for c in data.containers_now if c["status"] == "CHANGED"]

@@ -20,7 +20,8 @@ import pytest
 from PIL import Image
 
 from forensic_triage.buildinfo import build_id
-from forensic_triage.exports.pdf_report import build_report, export_pdf
+from forensic_triage.exports.operations import export_pdf
+from forensic_triage.exports.pdf_report import build_report
 from forensic_triage.store import CaseStore
 from forensic_triage.store import digest as case_digest
 

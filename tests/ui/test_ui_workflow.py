@@ -8,6 +8,7 @@ thread during intake, triage and export.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -212,7 +213,11 @@ def test_full_workflow_on_the_sample_evidence(qtbot: Any, window: Any, tmp_path:
     assert (tmp_path / "out" / "case.jsonld").is_file() and (tmp_path / "out" / "csv" / "files.csv").is_file()
     assert "case.jsonld" in report.status.text() and {p.name for p in paths} == {"case.jsonld", "csv"}
     with _db(case) as db:
-        assert db.execute("SELECT count(*) FROM audit WHERE action='exported'").fetchone()[0] == 1
+        # One audit entry per output, each with the SHA-256 of what was written (as 'export' records it).
+        assert db.execute("SELECT count(*) FROM audit WHERE action='exported'").fetchone()[0] == 0
+        for action in ("case exported", "csv exported"):
+            rows = db.execute("SELECT details FROM audit WHERE action=?", (action,)).fetchall()
+            assert len(rows) == 1 and len(json.loads(rows[0][0])["sha256"]) == 64, action
         problems = db.execute("SELECT count(*) FROM audit").fetchone()[0]
     assert problems > 5
     with capsys.disabled():
