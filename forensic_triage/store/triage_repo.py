@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .base import Repo
 
 
 class TriageRepo(Repo):
     """Reached as ``store.triage``."""
+
+    # -- added by store-ui
+    def last_job(self, kind: str) -> dict[str, Any] | None:
+        """The latest job of a kind (all columns; ``stats`` as stored, JSON text)."""
+        return self._one("SELECT * FROM jobs WHERE kind=? ORDER BY id DESC LIMIT 1", (kind,))
+
+    def completed_count(self, kind: str) -> int:
+        return int(self._scalar("SELECT count(*) FROM jobs WHERE kind=? AND outcome='completed'", (kind,)) or 0)
