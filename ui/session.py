@@ -65,7 +65,8 @@ class CaseSession(QObject):
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         """Deprecated: ask ``self.store``'s repositories by name. Kept only for ``triage_panel.py`` until its
-        queries move to the store (issue 16); nothing else in ui/ calls it."""
+        queries move to the store (issue 16: ``store.evidence.count()``, ``store.triage.warning_count()``,
+        ``store.files.pending_count()``, ``store.evidence.unlisted_volume_count()``); nothing else in ui/ calls it."""
         return [dict(r) for r in self.store.query(sql, params)]
 
     def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:

@@ -17,3 +17,7 @@ class TriageRepo(Repo):
 
     def completed_count(self, kind: str) -> int:
         return int(self._scalar("SELECT count(*) FROM jobs WHERE kind=? AND outcome='completed'", (kind,)) or 0)
+
+    def warning_count(self) -> int:
+        """Warnings stored so far (all jobs)."""
+        return int(self._scalar("SELECT count(*) FROM warnings") or 0)
