@@ -12,7 +12,7 @@ page 1 and page 4,000).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -37,7 +37,34 @@ SOFT_REFRESH_MAX = 20000
 DELETED_COLOR = QColor(180, 30, 30)
 
 Index = QModelIndex | QPersistentModelIndex
-Row = dict[str, Any]
+
+
+class Row(Mapping[str, Any]):
+    """One loaded row, read like a dict: its values in a tuple, the names shared by the page (a dict per
+    row would double the memory a long scroll through a million files holds)."""
+
+    __slots__ = ("_names", "_values")
+
+    def __init__(self, names: dict[str, int], values: tuple[Any, ...]) -> None:
+        self._names = names
+        self._values = values
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[self._names[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+def compact(rows: list[dict[str, Any]]) -> list[Row]:
+    """A page of rows from the store, kept compactly (on the loader thread)."""
+    if not rows:
+        return []
+    names = {name: i for i, name in enumerate(rows[0])}
+    return [Row(names, tuple(r.values())) for r in rows]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -232,7 +259,7 @@ class SqlTableModel(QAbstractTableModel):
 
     def _page_request(self, after: Keyset | None, limit: int) -> Callable[[CaseStore], list[Row]]:
         query = self.current_query()
-        return lambda store: store.browse.page(query, after=after, limit=limit)
+        return lambda store: compact(store.browse.page(query, after=after, limit=limit))
 
     # ------------------------------------------------------------- results
     def _on_page(self, gen: int, rows: list[Row]) -> None:
