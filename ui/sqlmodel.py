@@ -4,9 +4,8 @@ Rows are loaded a page at a time (``canFetchMore``/``fetchMore``) by a backgroun
 :class:`~.loader.QueryLoader`, so a case with a million files opens at once and scrolling
 never runs a query on the GUI thread. The model describes what it shows by name (a
 :class:`~forensic_triage.store.browse_repo.TableQuery`: the table, its columns, the filters,
-the order) and asks ``store.browse`` for the page after its last row; the repository writes
-the SQL (``ORDER BY key, id`` and ``(key, id) > (last key, last id)``, which costs the same on
-page 1 and page 4,000).
+the order) and asks ``store.browse`` for the page after its last row (its sort key and id: a
+keyset, which costs the same on page 1 and page 4,000); the repository writes the SQL.
 """
 
 from __future__ import annotations
