@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..errors import StoreError
 from ..timeutil import sortable_local
 from .base import Repo
 
@@ -266,7 +267,10 @@ class BrowseRepo(Repo):
     # ------------------------------------------------------------ connection
     def reader_only(self) -> None:
         """This connection only reads from now on (the GUI's background loaders)."""
-        self._conn.execute("PRAGMA query_only=ON")
+        try:
+            self._conn.execute("PRAGMA query_only=ON")
+        except sqlite3.Error as exc:
+            raise StoreError(f"The case database in {self._store.case_dir} could not be read: {exc}.") from exc
 
     def interrupt(self) -> None:
         """Stop the statement running on this connection (from another thread); it raises 'interrupted'."""
