@@ -49,7 +49,7 @@ class CustodyDialog(QDialog):
         self.exhibit = QComboBox()
         self.exhibit.setObjectName("custodyExhibit")
         self.exhibit.setEditable(True)
-        for row in session.query("SELECT exhibit, uid FROM evidence ORDER BY id"):
+        for row in session.store.evidence.items():
             self.exhibit.addItem(str(row["exhibit"]), row["uid"])
         self.physical = QCheckBox(self.tr("A physical item that is not imaged in this case"))
         self.physical.setObjectName("custodyPhysical")

@@ -150,10 +150,9 @@ class BrowseView(QWidget):
 
     def show_file(self, file_id: int) -> None:
         """Jump to a file: open its folder in the tree and select it in the table."""
-        rows = self.session.query("SELECT evidence_id, volume_id, parent_path FROM files WHERE id=?", (file_id,))
-        if not rows:
+        r = self.session.store.files.place_of(file_id)
+        if r is None:
             return
-        r = rows[0]
         self.filter_bar.blockSignals(True)
         self.filter_bar.reset()
         self.filter_bar.blockSignals(False)

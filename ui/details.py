@@ -55,13 +55,9 @@ class DetailsPane(QTabWidget):
             self.details.setHtml(self.tr("<p>Select a file to see its details.</p>"))
             self.picture.clear()
             return
-        rows = self.session.query(
-            "SELECT f.*, e.uid AS evidence_uid, e.exhibit, e.path AS evidence_path, e.source_timezone, v.fs_type,"
-            " v.addr AS slot FROM files f JOIN evidence e ON e.id = f.evidence_id JOIN volumes v ON v.id = f.volume_id"
-            " WHERE f.id = ?", (file_id,))
-        if not rows:
+        self.row = self.session.store.files.with_evidence(file_id)
+        if self.row is None:
             return
-        self.row = rows[0]
         self.hex.offset.setValue(0)
         self.details.setHtml(self._html(self.row))
         self._load_current()
@@ -120,29 +116,29 @@ class DetailsPane(QTabWidget):
 
     def _findings_html(self, file_id: int) -> str:
         out = []
-        hashes = self.session.query("SELECT set_name, kind, algorithm FROM hash_matches WHERE file_id=?", (file_id,))
+        found = self.session.store.browse.file_findings(file_id)
+        hashes = found["hashsets"]
         if hashes:
             out.append("<h4>" + self.tr("Hash-set matches") + "</h4><ul>" + "".join(
                 f"<li>{rich(h['set_name'])} ({rich(h['kind'])}, {rich(h['algorithm'])})</li>" for h in hashes)
                 + "</ul>")
-        hits = self.session.query("SELECT rule, namespace, strings FROM yara_hits WHERE file_id=?", (file_id,))
+        hits = found["yara"]
         if hits:
             from .findings_models import format_strings
 
             out.append("<h4>" + self.tr("YARA hits") + "</h4><ul>" + "".join(
                 f"<li><b>{rich(h['rule'])}</b> ({rich(h['namespace'])}): {rich(format_strings(h['strings']))}</li>"
                 for h in hits) + "</ul>")
-        arts = self.session.query("SELECT type, summary FROM artifacts WHERE file_id=? LIMIT 50", (file_id,))
+        arts = found["artifacts"]
         if arts:
             out.append("<h4>" + self.tr("Artifacts from this file") + "</h4><ul>" + "".join(
                 f"<li>{rich(a['type'])}: {rich(a['summary'])}</li>" for a in arts) + "</ul>")
-        tags = self.session.query("SELECT tag, note, examiner, created_utc FROM tags WHERE target_kind='file'"
-                                  " AND target_id=? ORDER BY id", (file_id,))
+        tags = found["tags"]
         if tags:
             out.append("<h4>" + self.tr("Tags and notes") + "</h4><ul>" + "".join(
                 f"<li><b>{rich(t['tag'])}</b> {rich(t['note'])} — {rich(t['examiner'])}, "
                 f"{rich(fmt_time(t['created_utc'], self.session.timezone))}</li>" for t in tags) + "</ul>")
-        warns = self.session.query("SELECT source, kind, message FROM warnings WHERE file_id=? LIMIT 50", (file_id,))
+        warns = found["warnings"]
         if warns:
             out.append("<h4>" + self.tr("Warnings") + "</h4><ul>" + "".join(
                 f"<li>{rich(w['kind'])} ({rich(w['source'])}): {rich(w['message'])}</li>" for w in warns) + "</ul>")
@@ -194,9 +190,8 @@ class DetailsPane(QTabWidget):
         self.session.jobs.start(worker)
 
     def session_companion(self, row: dict[str, Any], suffix: str) -> list[dict[str, Any]]:
-        return self.session.query(
-            "SELECT * FROM files WHERE volume_id=? AND parent_path=? AND name=? AND type='file' AND allocated=?",
-            (row["volume_id"], row["parent_path"], f"{row['name']}{suffix}", row["allocated"]))
+        return self.session.store.files.named_in_folder(row["volume_id"], row["parent_path"], f"{row['name']}{suffix}",
+                                                        row["allocated"])
 
     def _show(self, gen: int, view: str, offset: int, result: Any) -> None:
         if gen != self._gen or self.row is None:
@@ -230,7 +225,6 @@ class DetailsPane(QTabWidget):
 
     def refresh(self) -> None:
         if self.row is not None:
-            self.details.setHtml(self._html(self.session.query(
-                "SELECT f.*, e.uid AS evidence_uid, e.exhibit, e.path AS evidence_path, e.source_timezone, v.fs_type,"
-                " v.addr AS slot FROM files f JOIN evidence e ON e.id = f.evidence_id JOIN volumes v ON v.id = f.volume_id"
-                " WHERE f.id = ?", (self.row["id"],))[0]))
+            row = self.session.store.files.with_evidence(int(self.row["id"]))
+            if row is not None:
+                self.details.setHtml(self._html(row))

@@ -99,9 +99,10 @@ class EvidenceBanner(QFrame):
 
     @classmethod
     def for_item(cls, session: CaseSession, evidence_id: int) -> EvidenceBanner:
-        ev = session.query("SELECT * FROM evidence WHERE id=?", (evidence_id,))[0]
-        vols = session.query("SELECT * FROM volumes WHERE evidence_id=? ORDER BY offset", (evidence_id,))
-        return cls(ev, vols)
+        ev = session.store.evidence.by_id(evidence_id)
+        if ev is None:
+            raise LookupError(f"evidence item {evidence_id} is not in the case")
+        return cls(ev, session.store.evidence.volumes_of(evidence_id))
 
 
 class AddEvidenceDialog(QDialog):
@@ -120,7 +121,7 @@ class AddEvidenceDialog(QDialog):
         self.detected = QLabel()
         self.detected.setObjectName("evidenceDetected")
         self.detected.setWordWrap(True)
-        n = int(session.scalar("SELECT count(*) FROM evidence") or 0) + 1
+        n = session.store.evidence.count() + 1
         self.exhibit = QLineEdit(f"EXH-{n:03d}")
         self.exhibit.setObjectName("evidenceExhibit")
         self.description = QLineEdit()

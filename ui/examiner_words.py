@@ -178,8 +178,7 @@ class InterpretationDialog(QDialog):
         self.tag_id = tag_id
         self.setObjectName("interpretationDialog")
         self.setWindowTitle(self.tr("Interpretation of TAG-{0}").format(tag_id))
-        rows = session.query("SELECT * FROM tags WHERE id = ?", (tag_id,))
-        self.row: dict[str, Any] = rows[0] if rows else {}
+        self.row: dict[str, Any] = session.store.tags.by_id(tag_id) or {}
         what = QLabel(self.tr("Tag '{0}' on {1}").format(safe_text(self.row.get("tag", "")),
                                                         safe_text(self.row.get("locator") or "")))
         what.setObjectName("interpretationTarget")

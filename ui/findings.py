@@ -5,6 +5,7 @@ Double-clicking any row jumps to its source file in Browse.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from . import findings_models as fm
 from .common import rich
-from .file_model import like_escape
 from .session import CaseSession
 from .sqlmodel import SqlTableModel
 
@@ -102,7 +102,7 @@ class FindingTable(QWidget):
         model.pageLoaded.connect(lambda _n: self._update_count())
         model.totalChanged.connect(lambda _n: self._update_count())
         model.loadFailed.connect(lambda text: self.count.setText(text))
-        self.extra_where: tuple[list[str], list[object]] = ([], [])
+        self.period: tuple[str, str] | None = None  # the timeline's chosen period [start, end), UTC
 
     def fit_columns(self) -> None:
         """Once the first rows are in: every column as wide as its content (capped), and the one
@@ -128,21 +128,16 @@ class FindingTable(QWidget):
         self.setParent(None)
         self.deleteLater()
 
-    def text_filter(self) -> tuple[list[str], list[object]]:
-        """The SQL condition of the text typed in the filter box (empty when none)."""
-        text = self.search.text().strip()
-        if not text:
-            return [], []
-        cols = [c for c in self.model.columns if c.kind not in ("int", "bytes", "flag", "time")]
-        return ([" OR ".join(f"coalesce({c.expr}, '') LIKE ? ESCAPE '\\'" for c in cols)],
-                [f"%{like_escape(text)}%"] * len(cols))
+    def text_filter(self) -> str:
+        """The text typed in the filter box (a literal, looked for in the table's text columns by the store)."""
+        return self.search.text().strip()
 
     def apply_search(self) -> None:
-        where, params = list(self.extra_where[0]), list(self.extra_where[1])
-        text_where, text_params = self.text_filter()
-        changed = (text_where, text_params) != getattr(self, "_last_text_filter", ([], []))
-        self._last_text_filter = (text_where, text_params)
-        self.model.set_filter(where + text_where, params + text_params)
+        text = self.text_filter()
+        changed = text != getattr(self, "_last_text_filter", "")
+        self._last_text_filter = text
+        start, end = self.period if self.period is not None else (None, None)
+        self.model.set_query(dataclasses.replace(self.model.query, text=text, start=start, end=end))
         if changed:
             self.filterChanged.emit()
 
@@ -241,11 +236,11 @@ class FindingsView(QTabWidget):
         current = self.types.currentItem().data(Qt.ItemDataRole.UserRole) if self.types.currentItem() else None
         self.types.blockSignals(True)
         self.types.clear()
-        for row in self.session.query("SELECT type, count(*) AS n FROM artifacts GROUP BY type ORDER BY type"):
-            item = QListWidgetItem(f"{row['type']} ({row['n']:,})")
-            item.setData(Qt.ItemDataRole.UserRole, row["type"])
+        for record_type, n in self.session.store.browse.artifact_type_counts():
+            item = QListWidgetItem(f"{record_type} ({n:,})")
+            item.setData(Qt.ItemDataRole.UserRole, record_type)
             self.types.addItem(item)
-            if row["type"] == current:
+            if record_type == current:
                 self.types.setCurrentItem(item)
         self.types.blockSignals(False)
         if self.types.count() and self.types.currentItem() is None:

@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         remember_case(path)
         self._update_title()
         self._update_actions()
-        if not session.scalar("SELECT count(*) FROM evidence") and not session.read_only_case:
+        if not session.store.evidence.count() and not session.read_only_case:
             self.workspace.setCurrentWidget(self.workspace.overview)
         freeze_heap()
         return True
@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
     def _upgrade_and_open(self, path: str) -> None:
         try:
             CaseStore.open(path).close()  # a writable open applies the format migrations, atomically
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - the examiner gets the sentence; the case is left as it was
             show_error(self, error_text(exc), self.tr("The case cannot be upgraded"))
             return
         self.open_case(path)
@@ -265,14 +265,9 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _sample_incomplete(folder: Path) -> bool:
-        import sqlite3
+        from forensic_triage.store.browse_repo import completed_triage
 
-        try:
-            with sqlite3.connect(f"file:{folder / 'case' / DB_NAME}?mode=ro", uri=True) as conn:
-                return not conn.execute("SELECT count(*) FROM jobs WHERE kind='triage' AND outcome='completed'"
-                                        ).fetchone()[0]
-        except sqlite3.Error:
-            return True
+        return not completed_triage(folder / "case" / DB_NAME)
 
     # ----------------------------------------------------------- case work
     def add_evidence(self) -> AddEvidenceDialog | None:

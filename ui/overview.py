@@ -100,7 +100,7 @@ class OverviewView(QScrollArea):
             item = self.banners.takeAt(0)
             if item is not None and item.widget() is not None:
                 item.widget().deleteLater()  # type: ignore[union-attr]
-        evidence = self.session.query("SELECT id FROM evidence ORDER BY id")
+        evidence = self.session.store.evidence.items()
         self.no_evidence.setVisible(not evidence)
         for ev in evidence:
             self.banners.addWidget(EvidenceBanner.for_item(self.session, int(ev["id"])))
@@ -111,8 +111,7 @@ class OverviewView(QScrollArea):
     def _show_counts(self, c: dict[str, int]) -> None:
         if self.session.closed:
             return
-        unlisted = int(self.session.scalar(
-            "SELECT count(*) FROM volumes WHERE fs_type IS NOT NULL AND fs_status = 'pending'") or 0)
+        unlisted = self.session.store.evidence.unlisted_volume_count()
         if unlisted:
             self.counts.setText(self.tr("The files of {0} file system(s) are listed when triage runs (Triage tab, F5)."
                                         ).format(unlisted))

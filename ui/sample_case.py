@@ -56,11 +56,10 @@ def make_sample_case(folder: Path, ctx: JobContext) -> str:
                                  title="Sample evidence (training)", agency="Training",
                                  timezone="America/Port_of_Spain", authority="TRAINING")
     try:
-        if not store.scalar("SELECT count(*) FROM evidence"):
+        if not store.evidence.count():
             add_evidence(store, image, exhibit="EXH-001", description="Sample USB stick (generated for training)",
                          ctx=ctx)
-        if store.scalar("SELECT count(*) FROM files WHERE status='pending'") or not store.scalar(
-                "SELECT count(*) FROM jobs WHERE kind='triage' AND outcome='completed'"):
+        if store.files.pending_count() or not store.triage.completed_count("triage"):
             run_triage(store, TriageSettings(), ctx, command_line="forensic-triage gui: sample case")
     finally:
         store.close()

@@ -1,7 +1,8 @@
 """An open case in the desktop application: read-only views plus jobs that write.
 
-The GUI reads through a read-only :class:`CaseStore` (small, indexed queries on the GUI
-thread) and two :class:`QueryLoader` threads (pages; counts and charts). Everything that
+The GUI reads through a read-only :class:`CaseStore` (small, indexed reads on the GUI thread,
+asked of its repositories by name: ``session.store.evidence.items()``) and two :class:`QueryLoader`
+threads (pages; counts and charts). Everything that
 writes runs as a job on a worker thread with its own writable store, exactly as the CLI
 does it.
 """
@@ -63,30 +64,23 @@ class CaseSession(QObject):
         self.info = self.store.case_info()
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        """Deprecated: ask ``self.store``'s repositories by name. Kept only for ``triage_panel.py`` until its
+        queries move to the store (issue 16: ``store.evidence.count()``, ``store.triage.warning_count()``,
+        ``store.files.pending_count()``, ``store.evidence.unlisted_volume_count()``); nothing else in ui/ calls it."""
         return [dict(r) for r in self.store.query(sql, params)]
 
     def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        """Deprecated, as :meth:`query`."""
         return self.store.scalar(sql, params)
-
-    COUNTS_SQL = (
-        "SELECT (SELECT count(*) FROM evidence) AS evidence,"
-        " (SELECT count(*) FROM files WHERE type='file') AS files,"
-        " (SELECT count(*) FROM files WHERE status='pending') AS pending,"
-        " (SELECT count(*) FROM files WHERE allocated=0 AND type='file') AS deleted,"
-        " (SELECT count(*) FROM artifacts) AS artifacts, (SELECT count(*) FROM yara_hits) AS yara,"
-        " (SELECT count(*) FROM hash_matches) AS hashsets, (SELECT count(*) FROM content_hits) AS content,"
-        " (SELECT count(*) FROM tags) AS tags, (SELECT count(*) FROM warnings) AS warnings")
 
     def counts_summary(self, on_counts: Callable[[dict[str, int]], None]) -> None:
         """What has been found so far, counted on the background loader (a full scan on big cases)."""
-        self.counts.submit(Request(self.COUNTS_SQL, (), lambda rows: on_counts(
-            {k: int(rows[0][k] or 0) for k in rows[0].keys()}) if rows else None))
+        self.counts.submit(Request(lambda store: store.browse.case_counts(), on_counts))
 
     def last_triage(self) -> dict[str, Any] | None:
-        rows = self.query("SELECT * FROM jobs WHERE kind='triage' ORDER BY id DESC LIMIT 1")
-        if not rows:
+        row = self.store.triage.last_job("triage")
+        if row is None:
             return None
-        row = rows[0]
         try:
             row["stats"] = json.loads(row.get("stats") or "{}")
         except ValueError:

@@ -1,17 +1,17 @@
-"""A table model over any SQL source, paged on demand with keyset pagination.
+"""A table model over one table of the case, paged on demand with keyset pagination.
 
 Rows are loaded a page at a time (``canFetchMore``/``fetchMore``) by a background
 :class:`~.loader.QueryLoader`, so a case with a million files opens at once and scrolling
-never runs a query on the GUI thread. Sorting and filtering are done by SQL: the model
-keeps ``ORDER BY key, id`` and asks for ``(key, id) > (last key, last id)``, which costs the
-same on page 1 and page 4,000.
+never runs a query on the GUI thread. The model describes what it shows by name (a
+:class:`~forensic_triage.store.browse_repo.TableQuery`: the table, its columns, the filters,
+the order) and asks ``store.browse`` for the page after its last row (its sort key and id: a
+keyset, which costs the same on page 1 and page 4,000); the repository writes the SQL.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,6 +23,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from forensic_triage.store import CaseStore
+from forensic_triage.store.browse_repo import Keyset, TableQuery, row_extras
 from forensic_triage.timeutil import BASIS_LOCAL, basis_label, basis_zone, display_time, timeline_display
 
 from .common import fmt_time, safe_text
@@ -36,26 +38,47 @@ DELETED_COLOR = QColor(180, 30, 30)
 Index = QModelIndex | QPersistentModelIndex
 
 
+class Row(Mapping[str, Any]):
+    """One loaded row, read like a dict: its values in a tuple, the names shared by the page (a dict per
+    row would double the memory a long scroll through a million files holds)."""
+
+    __slots__ = ("_names", "_values")
+
+    def __init__(self, names: dict[str, int], values: tuple[Any, ...]) -> None:
+        self._names = names
+        self._values = values
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[self._names[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+def compact(rows: list[dict[str, Any]]) -> list[Row]:
+    """A page of rows from the store, kept compactly (on the loader thread)."""
+    if not rows:
+        return []
+    names = {name: i for i, name in enumerate(rows[0])}
+    return [Row(names, tuple(r.values())) for r in rows]
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Column:
+    """A shown column: ``key`` names a column of the model's table in the store (``store.browse``)."""
+
     key: str
     title: str
-    expr: str
-    kind: str = "text"  # text | int | bytes | time | flag | hash
+    kind: str = "text"  # text | int | bytes | time | flag | hash (how it is shown)
     sortable: bool = True
-    sort: str | None = None  # a never-NULL sort key; derived from expr and kind when None
     tooltip: str = ""
-
-    def sort_key(self) -> str:
-        if self.sort:
-            return self.sort
-        if self.kind in ("int", "bytes", "flag"):
-            return f"coalesce({self.expr}, -1)"
-        return f"coalesce({self.expr}, '')"
 
 
 class SqlTableModel(QAbstractTableModel):
-    """Paged rows of ``SELECT columns FROM source WHERE filters``."""
+    """Paged rows of one table of the case: ``query`` says which (``query.columns`` are set from ``columns``)."""
 
     pageLoaded = Signal(int)
     totalChanged = Signal(int)
@@ -63,24 +86,17 @@ class SqlTableModel(QAbstractTableModel):
 
     PAGE = 256
 
-    def __init__(self, pages: QueryLoader, counts: QueryLoader | None, columns: Sequence[Column], source: str,
-                 id_expr: str, *, timezone: str = "UTC", base_where: Sequence[str] = (),
-                 base_params: Sequence[Any] = (), extra: dict[str, str] | None = None,
-                 parent: Any = None) -> None:
+    def __init__(self, pages: QueryLoader, counts: QueryLoader | None, columns: Sequence[Column], query: TableQuery,
+                 *, timezone: str = "UTC", parent: Any = None) -> None:
         super().__init__(parent)
         self.pages = pages
         self.counts = counts
         self.columns = list(columns)
-        self.source = source
-        self.id_expr = id_expr
+        self.base_query = dataclasses.replace(query, columns=tuple(c.key for c in self.columns))
+        self.query = self.base_query
         self.timezone = timezone
-        self.base_where = list(base_where)
-        self.base_params = list(base_params)
-        self.extra = dict(extra or {})  # alias -> SQL: selected with each row, not shown
         self.formatters: dict[str, Callable[[Any], str]] = {}
-        self._where: list[str] = []
-        self._params: list[Any] = []
-        self._rows: list[sqlite3.Row] = []
+        self._rows: list[Row] = []
         self._ids: dict[int, int] = {}
         self._gen = 0
         self._fetching = False
@@ -90,7 +106,7 @@ class SqlTableModel(QAbstractTableModel):
         self._refresh_wanted = False
         self.total: int | None = None
         self.error: str | None = None
-        self.row_style: Callable[[sqlite3.Row], str] | None = None  # "deleted" | "" per row
+        self.row_style: Callable[[Row], str] | None = None  # "deleted" | "" per row
 
     # ------------------------------------------------------------ Qt model API
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -139,7 +155,12 @@ class SqlTableModel(QAbstractTableModel):
             return dict(row)
         return None
 
-    def display(self, col: Column, value: Any, row: sqlite3.Row) -> str:
+    @property
+    def extra(self) -> frozenset[str]:
+        """Names of the values each row carries besides its columns (``file_id``, ``kind``...)."""
+        return row_extras(self.query.view)
+
+    def display(self, col: Column, value: Any, row: Mapping[str, Any]) -> str:
         if value is None:
             return ""
         formatter = self.formatters.get(col.key)
@@ -156,7 +177,7 @@ class SqlTableModel(QAbstractTableModel):
         text = safe_text(value)
         return text if len(text) <= 300 else text[:300] + "…"
 
-    def tooltip(self, col: Column, value: Any, row: sqlite3.Row) -> str | None:
+    def tooltip(self, col: Column, value: Any, row: Mapping[str, Any]) -> str | None:
         if value is None or col.kind in ("int", "flag"):
             return None
         if col.kind == "time":
@@ -165,7 +186,7 @@ class SqlTableModel(QAbstractTableModel):
         text = formatter(value) if formatter is not None else safe_text(value)
         return text[:2000] if len(text) > 40 or col.kind == "time" else None
 
-    def time_text(self, value: str, row: sqlite3.Row, *, compact: bool, explain: bool = False) -> str:
+    def time_text(self, value: str, row: Mapping[str, Any], *, compact: bool, explain: bool = False) -> str:
         """A time with how it is known. Rows may carry ``time_basis``/``source_zone`` (file times:
         a local clock is never shown as UTC) or ``basis``/``local_time`` (timeline rows: an assumed
         zone is said). Others are UTC, shown with the case's zone."""
@@ -206,9 +227,9 @@ class SqlTableModel(QAbstractTableModel):
         last = self._rows[-1] if self._rows else None
         # A sort on a column without an index costs a scan per page: fetch more rows per scan.
         limit = self.PAGE if self._sort_col < 0 else self.PAGE * 4
-        sql, params = self._select(after=last, limit=limit)
+        fetch = self._page_request((last["_k"], int(last["_id"])) if last is not None else None, limit)
         gen = self._gen
-        self.pages.submit(Request(sql, params, lambda rows: self._on_page(gen, rows),
+        self.pages.submit(Request(fetch, lambda rows: self._on_page(gen, rows),
                                   lambda err: self._on_error(gen, err), lambda: self._gen == gen))
 
     def set_sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -228,42 +249,19 @@ class SqlTableModel(QAbstractTableModel):
         self.reload()
 
     # --------------------------------------------------------------- queries
-    def _sort_expr(self) -> str | None:
+    def current_query(self) -> TableQuery:
+        """What is asked of the store: the model's table and filters, in the order chosen."""
         if self._sort_col < 0:
-            return None
-        return self.columns[self._sort_col].sort_key()
+            return dataclasses.replace(self.query, order=None, descending=False)
+        return dataclasses.replace(self.query, order=self.columns[self._sort_col].key,
+                                   descending=self._sort_order == Qt.SortOrder.DescendingOrder)
 
-    def _conditions(self) -> tuple[list[str], list[Any]]:
-        return self.base_where + self._where, self.base_params + self._params
-
-    def _select(self, after: sqlite3.Row | None, limit: int) -> tuple[str, tuple[Any, ...]]:
-        conds, params = self._conditions()
-        key = self._sort_expr()
-        desc = self._sort_order == Qt.SortOrder.DescendingOrder
-        cmp = "<" if desc else ">"
-        if after is not None:
-            if key is None:
-                conds = conds + [f"{self.id_expr} {cmp} ?"]
-                params.append(after["_id"])
-            else:
-                conds = conds + [f"({key}, {self.id_expr}) {cmp} (?, ?)"]
-                params.extend([after["_k"], after["_id"]])
-        direction = "DESC" if desc else "ASC"
-        cols = ", ".join([f"{c.expr} AS {c.key}" for c in self.columns]
-                         + [f"{expr} AS {alias}" for alias, expr in self.extra.items()])
-        where = f" WHERE {' AND '.join(f'({c})' for c in conds)}" if conds else ""
-        order = f"{self.id_expr} {direction}" if key is None else f"{key} {direction}, {self.id_expr} {direction}"
-        sql = (f"SELECT {self.id_expr} AS _id, {key or self.id_expr} AS _k, {cols} FROM {self.source}{where}"
-               f" ORDER BY {order} LIMIT ?")
-        return sql, (*params, limit)
-
-    def count_sql(self) -> tuple[str, tuple[Any, ...]]:
-        conds, params = self._conditions()
-        where = f" WHERE {' AND '.join(f'({c})' for c in conds)}" if conds else ""
-        return f"SELECT count(*) FROM {self.source}{where}", tuple(params)
+    def _page_request(self, after: Keyset | None, limit: int) -> Callable[[CaseStore], list[Row]]:
+        query = self.current_query()
+        return lambda store: compact(store.browse.page(query, after=after, limit=limit))
 
     # ------------------------------------------------------------- results
-    def _on_page(self, gen: int, rows: list[sqlite3.Row]) -> None:
+    def _on_page(self, gen: int, rows: list[Row]) -> None:
         if gen != self._gen:
             return
         self.error = None
@@ -299,8 +297,9 @@ class SqlTableModel(QAbstractTableModel):
         self._exhausted = True
         self._fetching = False
 
-    def set_filter(self, where: Sequence[str], params: Sequence[Any]) -> None:
-        self._where, self._params = list(where), list(params)
+    def set_query(self, query: TableQuery) -> None:
+        """Show the rows of ``query`` (new filters; the columns stay the model's, the order the view's)."""
+        self.query = dataclasses.replace(query, columns=self.base_query.columns)
         self.reload()
 
     def reload(self) -> None:
@@ -321,12 +320,13 @@ class SqlTableModel(QAbstractTableModel):
         if self.counts is None:
             return
         gen = self._gen
-        sql, params = self.count_sql()
-        self.counts.submit(Request(sql, params, lambda rows: self._on_total(gen, rows), None, lambda: self._gen == gen))
+        query = self.current_query()
+        self.counts.submit(Request(lambda store: store.browse.count(query), lambda n: self._on_total(gen, n), None,
+                                   lambda: self._gen == gen))
 
-    def _on_total(self, gen: int, rows: list[sqlite3.Row]) -> None:
-        if gen == self._gen and rows:
-            self.total = int(rows[0][0])
+    def _on_total(self, gen: int, total: int) -> None:
+        if gen == self._gen:
+            self.total = int(total)
             self.totalChanged.emit(self.total)
 
     def refresh(self) -> None:
@@ -342,12 +342,11 @@ class SqlTableModel(QAbstractTableModel):
         self._fetching = True
         gen = self._gen
         limit = max(loaded, self.PAGE)
-        sql, params = self._select(after=None, limit=limit)
-        self.pages.submit(Request(sql, params, lambda rows: self._on_refresh(gen, rows, limit),
+        self.pages.submit(Request(self._page_request(None, limit), lambda rows: self._on_refresh(gen, rows, limit),
                                   lambda err: self._on_error(gen, err), lambda: self._gen == gen))
         self.update_total()
 
-    def _on_refresh(self, gen: int, rows: list[sqlite3.Row], limit: int) -> None:
+    def _on_refresh(self, gen: int, rows: list[Row], limit: int) -> None:
         if gen != self._gen:
             return
         self._fetching = False

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from forensic_triage import TOOL_NAME, __version__
 from forensic_triage.store import DB_NAME
+from forensic_triage.store.browse_repo import case_title
 
 from .common import app_icon, safe_text
 from .settings import recent_cases
@@ -27,12 +26,8 @@ from .settings import recent_cases
 
 def case_label(folder: Path) -> str:
     """'CASE-NUMBER — title' read from the case database without opening it for writing."""
-    try:
-        with contextlib.closing(sqlite3.connect(f"file:{folder / DB_NAME}?mode=ro", uri=True, timeout=1)) as conn:
-            row = conn.execute("SELECT case_number, title FROM case_info WHERE id = 1").fetchone()
-    except sqlite3.Error:
-        return ""
-    if not row:
+    row = case_title(folder / DB_NAME)
+    if row is None:
         return ""
     return safe_text(f"{row[0]} — {row[1]}" if row[1] else row[0])
 

@@ -39,11 +39,7 @@ class TagTarget:
 
 
 def file_targets(session: CaseSession, file_ids: list[int]) -> list[TagTarget]:
-    if not file_ids:
-        return []
-    marks = ",".join("?" * len(file_ids))
-    rows = session.query(f"SELECT f.*, e.uid AS evidence_uid FROM files f JOIN evidence e ON e.id = f.evidence_id"
-                         f" WHERE f.id IN ({marks})", tuple(file_ids))
+    rows = session.store.files.with_evidence_uid(file_ids)
     return [TagTarget("file", file_locator(r, r["evidence_uid"]), str(r["path"])) for r in rows]
 
 
@@ -75,7 +71,7 @@ class TagDialog(QDialog):
         self.tag = QComboBox()
         self.tag.setObjectName("tagName")
         self.tag.setEditable(True)
-        existing = [r["tag"] for r in session.query("SELECT DISTINCT tag FROM tags ORDER BY tag")]
+        existing = session.store.tags.names()
         self.tag.addItems(list(dict.fromkeys([*existing, *DEFAULT_TAGS])))
         self.note = QPlainTextEdit()
         self.note.setObjectName("tagNote")

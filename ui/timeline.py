@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import sqlite3
-from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -315,7 +313,7 @@ class TimelineView(QWidget):
         if self.active:
             return
         self.active = True
-        files = int(self.session.scalar("SELECT max(id) FROM files") or 0)
+        files = self.session.store.browse.file_entry_high_id()
         if files > FILE_TIMES_DEFAULT_LIMIT and not self.file_times.isChecked():
             self.note.setText(self.tr("This case has {0} file entries: ticking the box adds their file-system "
                                       "times (sorting them takes a while).").format(f"{files:,}"))
@@ -341,14 +339,8 @@ class TimelineView(QWidget):
     def update_basis_note(self) -> None:
         """Say what is left off this UTC timeline because its zone is unknown, and what rests on an
         assumed zone (local clock times: FAT, EXIF camera clocks, local registry values)."""
-        artifacts = int(self.session.scalar("SELECT count(*) FROM artifacts WHERE time_basis = 'local'") or 0)
-        files = 0
-        if self.file_times.isChecked():
-            files = int(self.session.scalar(
-                "SELECT count(*) FROM files f JOIN evidence e ON e.id = f.evidence_id WHERE f.time_basis = 'local'"
-                " AND e.source_timezone IS NULL AND f.stream = ''") or 0)
-        assumed = self.session.query("SELECT exhibit, source_timezone FROM evidence WHERE source_timezone IS NOT NULL"
-                                     " ORDER BY id")
+        files, artifacts = self.session.store.browse.timeline_unplaced(file_times=self.file_times.isChecked())
+        assumed = self.session.store.evidence.declared_zones()
         parts = []
         if files or artifacts:
             parts.append(self.tr("Not on this timeline: {0} file entries and {1} artifacts hold local clock times whose "
@@ -364,17 +356,18 @@ class TimelineView(QWidget):
     def load_histogram(self) -> None:
         self._gen += 1
         gen = self._gen
-        source = fm.timeline_source(self.file_times.isChecked())
-        where, params = self.table.text_filter() if self.table is not None else ([], [])
-        sql = (f"SELECT substr(e.time_utc, 1, 10) AS d, count(*) AS n FROM {source}"
-               + (" WHERE " + " AND ".join(f"({w})" for w in where) if where else "") + " GROUP BY d")
-        self.session.counts.submit(Request(sql, tuple(params), lambda rows: self._on_histogram(gen, rows), None,
-                                           lambda: self._gen == gen))
+        file_times = self.file_times.isChecked()
+        # The chart counts what the list shows: the text typed in its filter, over its columns.
+        text = self.table.text_filter() if self.table is not None else ""
+        columns = tuple(c.key for c in self.table.model.columns) if self.table is not None else ()
+        self.session.counts.submit(Request(
+            lambda store: store.browse.timeline_days(file_times=file_times, text=text, columns=columns),
+            lambda days: self._on_histogram(gen, days), None, lambda: self._gen == gen))
 
-    def _on_histogram(self, gen: int, rows: list[sqlite3.Row]) -> None:
+    def _on_histogram(self, gen: int, days: list[tuple[str, int]]) -> None:
         if gen != self._gen:
             return
-        bins, left_out, before, after = make_histogram([(str(r["d"]), int(r["n"])) for r in rows if r["d"]])
+        bins, left_out, before, after = make_histogram(days)
         self.histogram.set_bins(bins, before, after, keep=self.range)
         self.note.setText(self.tr("{0} events dated before {1} or in the future are listed but not charted.")
                           .format(f"{left_out:,}", PLAUSIBLE_FROM) if left_out else "")
@@ -394,10 +387,7 @@ class TimelineView(QWidget):
     def _apply(self) -> None:
         if self.table is None:
             return
-        extra: tuple[list[str], list[Any]] = ([], [])
-        if self.range is not None:
-            extra = (["e.time_utc >= ? AND e.time_utc < ?"], [self.range[0], self.range[1]])
-        self.table.extra_where = extra
+        self.table.period = self.range
         self.table.apply_search()
 
     def refresh(self) -> None:

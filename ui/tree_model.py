@@ -51,8 +51,7 @@ class EvidenceTreeModel(QAbstractItemModel):
     # ------------------------------------------------------------- loading
     def _load_root(self) -> None:
         self.root.children = []
-        for ev in self.store.query("SELECT id, uid, exhibit, description, verdict, media_size, source_timezone"
-                                   " FROM evidence ORDER BY id"):
+        for ev in self.store.evidence.items():
             label = self.tr("{0} ({1})").format(safe_text(ev["exhibit"]), human_bytes(ev["media_size"]))
             tip = self.tr("Evidence item {0}: {1}; verification {2}; opened read-only").format(
                 safe_text(ev["uid"]), safe_text(ev["description"]), ev["verdict"])
@@ -67,7 +66,8 @@ class EvidenceTreeModel(QAbstractItemModel):
     def _load(self, node: Node) -> list[Node]:
         out: list[Node] = []
         if node.kind == "evidence":
-            for v in self.store.query("SELECT * FROM volumes WHERE evidence_id=? ORDER BY offset", (node.evidence_id,)):
+            assert node.evidence_id is not None
+            for v in self.store.evidence.volumes_of(node.evidence_id):
                 fs = v["fs_type"] or safe_text(v["description"]) or self.tr("no readable file system")
                 slot = self.tr("whole media") if v["addr"] is None else self.tr("partition {0}").format(v["addr"])
                 label = self.tr("{0} — {1}, {2}").format(fs, slot, human_bytes(v["length"]))
@@ -81,14 +81,8 @@ class EvidenceTreeModel(QAbstractItemModel):
                 out.append(Node("volume", label, node.evidence_id, v["id"], "/", enabled=bool(v["fs_type"]),
                                 tooltip=tip, parent=node, children=None if v["fs_type"] else []))
         elif node.kind in ("volume", "folder"):
-            for f in self.store.query(
-                # Virtual entries are folders only when something is in them ($OrphanFiles), not $MBR/$FAT1.
-                "SELECT id, name, path, allocated FROM files f WHERE evidence_id=? AND volume_id=? AND parent_path=?"
-                " AND stream = '' AND (type = 'dir' OR (type = 'virtual' AND EXISTS (SELECT 1 FROM files c WHERE"
-                " c.evidence_id = f.evidence_id AND c.volume_id = f.volume_id AND c.parent_path = f.path)))"
-                " ORDER BY name",
-                (node.evidence_id, node.volume_id, node.path),
-            ):
+            assert node.evidence_id is not None and node.volume_id is not None
+            for f in self.store.browse.folder_children(node.evidence_id, node.volume_id, node.path):
                 deleted = not f["allocated"]
                 tip = self.tr("{0} (deleted)").format(safe_text(f["path"])) if deleted else safe_text(f["path"])
                 out.append(Node("folder", safe_text(f["name"]), node.evidence_id, node.volume_id, f["path"], f["id"],

@@ -202,3 +202,20 @@ class EvidenceRepo(Repo):
         first = self._scalar("SELECT min(time_utc) FROM timeline WHERE artifact_id = ?", (artifact_id,))
         self._conn.execute("UPDATE artifacts SET time_basis = ?, time_utc = ? WHERE id = ?",
                            (basis, first, artifact_id))
+
+    # -- added by store-ui
+    def count(self) -> int:
+        return int(self._scalar("SELECT count(*) FROM evidence") or 0)
+
+    def volumes_of(self, evidence_id: int) -> list[dict[str, Any]]:
+        """The volumes of one evidence item (all columns), by offset."""
+        return self._rows("SELECT * FROM volumes WHERE evidence_id=? ORDER BY offset", (evidence_id,))
+
+    def unlisted_volume_count(self) -> int:
+        """File systems found but not walked yet (their files are listed when triage runs)."""
+        return int(self._scalar("SELECT count(*) FROM volumes WHERE fs_type IS NOT NULL AND fs_status = 'pending'")
+                   or 0)
+
+    def declared_zones(self) -> list[dict[str, Any]]:
+        """``exhibit, source_timezone`` of the items whose device clock zone was declared, by id."""
+        return self._rows("SELECT exhibit, source_timezone FROM evidence WHERE source_timezone IS NOT NULL ORDER BY id")

@@ -283,6 +283,18 @@ class TriageRepo(Repo):
             " LEFT JOIN evidence e ON e.id = w.evidence_id LEFT JOIN files f ON f.id = w.file_id"
             + (" WHERE " + " AND ".join(clauses) if clauses else "") + " ORDER BY w.id", tuple(params))
 
+    # -- added by store-ui
+    def last_job(self, kind: str) -> dict[str, Any] | None:
+        """The latest job of a kind (all columns; ``stats`` as stored, JSON text)."""
+        return self._one("SELECT * FROM jobs WHERE kind=? ORDER BY id DESC LIMIT 1", (kind,))
+
+    def completed_count(self, kind: str) -> int:
+        return int(self._scalar("SELECT count(*) FROM jobs WHERE kind=? AND outcome='completed'", (kind,)) or 0)
+
+    def warning_count(self) -> int:
+        """Warnings stored so far (all jobs)."""
+        return int(self._scalar("SELECT count(*) FROM warnings") or 0)
+
 
 # Values of _UPDATE_FILE: status, md5, sha1, sha256, mime, magic, entropy, ext_mismatch, detected_ext,
 # encrypted, bytes_read, unreadable (JSON), hit_count, hashset_match, job_id, file id.
