@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -173,3 +174,32 @@ def load_catalog(user_dir: Path | None = None, limit: Limits | None = None) -> C
             continue
         return Catalog((), (PluginProblem("plugins", f"The artifact extractors could not be listed: "
                                           f"{outcome.reason()}."),))
+
+
+_CACHE: dict[tuple[Any, ...], Catalog] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _folder_state(folder: Path) -> tuple[Any, ...]:
+    """What the listing depends on that can change while a program runs: the user plugin files."""
+    try:
+        files = sorted(folder.glob("*.py"))
+        return (str(folder), tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    except OSError as exc:
+        return (str(folder), exc.strerror)
+
+
+def current_catalog() -> Catalog:
+    """The catalogue for the user plugin folder as it is now, listed once per change of its files
+    (a desktop application asks for it at every case it opens)."""
+    from .extractors import user_plugin_dir
+
+    folder = user_plugin_dir()
+    key = (*_folder_state(folder), limits())
+    with _CACHE_LOCK:
+        cached = _CACHE.get(key)
+        if cached is None:
+            cached = load_catalog(folder)
+            _CACHE.clear()
+            _CACHE[key] = cached
+        return cached

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFormLayout,
     QFrame,
@@ -33,6 +34,7 @@ from forensic_triage.jobs.context import JobContext
 from forensic_triage.jobs.options import TRIAGE_OPTIONS
 from forensic_triage.jobs.settings import TriageSettings
 from forensic_triage.jobs.triage import run_triage  # imported with the window, not when the job starts
+from forensic_triage.plugin_catalog import current_catalog
 from forensic_triage.store import CaseStore
 
 from .common import human_bytes, safe_text
@@ -59,11 +61,29 @@ class TriagePanel(QWidget):
         self.session = session
         self.worker: JobWorker | None = None
         self.warnings_at_start = 0
+        plug_box = self._plugin_box()
+        opts = self._lists_box()
+        # Every other declared triage option (jobs/options.py: the CLI's triage arguments come from the
+        # same list), built generically so the form cannot lack an option the CLI has.
+        self.option_widgets: dict[str, QWidget] = {
+            "jobs": self.jobs, "plugins": self.plugins, "rules": self.rules, "builtin_rules": self.builtin_rules,
+            "hashsets": self.hashsets, "keywords": self.keywords, "content_search": self.content_search}
+        more = self._more_box()
+        status = self._status_box()
+        self._lay_out(plug_box, opts, status, more)
+        self.run_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self._load_plugins()
+        self.restore_choices()
+        self.update_summary()
 
-        # ---- choices
+    # ------------------------------------------------------------ layout
+    def _plugin_box(self) -> QGroupBox:
+        """The artifact extractors to run, with All / None and the problems of those not loaded."""
         self.plugins = QListWidget()
         self.plugins.setObjectName("pluginList")
         self.plugin_problems = QLabel()
+        self.plugin_problems.setObjectName("pluginProblems")
         self.plugin_problems.setWordWrap(True)
         self.plugin_problems.setStyleSheet("color: #9a6700")
         all_btn, none_btn = QPushButton(self.tr("All")), QPushButton(self.tr("None"))
@@ -78,12 +98,16 @@ class TriagePanel(QWidget):
         row.addStretch(1)
         pl.addLayout(row)
         pl.addWidget(self.plugin_problems)
+        plug_box.setMinimumHeight(160)
+        return plug_box
 
+    def _lists_box(self) -> QGroupBox:
+        """Rule sets, hash sets, keyword lists, content search and the number of workers."""
         self.builtin_rules = QCheckBox(self.tr("Use the rule packs shipped with the tool"))
         self.builtin_rules.setObjectName("builtinRules")
         self.rules = PathList("ruleList", self.tr("Add rule file…"), self.tr("Add folder…"),
                               self.tr("YARA rules (*.yar *.yara);;All files (*)"))
-        self.hashsets = HashSetChooser(session.jobs)
+        self.hashsets = HashSetChooser(self.session.jobs)
         self.keywords = PathList("keywordList", self.tr("Add keyword list…"), None,
                                  self.tr("Keyword lists (*.txt);;All files (*)"))
         self.content_search = QCheckBox(self.tr("Search content for e-mail addresses, URLs, card and phone numbers"))
@@ -99,12 +123,10 @@ class TriagePanel(QWidget):
         of.addRow(self.tr("Keyword lists"), self.keywords)
         of.addRow(self.content_search)
         of.addRow(self.tr("Worker processes"), self.jobs)
+        return opts
 
-        # Every other declared triage option (jobs/options.py: the CLI's triage arguments come from the
-        # same list), built generically so the form cannot lack an option the CLI has.
-        self.option_widgets: dict[str, QWidget] = {
-            "jobs": self.jobs, "plugins": self.plugins, "rules": self.rules, "builtin_rules": self.builtin_rules,
-            "hashsets": self.hashsets, "keywords": self.keywords, "content_search": self.content_search}
+    def _more_box(self) -> QGroupBox:
+        """A widget for every declared triage option not already in the form."""
         more = QGroupBox(self.tr("Search, order and limits"))
         mf = QFormLayout(more)
         for opt in TRIAGE_OPTIONS:
@@ -115,8 +137,9 @@ class TriagePanel(QWidget):
             label = QLabel(self.tr(opt.label))
             label.setToolTip(widget.toolTip())
             mf.addRow(label, widget)
+        return more
 
-        # ---- job status
+    def _status_widgets(self) -> None:
         self.run_button = QPushButton(self.tr("Run triage"))
         self.run_button.setObjectName("runTriage")
         self.run_button.setToolTip(self.tr("Examine every file of every evidence item (F5). Running it again "
@@ -142,6 +165,10 @@ class TriagePanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("triageSummary")
         self.summary.setWordWrap(True)
+
+    def _status_box(self) -> QGroupBox:
+        """Run / Cancel, the phase, progress, speed, time left, warnings and the last run."""
+        self._status_widgets()
         status = QGroupBox(self.tr("Triage job"))
         grid = QGridLayout(status)
         buttons = QHBoxLayout()
@@ -162,12 +189,13 @@ class TriagePanel(QWidget):
         grid.setRowStretch(7, 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
+        return status
 
-        # The choices scroll, so the panel fits a 1366x768 laptop screen whatever the options.
+    def _lay_out(self, plug_box: QWidget, opts: QWidget, status: QWidget, more: QWidget) -> None:
+        """The choices scroll, so the panel fits a 1366x768 laptop screen whatever the options."""
         choices = QWidget()
         left = QVBoxLayout(choices)
         left.setContentsMargins(0, 0, 0, 0)
-        plug_box.setMinimumHeight(160)
         left.addWidget(plug_box, 1)
         left.addWidget(opts)
         scroll = QScrollArea()
@@ -181,34 +209,35 @@ class TriagePanel(QWidget):
         right.addWidget(status, 1)
         right.addWidget(more)
         layout.addLayout(right, 2)
-        self.run_button.clicked.connect(self.start)
-        self.cancel_button.clicked.connect(self.cancel)
-        self._load_plugins()
-        self.restore_choices()
-        self.update_summary()
 
     # ------------------------------------------------------------ choices
     def _load_plugins(self) -> None:
-        from forensic_triage.extractors import load_registry
-
+        """List the extractors. They are imported in a child process with limits
+        (``forensic_triage.plugin_catalog``), never in the GUI: a user plugin that aborts, hangs or
+        eats memory when imported is named here as not loaded, and the others are listed."""
         self.plugins.clear()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            reg = load_registry()
-        except Exception as exc:  # noqa: BLE001 - shown to the examiner; triage can still run without plugins
+            catalog = current_catalog()
+        except OSError as exc:  # no child process could be started; triage can still run without plugins
             self.plugin_problems.setText(self.tr("The extractors could not be listed: {0}").format(exc))
             return
-        for cls in reg.extractors:
-            item = QListWidgetItem(f"{cls.name} {cls.version} — {cls.description}")
-            item.setData(Qt.ItemDataRole.UserRole, cls.name)
+        finally:
+            QApplication.restoreOverrideCursor()
+        for info in catalog.plugins:
+            item = QListWidgetItem(safe_text(f"{info.name} {info.version} — {info.description}"))
+            item.setData(Qt.ItemDataRole.UserRole, info.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if cls.enabled_by_default else Qt.CheckState.Unchecked)
-            item.setToolTip("\n".join([cls.description, *cls.references]))
+            item.setCheckState(Qt.CheckState.Checked if info.enabled_by_default else Qt.CheckState.Unchecked)
+            item.setToolTip(safe_text("\n".join([info.description, *info.references]), keep="\n"))
             self.plugins.addItem(item)
-        if reg.problems:
+        if catalog.problems:
             self.plugin_problems.setText(self.tr("Not loaded: {0}").format(
-                "; ".join(safe_text(p.message) for p in reg.problems)))
-        elif not reg.extractors:
+                "; ".join(safe_text(p.message) for p in catalog.problems)))
+        elif not catalog.plugins:
             self.plugin_problems.setText(self.tr("No artifact extractors are installed."))
+        else:
+            self.plugin_problems.clear()
 
     def _check_all(self, on: bool) -> None:
         for i in range(self.plugins.count()):
@@ -272,7 +301,8 @@ class TriagePanel(QWidget):
         if busy is not None:
             self.phase.setText(self.tr("Another job ({0}) is running; triage can start when it ends.").format(busy.kind))
             return None
-        if not self.session.scalar("SELECT count(*) FROM evidence"):
+        counts = self.session.store.triage.panel_counts()
+        if not counts["evidence"]:
             self.phase.setText(self.tr("Add an evidence item first (Evidence ▸ Add evidence…)."))
             return None
         try:
@@ -285,7 +315,7 @@ class TriagePanel(QWidget):
         def job(store: CaseStore, ctx: JobContext) -> Any:
             return run_triage(store, settings, ctx, command_line="forensic-triage gui: triage")
 
-        self.warnings_at_start = int(self.session.scalar("SELECT count(*) FROM warnings") or 0)
+        self.warnings_at_start = counts["warnings"]
         self.worker = self.session.run_job("triage", job)
         self.worker.signals.progress.connect(self._progress)
         self.worker.signals.finished.connect(self._finished)
@@ -349,9 +379,8 @@ class TriagePanel(QWidget):
         self._ended("failed", self.tr("Triage stopped: {0}").format(text))
 
     def update_summary(self) -> None:
-        pending = int(self.session.scalar("SELECT count(*) FROM files WHERE status='pending'") or 0)
-        unwalked = int(self.session.scalar(
-            "SELECT count(*) FROM volumes WHERE fs_type IS NOT NULL AND fs_status='pending'") or 0)
+        counts = self.session.store.triage.panel_counts()
+        pending, unwalked = counts["pending"], counts["unwalked"]
         last = self.session.last_triage()
         resumable = last is not None and (pending or unwalked)
         self.run_button.setText(self.tr("Resume triage") if resumable else self.tr("Run triage"))
