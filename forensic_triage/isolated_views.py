@@ -181,6 +181,8 @@ def _picture_child(channel: Channel, data: bytes) -> None:
             out = io.BytesIO()
             shown.save(out, format="PNG", compress_level=1)
             png = out.getvalue()
+    except MemoryError:
+        raise  # the child's limit: reported as such by run_limited
     except Exception as exc:  # noqa: BLE001 - Pillow raises many types on hostile input; the viewer says so
         problem = f"{type(exc).__name__}: {exc}"
     channel.answer({"fields": fields, "problem": problem}, [png] if png else [])
