@@ -21,7 +21,7 @@ from .isolation import Channel, Limits, Stop, run_limited
 
 # Importing every built-in extractor takes a few seconds on a slow machine: the time limit is per
 # plugin module (each progress note restarts it), the memory limit for the whole listing.
-DEFAULT_LIMITS = (60.0, 2048)
+DEFAULT_LIMITS = (20.0, 2048)
 
 
 def limits() -> Limits:
