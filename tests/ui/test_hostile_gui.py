@@ -221,3 +221,27 @@ def test_hostile_database_views_are_not_run_and_rows_come_from_a_child(
     qtbot.waitUntil(lambda: not view.model.loading, timeout=20000)
     assert view.model.rowCount() == 0
     assert "is not a table of this database (views are not run)" in view.info.text()
+
+
+def test_tagging_a_hostile_picture_keeps_the_tag_and_says_why_there_is_no_preview(
+        hostile_case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from forensic_triage.exports.findings import full_locator
+    from forensic_triage.store import CaseStore
+    from forensic_triage.tags import add_tag
+
+    monkeypatch.setenv("FT_LIMIT_PICTURE_MEMORY_MB", "150")
+    case = tmp_path / "case"
+    shutil.copytree(hostile_case, case, ignore=shutil.ignore_patterns(".case.lock"))
+    with CaseStore.open(case) as store:
+        made = {}
+        for name in ("good.jpg", "huge.png"):
+            row = store.query("SELECT locator, path FROM files WHERE name = ?", (name,))[0]
+            made[name] = add_tag(store, "file", full_locator(row["locator"], row["path"]), "seen").thumbnail
+        warnings = [r["message"] for r in store.query("SELECT message FROM warnings WHERE source = 'tag.thumbnail'")]
+        tags = store.scalar("SELECT count(*) FROM tags")
+    assert made == {"good.jpg": "made", "huge.png": "no preview: picture cannot be decoded"}
+    assert tags == 2
+    assert warnings == ["No preview of the tagged picture: it cannot be decoded (it needed more than 150 MiB of "
+                        "memory and was stopped)."]
