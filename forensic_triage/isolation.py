@@ -211,8 +211,18 @@ def limit_memory(memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+def die_with_parent() -> None:
+    """Linux: the kernel kills this child when its parent dies (a GUI killed with kill -9 leaves
+    no hanging plugin behind)."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+
+
 def _limited_entry(conn: Connection, target: Callable[..., None], memory_mb: int, args: tuple[Any, ...]) -> None:
     channel = Channel(conn)
+    die_with_parent()
     limit_memory(memory_mb)
     try:
         target(channel, *args)
@@ -229,14 +239,19 @@ def _limited_entry(conn: Connection, target: Callable[..., None], memory_mb: int
 class _Reader:
     """The parent's end: bounded, JSON-only reads against a deadline restarted by every note."""
 
-    def __init__(self, conn: Connection, limits: Limits) -> None:
+    def __init__(self, conn: Connection, limits: Limits, total: float | None) -> None:
         self.conn = conn
         self.limits = limits
-        self.deadline = time.monotonic() + limits.seconds
+        now = time.monotonic()
+        self.deadline = now + limits.seconds
+        self.end = now + (total if total is not None else limits.seconds * 10)  # notes cannot extend past it
+
+    def restart_clock(self) -> None:
+        self.deadline = min(time.monotonic() + self.limits.seconds, self.end)
 
     def recv(self) -> bytes | None:
         """The next message, or None at the deadline. Raises EOFError when the child is gone."""
-        remaining = self.deadline - time.monotonic()
+        remaining = min(self.deadline, self.end) - time.monotonic()
         if remaining <= 0 or not self.conn.poll(remaining):
             return None
         return self.conn.recv_bytes(MAX_MESSAGE)
@@ -252,12 +267,13 @@ class _Reader:
 
 
 def run_limited(target: Callable[..., None], args: tuple[Any, ...], limits: Limits, *,
-                on_note: Callable[[Any], None] | None = None) -> Outcome:
+                on_note: Callable[[Any], None] | None = None, total: float | None = None) -> Outcome:
     """Run ``target(channel, *args)`` in a child with ``limits``; the child is always gone afterwards.
 
     ``target`` must be a module-level function (the child is started with ``spawn``); it sends
     progress with ``channel.note(...)`` (each restarts the time limit, so a long list of items
-    gets ``limits.seconds`` per item) and ends with ``channel.answer(json_value, blobs)``.
+    gets ``limits.seconds`` per item, up to ``total`` seconds in all — by default ten times the
+    limit) and ends with ``channel.answer(json_value, blobs)``.
     """
     ctx = mp.get_context(start_method())
     parent, child = ctx.Pipe(duplex=False)
@@ -265,7 +281,7 @@ def run_limited(target: Callable[..., None], args: tuple[Any, ...], limits: Limi
                        name="ft-limited", daemon=True)
     start_without_main(proc)
     child.close()
-    reader = _Reader(parent, limits)
+    reader = _Reader(parent, limits, total)
     try:
         return _collect(proc, reader, on_note)
     finally:
@@ -287,7 +303,7 @@ def _collect(proc: Any, reader: _Reader, on_note: Callable[[Any], None] | None) 
                 return Outcome(Stop.CRASHED, limits, exit_code=proc.exitcode)
             kind = header.get("kind")
             if kind == "note":
-                reader.deadline = time.monotonic() + limits.seconds
+                reader.restart_clock()
                 if on_note is not None:
                     on_note(header.get("value"))
                 continue

@@ -109,13 +109,13 @@ def _watch_user_plugins(channel: Channel, skip: set[str], memory: dict[str, None
     return undo
 
 
-def _catalog_child(channel: Channel, user_dir: str | None, skip: list[str], memory_mb: int) -> None:
+def _catalog_child(channel: Channel, user_dir: str, skip: list[str], memory_mb: int) -> None:
     from .extractors import load_registry
 
     memory: dict[str, None] = {}
     undo = _watch_user_plugins(channel, set(skip), memory)
     try:
-        reg = load_registry(user_dir=Path(user_dir) if user_dir else None)
+        reg = load_registry(user_dir=Path(user_dir))
     finally:
         undo()
     replaced = {_user_source(Path(p)) for p in [*skip, *memory]}
@@ -148,18 +148,27 @@ def _parse(value: Any) -> Catalog:
 def load_catalog(user_dir: Path | None = None, limit: Limits | None = None) -> Catalog:
     """Every extractor that can be loaded, with the problems of those that cannot, listed in a
     child process with limits (never raises for a bad plugin)."""
+    from .extractors import user_plugin_dir
+
     limit = limit or limits()
+    folder = user_dir if user_dir is not None else user_plugin_dir()
+    try:
+        files = {str(p) for p in folder.glob("*.py")}
+    except OSError:
+        files = set()  # the child's registry says why the folder cannot be read
     blamed: dict[str, str] = {}  # user plugin path -> why it is left out
     current: list[str] = []  # the user plugin the child said it was running last
 
     def on_note(value: Any) -> None:
-        if isinstance(value, dict) and isinstance(value.get("loading"), str):
+        # Only a file of the folder can be blamed (a plugin cannot make another one the culprit
+        # forever): each retry leaves one more file out, so the retries end.
+        if isinstance(value, dict) and value.get("loading") in files:
             current[:] = [value["loading"]]
 
     while True:
         current.clear()
-        outcome = run_limited(_catalog_child, (str(user_dir) if user_dir else None, sorted(blamed), limit.memory_mb),
-                              limit, on_note=on_note)
+        outcome = run_limited(_catalog_child, (str(folder), sorted(blamed), limit.memory_mb), limit,
+                              on_note=on_note, total=limit.seconds * (len(files) + 2))
         if outcome.ok:
             try:
                 catalog = _parse(outcome.value)
