@@ -19,7 +19,6 @@ from typing import Any
 
 from . import isolated_views
 from .errors import EvidenceError, FileSystemError, IntegrityError, ParseError, UsageError
-from .exports.findings import full_locator
 from .fs.resolver import Resolver
 from .model import Locator
 from .store import CaseStore
@@ -68,6 +67,13 @@ def _target(store: CaseStore, kind: str, ident: str | int) -> tuple[int, str, in
     if r is None:
         raise UsageError(f"No {kind.replace('_', ' ')} with id {num} in this case.")
     return num, full_locator(r["locator"], r["path"]), r["file_id"]
+
+
+def full_locator(locator: str | None, path: str | None) -> str:
+    """Locator key + path as printed by ``forensic-triage files`` (the same text as
+    ``exports.findings.full_locator``; tags, a service, does not import the exports)."""
+    loc, p = str(locator or ""), str(path or "")
+    return loc if not p or loc.endswith(p) else loc + p
 
 
 WORDS = {"interpretation": "interpretation", "alternatives": "alternative explanations", "note": "note"}
