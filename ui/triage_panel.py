@@ -7,9 +7,10 @@ panel and whose cancel token the Cancel button sets. Choices are remembered (QSe
 from __future__ import annotations
 
 import os
+import threading
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -34,7 +35,7 @@ from forensic_triage.jobs.context import JobContext
 from forensic_triage.jobs.options import TRIAGE_OPTIONS
 from forensic_triage.jobs.settings import TriageSettings
 from forensic_triage.jobs.triage import run_triage  # imported with the window, not when the job starts
-from forensic_triage.plugin_catalog import current_catalog
+from forensic_triage.plugin_catalog import Catalog, current_catalog
 from forensic_triage.store import CaseStore
 
 from .common import human_bytes, safe_text
@@ -42,6 +43,8 @@ from .session import CaseSession
 from .settings import get_json, set_json
 from .triage_options import HashSetChooser, PathList, option_value, option_widget, set_option_value
 from .workers import JobWorker, ProgressInfo
+
+LISTING_WAIT = 3.0  # seconds the window waits for the extractors to be listed before it goes on
 
 
 def _eta(seconds: float | None) -> str:
@@ -61,6 +64,8 @@ class TriagePanel(QWidget):
         self.session = session
         self.worker: JobWorker | None = None
         self.warnings_at_start = 0
+        # A listing of the extractors still running: its thread and (when done) its result.
+        self._listing: tuple[threading.Thread, list[Catalog | OSError]] | None = None
         plug_box = self._plugin_box()
         opts = self._lists_box()
         # Every other declared triage option (jobs/options.py: the CLI's triage arguments come from the
@@ -214,16 +219,61 @@ class TriagePanel(QWidget):
     def _load_plugins(self) -> None:
         """List the extractors. They are imported in a child process with limits
         (``forensic_triage.plugin_catalog``), never in the GUI: a user plugin that aborts, hangs or
-        eats memory when imported is named here as not loaded, and the others are listed."""
+        eats memory when imported is named here as not loaded, and the others are listed.
+
+        The listing is waited for up to ``LISTING_WAIT`` seconds (it normally takes one or two,
+        once per plugin-folder change); longer — a plugin that hangs until its limit — and the
+        window goes on, saying the extractors are being listed, and fills the list when they are."""
         self.plugins.clear()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            catalog = current_catalog()
-        except OSError as exc:  # no child process could be started; triage can still run without plugins
-            self.plugin_problems.setText(self.tr("The extractors could not be listed: {0}").format(exc))
+        self.plugin_problems.clear()
+        result: list[Catalog | OSError] = []
+
+        def work() -> None:
+            try:
+                result.append(current_catalog())
+            except OSError as exc:  # no child process could be started: said in the panel
+                result.append(exc)
+
+        thread = threading.Thread(target=work, name="ft-plugin-listing", daemon=True)
+        thread.start()
+        self._listing = (thread, result)
+        if self._finish_listing(LISTING_WAIT):
             return
-        finally:
-            QApplication.restoreOverrideCursor()
+        self.plugin_problems.setText(self.tr("Listing the artifact extractors (a plugin is slow to load)…"))
+        timer = QTimer(self)
+        timer.setInterval(200)
+        timer.timeout.connect(lambda: self._finish_listing(0.0, restore=True) and timer.stop())
+        timer.start()
+
+    @property
+    def listing(self) -> bool:
+        """The extractors are still being listed (a slow plugin)."""
+        return self._listing is not None
+
+    def _finish_listing(self, wait: float, *, restore: bool = False) -> bool:
+        """Show the listing if it ends within ``wait`` seconds (and the remembered choices of the
+        extractors with it, when ``restore``); False while it is still running."""
+        if self._listing is None:
+            return True
+        thread, result = self._listing
+        if wait > 0:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                thread.join(wait)
+            finally:
+                QApplication.restoreOverrideCursor()
+        if not result:
+            return False
+        self._listing = None
+        self._show_catalog(result[0])
+        if restore:
+            self._restore_plugin_choices(get_json("triage/choices", {}))
+        return True
+
+    def _show_catalog(self, catalog: Catalog | OSError) -> None:
+        if isinstance(catalog, OSError):
+            self.plugin_problems.setText(self.tr("The extractors could not be listed: {0}").format(catalog))
+            return
         for info in catalog.plugins:
             item = QListWidgetItem(safe_text(f"{info.name} {info.version} — {info.description}"))
             item.setData(Qt.ItemDataRole.UserRole, info.name)
@@ -281,6 +331,9 @@ class TriagePanel(QWidget):
                     set_option_value(opt, self.option_widgets[opt.field], c[opt.field])
                 except (TypeError, ValueError):
                     pass  # a remembered value from an older version: keep the default
+        self._restore_plugin_choices(c)
+
+    def _restore_plugin_choices(self, c: dict[str, Any]) -> None:
         if c.get("plugins") is not None:
             wanted, known = set(c["plugins"]), set(c.get("known_plugins", []))
             for i in range(self.plugins.count()):
@@ -297,6 +350,9 @@ class TriagePanel(QWidget):
     def start(self) -> JobWorker | None:
         if self.running or self.session.read_only_case:
             return None
+        if self.listing:  # a slow plugin: its limit ends the listing
+            self.phase.setText(self.tr("Waiting for the artifact extractors to be listed…"))
+            self._finish_listing(3600.0, restore=True)
         busy = self.session.jobs.heavy_job()
         if busy is not None:
             self.phase.setText(self.tr("Another job ({0}) is running; triage can start when it ends.").format(busy.kind))
