@@ -7,18 +7,19 @@ existing tag (:func:`edit_tag`); every change is audited with the SHA-256 of the
 Tagging a picture also keeps a small PNG preview of it in the case (``thumbnails`` table):
 reports never reopen the evidence, so the preview is made now, at the examiner's request,
 from the file's bytes read read-only from the evidence and checked against the SHA-256
-recorded at triage.
+recorded at triage, and decoded in a child process with limits (a hostile picture cannot take
+the application down).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import io
 from typing import Any
 
-from .errors import EvidenceError, IntegrityError, UsageError
-from .exports.findings import full_locator
+from . import isolated_views
+from .errors import EvidenceError, FileSystemError, IntegrityError, ParseError, UsageError
+from .fs.resolver import Resolver
 from .model import Locator
 from .store import CaseStore
 from .timeutil import utcnow_iso
@@ -43,13 +44,11 @@ def resolve_file(store: CaseStore, text: str) -> dict[str, Any]:
         loc = Locator.parse(text)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
-    key = loc.key()
-    rows = store.query("SELECT * FROM files WHERE locator = ? OR substr(locator, 1, ?) = ? ORDER BY id",
-                       (key, len(key) + 1, key + "/"))
+    rows = store.tags.files_by_locator(loc.key())
     if not rows:
         raise UsageError(f"No file with locator {loc.key()} in this case.",
                          hint="Copy the locator from 'forensic-triage files CASE_DIR'.")
-    row = dict(rows[0])
+    row = rows[0]
     if loc.path and loc.path != row["path"]:
         raise UsageError(f"The locator {loc.key()} is the file {row['path']!r}, not {loc.path!r}.")
     return row
@@ -60,17 +59,21 @@ def _target(store: CaseStore, kind: str, ident: str | int) -> tuple[int, str, in
     if kind == "file":
         row = resolve_file(store, str(ident))
         return int(row["id"]), full_locator(row["locator"], row["path"]), int(row["id"])
-    table = {"artifact": "artifacts", "hit": "yara_hits", "content_hit": "content_hits"}[kind]
     try:
         num = int(str(ident).split("-")[-1])
     except ValueError as exc:
         raise UsageError(f"{ident!r} is not a {kind} id (a number, or e.g. ART-12 / YARA-3 / TEXT-5).") from exc
-    rows = store.query(f"SELECT t.id, t.locator, t.file_id, f.path FROM {table} t LEFT JOIN files f ON f.id = t.file_id"
-                       " WHERE t.id = ?", (num,))
-    if not rows:
+    r = store.tags.finding_target(kind, num)
+    if r is None:
         raise UsageError(f"No {kind.replace('_', ' ')} with id {num} in this case.")
-    r = rows[0]
     return num, full_locator(r["locator"], r["path"]), r["file_id"]
+
+
+def full_locator(locator: str | None, path: str | None) -> str:
+    """Locator key + path as printed by ``forensic-triage files`` (the same text as
+    ``exports.findings.full_locator``; tags, a service, does not import the exports)."""
+    loc, p = str(locator or ""), str(path or "")
+    return loc if not p or loc.endswith(p) else loc + p
 
 
 WORDS = {"interpretation": "interpretation", "alternatives": "alternative explanations", "note": "note"}
@@ -102,12 +105,10 @@ def add_tag(store: CaseStore, kind: str, ident: str | int, tag: str, note: str =
     alternatives = _clean(alternatives, WORDS["alternatives"])
     who = examiner or store.examiner
     target_id, locator, file_id = _target(store, kind, ident)
-    with store.transaction() as conn:
-        cur = conn.execute(
-            "INSERT INTO tags(target_kind, target_id, locator, tag, note, examiner, created_utc, interpretation,"
-            " alternatives) VALUES (?,?,?,?,?,?,?,?,?)",
-            (kind, target_id, locator, tag, note, who, utcnow_iso(), interpretation, alternatives))
-        tag_id = int(cur.lastrowid or 0)
+    with store.transaction():
+        tag_id = store.tags.insert_tag(kind=kind, target_id=target_id, locator=locator, tag=tag, note=note,
+                                       examiner=who, created_utc=utcnow_iso(), interpretation=interpretation,
+                                       alternatives=alternatives)
         details: dict[str, Any] = {"tag_id": tag_id, "target": kind, "target_id": target_id,
                                    "locator": locator, "tag": tag, "note": note}
         for name, text in (("interpretation", interpretation), ("alternatives", alternatives)):
@@ -126,41 +127,66 @@ def is_picture(row: dict[str, Any]) -> bool:
 
 
 def make_thumbnail(store: CaseStore, file_id: int, examiner: str) -> str:
-    """Keep a PNG preview of a picture in the case; returns what happened (never raises for bad input)."""
-    from PIL import Image, UnidentifiedImageError
+    """Keep a PNG preview of a picture in the case; returns what happened (never raises for bad input).
 
-    from .exports.evidence_read import file_record, read_all
-
-    row = file_record(store, file_id)
+    The picture is read read-only through the resolver and checked against its recorded SHA-256
+    here; it is decoded in a child process with limits (``isolated_views``), so a hostile picture
+    costs that child, never the application that asked for the tag."""
+    row = store.tags.file_with_evidence(file_id)
+    if row is None:
+        raise EvidenceError(f"No file with id {file_id} in this case.")
     if not is_picture(row):
         return "not a picture"
-    if store.scalar("SELECT 1 FROM thumbnails WHERE file_id = ?", (file_id,)):
+    if store.tags.has_thumbnail(file_id):
         return "exists"
     if int(row["size"]) > THUMB_MAX_SOURCE:
         return f"picture larger than {THUMB_MAX_SOURCE} bytes: no preview"
     try:
-        data = read_all(store, file_id, THUMB_MAX_SOURCE)
+        data, sha = _read_checked(store, row)
     except (EvidenceError, IntegrityError) as exc:
         _warn(store, file_id, row, f"No preview of the tagged picture: {exc.user_message()}")
         return f"no preview: {exc.message}"
     try:
-        with Image.open(io.BytesIO(data)) as img:
-            img.thumbnail((THUMB_SIZE, THUMB_SIZE))
-            rgb = img.convert("RGB")
-            out = io.BytesIO()
-            rgb.save(out, format="PNG", optimize=True)
-            width, height = rgb.size
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        _warn(store, file_id, row, f"No preview of the tagged picture: it cannot be decoded ({exc}).")
+        thumb = isolated_views.make_thumbnail(data, THUMB_SIZE)
+    except ParseError as exc:
+        _warn(store, file_id, row, f"No preview of the tagged picture: {exc.message}.")
         return "no preview: picture cannot be decoded"
-    sha = hashlib.sha256(data).hexdigest()
-    with store.transaction() as conn:
-        conn.execute("INSERT OR REPLACE INTO thumbnails(file_id, source_sha256, mime, width, height, image, created_utc)"
-                     " VALUES (?,?,?,?,?,?,?)", (file_id, sha, "image/png", width, height, out.getvalue(), utcnow_iso()))
+    with store.transaction():
+        store.tags.save_thumbnail(file_id=file_id, source_sha256=sha, width=thumb.width, height=thumb.height,
+                                  png=thumb.png, created_utc=utcnow_iso())
         store.audit(examiner, "thumbnail made", {"file_id": file_id, "locator": full_locator(row["locator"], row["path"]),
-                                                 "source_sha256": sha, "png_sha256": hashlib.sha256(out.getvalue()).hexdigest()},
+                                                 "source_sha256": sha, "png_sha256": hashlib.sha256(thumb.png).hexdigest()},
                     touched=("thumbnails",))
     return "made"
+
+
+def _read_checked(store: CaseStore, row: dict[str, Any]) -> tuple[bytes, str]:
+    """The whole file read back from the evidence (read-only, through the resolver) and its SHA-256,
+    checked against the one recorded at triage."""
+    if store.case_info().get("read_only"):
+        raise EvidenceError("This is a review case imported from a package; its evidence image is not attached.")
+    size = int(row["size"])
+    with Resolver(keep=1) as resolver:
+        try:
+            resolver.image(row["evidence_path"])
+        except (OSError, EvidenceError) as exc:
+            raise EvidenceError(f"The evidence of {row['evidence_uid']} cannot be opened: {exc}.",
+                                hint="Attach the evidence image at its recorded path.") from exc
+        try:
+            stream = resolver.open_row(row["evidence_path"], row)
+            data = b"".join(stream.chunks())
+        except FileSystemError as exc:
+            raise EvidenceError(f"{row['path']} cannot be opened in the evidence: {exc}.") from exc
+        except OSError as exc:
+            raise EvidenceError(f"{row['path']}: its bytes cannot be read from the evidence ({exc}).") from exc
+    if len(data) < size:
+        raise EvidenceError(f"{row['path']}: only {len(data)} of {size} bytes can be read from the evidence "
+                            "(the image ends early); a shortened copy is never passed off as the file.")
+    sha = hashlib.sha256(data).hexdigest()
+    if row["sha256"] and sha != row["sha256"]:
+        raise IntegrityError(f"{row['path']} read now hashes to {sha}, not the SHA-256 recorded at triage "
+                             f"({row['sha256']}); nothing was copied from it.")
+    return data, sha
 
 
 def _warn(store: CaseStore, file_id: int, row: dict[str, Any], message: str) -> None:
@@ -189,11 +215,11 @@ def parse_tag_id(ident: str | int) -> int:
 
 
 def get_tag(store: CaseStore, tag_id: int) -> dict[str, Any]:
-    rows = store.query("SELECT * FROM tags WHERE id = ?", (tag_id,))
-    if not rows:
+    row = store.tags.tag(tag_id)
+    if row is None:
         raise UsageError(f"No tag with id {tag_id} in this case.",
                          hint="'forensic-triage tag CASE_DIR --list' shows the ids.")
-    return dict(rows[0])
+    return row
 
 
 def edit_tag(store: CaseStore, tag_id: int, *, interpretation: str | None = None, alternatives: str | None = None,
@@ -214,9 +240,8 @@ def edit_tag(store: CaseStore, tag_id: int, *, interpretation: str | None = None
     if not changed:
         return []
     who = examiner or store.examiner
-    with store.transaction() as conn:
-        conn.execute(f"UPDATE tags SET {', '.join(f'{n} = ?' for n in changed)} WHERE id = ?",  # noqa: S608
-                     (*(given[n] for n in changed), tag_id))
+    with store.transaction():
+        store.tags.update_tag_texts(tag_id, {n: given[n] for n in changed})
         store.audit(who, "tag edited", {
             "tag_id": tag_id, "target": row["target_kind"], "target_id": row["target_id"], "locator": row["locator"],
             "tag": row["tag"], "fields": changed,
@@ -230,4 +255,4 @@ TARGET_PREFIX = {"file": "FILE", "artifact": "ART", "hit": "YARA", "content_hit"
 
 
 def list_tags(store: CaseStore) -> list[dict[str, Any]]:
-    return [dict(r) for r in store.query("SELECT * FROM tags ORDER BY id")]
+    return store.tags.all_tags()

@@ -3,16 +3,18 @@
 The viewers never trust sizes from the evidence: every read is capped, and the image is
 opened through the core's one resolver (``forensic_triage.fs.resolver``), exactly as triage
 opened it. Called from worker threads; the resolver's lock serialises the pytsk3 handles.
+What the bytes are parsed into (pictures, SQLite tables) is done in child processes with limits
+(``forensic_triage.isolated_views``), never in this process.
 """
 
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from forensic_triage import isolated_views
 from forensic_triage.errors import EvidenceError
 from forensic_triage.fs.resolver import Resolver
 
@@ -66,13 +68,7 @@ class ContentReader:
 
 
 def sqlite_tables(path: Path) -> list[str]:
-    with contextlib.closing(open_copy(path)) as conn:
-        return [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type IN ('table','view') ORDER BY name")]
-
-
-def open_copy(path: Path) -> sqlite3.Connection:
-    """Open our temporary copy for reading only (the copy, never the evidence)."""
-    conn = sqlite3.connect(str(path), check_same_thread=False)
-    conn.execute("PRAGMA query_only=ON")
-    return conn
+    """The tables of our temporary copy, listed in a child process with the hostile-schema
+    protections (``isolated_views``); views are listed there but never run, so not offered.
+    Raises :class:`ParseError` saying what happened (a crash, a time or memory limit)."""
+    return isolated_views.sqlite_tables(path).tables

@@ -7,13 +7,12 @@ Each row carries ``file_id`` so a double-click can jump to the source file.
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import json
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from forensic_triage.plugin_catalog import current_catalog
 from forensic_triage.store import CaseStore
 from forensic_triage.store.browse_repo import TableQuery
 
@@ -22,21 +21,16 @@ from .loader import QueryLoader
 from .sqlmodel import Column, SqlTableModel
 
 
-@functools.lru_cache(maxsize=1)
 def registry_fields() -> dict[str, list[str]]:
-    """record type -> field names, from every extractor that can be loaded."""
-    from forensic_triage.extractors import load_registry
+    """record type -> field names, from every extractor that can be loaded.
 
-    out: dict[str, list[str]] = {}
+    The extractors are imported in a child process (``forensic_triage.plugin_catalog``), never
+    here: a user plugin that crashes, hangs or eats memory when imported cannot take the GUI
+    down; its problem is listed in the triage panel, and the columns then come from the data."""
     try:
-        reg = load_registry()
-    except Exception:  # a broken registry must not break the findings view; columns come from data
-        return out
-    for cls in reg.extractors:
-        for rt in cls.record_types:
-            if dataclasses.is_dataclass(rt):
-                out[rt.record_type] = [f.name for f in dataclasses.fields(rt)]
-    return out
+        return current_catalog().fields_by_record_type()
+    except OSError:  # no child process could be started: the columns come from the stored data
+        return {}
 
 
 def artifact_fields(store: CaseStore, record_type: str) -> list[str]:
@@ -44,9 +38,9 @@ def artifact_fields(store: CaseStore, record_type: str) -> list[str]:
     if fields:
         return fields
     seen: dict[str, None] = {}
-    for row in store.query("SELECT data FROM artifacts WHERE type = ? LIMIT 50", (record_type,)):
+    for text in store.findings.artifact_data_samples(record_type):
         try:
-            data = json.loads(row["data"])
+            data = json.loads(text)
         except ValueError:
             continue
         if isinstance(data, dict):

@@ -7,10 +7,12 @@ panel and whose cancel token the Cancel button sets. Choices are remembered (QSe
 from __future__ import annotations
 
 import os
+import threading
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFormLayout,
     QFrame,
@@ -33,6 +35,7 @@ from forensic_triage.jobs.context import JobContext
 from forensic_triage.jobs.options import TRIAGE_OPTIONS
 from forensic_triage.jobs.settings import TriageSettings
 from forensic_triage.jobs.triage import run_triage  # imported with the window, not when the job starts
+from forensic_triage.plugin_catalog import Catalog, current_catalog
 from forensic_triage.store import CaseStore
 
 from .common import human_bytes, safe_text
@@ -40,6 +43,8 @@ from .session import CaseSession
 from .settings import get_json, set_json
 from .triage_options import HashSetChooser, PathList, option_value, option_widget, set_option_value
 from .workers import JobWorker, ProgressInfo
+
+LISTING_WAIT = 3.0  # seconds the window waits for the extractors to be listed before it goes on
 
 
 def _eta(seconds: float | None) -> str:
@@ -59,11 +64,31 @@ class TriagePanel(QWidget):
         self.session = session
         self.worker: JobWorker | None = None
         self.warnings_at_start = 0
+        # A listing of the extractors still running: its thread and (when done) its result.
+        self._listing: tuple[threading.Thread, list[Catalog | OSError]] | None = None
+        plug_box = self._plugin_box()
+        opts = self._lists_box()
+        # Every other declared triage option (jobs/options.py: the CLI's triage arguments come from the
+        # same list), built generically so the form cannot lack an option the CLI has.
+        self.option_widgets: dict[str, QWidget] = {
+            "jobs": self.jobs, "plugins": self.plugins, "rules": self.rules, "builtin_rules": self.builtin_rules,
+            "hashsets": self.hashsets, "keywords": self.keywords, "content_search": self.content_search}
+        more = self._more_box()
+        status = self._status_box()
+        self._lay_out(plug_box, opts, status, more)
+        self.run_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self._load_plugins()
+        self.restore_choices()
+        self.update_summary()
 
-        # ---- choices
+    # ------------------------------------------------------------ layout
+    def _plugin_box(self) -> QGroupBox:
+        """The artifact extractors to run, with All / None and the problems of those not loaded."""
         self.plugins = QListWidget()
         self.plugins.setObjectName("pluginList")
         self.plugin_problems = QLabel()
+        self.plugin_problems.setObjectName("pluginProblems")
         self.plugin_problems.setWordWrap(True)
         self.plugin_problems.setStyleSheet("color: #9a6700")
         all_btn, none_btn = QPushButton(self.tr("All")), QPushButton(self.tr("None"))
@@ -78,12 +103,16 @@ class TriagePanel(QWidget):
         row.addStretch(1)
         pl.addLayout(row)
         pl.addWidget(self.plugin_problems)
+        plug_box.setMinimumHeight(160)
+        return plug_box
 
+    def _lists_box(self) -> QGroupBox:
+        """Rule sets, hash sets, keyword lists, content search and the number of workers."""
         self.builtin_rules = QCheckBox(self.tr("Use the rule packs shipped with the tool"))
         self.builtin_rules.setObjectName("builtinRules")
         self.rules = PathList("ruleList", self.tr("Add rule file…"), self.tr("Add folder…"),
                               self.tr("YARA rules (*.yar *.yara);;All files (*)"))
-        self.hashsets = HashSetChooser(session.jobs)
+        self.hashsets = HashSetChooser(self.session.jobs)
         self.keywords = PathList("keywordList", self.tr("Add keyword list…"), None,
                                  self.tr("Keyword lists (*.txt);;All files (*)"))
         self.content_search = QCheckBox(self.tr("Search content for e-mail addresses, URLs, card and phone numbers"))
@@ -99,12 +128,10 @@ class TriagePanel(QWidget):
         of.addRow(self.tr("Keyword lists"), self.keywords)
         of.addRow(self.content_search)
         of.addRow(self.tr("Worker processes"), self.jobs)
+        return opts
 
-        # Every other declared triage option (jobs/options.py: the CLI's triage arguments come from the
-        # same list), built generically so the form cannot lack an option the CLI has.
-        self.option_widgets: dict[str, QWidget] = {
-            "jobs": self.jobs, "plugins": self.plugins, "rules": self.rules, "builtin_rules": self.builtin_rules,
-            "hashsets": self.hashsets, "keywords": self.keywords, "content_search": self.content_search}
+    def _more_box(self) -> QGroupBox:
+        """A widget for every declared triage option not already in the form."""
         more = QGroupBox(self.tr("Search, order and limits"))
         mf = QFormLayout(more)
         for opt in TRIAGE_OPTIONS:
@@ -115,8 +142,9 @@ class TriagePanel(QWidget):
             label = QLabel(self.tr(opt.label))
             label.setToolTip(widget.toolTip())
             mf.addRow(label, widget)
+        return more
 
-        # ---- job status
+    def _status_widgets(self) -> None:
         self.run_button = QPushButton(self.tr("Run triage"))
         self.run_button.setObjectName("runTriage")
         self.run_button.setToolTip(self.tr("Examine every file of every evidence item (F5). Running it again "
@@ -142,6 +170,10 @@ class TriagePanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("triageSummary")
         self.summary.setWordWrap(True)
+
+    def _status_box(self) -> QGroupBox:
+        """Run / Cancel, the phase, progress, speed, time left, warnings and the last run."""
+        self._status_widgets()
         status = QGroupBox(self.tr("Triage job"))
         grid = QGridLayout(status)
         buttons = QHBoxLayout()
@@ -162,12 +194,13 @@ class TriagePanel(QWidget):
         grid.setRowStretch(7, 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
+        return status
 
-        # The choices scroll, so the panel fits a 1366x768 laptop screen whatever the options.
+    def _lay_out(self, plug_box: QWidget, opts: QWidget, status: QWidget, more: QWidget) -> None:
+        """The choices scroll, so the panel fits a 1366x768 laptop screen whatever the options."""
         choices = QWidget()
         left = QVBoxLayout(choices)
         left.setContentsMargins(0, 0, 0, 0)
-        plug_box.setMinimumHeight(160)
         left.addWidget(plug_box, 1)
         left.addWidget(opts)
         scroll = QScrollArea()
@@ -181,34 +214,80 @@ class TriagePanel(QWidget):
         right.addWidget(status, 1)
         right.addWidget(more)
         layout.addLayout(right, 2)
-        self.run_button.clicked.connect(self.start)
-        self.cancel_button.clicked.connect(self.cancel)
-        self._load_plugins()
-        self.restore_choices()
-        self.update_summary()
 
     # ------------------------------------------------------------ choices
     def _load_plugins(self) -> None:
-        from forensic_triage.extractors import load_registry
+        """List the extractors. They are imported in a child process with limits
+        (``forensic_triage.plugin_catalog``), never in the GUI: a user plugin that aborts, hangs or
+        eats memory when imported is named here as not loaded, and the others are listed.
 
+        The listing is waited for up to ``LISTING_WAIT`` seconds (it normally takes one or two,
+        once per plugin-folder change); longer — a plugin that hangs until its limit — and the
+        window goes on, saying the extractors are being listed, and fills the list when they are."""
         self.plugins.clear()
-        try:
-            reg = load_registry()
-        except Exception as exc:  # noqa: BLE001 - shown to the examiner; triage can still run without plugins
-            self.plugin_problems.setText(self.tr("The extractors could not be listed: {0}").format(exc))
+        self.plugin_problems.clear()
+        result: list[Catalog | OSError] = []
+
+        def work() -> None:
+            try:
+                result.append(current_catalog())
+            except OSError as exc:  # no child process could be started: said in the panel
+                result.append(exc)
+
+        thread = threading.Thread(target=work, name="ft-plugin-listing", daemon=True)
+        thread.start()
+        self._listing = (thread, result)
+        if self._finish_listing(LISTING_WAIT):
             return
-        for cls in reg.extractors:
-            item = QListWidgetItem(f"{cls.name} {cls.version} — {cls.description}")
-            item.setData(Qt.ItemDataRole.UserRole, cls.name)
+        self.plugin_problems.setText(self.tr("Listing the artifact extractors (a plugin is slow to load)…"))
+        timer = QTimer(self)
+        timer.setInterval(200)
+        timer.timeout.connect(lambda: self._finish_listing(0.0, restore=True) and timer.stop())
+        timer.start()
+
+    @property
+    def listing(self) -> bool:
+        """The extractors are still being listed (a slow plugin)."""
+        return self._listing is not None
+
+    def _finish_listing(self, wait: float, *, restore: bool = False) -> bool:
+        """Show the listing if it ends within ``wait`` seconds (and the remembered choices of the
+        extractors with it, when ``restore``); False while it is still running."""
+        if self._listing is None:
+            return True
+        thread, result = self._listing
+        if wait > 0:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                thread.join(wait)
+            finally:
+                QApplication.restoreOverrideCursor()
+        if not result:
+            return False
+        self._listing = None
+        self._show_catalog(result[0])
+        if restore:
+            self._restore_plugin_choices(get_json("triage/choices", {}))
+        return True
+
+    def _show_catalog(self, catalog: Catalog | OSError) -> None:
+        if isinstance(catalog, OSError):
+            self.plugin_problems.setText(self.tr("The extractors could not be listed: {0}").format(catalog))
+            return
+        for info in catalog.plugins:
+            item = QListWidgetItem(safe_text(f"{info.name} {info.version} — {info.description}"))
+            item.setData(Qt.ItemDataRole.UserRole, info.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if cls.enabled_by_default else Qt.CheckState.Unchecked)
-            item.setToolTip("\n".join([cls.description, *cls.references]))
+            item.setCheckState(Qt.CheckState.Checked if info.enabled_by_default else Qt.CheckState.Unchecked)
+            item.setToolTip(safe_text("\n".join([info.description, *info.references]), keep="\n"))
             self.plugins.addItem(item)
-        if reg.problems:
+        if catalog.problems:
             self.plugin_problems.setText(self.tr("Not loaded: {0}").format(
-                "; ".join(safe_text(p.message) for p in reg.problems)))
-        elif not reg.extractors:
+                "; ".join(safe_text(p.message) for p in catalog.problems)))
+        elif not catalog.plugins:
             self.plugin_problems.setText(self.tr("No artifact extractors are installed."))
+        else:
+            self.plugin_problems.clear()
 
     def _check_all(self, on: bool) -> None:
         for i in range(self.plugins.count()):
@@ -252,6 +331,9 @@ class TriagePanel(QWidget):
                     set_option_value(opt, self.option_widgets[opt.field], c[opt.field])
                 except (TypeError, ValueError):
                     pass  # a remembered value from an older version: keep the default
+        self._restore_plugin_choices(c)
+
+    def _restore_plugin_choices(self, c: dict[str, Any]) -> None:
         if c.get("plugins") is not None:
             wanted, known = set(c["plugins"]), set(c.get("known_plugins", []))
             for i in range(self.plugins.count()):
@@ -268,11 +350,15 @@ class TriagePanel(QWidget):
     def start(self) -> JobWorker | None:
         if self.running or self.session.read_only_case:
             return None
+        if self.listing:  # a slow plugin: its limit ends the listing
+            self.phase.setText(self.tr("Waiting for the artifact extractors to be listed…"))
+            self._finish_listing(3600.0, restore=True)
         busy = self.session.jobs.heavy_job()
         if busy is not None:
             self.phase.setText(self.tr("Another job ({0}) is running; triage can start when it ends.").format(busy.kind))
             return None
-        if not self.session.scalar("SELECT count(*) FROM evidence"):
+        counts = self.session.store.triage.panel_counts()
+        if not counts["evidence"]:
             self.phase.setText(self.tr("Add an evidence item first (Evidence ▸ Add evidence…)."))
             return None
         try:
@@ -285,7 +371,7 @@ class TriagePanel(QWidget):
         def job(store: CaseStore, ctx: JobContext) -> Any:
             return run_triage(store, settings, ctx, command_line="forensic-triage gui: triage")
 
-        self.warnings_at_start = int(self.session.scalar("SELECT count(*) FROM warnings") or 0)
+        self.warnings_at_start = counts["warnings"]
         self.worker = self.session.run_job("triage", job)
         self.worker.signals.progress.connect(self._progress)
         self.worker.signals.finished.connect(self._finished)
@@ -349,9 +435,8 @@ class TriagePanel(QWidget):
         self._ended("failed", self.tr("Triage stopped: {0}").format(text))
 
     def update_summary(self) -> None:
-        pending = int(self.session.scalar("SELECT count(*) FROM files WHERE status='pending'") or 0)
-        unwalked = int(self.session.scalar(
-            "SELECT count(*) FROM volumes WHERE fs_type IS NOT NULL AND fs_status='pending'") or 0)
+        counts = self.session.store.triage.panel_counts()
+        pending, unwalked = counts["pending"], counts["unwalked"]
         last = self.session.last_triage()
         resumable = last is not None and (pending or unwalked)
         self.run_button.setText(self.tr("Resume triage") if resumable else self.tr("Run triage"))

@@ -1,12 +1,12 @@
 """Content viewers: hex with offsets, text with an encoding choice, picture with EXIF.
 
 Content is read from the evidence on a worker (``ContentReader``), in bounded windows;
-pictures are decoded on the worker too, so a huge or hostile file cannot freeze the GUI.
+pictures are decoded in a child process with limits (``forensic_triage.isolated_views``),
+waited for on the worker, so a huge or hostile file can neither freeze nor crash the GUI.
 """
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from forensic_triage.isolated_views import render_picture
 
 from .common import mono_font, rich, safe_text
 from .content import MAX_PICTURE, MAX_VIEW
@@ -159,132 +161,20 @@ class TextView(QWidget):
         self.edit.setPlainText(visible_text(text))
 
 
-_POINTERS = {0x8769, 0x8825, 0xA005}  # ExifOffset, GPSInfo, InteropOffset: where a sub-directory starts
-_EXIF_LABELS = {
-    "Make": "Camera make", "Model": "Camera model", "BodySerialNumber": "Camera serial number",
-    "DateTime": "Changed (camera clock)", "DateTimeOriginal": "Taken (camera clock)",
-    "DateTimeDigitized": "Digitised (camera clock)", "OffsetTimeOriginal": "Camera clock offset (taken)",
-    "Software": "Software", "Orientation": "Orientation", "XResolution": "Horizontal resolution",
-    "YResolution": "Vertical resolution", "ResolutionUnit": "Resolution unit", "ExposureTime": "Exposure time (s)",
-    "FNumber": "F-number", "ISOSpeedRatings": "ISO speed", "FocalLength": "Focal length (mm)",
-    "LensModel": "Lens model", "YCbCrPositioning": "YCbCr positioning", "ExifVersion": "EXIF version",
-    "ExifImageWidth": "EXIF image width", "ExifImageHeight": "EXIF image height", "OffsetTime": "Camera clock offset", "ImageDescription": "Description", "Artist": "Artist", "Copyright": "Copyright",
-}
-
-
-_EXIF_CODES = {
-    "ResolutionUnit": {1: "none", 2: "inch", 3: "centimetre"},
-    "Orientation": {1: "normal", 2: "mirrored", 3: "rotated 180°", 4: "mirrored vertically",
-                    5: "mirrored, rotated 90° anticlockwise", 6: "rotated 90° clockwise",
-                    7: "mirrored, rotated 90° clockwise", 8: "rotated 90° anticlockwise"},
-    "ColorSpace": {1: "sRGB", 0xFFFF: "uncalibrated"},
-    "YCbCrPositioning": {1: "centred", 2: "co-sited"},
-}
-
-
-def _exif_field(name: str, value: object) -> tuple[str, str]:
-    codes = _EXIF_CODES.get(name)
-    if codes is not None and isinstance(value, int) and value in codes:
-        return _exif_label(name), f"{codes[value]} ({value})"
-    return _exif_label(name), _exif_value(value)
-
-
-def _exif_label(name: str) -> str:
-    if name in _EXIF_LABELS:
-        return _EXIF_LABELS[name]
-    import re
-
-    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", name).split()
-    return " ".join([words[0], *[w.lower() if not w.isupper() else w for w in words[1:]]]) if words else name
-
-
-def _exif_value(value: object) -> str:
-    """A decoded EXIF value: rationals as numbers, text as text, other bytes as hex."""
-    if isinstance(value, bytes):
-        stripped = value.rstrip(b"\x00")
-        if stripped and all(32 <= c < 127 for c in stripped):
-            return safe_text(stripped.decode("ascii"))
-        return value[:64].hex(" ")
-    if isinstance(value, tuple):
-        return ", ".join(_exif_value(v) for v in value)
-    try:
-        from PIL.TiffImagePlugin import IFDRational
-
-        if isinstance(value, IFDRational):
-            return "undefined" if value.denominator == 0 else f"{float(value):g}"
-    except ImportError:  # pragma: no cover - Pillow always has it
-        pass
-    if isinstance(value, float):
-        return f"{value:g}"
-    return safe_text(value)[:200]
-
-
-def _gps_degrees(value: object, ref: object) -> float | None:
-    try:
-        d, m, s = (float(v) for v in value)  # type: ignore[union-attr]
-    except (TypeError, ValueError, ZeroDivisionError):
-        return None
-    degrees = d + m / 60 + s / 3600
-    ref_text = ref.decode("ascii", "replace") if isinstance(ref, bytes) else str(ref or "")
-    return -degrees if ref_text.strip().upper() in ("S", "W") else degrees
-
-
-def gps_fields(gps: dict[int, object]) -> list[tuple[str, str]]:
-    """The GPS directory as a position in decimal degrees plus map links as text (offline tool)."""
-    from PIL import ExifTags
-
-    out: list[tuple[str, str]] = []
-    lat, lon = _gps_degrees(gps.get(2), gps.get(1)), _gps_degrees(gps.get(4), gps.get(3))
-    if lat is not None and lon is not None and abs(lat) <= 90 and abs(lon) <= 180:
-        out.append(("GPS position", f"{lat:.6f}, {lon:.6f} (decimal degrees, {_exif_value(gps.get(18)) or 'datum not stated'})"))
-        out.append(("Open in a map", f"geo:{lat:.6f},{lon:.6f}  ·  "
-                    f"https://www.openstreetmap.org/?mlat={lat:.6f}&mlon={lon:.6f}#map=16/{lat:.6f}/{lon:.6f}"))
-    if gps.get(6) is not None:
-        below = gps.get(5) in (b"\x01", 1)
-        out.append(("GPS altitude", f"{'-' if below else ''}{_exif_value(gps.get(6))} m"))
-    if gps.get(7) is not None or gps.get(29) is not None:
-        stamp = gps.get(7)
-        hms = ":".join(f"{int(float(v)):02d}" for v in stamp) if isinstance(stamp, tuple) and len(stamp) == 3 else ""
-        out.append(("GPS fix time (UTC)", f"{_exif_value(gps.get(29)) or ''} {hms}".strip()))
-    shown = {1, 2, 3, 4, 5, 6, 7, 18, 29} if out else set()
-    for tag, value in gps.items():
-        if tag not in shown:
-            out.append((_exif_label(ExifTags.GPSTAGS.get(tag, hex(tag))), _exif_value(value)))
-    return out
-
-
 def decode_picture(data: bytes) -> tuple[QImage | None, list[tuple[str, str]], str]:
     """(image, EXIF fields, problem) — runs on a worker thread (QImage is thread-safe, QPixmap is not).
 
-    The fields are decoded and labelled: no directory pointers (ExifOffset, GPSInfo), rationals as
-    numbers, the GPS position in decimal degrees with a map link as text."""
-    from PIL import ExifTags, Image
-
-    exif: list[tuple[str, str]] = []
-    problem = ""
-    try:
-        with Image.open(io.BytesIO(data)) as img:
-            exif.append(("Format", f"{img.format} {img.width}×{img.height} {img.mode}"))
-            raw = img.getexif()
-            try:  # the position first: what an investigator looks for
-                exif.extend(gps_fields(dict(raw.get_ifd(ExifTags.IFD.GPSInfo))))
-            except (KeyError, ValueError, OSError):
-                pass
-            for tag, value in raw.items():
-                if tag not in _POINTERS:
-                    exif.append(_exif_field(ExifTags.TAGS.get(tag, hex(tag)), value))
-            try:
-                for tag, value in raw.get_ifd(ExifTags.IFD.Exif).items():
-                    if tag not in _POINTERS:
-                        exif.append(_exif_field(ExifTags.TAGS.get(tag, hex(tag)), value))
-            except (KeyError, ValueError, OSError):
-                pass
-    except Exception as exc:  # Pillow raises many types on hostile input; the viewer says so
-        problem = f"{type(exc).__name__}: {exc}"
+    The evidence bytes are decoded in a child process with limits (``isolated_views``): a hostile
+    picture can crash, hang or exhaust that child only. What comes back is a PNG drawn by it and
+    the labelled EXIF fields (no directory pointers, rationals as numbers, the GPS position in
+    decimal degrees with a map link as text)."""
+    picture = render_picture(data)
+    if picture.png is None:
+        return None, picture.fields, picture.problem or "not a picture this tool can decode"
     image = QImage()
-    if not image.loadFromData(data):
-        return None, exif, problem or "not a picture Qt can decode"
-    return image, exif, problem
+    if not image.loadFromData(picture.png, "PNG"):
+        return None, picture.fields, "the decoded picture cannot be shown"
+    return image, picture.fields, picture.problem
 
 
 class PictureView(QWidget):

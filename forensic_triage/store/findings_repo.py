@@ -471,3 +471,9 @@ class FindingsRepo(Repo):
 
     def add_examiner(self, name: str, role: str) -> None:
         self._conn.execute("INSERT OR IGNORE INTO examiners(name, role) VALUES (?, ?)", (name, role))
+
+    # -- added by hostile
+    def artifact_data_samples(self, record_type: str, limit: int = 50) -> list[str]:
+        """The JSON ``data`` of the first ``limit`` artifacts of a record type (to find its field names)."""
+        return [str(r["data"]) for r in self._rows("SELECT data FROM artifacts WHERE type = ? LIMIT ?",
+                                                   (record_type, limit))]

@@ -295,6 +295,17 @@ class TriageRepo(Repo):
         """Warnings stored so far (all jobs)."""
         return int(self._scalar("SELECT count(*) FROM warnings") or 0)
 
+    # -- added by hostile
+    def panel_counts(self) -> dict[str, int]:
+        """What the triage panel shows and checks: ``evidence`` items, ``pending`` files, volumes with
+        a file system not yet walked (``unwalked``) and ``warnings`` stored so far."""
+        row = self._one(
+            "SELECT (SELECT count(*) FROM evidence) AS evidence,"
+            " (SELECT count(*) FROM files WHERE status='pending') AS pending,"
+            " (SELECT count(*) FROM volumes WHERE fs_type IS NOT NULL AND fs_status='pending') AS unwalked,"
+            " (SELECT count(*) FROM warnings) AS warnings")
+        return {key: int(value or 0) for key, value in (row or {}).items()}
+
 
 # Values of _UPDATE_FILE: status, md5, sha1, sha256, mime, magic, entropy, ext_mismatch, detected_ext,
 # encrypted, bytes_read, unreadable (JSON), hit_count, hashset_match, job_id, file id.

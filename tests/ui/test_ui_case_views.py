@@ -114,7 +114,8 @@ def test_tagging_a_finding_and_the_text_and_sqlite_viewers(qtbot: Any, window: A
     names = [view.tables.itemText(i) for i in range(view.tables.count())]
     assert "urls" in names and "visits" in names
     view.tables.setCurrentText("urls")
-    assert view.model.rowCount() > 0 and "url" in view.model.headers
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=20000)  # rows are read in a child process
+    assert "url" in view.model.headers
     assert "read-only temporary copy" in view.info.text()
 
 

@@ -71,6 +71,7 @@ def _fast_choices(panel: Any) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "slow_reader.py").write_text(SLOW_PLUGIN)
     panel._load_plugins()
+    assert panel._finish_listing(120.0)  # listed in a child process; a busy machine may take over LISTING_WAIT
     panel._check_all(False)
     for i in range(panel.plugins.count()):
         item = panel.plugins.item(i)

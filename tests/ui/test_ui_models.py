@@ -189,7 +189,7 @@ def test_every_findings_model_passes_the_model_tester(qtbot: Any, qtmodeltester:
         counts.close()
 
 
-def test_hex_and_sqlite_viewer_models(qtmodeltester: Any, qapp: Any, triaged_sample_case: Path) -> None:
+def test_hex_and_sqlite_viewer_models(qtbot: Any, qtmodeltester: Any, qapp: Any, triaged_sample_case: Path) -> None:
     hexm = HexModel()
     hexm.set_bytes(bytes(range(256)) * 2 + b"tail", 4096)
     qtmodeltester.check(hexm)
@@ -207,6 +207,7 @@ def test_hex_and_sqlite_viewer_models(qtmodeltester: Any, qapp: Any, triaged_sam
         model = SqliteTableModel()
         model.open(copy)
         model.set_table("urls")
+        qtbot.waitUntil(lambda: not model.loading, timeout=20000)  # each page is read in a child process
         qtmodeltester.check(model)
         assert model.rowCount() > 0 and "url" in model.headers
         model.close()
