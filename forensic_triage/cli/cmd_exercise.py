@@ -51,12 +51,14 @@ def _register_student(ex: argparse._SubParsersAction) -> None:  # type: ignore[t
     qs.add_argument("case_dir", metavar="CASE_DIR")
     _fmt(qs)
     qs.set_defaults(func=cmd_questions)
-    an = ex.add_parser("answer", help="answer a question (audited; changeable until submitted)",
-                       description="Record or change the answer to one question. Times are UTC unless they carry an "
-                                   "offset; a set of paths is given one per line, separated by ';' or as a JSON list.")
+    an = ex.add_parser("answer", help="answer questions (audited; changeable until submitted)",
+                       description="Record or change the answer to a question; repeat --question ID --value TEXT to "
+                                   "answer several at once (each pair in order). Times are UTC unless they carry an "
+                                   "offset; a set of paths is given one per line, separated by ';' or as a JSON list; "
+                                   "a choice by its text or its letter.")
     an.add_argument("case_dir", metavar="CASE_DIR")
-    an.add_argument("--question", required=True, metavar="ID")
-    an.add_argument("--value", required=True, metavar="TEXT")
+    an.add_argument("--question", required=True, metavar="ID", action="append")
+    an.add_argument("--value", required=True, metavar="TEXT", action="append")
     an.set_defaults(func=cmd_answer)
     hi = ex.add_parser("hint", help="show the next hint of a question (costs points; audited)")
     hi.add_argument("case_dir", metavar="CASE_DIR")
@@ -204,9 +206,14 @@ def cmd_questions(args: argparse.Namespace) -> int:
 def cmd_answer(args: argparse.Namespace) -> int:
     from ..training import answer
 
+    from ..errors import UsageError
+
+    if len(args.question) != len(args.value):
+        raise UsageError(f"{len(args.question)} --question but {len(args.value)} --value: give one value per question.")
     with _open(args.case_dir) as store:
-        revision = answer(store, args.question, args.value)
-    print(f"Answer to {args.question} recorded" + (f" (change {revision - 1})." if revision > 1 else "."))
+        for qid, value in zip(args.question, args.value, strict=True):
+            revision = answer(store, qid, value)
+            print(f"Answer to {qid} recorded" + (f" (change {revision - 1})." if revision > 1 else "."))
     return 0
 
 

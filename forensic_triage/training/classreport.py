@@ -137,12 +137,13 @@ def write_csv(report: ClassReport, out: Path) -> None:
 
 
 def write_pdf(report: ClassReport, out: Path) -> None:
+    from xml.sax.saxutils import escape
+
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-    from xml.sax.saxutils import escape
 
     ss = getSampleStyleSheet()
     page = landscape(A4)
@@ -163,7 +164,7 @@ def write_pdf(report: ClassReport, out: Path) -> None:
                                   ss["Normal"]), Spacer(1, 4 * mm), Paragraph("Grades per student", ss["Heading2"])]
     rows: list[list[Any]] = [["Student", "Submitted", "Score", *report.question_ids]]
     for r in report.results:
-        earned = {q.id: ("%g" % q.earned) if q.correct else "x" for q in r.questions}
+        earned = {q.id: f"{q.earned:g}" if q.correct else "x" for q in r.questions}
         rows.append([escape(r.student), r.submitted_utc or "not submitted", f"{r.total:g} / {r.maximum:g}",
                      *[earned.get(i, "") for i in report.question_ids]])
     story += [Table(rows, repeatRows=1, style=grid), Spacer(1, 4 * mm),

@@ -172,7 +172,7 @@ def questions(store: CaseStore) -> list[dict[str, Any]]:
         hints.setdefault(h["question_id"], []).append(h)
     out = []
     for q in store.training.questions():
-        row = {k: q.get(k) for k in ("id", "seq", "text", "type", "points") if k in q}
+        row: dict[str, Any] = {k: q.get(k) for k in ("id", "seq", "text", "type", "points")}
         row["choices"] = q.get("choices") or []
         row["tolerance"] = q.get("tolerance")
         row["answer_from_tag"] = q.get("tag") if q.get("source") == "tags" else None
@@ -225,9 +225,8 @@ def answer(store: CaseStore, qid: str, value: str | list[str], actor: str | None
     problem = valid_for_type(str(q["type"]), text)
     if problem:
         raise UsageError(problem)
-    if q["type"] == "choice" and not _is_choice(text, list(q.get("choices") or [])):
-        letters = ", ".join(f"{chr(65 + i)}) {c}" for i, c in enumerate(q.get("choices") or []))
-        raise UsageError(f"Answer one of the choices: {letters}.")
+    if q["type"] == "choice":
+        text = _as_choice(text, list(q.get("choices") or []))
     who = actor or store.examiner
     with store.transaction():
         revision = store.training.set_answer(str(q["id"]), text, who, utcnow_iso())
@@ -236,8 +235,13 @@ def answer(store: CaseStore, qid: str, value: str | list[str], actor: str | None
     return revision
 
 
-def _is_choice(text: str, choices: list[str]) -> bool:
-    return any(is_correct("choice", text, c, choices=choices) for c in choices)
+def _as_choice(text: str, choices: list[str]) -> str:
+    """The choice's own text for an answer given as its text or its letter; refused otherwise."""
+    for choice in choices:
+        if is_correct("choice", text, choice, choices=choices):
+            return choice
+    letters = ", ".join(f"{chr(65 + i)}) {c}" for i, c in enumerate(choices))
+    raise UsageError(f"Answer one of the choices: {letters}.")
 
 
 @dataclasses.dataclass
