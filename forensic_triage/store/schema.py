@@ -308,21 +308,17 @@ ALTER TABLE custody ADD COLUMN entered_by TEXT NOT NULL DEFAULT '';
 """,
     # 4: training cases (issue 15). A case made from an exercise pack is a *training* case:
     #  - case_info.training: '' for casework; for a training case the JSON of the exercise
-    #    ({"pack_id", "title", "content_id", "student", ...}). Once set it never changes
-    #    (trigger): a training case cannot become casework. It can only be set on a case that
-    #    holds no evidence yet, so casework cannot be relabelled as training either.
+    #    ({"pack_id", "title", "content_id", "student", ...}). The tool sets it once, on a new
+    #    case that holds no evidence yet, and never changes it (store/training_repo.py): a training
+    #    case cannot become casework nor casework training. An edit outside the tool changes the
+    #    covered table case_info and is named by 'verify'. (No trigger: package verification
+    #    refuses a snapshot that holds any.)
     #  - exercise_questions: the pack's public questions (no answers: the key stays sealed in the pack).
     #  - exercise_answers: the student's current answer per question (changes are audited).
     #  - exercise_hints: the hints taken, with their cost in points.
     #  - exercise_submission: one row once the student submits; answers are frozen from then on.
     4: """
 ALTER TABLE case_info ADD COLUMN training TEXT NOT NULL DEFAULT '';
-CREATE TRIGGER case_training_kept BEFORE UPDATE OF training ON case_info
-WHEN OLD.training <> '' AND NEW.training IS NOT OLD.training
-BEGIN SELECT RAISE(ABORT, 'a training case cannot be turned into a casework case'); END;
-CREATE TRIGGER case_training_only_new BEFORE UPDATE OF training ON case_info
-WHEN OLD.training = '' AND NEW.training <> '' AND EXISTS (SELECT 1 FROM evidence)
-BEGIN SELECT RAISE(ABORT, 'a casework case cannot be turned into a training case'); END;
 
 CREATE TABLE exercise_questions (
     id TEXT PRIMARY KEY,

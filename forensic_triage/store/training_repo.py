@@ -1,7 +1,9 @@
 """Training cases: the exercise a case was made from, answers, hints, submission (training).
 
-A training case carries the JSON of its exercise in ``case_info.training`` ('' for casework);
-the schema's triggers keep that mark for good once set (see migration 4 in ``schema.py``).
+A training case carries the JSON of its exercise in ``case_info.training`` ('' for casework).
+It is set once, on a new case without evidence, and nothing here changes it afterwards: a
+training case never becomes casework and casework never becomes training (migration 4 in
+``schema.py``; an edit outside the tool is named by ``verify``, case_info being a covered table).
 Writes here happen inside the caller's transaction; the caller anchors them with
 ``store.audit(..., touched=TOUCHED)``.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..errors import StoreError
 from .base import Repo
 
 # The tables an exercise action writes (for ``store.audit(touched=...)``).
@@ -34,7 +37,12 @@ class TrainingRepo(Repo):
         return value if isinstance(value, dict) else {"unreadable": text}
 
     def mark_training(self, exercise: dict[str, Any]) -> None:
-        """Mark a new, empty case as a training case (refused by the schema once evidence exists)."""
+        """Mark a new case as a training case: refused once it is marked or holds evidence."""
+        if self._scalar("SELECT training FROM case_info WHERE id = 1"):
+            raise StoreError("This case is already a training case; its exercise never changes.")
+        if self._scalar("SELECT count(*) FROM evidence"):
+            raise StoreError("A case that holds evidence cannot be turned into a training case.",
+                             hint="Start the exercise in a new case folder.")
         self._conn.execute("UPDATE case_info SET training = ? WHERE id = 1",
                            (json.dumps(exercise, sort_keys=True, ensure_ascii=False),))
 

@@ -148,7 +148,7 @@ def _evidence_sources(p: Pack, images: dict[str, str]) -> dict[str, Path]:
         if sha256_file(Path(given)) != item["sha256"]:
             raise IntegrityError(f"The image {given} is not the one the pack names: its SHA-256 differs from "
                                  f"{item['sha256']}.", hint="Use the image the trainer gave with the pack.")
-        out[item["name"]] = Path(given)
+        out[item["name"]] = Path(given).resolve()
     return out
 
 
