@@ -46,6 +46,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     i.add_argument("new_case_dir", metavar="NEW_CASE_DIR")
     i.add_argument("--pubkey", metavar="KEY", help="the signer's public key (pins the signer)")
     i.add_argument("--examiner", metavar="NAME", help="the receiving examiner (recorded in the audit log)")
+    i.add_argument("--training", action="store_true",
+                   help="the package is a training exercise's: open it as a training case (only then is one accepted)")
     i.set_defaults(func=cmd_import)
 
 
@@ -109,7 +111,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from ..exports.package_import import import_package
 
-    store, result = import_package(args.package, args.new_case_dir, pubkey_path=args.pubkey, examiner=args.examiner)
+    store, result = import_package(args.package, args.new_case_dir, pubkey_path=args.pubkey, examiner=args.examiner,
+                                   training=args.training)
     try:
         totals = store.case.totals()
         findings, files = totals.artifacts, totals.entries

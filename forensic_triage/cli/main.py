@@ -35,6 +35,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cmd_search",
     "cmd_hashsets",
     "cmd_warnings",
+    "cmd_exercise",
 )
 
 EPILOG = (

@@ -62,9 +62,13 @@ def build_graph(store: CaseStore, scope: str = "all") -> Graph:
         auth = g.add({"@id": g.iri("authorization", info["authority"]), "@type": "case-investigation:Authorization",
                       "case-investigation:authorizationType": "warrant or court order",
                       "case-investigation:authorizationIdentifier": info["authority"]})
+    training = bool(info.get("training"))  # an exercise case: says so, never reads as casework
+    description = info["title"] or None
+    if training:
+        description = "TRAINING \u2014 NOT EVIDENCE: a training exercise case" + (f" ({description})" if description else "")
     g.add({"@id": g.iri("investigation", info["case_number"]), "@type": "case-investigation:Investigation",
-           "uco-core:name": info["case_number"], "uco-core:description": info["title"] or None,
-           "case-investigation:investigationForm": "case", "case-investigation:focus": info["scope"] or None,
+           "uco-core:name": info["case_number"], "uco-core:description": description,
+           "case-investigation:investigationForm": "training exercise (not evidence)" if training else "case", "case-investigation:focus": info["scope"] or None,
            "case-investigation:relevantAuthorization": ref(auth) if auth else None,
            "uco-core:startTime": dt(info["created_utc"]), "uco-core:specVersion": "CASE 1.5.0",
            "uco-core:object": [ref(m) for m in sorted(set(members))]})

@@ -271,6 +271,8 @@ def _write_package(store: CaseStore, bag: Path, info: dict[str, Any], scope: str
         "Audit-Head-SHA256": anchor["audit_head"], "Case-Digest-SHA256": anchor["combined"],
         "Signer-Fingerprint": fingerprint or "unsigned",
     }
+    if info.get("training"):  # a training case's package says so (import-package keeps it apart from casework)
+        bag_info["Case-Kind"] = "TRAINING \u2014 NOT EVIDENCE (training exercise)"
     (bag / "bag-info.txt").write_text("".join(f"{k}: {_one_line(v)}\n" for k, v in bag_info.items()),
                                       encoding="utf-8")
     tag_lines = [f"{sha256_file(bag / n)}  {n}"
@@ -286,6 +288,8 @@ def _write_package(store: CaseStore, bag: Path, info: dict[str, Any], scope: str
             "manifest_sha256": manifest_sha, "tagmanifest_sha256": sha256_file(bag / "tagmanifest-sha256.txt"),
             "case_digest": anchor["combined"], "audit_head": anchor["audit_head"], "tool": f"{TOOL_NAME} {__version__}",
         }
+        if info.get("training"):
+            statement["case_kind"] = "training"
         signature = private.sign(canonical_statement(statement))
         (bag / SIGNATURE_FILE).write_text(json.dumps({
             "format": 2, "algorithm": "Ed25519", "context": STATEMENT_CONTEXT.decode().strip(),

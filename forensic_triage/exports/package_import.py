@@ -15,7 +15,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from ..errors import IntegrityError, StoreError
+from ..errors import IntegrityError, StoreError, UsageError
 from ..store import CaseStore
 from .package import safe_extract, sha256_file
 from .package_verify import VerifyResult, verify_bag
@@ -25,19 +25,21 @@ CASE_FIELDS = ("title", "agency", "timezone", "authority", "requester", "scope")
 
 
 def import_package(path: str | Path, new_case_dir: str | Path, *, pubkey_path: str | None = None,
-                   examiner: str | None = None) -> tuple[CaseStore, VerifyResult]:
+                   examiner: str | None = None, training: bool = False) -> tuple[CaseStore, VerifyResult]:
+    """``training``: the new case is a training case; only a training package is accepted then, and
+    a training package is refused otherwise (training and casework never mix)."""
     src = Path(path)
     if src.is_file():
         if not zipfile.is_zipfile(src):
             raise IntegrityError(f"{src} is neither a package folder nor a zip.")
         with tempfile.TemporaryDirectory(prefix="ft-import-") as tmp:
             bag = safe_extract(src, Path(tmp))
-            return _import(bag, src, Path(new_case_dir), pubkey_path, examiner)
-    return _import(src, src, Path(new_case_dir), pubkey_path, examiner)
+            return _import(bag, src, Path(new_case_dir), pubkey_path, examiner, training)
+    return _import(src, src, Path(new_case_dir), pubkey_path, examiner, training)
 
 
 def _import(bag: Path, origin: Path, case_dir: Path, pubkey_path: str | None,
-            examiner: str | None) -> tuple[CaseStore, VerifyResult]:
+            examiner: str | None, training: bool = False) -> tuple[CaseStore, VerifyResult]:
     result = verify_bag(bag, pubkey_path)
     if not result.ok:
         named = result.missing + result.added + result.changed + result.problems
@@ -48,6 +50,11 @@ def _import(bag: Path, origin: Path, case_dir: Path, pubkey_path: str | None,
     if not info_rows:
         raise IntegrityError(f"The package {origin} holds no case record (data/tables/case_info.jsonl).")
     info = info_rows[0]
+    if bool(info.get("training")) != training:
+        raise UsageError(
+            f"The package {origin} holds a training exercise case and cannot be imported as casework."
+            if not training else f"The package {origin} holds a casework case and cannot be imported as training.",
+            hint="Training and casework are kept apart; import a training package with --training, and only then.")
     actor = examiner or str(info["examiner"])
     store = CaseStore.create(case_dir, case_number=str(info["case_number"]), examiner=str(info["examiner"]),
                              **{k: str(info.get(k) or "") for k in CASE_FIELDS if k != "timezone"},
@@ -55,6 +62,8 @@ def _import(bag: Path, origin: Path, case_dir: Path, pubkey_path: str | None,
     try:
         with store.transaction():
             # The original case's identity (its creation time keeps the CASE IRIs the same).
+            if training:
+                store.training.copy_mark(str(info["training"]))
             store.findings.mark_imported(info["created_utc"], f"{origin.name} (manifest SHA-256 "
                                                               f"{sha256_file(bag / 'manifest-sha256.txt')})")
             counts: dict[str, int] = {}

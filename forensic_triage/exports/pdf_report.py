@@ -61,7 +61,11 @@ SIGNING_KEYS = ("signer", "fingerprint", "signed_utc", "report_id", "signing_as"
 
 
 
-def _numbered_canvas(report_id: str, case_number: str, draft: bool) -> type[rl_canvas.Canvas]:
+TRAINING_MARK = "TRAINING \u2014 NOT EVIDENCE"
+
+
+def _numbered_canvas(report_id: str, case_number: str, draft: bool,
+                     training: bool = False) -> type[rl_canvas.Canvas]:
     class NumberedCanvas(rl_canvas.Canvas):  # type: ignore[misc]
         """Draws "page x of y" once the total is known (two-pass canvas), and the DRAFT watermark."""
 
@@ -99,6 +103,11 @@ def _numbered_canvas(report_id: str, case_number: str, draft: bool) -> type[rl_c
                 self.setFont(FONTS["bold"], 7.5)
                 self.drawCentredString(PAGE_W / 2, PAGE_H - 6.5 * mm, "DRAFT - NOT FINAL")
                 _draft_mark(self)
+            if training:  # a training case (exercise): on every page, as text
+                self.setFillColor(ALERT)
+                self.setFont(FONTS["bold"], 9)
+                self.drawCentredString(PAGE_W / 2, PAGE_H - 16 * mm, TRAINING_MARK)
+                self.drawCentredString(PAGE_W / 2, 13.5 * mm, TRAINING_MARK)
             self.restoreState()
 
     return NumberedCanvas
@@ -491,5 +500,6 @@ def build_report(store: CaseStore, out_path: str | Path, scope: str = "notable",
                             author=d.case["examiner"], subject=f"Case {d.case['case_number']}",
                             creator=f"{TOOL_NAME} {__version__} (build {d.build})",
                             keywords="DRAFT" if d.draft else "FINAL")
-    doc.build(story, canvasmaker=_numbered_canvas(d.report_id, d.case["case_number"], d.draft))
+    doc.build(story, canvasmaker=_numbered_canvas(d.report_id, d.case["case_number"], d.draft,
+                                                  bool(d.case.get("training"))))
     return d

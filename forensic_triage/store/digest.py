@@ -24,6 +24,7 @@ COVERED_TABLES: tuple[str, ...] = (
     "case_info", "examiners", "evidence", "evidence_containers", "volumes", "files", "jobs", "warnings",
     "artifacts", "timeline", "yara_hits", "rulesets", "hashsets_used", "hash_matches", "content_hits",
     "tags", "custody", "thumbnails", "meta",
+    "exercise_questions", "exercise_answers", "exercise_hints", "exercise_submission",
 )
 _META_EXCLUDED = ("audit_head",)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -305,5 +305,53 @@ ALTER TABLE tags ADD COLUMN interpretation TEXT NOT NULL DEFAULT '';
 ALTER TABLE tags ADD COLUMN alternatives TEXT NOT NULL DEFAULT '';
 ALTER TABLE custody ADD COLUMN entered_utc TEXT NOT NULL DEFAULT '';
 ALTER TABLE custody ADD COLUMN entered_by TEXT NOT NULL DEFAULT '';
+""",
+    # 4: training cases (issue 15). A case made from an exercise pack is a *training* case:
+    #  - case_info.training: '' for casework; for a training case the JSON of the exercise
+    #    ({"pack_id", "title", "content_id", "student", ...}). The tool sets it once, on a new
+    #    case that holds no evidence yet, and never changes it (store/training_repo.py): a training
+    #    case cannot become casework nor casework training. An edit outside the tool changes the
+    #    covered table case_info and is named by 'verify'. (No trigger: package verification
+    #    refuses a snapshot that holds any.)
+    #  - exercise_questions: the pack's public questions (no answers: the key stays sealed in the pack).
+    #  - exercise_answers: the student's current answer per question (changes are audited).
+    #  - exercise_hints: the hints taken, with their cost in points.
+    #  - exercise_submission: one row once the student submits; answers are frozen from then on.
+    4: """
+ALTER TABLE case_info ADD COLUMN training TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE exercise_questions (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    points REAL NOT NULL,
+    type TEXT NOT NULL,                 -- text | number | path | hash | time | paths | choice
+    details TEXT NOT NULL DEFAULT '{}'  -- JSON: choices, hints [{text, cost}], source ('tags') and tag
+);
+
+CREATE TABLE exercise_answers (
+    question_id TEXT PRIMARY KEY REFERENCES exercise_questions(id),
+    value TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    answered_utc TEXT NOT NULL,
+    revisions INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE exercise_hints (
+    id INTEGER PRIMARY KEY,
+    question_id TEXT NOT NULL REFERENCES exercise_questions(id),
+    hint_index INTEGER NOT NULL,
+    cost REAL NOT NULL,
+    actor TEXT NOT NULL,
+    taken_utc TEXT NOT NULL,
+    UNIQUE (question_id, hint_index)
+);
+
+CREATE TABLE exercise_submission (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    actor TEXT NOT NULL,
+    submitted_utc TEXT NOT NULL,
+    answers_sha256 TEXT NOT NULL
+);
 """,
 }
