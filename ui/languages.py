@@ -1,0 +1,67 @@
+"""The application's language: Qt catalogues for the interface, gettext for the core's text.
+
+The language is, in order: ``--language es|fr|en``, the ``ui/language`` setting, the system
+locale (``LANG``). Catalogues live in ``ui/i18n/forensic_triage_LANG.qm`` (made by
+``scripts/update_translations.sh``); Qt's own strings (dialog buttons) come from Qt's
+``qtbase_LANG.qm``. English is the source language and needs no catalogue.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from forensic_triage import i18n
+
+from .settings import settings
+
+I18N_DIR = Path(__file__).with_name("i18n")
+SETTING = "ui/language"
+LANGUAGES = i18n.LANGUAGES
+
+_installed: list[QTranslator] = []
+
+
+def saved_language() -> str:
+    value = settings().value(SETTING, "")
+    return str(value) if value else ""
+
+
+def save_language(language: str) -> None:
+    settings().setValue(SETTING, i18n.normalise(language) if language else "")
+
+
+def choose_language(explicit: str | None = None) -> str:
+    """``en``, ``es``, ``fr``...: the one asked for, else the saved setting, else the system locale's."""
+    if explicit:
+        return i18n.normalise(explicit)
+    saved = saved_language()
+    if saved:
+        return i18n.normalise(saved)
+    return i18n.normalise(QLocale.system().name())
+
+
+def apply_language(language: str) -> str:
+    """Install the catalogues of ``language`` (replacing those installed before); returns it.
+
+    Widgets made afterwards show the new language; the core's messages (``forensic_triage.i18n``)
+    follow too."""
+    app = QCoreApplication.instance()
+    lang = i18n.normalise(language)
+    while _installed:
+        translator = _installed.pop()
+        if app is not None:
+            app.removeTranslator(translator)
+    i18n.set_language(lang)
+    if app is None or lang == "en":
+        return lang
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    ours = QTranslator(app)
+    if ours.load(f"forensic_triage_{lang}", str(I18N_DIR)):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    return lang
