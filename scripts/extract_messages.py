@@ -38,6 +38,16 @@ def code_messages() -> list[str]:
     return found
 
 
+def option_messages() -> list[str]:
+    """The triage options' labels and help and the extractors' descriptions (the GUI shows them through _())."""
+    from forensic_triage.jobs.options import TRIAGE_OPTIONS
+
+    from forensic_triage.extractors import load_registry
+
+    texts = [text for opt in TRIAGE_OPTIONS for text in (opt.label, opt.help)]
+    return texts + [cls.description for cls in load_registry().extractors]  # the built-in extractors
+
+
 def pack_messages() -> list[str]:
     from forensic_triage.i18n import _SHA256
     from forensic_triage.training import builtin
@@ -107,7 +117,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="only list the messages without a translation")
     args = parser.parse_args()
-    messages = list(dict.fromkeys(m for m in code_messages() + pack_messages() if m))
+    messages = list(dict.fromkeys(m for m in code_messages() + option_messages() + pack_messages() if m))
     missing = 0
     for lang in LANGS:
         po = LOCALE / lang / "LC_MESSAGES" / "forensic_triage.po"

@@ -59,7 +59,8 @@ def _json_path(field: str) -> str:
 
 
 def _title(field: str) -> str:
-    return field.replace("_", " ").capitalize()
+    """The column title of an artifact field, translated when artifact_field_titles lists it."""
+    return QCoreApplication.translate("ArtifactField", field.replace("_", " ").capitalize())
 
 
 def _compact(value: Any) -> str:

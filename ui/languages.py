@@ -42,11 +42,11 @@ def choose_language(explicit: str | None = None) -> str:
     return i18n.normalise(QLocale.system().name())
 
 
-def apply_language(language: str) -> str:
+def apply_language(language: str, directory: Path | None = None) -> str:
     """Install the catalogues of ``language`` (replacing those installed before); returns it.
 
     Widgets made afterwards show the new language; the core's messages (``forensic_triage.i18n``)
-    follow too."""
+    follow too. ``directory`` holds the .qm files (default: ui/i18n)."""
     app = QCoreApplication.instance()
     lang = i18n.normalise(language)
     while _installed:
@@ -61,7 +61,7 @@ def apply_language(language: str) -> str:
         app.installTranslator(qt)
         _installed.append(qt)
     ours = QTranslator(app)
-    if ours.load(f"forensic_triage_{lang}", str(I18N_DIR)):
+    if ours.load(f"forensic_triage_{lang}", str(directory or I18N_DIR)):
         app.installTranslator(ours)
         _installed.append(ours)
     return lang

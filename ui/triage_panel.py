@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from forensic_triage.errors import UsageError
+from forensic_triage.i18n import _
 from forensic_triage.jobs.context import JobContext
 from forensic_triage.jobs.options import TRIAGE_OPTIONS
 from forensic_triage.jobs.settings import TriageSettings
@@ -112,7 +113,7 @@ class TriagePanel(QWidget):
                 continue
             widget = option_widget(opt)
             self.option_widgets[opt.field] = widget
-            label = QLabel(self.tr(opt.label))
+            label = QLabel(_(opt.label))  # declared in the core: its gettext catalogue translates it
             label.setToolTip(widget.toolTip())
             mf.addRow(label, widget)
 
@@ -198,11 +199,11 @@ class TriagePanel(QWidget):
             self.plugin_problems.setText(self.tr("The extractors could not be listed: {0}").format(exc))
             return
         for cls in reg.extractors:
-            item = QListWidgetItem(f"{cls.name} {cls.version} — {cls.description}")
+            item = QListWidgetItem(f"{cls.name} {cls.version} — {_(cls.description)}")
             item.setData(Qt.ItemDataRole.UserRole, cls.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if cls.enabled_by_default else Qt.CheckState.Unchecked)
-            item.setToolTip("\n".join([cls.description, *cls.references]))
+            item.setToolTip("\n".join([_(cls.description), *cls.references]))
             self.plugins.addItem(item)
         if reg.problems:
             self.plugin_problems.setText(self.tr("Not loaded: {0}").format(

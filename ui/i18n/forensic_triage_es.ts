@@ -113,6 +113,1049 @@
     </message>
 </context>
 <context>
+    <name>ArtifactField</name>
+    <message>
+        <source>Access count</source>
+        <translation>Número de accesos</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Account expires</source>
+        <translation>Vencimiento de la cuenta</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nombre de la cuenta</translation>
+    </message>
+    <message>
+        <source>Account sid</source>
+        <translation>SID de la cuenta</translation>
+    </message>
+    <message>
+        <source>Account type</source>
+        <translation>Tipo de cuenta</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Active time bias minutes</source>
+        <translation>Sesgo de hora activo (minutos)</translation>
+    </message>
+    <message>
+        <source>Added time</source>
+        <translation>Hora de agregado</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Altitude</source>
+        <translation>Altitud</translation>
+    </message>
+    <message>
+        <source>App id</source>
+        <translation>ID de aplicación</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Aplicación</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Argumentos</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
+    </message>
+    <message>
+        <source>Authentication package</source>
+        <translation>Paquete de autenticación</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>Cco</translation>
+    </message>
+    <message>
+        <source>Birth droid file</source>
+        <translation>Archivo droid de origen</translation>
+    </message>
+    <message>
+        <source>Birth droid volume</source>
+        <translation>Volumen droid de origen</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Cuerpo</translation>
+    </message>
+    <message>
+        <source>Browser</source>
+        <translation>Navegador</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Compilación</translation>
+    </message>
+    <message>
+        <source>Call id</source>
+        <translation>ID de llamada</translation>
+    </message>
+    <message>
+        <source>Call type</source>
+        <translation>Tipo de llamada</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Chat subject</source>
+        <translation>Asunto del chat</translation>
+    </message>
+    <message>
+        <source>Client name</source>
+        <translation>Nombre del cliente</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Comando</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comentarios</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Computer name</source>
+        <translation>Nombre del equipo</translation>
+    </message>
+    <message>
+        <source>Control set</source>
+        <translation>Conjunto de control</translation>
+    </message>
+    <message>
+        <source>Country iso</source>
+        <translation>País (ISO)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Current version</source>
+        <translation>Versión actual</translation>
+    </message>
+    <message>
+        <source>Danger type</source>
+        <translation>Tipo de peligro</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Date header</source>
+        <translation>Encabezado de fecha</translation>
+    </message>
+    <message>
+        <source>Date sent</source>
+        <translation>Fecha de envío</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Eliminado</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Destlist droid file</source>
+        <translation>Archivo droid de DestList</translation>
+    </message>
+    <message>
+        <source>Destlist droid volume</source>
+        <translation>Volumen droid de DestList</translation>
+    </message>
+    <message>
+        <source>Destlist path</source>
+        <translation>Ruta de DestList</translation>
+    </message>
+    <message>
+        <source>Device type</source>
+        <translation>Tipo de dispositivo</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Dirección (sentido)</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deshabilitado</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nombre para mostrar</translation>
+    </message>
+    <message>
+        <source>Display version</source>
+        <translation>Versión mostrada</translation>
+    </message>
+    <message>
+        <source>Dns suffix</source>
+        <translation>Sufijo DNS</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Dominio</translation>
+    </message>
+    <message>
+        <source>Drive letter</source>
+        <translation>Letra de unidad</translation>
+    </message>
+    <message>
+        <source>Drive number</source>
+        <translation>Número de unidad</translation>
+    </message>
+    <message>
+        <source>Drive type</source>
+        <translation>Tipo de unidad</translation>
+    </message>
+    <message>
+        <source>Droid file</source>
+        <translation>Archivo droid</translation>
+    </message>
+    <message>
+        <source>Droid volume</source>
+        <translation>Volumen droid</translation>
+    </message>
+    <message>
+        <source>Duration seconds</source>
+        <translation>Duración (segundos)</translation>
+    </message>
+    <message>
+        <source>Edit time minutes</source>
+        <translation>Tiempo de edición (minutos)</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>Edición</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>Correos electrónicos</translation>
+    </message>
+    <message>
+        <source>Emptied</source>
+        <translation>Vaciado</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Cifrado</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>Hora de fin</translation>
+    </message>
+    <message>
+        <source>Entry id</source>
+        <translation>ID de entrada</translation>
+    </message>
+    <message>
+        <source>Event data</source>
+        <translation>Datos del evento</translation>
+    </message>
+    <message>
+        <source>Event id</source>
+        <translation>ID del evento</translation>
+    </message>
+    <message>
+        <source>Executable</source>
+        <translation>Ejecutable</translation>
+    </message>
+    <message>
+        <source>Executable path</source>
+        <translation>Ruta del ejecutable</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <translation>Ejecutado</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Extensión</translation>
+    </message>
+    <message>
+        <source>Failed logon count</source>
+        <translation>Inicios de sesión fallidos</translation>
+    </message>
+    <message>
+        <source>First connected local</source>
+        <translation>Primera conexión (local)</translation>
+    </message>
+    <message>
+        <source>First installed</source>
+        <translation>Primera instalación</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Indicadores</translation>
+    </message>
+    <message>
+        <source>Focus count</source>
+        <translation>Número de enfoques</translation>
+    </message>
+    <message>
+        <source>Focus time ms</source>
+        <translation>Tiempo en primer plano (ms)</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Format version</source>
+        <translation>Versión del formato</translation>
+    </message>
+    <message>
+        <source>Friendly name</source>
+        <translation>Nombre descriptivo</translation>
+    </message>
+    <message>
+        <source>From me</source>
+        <translation>Enviado por mí</translation>
+    </message>
+    <message>
+        <source>From url</source>
+        <translation>URL de origen</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>Gateway mac</source>
+        <translation>MAC de la puerta de enlace</translation>
+    </message>
+    <message>
+        <source>Gps map datum</source>
+        <translation>Datum del mapa GPS</translation>
+    </message>
+    <message>
+        <source>Gps time</source>
+        <translation>Hora GPS</translation>
+    </message>
+    <message>
+        <source>Guid</source>
+        <translation>GUID</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Alto</translation>
+    </message>
+    <message>
+        <source>Hive</source>
+        <translation>Colmena</translation>
+    </message>
+    <message>
+        <source>Hostname</source>
+        <translation>Nombre de host</translation>
+    </message>
+    <message>
+        <source>Icon location</source>
+        <translation>Ubicación del icono</translation>
+    </message>
+    <message>
+        <source>Image path</source>
+        <translation>Ruta de la imagen</translation>
+    </message>
+    <message>
+        <source>In reply to</source>
+        <translation>En respuesta a</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Índice</translation>
+    </message>
+    <message>
+        <source>Install date</source>
+        <translation>Fecha de instalación</translation>
+    </message>
+    <message>
+        <source>Install location</source>
+        <translation>Ubicación de instalación</translation>
+    </message>
+    <message>
+        <source>Install source</source>
+        <translation>Origen de instalación</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>Instalado</translation>
+    </message>
+    <message>
+        <source>Jumplist type</source>
+        <translation>Tipo de jumplist</translation>
+    </message>
+    <message>
+        <source>Key last written</source>
+        <translation>Última escritura de la clave</translation>
+    </message>
+    <message>
+        <source>Key path</source>
+        <translation>Ruta de la clave</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Palabras clave</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Last connected</source>
+        <translation>Última conexión</translation>
+    </message>
+    <message>
+        <source>Last connected local</source>
+        <translation>Última conexión (local)</translation>
+    </message>
+    <message>
+        <source>Last contacted</source>
+        <translation>Último contacto</translation>
+    </message>
+    <message>
+        <source>Last failed logon</source>
+        <translation>Último inicio de sesión fallido</translation>
+    </message>
+    <message>
+        <source>Last logon</source>
+        <translation>Último inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Last password change</source>
+        <translation>Último cambio de contraseña</translation>
+    </message>
+    <message>
+        <source>Last removed</source>
+        <translation>Última extracción</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Última ejecución</translation>
+    </message>
+    <message>
+        <source>Last saved by</source>
+        <translation>Guardado por última vez por</translation>
+    </message>
+    <message>
+        <source>Last shutdown</source>
+        <translation>Último apagado</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>Última actualización</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Último uso</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitud</translation>
+    </message>
+    <message>
+        <source>Lens model</source>
+        <translation>Modelo de lente</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Local path</source>
+        <translation>Ruta local</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Logon count</source>
+        <translation>Número de inicios de sesión</translation>
+    </message>
+    <message>
+        <source>Logon id</source>
+        <translation>ID de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Logon type</source>
+        <translation>Tipo de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Logon type name</source>
+        <translation>Nombre del tipo de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitud</translation>
+    </message>
+    <message>
+        <source>Mac address</source>
+        <translation>Dirección MAC</translation>
+    </message>
+    <message>
+        <source>Machine id</source>
+        <translation>ID de la máquina</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <source>Managed</source>
+        <translation>Administrado</translation>
+    </message>
+    <message>
+        <source>Media mime</source>
+        <translation>MIME del medio</translation>
+    </message>
+    <message>
+        <source>Media path</source>
+        <translation>Ruta del medio</translation>
+    </message>
+    <message>
+        <source>Media size</source>
+        <translation>Tamaño del medio</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Miembro</translation>
+    </message>
+    <message>
+        <source>Message id</source>
+        <translation>ID del mensaje</translation>
+    </message>
+    <message>
+        <source>Message type</source>
+        <translation>Tipo de mensaje</translation>
+    </message>
+    <message>
+        <source>Mime type</source>
+        <translation>Tipo MIME</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Modificado</translation>
+    </message>
+    <message>
+        <source>Modified camera clock</source>
+        <translation>Modificado (reloj de la cámara)</translation>
+    </message>
+    <message>
+        <source>Modified time</source>
+        <translation>Hora de modificación</translation>
+    </message>
+    <message>
+        <source>Mru position</source>
+        <translation>Posición MRU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Network path</source>
+        <translation>Ruta de red</translation>
+    </message>
+    <message>
+        <source>Network type</source>
+        <translation>Tipo de red</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Opened time</source>
+        <translation>Hora de apertura</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Original path</source>
+        <translation>Ruta original</translation>
+    </message>
+    <message>
+        <source>Owner sid</source>
+        <translation>SID del propietario</translation>
+    </message>
+    <message>
+        <source>Password hint</source>
+        <translation>Indicio de contraseña</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Ruta</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Números de teléfono</translation>
+    </message>
+    <message>
+        <source>Pin status</source>
+        <translation>Estado de fijación</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posición</translation>
+    </message>
+    <message>
+        <source>Prefetch hash</source>
+        <translation>Hash de Prefetch</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Impreso</translation>
+    </message>
+    <message>
+        <source>Process id</source>
+        <translation>ID del proceso</translation>
+    </message>
+    <message>
+        <source>Process name</source>
+        <translation>Nombre del proceso</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>Productor</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>Product id</source>
+        <translation>ID del producto</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>Nombre del producto</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Profile guid</source>
+        <translation>GUID del perfil</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Raw contact id</source>
+        <translation>ID de contacto sin procesar</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Leído</translation>
+    </message>
+    <message>
+        <source>Received bytes</source>
+        <translation>Bytes recibidos</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>Número de registro</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Recuperado</translation>
+    </message>
+    <message>
+        <source>Recycled name</source>
+        <translation>Nombre en la papelera</translation>
+    </message>
+    <message>
+        <source>Referenced files</source>
+        <translation>Archivos referenciados</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>Referente</translation>
+    </message>
+    <message>
+        <source>Registered organization</source>
+        <translation>Organización registrada</translation>
+    </message>
+    <message>
+        <source>Registered owner</source>
+        <translation>Propietario registrado</translation>
+    </message>
+    <message>
+        <source>Relative path</source>
+        <translation>Ruta relativa</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Rid</source>
+        <translation>RID</translation>
+    </message>
+    <message>
+        <source>Run count</source>
+        <translation>Número de ejecuciones</translation>
+    </message>
+    <message>
+        <source>Run times</source>
+        <translation>Horas de ejecución</translation>
+    </message>
+    <message>
+        <source>Search time</source>
+        <translation>Hora de búsqueda</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Remitente</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Serial is generated</source>
+        <translation>Serie generada</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Número de serie</translation>
+    </message>
+    <message>
+        <source>Service center</source>
+        <translation>Centro de servicio</translation>
+    </message>
+    <message>
+        <source>Service dll</source>
+        <translation>DLL del servicio</translation>
+    </message>
+    <message>
+        <source>Service name</source>
+        <translation>Nombre del servicio</translation>
+    </message>
+    <message>
+        <source>Service type</source>
+        <translation>Tipo de servicio</translation>
+    </message>
+    <message>
+        <source>Session id</source>
+        <translation>ID de sesión</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Size kb</source>
+        <translation>Tamaño (KB)</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>Software</translation>
+    </message>
+    <message>
+        <source>Source address</source>
+        <translation>Dirección de origen</translation>
+    </message>
+    <message>
+        <source>Source port</source>
+        <translation>Puerto de origen</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>Destacado</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Hora de inicio</translation>
+    </message>
+    <message>
+        <source>Start type</source>
+        <translation>Tipo de inicio</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado (situación)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Sub status</source>
+        <translation>Subestado</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>Subject account</source>
+        <translation>Cuenta del sujeto</translation>
+    </message>
+    <message>
+        <source>Subject domain</source>
+        <translation>Dominio del sujeto</translation>
+    </message>
+    <message>
+        <source>System root</source>
+        <translation>Raíz del sistema</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Tomada</translation>
+    </message>
+    <message>
+        <source>Taken camera clock</source>
+        <translation>Tomada (reloj de la cámara)</translation>
+    </message>
+    <message>
+        <source>Taken offset</source>
+        <translation>Desfase de la toma</translation>
+    </message>
+    <message>
+        <source>Target accessed</source>
+        <translation>Destino accedido</translation>
+    </message>
+    <message>
+        <source>Target account</source>
+        <translation>Cuenta de destino</translation>
+    </message>
+    <message>
+        <source>Target attributes</source>
+        <translation>Atributos del destino</translation>
+    </message>
+    <message>
+        <source>Target created</source>
+        <translation>Destino creado</translation>
+    </message>
+    <message>
+        <source>Target domain</source>
+        <translation>Dominio de destino</translation>
+    </message>
+    <message>
+        <source>Target modified</source>
+        <translation>Destino modificado</translation>
+    </message>
+    <message>
+        <source>Target path</source>
+        <translation>Ruta de destino</translation>
+    </message>
+    <message>
+        <source>Target sid</source>
+        <translation>SID de destino</translation>
+    </message>
+    <message>
+        <source>Target size</source>
+        <translation>Tamaño del destino</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Término</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Thread id</source>
+        <translation>ID del hilo</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Time zone bias minutes</source>
+        <translation>Sesgo de zona horaria (minutos)</translation>
+    </message>
+    <message>
+        <source>Times contacted</source>
+        <translation>Veces contactado</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>Marca de tiempo</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>Total bytes</source>
+        <translation>Bytes totales</translation>
+    </message>
+    <message>
+        <source>Transition</source>
+        <translation>Transición</translation>
+    </message>
+    <message>
+        <source>Typed count</source>
+        <translation>Veces escrita</translation>
+    </message>
+    <message>
+        <source>Typed time</source>
+        <translation>Hora de escritura</translation>
+    </message>
+    <message>
+        <source>Uninstall string</source>
+        <translation>Cadena de desinstalación</translation>
+    </message>
+    <message>
+        <source>Url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>User sid</source>
+        <translation>SID del usuario</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Fabricante</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Visit count</source>
+        <translation>Número de visitas</translation>
+    </message>
+    <message>
+        <source>Visit id</source>
+        <translation>ID de visita</translation>
+    </message>
+    <message>
+        <source>Visit time</source>
+        <translation>Hora de visita</translation>
+    </message>
+    <message>
+        <source>Volume guid</source>
+        <translation>GUID del volumen</translation>
+    </message>
+    <message>
+        <source>Volume label</source>
+        <translation>Etiqueta del volumen</translation>
+    </message>
+    <message>
+        <source>Volume serial</source>
+        <translation>Serie del volumen</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>Volúmenes</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Ancho</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>Directorio de trabajo</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Estación de trabajo</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>#</source>
@@ -1020,6 +2063,14 @@
     <message>
         <source>{0} loaded…</source>
         <translation>{0} cargados…</translation>
+    </message>
+    <message>
+        <source>Interpretation…</source>
+        <translation>Interpretación…</translation>
+    </message>
+    <message>
+        <source>Write your interpretation of the selected tagged finding and the alternative explanations you considered</source>
+        <translation>Escriba su interpretación del hallazgo etiquetado seleccionado y las explicaciones alternativas que consideró</translation>
     </message>
 </context>
 <context>
@@ -2771,17 +3822,6 @@ La evidencia nunca se abre para escritura; cada acción queda en un registro de 
     <message>
         <source>{0} files are still waiting to be examined.</source>
         <translation>{0} archivos aún esperan ser examinados.</translation>
-    </message>
-</context>
-<context>
-    <name>table</name>
-    <message>
-        <source>Interpretation…</source>
-        <translation>Interpretación…</translation>
-    </message>
-    <message>
-        <source>Write your interpretation of the selected tagged finding and the alternative explanations you considered</source>
-        <translation>Escriba su interpretación del hallazgo etiquetado seleccionado y las explicaciones alternativas que consideró</translation>
     </message>
 </context>
 </TS>

@@ -113,6 +113,1049 @@
     </message>
 </context>
 <context>
+    <name>ArtifactField</name>
+    <message>
+        <source>Access count</source>
+        <translation>Nombre d&apos;accès</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Account expires</source>
+        <translation>Expiration du compte</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nom du compte</translation>
+    </message>
+    <message>
+        <source>Account sid</source>
+        <translation>SID du compte</translation>
+    </message>
+    <message>
+        <source>Account type</source>
+        <translation>Type de compte</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Active time bias minutes</source>
+        <translation>Biais horaire actif (minutes)</translation>
+    </message>
+    <message>
+        <source>Added time</source>
+        <translation>Heure d&apos;ajout</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Altitude</source>
+        <translation>Altitude</translation>
+    </message>
+    <message>
+        <source>App id</source>
+        <translation>ID d&apos;application</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Arguments</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>Authentication package</source>
+        <translation>Package d&apos;authentification</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>Cci</translation>
+    </message>
+    <message>
+        <source>Birth droid file</source>
+        <translation>Fichier droid d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Birth droid volume</source>
+        <translation>Volume droid d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Corps</translation>
+    </message>
+    <message>
+        <source>Browser</source>
+        <translation>Navigateur</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Build</translation>
+    </message>
+    <message>
+        <source>Call id</source>
+        <translation>ID d&apos;appel</translation>
+    </message>
+    <message>
+        <source>Call type</source>
+        <translation>Type d&apos;appel</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <source>Chat subject</source>
+        <translation>Sujet de la discussion</translation>
+    </message>
+    <message>
+        <source>Client name</source>
+        <translation>Nom du client</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Société</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Ordinateur</translation>
+    </message>
+    <message>
+        <source>Computer name</source>
+        <translation>Nom de l&apos;ordinateur</translation>
+    </message>
+    <message>
+        <source>Control set</source>
+        <translation>Jeu de contrôle</translation>
+    </message>
+    <message>
+        <source>Country iso</source>
+        <translation>Pays (ISO)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Current version</source>
+        <translation>Version actuelle</translation>
+    </message>
+    <message>
+        <source>Danger type</source>
+        <translation>Type de danger</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Date header</source>
+        <translation>En-tête de date</translation>
+    </message>
+    <message>
+        <source>Date sent</source>
+        <translation>Date d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Destlist droid file</source>
+        <translation>Fichier droid de DestList</translation>
+    </message>
+    <message>
+        <source>Destlist droid volume</source>
+        <translation>Volume droid de DestList</translation>
+    </message>
+    <message>
+        <source>Destlist path</source>
+        <translation>Chemin de DestList</translation>
+    </message>
+    <message>
+        <source>Device type</source>
+        <translation>Type de périphérique</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <source>Display version</source>
+        <translation>Version affichée</translation>
+    </message>
+    <message>
+        <source>Dns suffix</source>
+        <translation>Suffixe DNS</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>Drive letter</source>
+        <translation>Lettre de lecteur</translation>
+    </message>
+    <message>
+        <source>Drive number</source>
+        <translation>Numéro de lecteur</translation>
+    </message>
+    <message>
+        <source>Drive type</source>
+        <translation>Type de lecteur</translation>
+    </message>
+    <message>
+        <source>Droid file</source>
+        <translation>Fichier droid</translation>
+    </message>
+    <message>
+        <source>Droid volume</source>
+        <translation>Volume droid</translation>
+    </message>
+    <message>
+        <source>Duration seconds</source>
+        <translation>Durée (secondes)</translation>
+    </message>
+    <message>
+        <source>Edit time minutes</source>
+        <translation>Temps d&apos;édition (minutes)</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>Édition</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>Courriels</translation>
+    </message>
+    <message>
+        <source>Emptied</source>
+        <translation>Vidée</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Chiffré</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>Heure de fin</translation>
+    </message>
+    <message>
+        <source>Entry id</source>
+        <translation>ID d&apos;entrée</translation>
+    </message>
+    <message>
+        <source>Event data</source>
+        <translation>Données de l&apos;événement</translation>
+    </message>
+    <message>
+        <source>Event id</source>
+        <translation>ID de l&apos;événement</translation>
+    </message>
+    <message>
+        <source>Executable</source>
+        <translation>Exécutable</translation>
+    </message>
+    <message>
+        <source>Executable path</source>
+        <translation>Chemin de l&apos;exécutable</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <translation>Exécuté</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Extension</translation>
+    </message>
+    <message>
+        <source>Failed logon count</source>
+        <translation>Échecs de connexion</translation>
+    </message>
+    <message>
+        <source>First connected local</source>
+        <translation>Première connexion (locale)</translation>
+    </message>
+    <message>
+        <source>First installed</source>
+        <translation>Première installation</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>Focus count</source>
+        <translation>Nombre de mises au premier plan</translation>
+    </message>
+    <message>
+        <source>Focus time ms</source>
+        <translation>Temps au premier plan (ms)</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Format version</source>
+        <translation>Version du format</translation>
+    </message>
+    <message>
+        <source>Friendly name</source>
+        <translation>Nom convivial</translation>
+    </message>
+    <message>
+        <source>From me</source>
+        <translation>Envoyé par moi</translation>
+    </message>
+    <message>
+        <source>From url</source>
+        <translation>URL d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <source>Gateway mac</source>
+        <translation>MAC de la passerelle</translation>
+    </message>
+    <message>
+        <source>Gps map datum</source>
+        <translation>Datum de la carte GPS</translation>
+    </message>
+    <message>
+        <source>Gps time</source>
+        <translation>Heure GPS</translation>
+    </message>
+    <message>
+        <source>Guid</source>
+        <translation>GUID</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Hauteur</translation>
+    </message>
+    <message>
+        <source>Hive</source>
+        <translation>Ruche</translation>
+    </message>
+    <message>
+        <source>Hostname</source>
+        <translation>Nom d&apos;hôte</translation>
+    </message>
+    <message>
+        <source>Icon location</source>
+        <translation>Emplacement de l&apos;icône</translation>
+    </message>
+    <message>
+        <source>Image path</source>
+        <translation>Chemin de l&apos;image</translation>
+    </message>
+    <message>
+        <source>In reply to</source>
+        <translation>En réponse à</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>Install date</source>
+        <translation>Date d&apos;installation</translation>
+    </message>
+    <message>
+        <source>Install location</source>
+        <translation>Emplacement d&apos;installation</translation>
+    </message>
+    <message>
+        <source>Install source</source>
+        <translation>Source d&apos;installation</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>Installé</translation>
+    </message>
+    <message>
+        <source>Jumplist type</source>
+        <translation>Type de jumplist</translation>
+    </message>
+    <message>
+        <source>Key last written</source>
+        <translation>Dernière écriture de la clé</translation>
+    </message>
+    <message>
+        <source>Key path</source>
+        <translation>Chemin de la clé</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Mots-clés</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>Last connected</source>
+        <translation>Dernière connexion</translation>
+    </message>
+    <message>
+        <source>Last connected local</source>
+        <translation>Dernière connexion (locale)</translation>
+    </message>
+    <message>
+        <source>Last contacted</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <source>Last failed logon</source>
+        <translation>Dernier échec de connexion</translation>
+    </message>
+    <message>
+        <source>Last logon</source>
+        <translation>Dernière connexion de session</translation>
+    </message>
+    <message>
+        <source>Last password change</source>
+        <translation>Dernier changement de mot de passe</translation>
+    </message>
+    <message>
+        <source>Last removed</source>
+        <translation>Dernier retrait</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Dernière exécution</translation>
+    </message>
+    <message>
+        <source>Last saved by</source>
+        <translation>Dernier enregistrement par</translation>
+    </message>
+    <message>
+        <source>Last shutdown</source>
+        <translation>Dernier arrêt</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>Dernière mise à jour</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Dernière utilisation</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Lens model</source>
+        <translation>Modèle d&apos;objectif</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Local path</source>
+        <translation>Chemin local</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Logon count</source>
+        <translation>Nombre de connexions</translation>
+    </message>
+    <message>
+        <source>Logon id</source>
+        <translation>ID de connexion</translation>
+    </message>
+    <message>
+        <source>Logon type</source>
+        <translation>Type de connexion</translation>
+    </message>
+    <message>
+        <source>Logon type name</source>
+        <translation>Nom du type de connexion</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Mac address</source>
+        <translation>Adresse MAC</translation>
+    </message>
+    <message>
+        <source>Machine id</source>
+        <translation>ID de la machine</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>Marque</translation>
+    </message>
+    <message>
+        <source>Managed</source>
+        <translation>Géré</translation>
+    </message>
+    <message>
+        <source>Media mime</source>
+        <translation>MIME du média</translation>
+    </message>
+    <message>
+        <source>Media path</source>
+        <translation>Chemin du média</translation>
+    </message>
+    <message>
+        <source>Media size</source>
+        <translation>Taille du média</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Message id</source>
+        <translation>ID du message</translation>
+    </message>
+    <message>
+        <source>Message type</source>
+        <translation>Type de message</translation>
+    </message>
+    <message>
+        <source>Mime type</source>
+        <translation>Type MIME</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Modified camera clock</source>
+        <translation>Modifié (horloge de l&apos;appareil)</translation>
+    </message>
+    <message>
+        <source>Modified time</source>
+        <translation>Heure de modification</translation>
+    </message>
+    <message>
+        <source>Mru position</source>
+        <translation>Position MRU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Network path</source>
+        <translation>Chemin réseau</translation>
+    </message>
+    <message>
+        <source>Network type</source>
+        <translation>Type de réseau</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Opened time</source>
+        <translation>Heure d&apos;ouverture</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Original path</source>
+        <translation>Chemin d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Owner sid</source>
+        <translation>SID du propriétaire</translation>
+    </message>
+    <message>
+        <source>Password hint</source>
+        <translation>Indice de mot de passe</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Numéros de téléphone</translation>
+    </message>
+    <message>
+        <source>Pin status</source>
+        <translation>État d&apos;épinglage</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Prefetch hash</source>
+        <translation>Empreinte Prefetch</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Imprimé</translation>
+    </message>
+    <message>
+        <source>Process id</source>
+        <translation>ID du processus</translation>
+    </message>
+    <message>
+        <source>Process name</source>
+        <translation>Nom du processus</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>Producteur</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Product id</source>
+        <translation>ID du produit</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>Nom du produit</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Profile guid</source>
+        <translation>GUID du profil</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Éditeur</translation>
+    </message>
+    <message>
+        <source>Raw contact id</source>
+        <translation>ID de contact brut</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lu</translation>
+    </message>
+    <message>
+        <source>Received bytes</source>
+        <translation>Octets reçus</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>Numéro d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Récupéré</translation>
+    </message>
+    <message>
+        <source>Recycled name</source>
+        <translation>Nom dans la corbeille</translation>
+    </message>
+    <message>
+        <source>Referenced files</source>
+        <translation>Fichiers référencés</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>Référent</translation>
+    </message>
+    <message>
+        <source>Registered organization</source>
+        <translation>Organisation enregistrée</translation>
+    </message>
+    <message>
+        <source>Registered owner</source>
+        <translation>Propriétaire enregistré</translation>
+    </message>
+    <message>
+        <source>Relative path</source>
+        <translation>Chemin relatif</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Révision</translation>
+    </message>
+    <message>
+        <source>Rid</source>
+        <translation>RID</translation>
+    </message>
+    <message>
+        <source>Run count</source>
+        <translation>Nombre d&apos;exécutions</translation>
+    </message>
+    <message>
+        <source>Run times</source>
+        <translation>Heures d&apos;exécution</translation>
+    </message>
+    <message>
+        <source>Search time</source>
+        <translation>Heure de recherche</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Expéditeur</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Série</translation>
+    </message>
+    <message>
+        <source>Serial is generated</source>
+        <translation>Série générée</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <source>Service center</source>
+        <translation>Centre de service</translation>
+    </message>
+    <message>
+        <source>Service dll</source>
+        <translation>DLL du service</translation>
+    </message>
+    <message>
+        <source>Service name</source>
+        <translation>Nom du service</translation>
+    </message>
+    <message>
+        <source>Service type</source>
+        <translation>Type de service</translation>
+    </message>
+    <message>
+        <source>Session id</source>
+        <translation>ID de session</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Size kb</source>
+        <translation>Taille (Ko)</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>Logiciel</translation>
+    </message>
+    <message>
+        <source>Source address</source>
+        <translation>Adresse source</translation>
+    </message>
+    <message>
+        <source>Source port</source>
+        <translation>Port source</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>Favori</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Heure de début</translation>
+    </message>
+    <message>
+        <source>Start type</source>
+        <translation>Type de démarrage</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Sub status</source>
+        <translation>Sous-état</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Subject account</source>
+        <translation>Compte du sujet</translation>
+    </message>
+    <message>
+        <source>Subject domain</source>
+        <translation>Domaine du sujet</translation>
+    </message>
+    <message>
+        <source>System root</source>
+        <translation>Racine du système</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Prise</translation>
+    </message>
+    <message>
+        <source>Taken camera clock</source>
+        <translation>Prise (horloge de l&apos;appareil)</translation>
+    </message>
+    <message>
+        <source>Taken offset</source>
+        <translation>Décalage de la prise de vue</translation>
+    </message>
+    <message>
+        <source>Target accessed</source>
+        <translation>Cible consultée</translation>
+    </message>
+    <message>
+        <source>Target account</source>
+        <translation>Compte cible</translation>
+    </message>
+    <message>
+        <source>Target attributes</source>
+        <translation>Attributs de la cible</translation>
+    </message>
+    <message>
+        <source>Target created</source>
+        <translation>Cible créée</translation>
+    </message>
+    <message>
+        <source>Target domain</source>
+        <translation>Domaine cible</translation>
+    </message>
+    <message>
+        <source>Target modified</source>
+        <translation>Cible modifiée</translation>
+    </message>
+    <message>
+        <source>Target path</source>
+        <translation>Chemin cible</translation>
+    </message>
+    <message>
+        <source>Target sid</source>
+        <translation>SID cible</translation>
+    </message>
+    <message>
+        <source>Target size</source>
+        <translation>Taille de la cible</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modèle de document</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Terme</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Thread id</source>
+        <translation>ID du thread</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Time zone bias minutes</source>
+        <translation>Biais du fuseau horaire (minutes)</translation>
+    </message>
+    <message>
+        <source>Times contacted</source>
+        <translation>Nombre de contacts</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>Horodatage</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Total bytes</source>
+        <translation>Octets au total</translation>
+    </message>
+    <message>
+        <source>Transition</source>
+        <translation>Transition</translation>
+    </message>
+    <message>
+        <source>Typed count</source>
+        <translation>Nombre de saisies</translation>
+    </message>
+    <message>
+        <source>Typed time</source>
+        <translation>Heure de saisie</translation>
+    </message>
+    <message>
+        <source>Uninstall string</source>
+        <translation>Chaîne de désinstallation</translation>
+    </message>
+    <message>
+        <source>Url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>User sid</source>
+        <translation>SID de l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Fabricant</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Visit count</source>
+        <translation>Nombre de visites</translation>
+    </message>
+    <message>
+        <source>Visit id</source>
+        <translation>ID de visite</translation>
+    </message>
+    <message>
+        <source>Visit time</source>
+        <translation>Heure de visite</translation>
+    </message>
+    <message>
+        <source>Volume guid</source>
+        <translation>GUID du volume</translation>
+    </message>
+    <message>
+        <source>Volume label</source>
+        <translation>Nom du volume</translation>
+    </message>
+    <message>
+        <source>Volume serial</source>
+        <translation>Numéro de série du volume</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Largeur</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>Répertoire de travail</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Poste de travail</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>#</source>
@@ -1020,6 +2063,14 @@
     <message>
         <source>{0} loaded…</source>
         <translation>{0} chargés…</translation>
+    </message>
+    <message>
+        <source>Interpretation…</source>
+        <translation>Interprétation…</translation>
+    </message>
+    <message>
+        <source>Write your interpretation of the selected tagged finding and the alternative explanations you considered</source>
+        <translation>Écrivez votre interprétation de la constatation étiquetée sélectionnée et les explications alternatives envisagées</translation>
     </message>
 </context>
 <context>
@@ -2771,17 +3822,6 @@ La preuve n&apos;est jamais ouverte en écriture ; chaque action est inscrite da
     <message>
         <source>{0} files are still waiting to be examined.</source>
         <translation>{0} fichiers attendent encore d&apos;être examinés.</translation>
-    </message>
-</context>
-<context>
-    <name>table</name>
-    <message>
-        <source>Interpretation…</source>
-        <translation>Interprétation…</translation>
-    </message>
-    <message>
-        <source>Write your interpretation of the selected tagged finding and the alternative explanations you considered</source>
-        <translation>Écrivez votre interprétation de la constatation étiquetée sélectionnée et les explications alternatives envisagées</translation>
     </message>
 </context>
 </TS>
