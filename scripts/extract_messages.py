@@ -40,9 +40,8 @@ def code_messages() -> list[str]:
 
 def option_messages() -> list[str]:
     """The triage options' labels and help and the extractors' descriptions (the GUI shows them through _())."""
-    from forensic_triage.jobs.options import TRIAGE_OPTIONS
-
     from forensic_triage.extractors import load_registry
+    from forensic_triage.jobs.options import TRIAGE_OPTIONS
 
     texts = [text for opt in TRIAGE_OPTIONS for text in (opt.label, opt.help)]
     return texts + [cls.description for cls in load_registry().extractors]  # the built-in extractors
