@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QToolBar
 from ui_helpers import wait_loaded, wait_message
 
+from forensic_triage import training
+
 U = "/Users/jdoe"
 
 
@@ -17,8 +19,11 @@ def _answer_of(pane: Any, qid: str) -> Any:
     return next(r for r in pane.rows if r["id"] == qid).get("answer")
 
 
-def _yes(qtbot: Any, words: str) -> None:
+def _yes(qtbot: Any, words: str, nothing_yet: Any) -> None:
+    """Answer Yes to the question box, after checking that nothing happened before the answer."""
     box = wait_message(qtbot, lambda t: words in t)
+    qtbot.wait(500)
+    assert nothing_yet()
     box.button(QMessageBox.StandardButton.Yes).click()
 
 
@@ -82,12 +87,13 @@ def test_an_exercise_from_start_to_the_trainers_grades(qtbot: Any, window: Any, 
     pane.select_question("S02")
     assert "1 pt(s)" in pane.hint_button.text()
     pane.ask_hint()
-    _yes(qtbot, "costs 1 pt(s)")
+    store = window.session.store
+    _yes(qtbot, "costs 1 pt(s)", lambda: not training.questions(store)[1]["hints_taken"])
     qtbot.waitUntil(lambda: bool(next(r for r in pane.rows if r["id"] == "S02")["hints_taken"]), timeout=20000)
     assert "Deleted entries" in pane.hints.text()
 
     pane.ask_submit()
-    _yes(qtbot, "can no longer be changed")
+    _yes(qtbot, "can no longer be changed", lambda: store.training.submission() is None)
     qtbot.waitUntil(lambda: pane.submitted is not None, timeout=20000)
     assert not pane.submit_button.isEnabled() and not pane.save_button.isEnabled()
     assert not pane.use_button.isEnabled() and not pane.hint_button.isEnabled()
