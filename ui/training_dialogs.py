@@ -28,7 +28,7 @@ from forensic_triage import training
 from forensic_triage.i18n import pack_text
 from forensic_triage.store import CaseStore
 
-from .common import safe_text
+from .common import fmt_time, safe_text
 from .session import CaseSession
 from .workers import JobManager, JobWorker
 
@@ -225,8 +225,14 @@ class TrainerDialog(QDialog):
         self.table.setObjectName("trainerGrades")
         self.table.setHorizontalHeaderLabels([self.tr("Question"), self.tr("Result"), self.tr("Points"),
                                               self.tr("Given"), self.tr("Expected (key)"), self.tr("Question text")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        for col in range(3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col, width in ((3, 240), (4, 300)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
+        header.setStretchLastSection(True)
+        self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.total = QLabel()
@@ -246,7 +252,7 @@ class TrainerDialog(QDialog):
         lay.addWidget(self.total)
         lay.addWidget(self.error)
         lay.addWidget(close)
-        self.resize(980, 560)
+        self.resize(1240, 620)
 
     def _choose_pack(self) -> None:
         path, _f = QFileDialog.getOpenFileName(self, self.tr("Exercise pack"), "",
@@ -287,7 +293,7 @@ class TrainerDialog(QDialog):
         self.result = result
         self.table.setRowCount(len(result.questions))
         for row, q in enumerate(result.questions):
-            mark = self.tr("correct") if q.correct else self.tr("wrong") if q.given is not None else \
+            mark = self.tr("correct") if q.correct else self.tr("wrong") if q.given not in (None, "", []) else \
                 self.tr("not answered")
             earned = f"{q.earned:g} / {q.points:g}" + (self.tr(" (hints −{0})").format(f"{q.hint_cost:g}")
                                                         if q.hint_cost else "")
@@ -300,7 +306,8 @@ class TrainerDialog(QDialog):
                     item.setForeground(Qt.GlobalColor.darkGreen if q.correct else Qt.GlobalColor.darkRed)
                 self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
-        submitted = (self.tr("submitted on {0} (UTC)").format(result.submitted_utc) if result.submitted_utc
+        submitted = (self.tr("submitted on {0}").format(fmt_time(result.submitted_utc, self.session.timezone))
+                     if result.submitted_utc
                      else self.tr("not submitted yet"))
         self.total.setText(self.tr("Total: {0} of {1} points ({2}).").format(f"{result.total:g}",
                                                                               f"{result.maximum:g}", submitted))

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,7 +38,7 @@ from forensic_triage.i18n import pack_text
 from forensic_triage.store import CaseStore
 from forensic_triage.training.selection import answer_from_item
 
-from .common import ask, rich, safe_text
+from .common import ask, fmt_time, rich, safe_text
 from .session import CaseSession
 
 
@@ -116,6 +117,8 @@ class TrainingPane(QDockWidget):
         top = QSplitter(Qt.Orientation.Vertical)
         top.addWidget(self.briefing)
         top.addWidget(self.list)
+        top.setStretchFactor(1, 2)
+        top.setSizes([110, 260])
         self.question = QLabel()
         self.question.setObjectName("trainingQuestionText")
         self.question.setWordWrap(True)
@@ -160,9 +163,10 @@ class TrainingPane(QDockWidget):
         self.trainer_button = QPushButton(self.tr("Trainer view…"))
         self.trainer_button.setObjectName("trainingTrainer")
         self.trainer_button.clicked.connect(self.trainerRequested)
-        buttons = QHBoxLayout()
-        for b in (self.save_button, self.use_button, self.hint_button):
-            buttons.addWidget(b)
+        buttons = QGridLayout()  # two rows: the pane stays narrow in every language
+        buttons.addWidget(self.save_button, 0, 0)
+        buttons.addWidget(self.use_button, 0, 1)
+        buttons.addWidget(self.hint_button, 1, 0, 1, 2)
         bottom = QHBoxLayout()
         bottom.addWidget(self.submit_button)
         bottom.addStretch(1)
@@ -179,7 +183,7 @@ class TrainingPane(QDockWidget):
         lay.addWidget(self.status)
         lay.addLayout(bottom)
         self.setWidget(body)
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(320)
 
     # ----------------------------------------------------------------- data
     def reload(self) -> None:
@@ -203,8 +207,8 @@ class TrainingPane(QDockWidget):
         answered = sum(1 for r in self.rows if r.get("answer"))
         total = sum(float(r["points"]) for r in self.rows)
         if self.submitted:
-            self.status.setText(self.tr("Submitted on {0} (UTC): the answers can no longer change.").format(
-                self.submitted.get("submitted_utc", "")))
+            self.status.setText(self.tr("Submitted on {0}: the answers can no longer change.").format(
+                fmt_time(self.submitted.get("submitted_utc"), self.session.timezone)))
         else:
             self.status.setText(self.tr("{0} of {1} questions answered; {2} points in all.").format(
                 answered, len(self.rows), f"{total:g}"))
@@ -409,7 +413,7 @@ class TrainingController(QObject):
         self.pane = TrainingPane(session, self.selected_item, self.window)
         self.pane.trainerRequested.connect(self.trainer_dialog)
         self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.pane)
-        self.window.resizeDocks([self.pane], [440], Qt.Orientation.Horizontal)
+        self.window.resizeDocks([self.pane], [420], Qt.Orientation.Horizontal)
         session.changed.connect(self._case_changed)
         self.update_actions()
 

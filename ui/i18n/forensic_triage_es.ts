@@ -2717,6 +2717,62 @@ La evidencia nunca se abre para escritura; cada acción queda en un registro de 
         <source>{0} ({1} deleted), {2} waiting to be examined; {3}, {4}, {5}, {6}; {7}; {8}.</source>
         <translation>{0} ({1} eliminados), {2} en espera de examen; {3}, {4}, {5}, {6}; {7}; {8}.</translation>
     </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>archivos</translation>
+    </message>
+    <message>
+        <source>artifact</source>
+        <translation>artefacto</translation>
+    </message>
+    <message>
+        <source>artifacts</source>
+        <translation>artefactos</translation>
+    </message>
+    <message>
+        <source>YARA hit</source>
+        <translation>coincidencia YARA</translation>
+    </message>
+    <message>
+        <source>YARA hits</source>
+        <translation>coincidencias YARA</translation>
+    </message>
+    <message>
+        <source>hash-set match</source>
+        <translation>coincidencia con conjunto de hash</translation>
+    </message>
+    <message>
+        <source>hash-set matches</source>
+        <translation>coincidencias con conjuntos de hash</translation>
+    </message>
+    <message>
+        <source>content hit</source>
+        <translation>coincidencia de contenido</translation>
+    </message>
+    <message>
+        <source>content hits</source>
+        <translation>coincidencias de contenido</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>etiqueta</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>etiquetas</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>advertencia</translation>
+    </message>
+    <message>
+        <source>warnings</source>
+        <translation>advertencias</translation>
+    </message>
 </context>
 <context>
     <name>Package</name>
@@ -3462,8 +3518,8 @@ La evidencia nunca se abre para escritura; cada acción queda en un registro de 
         <translation> (pistas −{0})</translation>
     </message>
     <message>
-        <source>submitted on {0} (UTC)</source>
-        <translation>entregado el {0} (UTC)</translation>
+        <source>submitted on {0}</source>
+        <translation>entregado el {0}</translation>
     </message>
     <message>
         <source>not submitted yet</source>
@@ -3578,8 +3634,8 @@ La evidencia nunca se abre para escritura; cada acción queda en un registro de 
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;Estudiante: {1}</translation>
     </message>
     <message>
-        <source>Submitted on {0} (UTC): the answers can no longer change.</source>
-        <translation>Entregado el {0} (UTC): las respuestas ya no pueden cambiar.</translation>
+        <source>Submitted on {0}: the answers can no longer change.</source>
+        <translation>Entregado el {0}: las respuestas ya no pueden cambiar.</translation>
     </message>
     <message>
         <source>{0} of {1} questions answered; {2} points in all.</source>

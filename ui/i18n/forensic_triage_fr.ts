@@ -2717,6 +2717,62 @@ La preuve n&apos;est jamais ouverte en écriture ; chaque action est inscrite da
         <source>{0} ({1} deleted), {2} waiting to be examined; {3}, {4}, {5}, {6}; {7}; {8}.</source>
         <translation>{0} ({1} supprimés), {2} en attente d&apos;examen ; {3}, {4}, {5}, {6} ; {7} ; {8}.</translation>
     </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>fichiers</translation>
+    </message>
+    <message>
+        <source>artifact</source>
+        <translation>artefact</translation>
+    </message>
+    <message>
+        <source>artifacts</source>
+        <translation>artefacts</translation>
+    </message>
+    <message>
+        <source>YARA hit</source>
+        <translation>détection YARA</translation>
+    </message>
+    <message>
+        <source>YARA hits</source>
+        <translation>détections YARA</translation>
+    </message>
+    <message>
+        <source>hash-set match</source>
+        <translation>correspondance avec un jeu d&apos;empreintes</translation>
+    </message>
+    <message>
+        <source>hash-set matches</source>
+        <translation>correspondances avec des jeux d&apos;empreintes</translation>
+    </message>
+    <message>
+        <source>content hit</source>
+        <translation>résultat de contenu</translation>
+    </message>
+    <message>
+        <source>content hits</source>
+        <translation>résultats de contenu</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>étiquette</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>étiquettes</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <source>warnings</source>
+        <translation>avertissements</translation>
+    </message>
 </context>
 <context>
     <name>Package</name>
@@ -3462,8 +3518,8 @@ La preuve n&apos;est jamais ouverte en écriture ; chaque action est inscrite da
         <translation> (indices −{0})</translation>
     </message>
     <message>
-        <source>submitted on {0} (UTC)</source>
-        <translation>remis le {0} (UTC)</translation>
+        <source>submitted on {0}</source>
+        <translation>remis le {0}</translation>
     </message>
     <message>
         <source>not submitted yet</source>
@@ -3578,8 +3634,8 @@ La preuve n&apos;est jamais ouverte en écriture ; chaque action est inscrite da
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;Stagiaire : {1}</translation>
     </message>
     <message>
-        <source>Submitted on {0} (UTC): the answers can no longer change.</source>
-        <translation>Remis le {0} (UTC) : les réponses ne peuvent plus changer.</translation>
+        <source>Submitted on {0}: the answers can no longer change.</source>
+        <translation>Remis le {0} : les réponses ne peuvent plus changer.</translation>
     </message>
     <message>
         <source>{0} of {1} questions answered; {2} points in all.</source>
