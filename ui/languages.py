@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QWidget
 
 from forensic_triage import i18n
 
@@ -65,3 +67,32 @@ def apply_language(language: str, directory: Path | None = None) -> str:
         app.installTranslator(ours)
         _installed.append(ours)
     return lang
+
+
+LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français"}  # each in its own language
+
+
+def language_menu(window: QWidget) -> QMenu:
+    """View ▸ Language: the choice is saved and used from the next start (the open windows keep theirs)."""
+    menu = QMenu(QCoreApplication.translate("Languages", "&Language"), window)
+    menu.setObjectName("languageMenu")
+    group = QActionGroup(menu)
+    current = i18n.current_language()
+    for code, name in LANGUAGE_NAMES.items():
+        action = QAction(name, menu)
+        action.setObjectName(f"actLanguage_{code}")
+        action.setCheckable(True)
+        action.setChecked(code == current)
+        group.addAction(action)
+        action.triggered.connect(lambda _checked=False, c=code: _choose(window, c))
+        menu.addAction(action)
+    return menu
+
+
+def _choose(window: QWidget, code: str) -> None:
+    from .common import inform
+
+    save_language(code)
+    inform(window, QCoreApplication.translate(
+        "Languages", "The interface will be in {0} from the next start of the application.").format(
+        LANGUAGE_NAMES[code]), QCoreApplication.translate("Languages", "Language"))

@@ -26,6 +26,7 @@ from . import layout
 from .case_wizard import NewCaseWizard
 from .common import app_icon, ask, error_text, inform, show_error
 from .evidence_dialog import AddEvidenceDialog
+from .languages import language_menu
 from .sample_case import sample_folder, sample_worker
 from .session import CaseSession
 from .settings import forget_case, recent_cases, remember_case
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
         for i, title in enumerate((self.tr("Overview"), self.tr("Triage"), self.tr("Browse files"),
                                    self.tr("Findings"), self.tr("Timeline"), self.tr("Audit and custody"))):
             self.tab_actions.append(self._action(view, title, lambda i=i: self.show_tab(i), f"Ctrl+{i + 1}"))
+        view.addSeparator()
+        view.addMenu(language_menu(self))
         self.training = TrainingController(self)
         helpm = bar.addMenu(self.tr("&Help"))
         self._action(helpm, self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents)

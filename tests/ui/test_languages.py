@@ -43,11 +43,12 @@ REPO = Path(__file__).resolve().parents[2]
 I18N = REPO / "ui" / "i18n"
 LOCALE = REPO / "forensic_triage" / "locale"
 STUDENT = "Ana Student"
-# Proper names and ids that are the same in every language ("physical"/"walk": values of --read-order),
+# Proper names and ids that are the same in every language ("physical"/"walk": values of --read-order;
+# the language names, each in its own language),
 # besides case data and words with digits, dots, underscores, slashes or in capitals (file names,
 # paths, exhibits, MD5, YARA...).
-PROPER_NAMES = ["Forensic Triage Workstation", STUDENT, "physical", "walk", "Google", "Chrome", "Windows", "John Doe",
-                "Example Trading Ltd", "Northwind Engineering", "Southwind Pumps", "Marta Rivera"]
+PROPER_NAMES = ["Forensic Triage Workstation", STUDENT, "physical", "walk", "English", "Español", "Français",
+                "Google", "Chrome", "Windows", "John Doe", "Example Trading Ltd", "Northwind Engineering", "Southwind Pumps", "Marta Rivera"]
 ID_TOKEN = re.compile(r"\S*[\d_./\\:@]\S*|\b[A-Z][A-Z0-9-]+\b|&")
 
 
@@ -260,3 +261,18 @@ def test_a_dropped_translation_is_caught(qtbot: Any, training_case: Path, englis
     assert "Save answer" in found
     assert any("What is that file really?" in t for t in found)
     assert len(found) <= 4, found  # nothing else: only what was dropped (and the texts that contain it)
+
+
+def test_the_language_menu_saves_the_choice_for_the_next_start(qtbot: Any, window: Any,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from forensic_triage.ui.languages import choose_language
+    from ui_helpers import wait_message
+
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")  # what the application reads when nothing was chosen
+    monkeypatch.setattr("forensic_triage.ui.languages.QLocale.system", lambda: __import__(
+        "PySide6.QtCore", fromlist=["QLocale"]).QLocale("fr_FR"))
+    assert choose_language() == "fr"
+    window.findChild(QAction, "actLanguage_es").trigger()
+    wait_message(qtbot, lambda t: "Español" in t and "next start" in t)
+    assert choose_language() == "es"  # the saved choice wins over the system's
+    assert choose_language("en") == "en"  # and --language over both

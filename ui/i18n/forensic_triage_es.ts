@@ -2426,6 +2426,21 @@
     </message>
 </context>
 <context>
+    <name>Languages</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>The interface will be in {0} from the next start of the application.</source>
+        <translation>La interfaz estará en {0} a partir del próximo inicio de la aplicación.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Case</source>

@@ -2426,6 +2426,21 @@
     </message>
 </context>
 <context>
+    <name>Languages</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>The interface will be in {0} from the next start of the application.</source>
+        <translation>L&apos;interface sera en {0} à partir du prochain démarrage de l&apos;application.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Case</source>
