@@ -35,12 +35,11 @@ def main() -> int:
     os.environ["XDG_DATA_HOME"] = str(work / "share")
     os.environ["XDG_CONFIG_HOME"] = str(work / "config")
 
+    from forensic_triage.ui.app import make_app
+    from forensic_triage.ui.languages import apply_language
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
     from screenshots import save
-
-    from forensic_triage.ui.app import make_app
-    from forensic_triage.ui.languages import apply_language
 
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(work / "qsettings"))
