@@ -208,9 +208,8 @@ def cmd_questions(args: argparse.Namespace) -> int:
 
 
 def cmd_answer(args: argparse.Namespace) -> int:
-    from ..training import answer
-
     from ..errors import UsageError
+    from ..training import answer
 
     if len(args.question) != len(args.value):
         raise UsageError(f"{len(args.question)} --question but {len(args.value)} --value: give one value per question.")
