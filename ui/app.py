@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import sys
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -17,7 +16,7 @@ from .common import app_icon
 from .settings import APP, ORG
 
 
-def make_app(argv: list[str] | None = None) -> QApplication:
+def make_app(argv: list[str] | None = None, language: str | None = None) -> QApplication:
     """The QApplication, set up once: names for QSettings, high-DPI rounding, translations."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -30,13 +29,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QGuiApplication.setApplicationDisplayName(TOOL_NAME)
     QGuiApplication.setDesktopFileName("forensic-triage")
     app.setWindowIcon(app_icon())
-    # Qt's own strings (dialog buttons) in the examiner's language; ours when a catalogue exists.
-    qt_tr = QTranslator(app)
-    if qt_tr.load(QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_tr)
-    ours = QTranslator(app)
-    if ours.load(QLocale(), "forensic_triage", "_", str(Path(__file__).with_name("i18n"))):
-        app.installTranslator(ours)
+    # Qt's own strings (dialog buttons) and ours in the examiner's language (ui/languages.py).
+    from .languages import apply_language, choose_language
+
+    apply_language(choose_language(language))
     return app
 
 
@@ -44,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()  # triage's worker processes, in a frozen (PyInstaller) build
     parser = argparse.ArgumentParser(prog="forensic-triage-gui", description=f"{TOOL_NAME} desktop application")
     parser.add_argument("case_dir", nargs="?", metavar="CASE_DIR", help="open this case folder")
+    parser.add_argument("--language", choices=("en", "es", "fr"),
+                        help="language of the interface (default: the saved choice, else the system's)")
     args, qt_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
     if sys.platform.startswith("linux"):
         # Before Qt starts: Qt aborts the process when its display plugin cannot load (guicheck).
@@ -53,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         if why:
             print(f"forensic-triage-gui: {why}", file=sys.stderr)
             return 1
-    app = make_app([sys.argv[0], *qt_args])
+    app = make_app([sys.argv[0], *qt_args], args.language)
     from .main_window import MainWindow
 
     window = MainWindow()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -240,10 +240,10 @@ class InterpretationDialog(QDialog):
 
 def attach_interpretation_button(table: Any, session: CaseSession) -> QPushButton:
     """An "Interpretation…" button on the Tags and notes table: edits the selected tag's words."""
-    button = QPushButton(table.tr("Interpretation…"))
+    button = QPushButton(QCoreApplication.translate("FindingTable", "Interpretation…"))
     button.setObjectName("tagsInterpretation")
-    button.setToolTip(table.tr("Write your interpretation of the selected tagged finding and the alternative "
-                               "explanations you considered"))
+    button.setToolTip(QCoreApplication.translate("FindingTable", "Write your interpretation of the selected tagged "
+                                                 "finding and the alternative explanations you considered"))
     bar = table.layout().itemAt(0).layout()
     bar.addWidget(button)
 

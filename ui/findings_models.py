@@ -50,7 +50,8 @@ def artifact_fields(store: CaseStore, record_type: str) -> list[str]:
 
 
 def _title(field: str) -> str:
-    return field.replace("_", " ").capitalize()
+    """The column title of an artifact field, translated when artifact_field_titles lists it."""
+    return QCoreApplication.translate("ArtifactField", field.replace("_", " ").capitalize())
 
 
 def _compact(value: Any) -> str:

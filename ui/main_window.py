@@ -26,10 +26,12 @@ from . import layout
 from .case_wizard import NewCaseWizard
 from .common import app_icon, ask, error_text, inform, show_error
 from .evidence_dialog import AddEvidenceDialog
+from .languages import language_menu
 from .sample_case import sample_folder, sample_worker
 from .session import CaseSession
 from .settings import forget_case, recent_cases, remember_case
 from .start_page import StartPage
+from .training_pane import TrainingController
 from .workers import JobManager
 from .workspace import CaseWorkspace
 
@@ -121,6 +123,9 @@ class MainWindow(QMainWindow):
         for i, title in enumerate((self.tr("Overview"), self.tr("Triage"), self.tr("Browse files"),
                                    self.tr("Findings"), self.tr("Timeline"), self.tr("Audit and custody"))):
             self.tab_actions.append(self._action(view, title, lambda i=i: self.show_tab(i), f"Ctrl+{i + 1}"))
+        view.addSeparator()
+        view.addMenu(language_menu(self))
+        self.training = TrainingController(self)
         helpm = bar.addMenu(self.tr("&Help"))
         self._action(helpm, self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
         self._action(helpm, self.tr("&About"), self.about)
@@ -196,6 +201,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         self._restore_workspace_layout()
         remember_case(path)
+        self.training.case_opened(session)
         self._update_title()
         self._update_actions()
         if not session.store.evidence.count() and not session.read_only_case:
@@ -218,6 +224,7 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("A job is running; cancel it (Shift+F5) before closing the case."))
             return False
         self._save_workspace_layout()
+        self.training.case_closed()
         assert self.workspace is not None
         self.stack.removeWidget(self.workspace)
         self.workspace.timer.stop()

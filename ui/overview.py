@@ -118,6 +118,9 @@ class OverviewView(QScrollArea):
             return
         n = {k: int(v) for k, v in c.items()}
         self.counts.setText(self.tr("{0} ({1} deleted), {2} waiting to be examined; {3}, {4}, {5}, {6}; {7}; {8}.").format(
-            plural(n["files"], "file"), f"{n['deleted']:,}", f"{n['pending']:,}", plural(n["artifacts"], "artifact"),
-            plural(n["yara"], "YARA hit"), plural(n["hashsets"], "hash-set match", "hash-set matches"),
-            plural(n["content"], "content hit"), plural(n["tags"], "tag"), plural(n["warnings"], "warning")))
+            plural(n["files"], self.tr("file"), self.tr("files")), f"{n['deleted']:,}", f"{n['pending']:,}",
+            plural(n["artifacts"], self.tr("artifact"), self.tr("artifacts")),
+            plural(n["yara"], self.tr("YARA hit"), self.tr("YARA hits")),
+            plural(n["hashsets"], self.tr("hash-set match"), self.tr("hash-set matches")),
+            plural(n["content"], self.tr("content hit"), self.tr("content hits")),
+            plural(n["tags"], self.tr("tag"), self.tr("tags")), plural(n["warnings"], self.tr("warning"), self.tr("warnings"))))

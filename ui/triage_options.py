@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forensic_triage.i18n import _
 from forensic_triage.jobs.context import JobContext
 from forensic_triage.jobs.options import TriageOption, format_duration, parse_duration
 
@@ -219,7 +220,7 @@ def option_widget(opt: TriageOption) -> QWidget:
     else:
         raise ValueError(f"no generic widget for {opt.kind} options")
     widget.setObjectName(opt.widget_name)
-    widget.setToolTip(opt.help.replace("%(default)s", str(opt.default())))
+    widget.setToolTip(_(opt.help).replace("%(default)s", str(opt.default())))
     set_option_value(opt, widget, opt.default())
     return widget
 

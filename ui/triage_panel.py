@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from forensic_triage.errors import UsageError
+from forensic_triage.i18n import _
 from forensic_triage.jobs.context import JobContext
 from forensic_triage.jobs.options import TRIAGE_OPTIONS
 from forensic_triage.jobs.settings import TriageSettings
@@ -139,7 +140,7 @@ class TriagePanel(QWidget):
                 continue
             widget = option_widget(opt)
             self.option_widgets[opt.field] = widget
-            label = QLabel(self.tr(opt.label))
+            label = QLabel(_(opt.label))  # declared in the core: its gettext catalogue translates it
             label.setToolTip(widget.toolTip())
             mf.addRow(label, widget)
         return more
@@ -275,11 +276,11 @@ class TriagePanel(QWidget):
             self.plugin_problems.setText(self.tr("The extractors could not be listed: {0}").format(catalog))
             return
         for info in catalog.plugins:
-            item = QListWidgetItem(safe_text(f"{info.name} {info.version} — {info.description}"))
+            item = QListWidgetItem(safe_text(f"{info.name} {info.version} — {_(info.description)}"))
             item.setData(Qt.ItemDataRole.UserRole, info.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if info.enabled_by_default else Qt.CheckState.Unchecked)
-            item.setToolTip(safe_text("\n".join([info.description, *info.references]), keep="\n"))
+            item.setToolTip(safe_text("\n".join([_(info.description), *info.references]), keep="\n"))
             self.plugins.addItem(item)
         if catalog.problems:
             self.plugin_problems.setText(self.tr("Not loaded: {0}").format(

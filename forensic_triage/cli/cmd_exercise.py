@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..exports import keys
+from ..i18n import _, pack_text
 from .common import ProgressBar, command_name
 
 PACK_HELP = "a pack file (.ftpack) or a built-in pack id (see 'exercise list')"
@@ -141,7 +142,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         _emit_jsonl(packs)
         return 0
     for p in packs:
-        print(f"{p['id']:<10} {p['title']}\n{'':<10} {p['summary']}")
+        print(f"{p['id']:<10} {pack_text(p['title'])}\n{'':<10} {pack_text(p['summary'])}")
     return 0
 
 
@@ -156,14 +157,14 @@ def cmd_start(args: argparse.Namespace) -> int:
     finally:
         bar.close()
     where = shlex.quote(str(result.case_dir))
-    print(f"Training case {result.case_dir} for {result.student}: {result.title} ({result.questions} questions). "
-          "It is marked TRAINING - NOT EVIDENCE.")
+    print(_("Training case {case} for {student}: {title} ({n} questions). It is marked TRAINING - NOT EVIDENCE.")
+          .format(case=result.case_dir, student=result.student, title=pack_text(result.title), n=result.questions))
     for e in result.evidence:
-        print(f"  evidence {e['uid']} ({e['exhibit']}): {e['path']}")
+        print(_("  evidence {uid} ({exhibit}): {path}").format(uid=e["uid"], exhibit=e["exhibit"], path=e["path"]))
     ft = command_name()
     if not result.triaged:
-        print(f"Next: triage it yourself: {ft} triage {where}")
-    print(f"Read the briefing and questions: {ft} exercise questions {where}")
+        print(_("Next: triage it yourself: {command}").format(command=f"{ft} triage {where}"))
+    print(_("Read the briefing and questions: {command}").format(command=f"{ft} exercise questions {where}"))
     return 0
 
 
@@ -183,23 +184,26 @@ def cmd_questions(args: argparse.Namespace) -> int:
     if args.format == "jsonl":
         _emit_jsonl(rows)
         return 0
-    print(f"TRAINING - NOT EVIDENCE. Exercise: {ex.get('title')} ({ex.get('pack_id')}), student {ex.get('student')}")
-    print(f"Submitted {sub['submitted_utc']}." if sub else "Not submitted yet.")
-    print(f"\nBriefing: {ex.get('briefing', '')}\n")
+    print(_("TRAINING - NOT EVIDENCE. Exercise: {title} ({pack}), student {student}").format(
+        title=pack_text(str(ex.get("title") or "")), pack=ex.get("pack_id"), student=ex.get("student")))
+    print(_("Submitted {time}.").format(time=sub["submitted_utc"]) if sub else _("Not submitted yet."))
+    print("\n" + _("Briefing: {text}").format(text=pack_text(str(ex.get("briefing") or ""))) + "\n")
     for q in rows:
-        print(f"{q['id']} ({q['points']:g} points, {q['type']}): {q['text']}")
+        print(_("{id} ({points} points, {type}): {text}").format(id=q["id"], points=f"{q['points']:g}", type=q["type"],
+                                                                  text=pack_text(q["text"])))
         for i, choice in enumerate(q["choices"]):
-            print(f"    {chr(65 + i)}) {choice}")
+            print(f"    {chr(65 + i)}) {pack_text(choice)}")
         if q["answer_from_tag"]:
-            print(f"    answered by tagging items '{q['answer_from_tag']}'; tagged now: "
-                  f"{'; '.join(q['answer']) or 'nothing'}")
+            print(_("    answered by tagging items '{tag}'; tagged now: {paths}").format(
+                tag=q["answer_from_tag"], paths="; ".join(q["answer"]) or _("nothing")))
         else:
             shown = "; ".join(q["answer"]) if isinstance(q["answer"], list) else q["answer"]
-            print(f"    your answer: {shown if shown else '(none)'}")
+            print(_("    your answer: {answer}").format(answer=shown if shown else _("(none)")))
         for h in q["hints_taken"]:
-            print(f"    hint (-{h['cost']:g}): {h['text']}")
+            print(_("    hint (-{cost}): {text}").format(cost=f"{h['cost']:g}", text=pack_text(h["text"])))
         if q["hints_left"]:
-            print(f"    {q['hints_left']} more hint(s); the next costs {q['next_hint_cost']:g} point(s)")
+            print(_("    {n} more hint(s); the next costs {cost} point(s)").format(
+                n=q["hints_left"], cost=f"{q['next_hint_cost']:g}"))
     return 0
 
 
@@ -212,7 +216,8 @@ def cmd_answer(args: argparse.Namespace) -> int:
     with _open(args.case_dir) as store:
         for qid, value in zip(args.question, args.value, strict=True):
             revision = answer(store, qid, value)
-            print(f"Answer to {qid} recorded" + (f" (change {revision - 1})." if revision > 1 else "."))
+            print(_("Answer to {id} recorded (change {n}).").format(id=qid, n=revision - 1) if revision > 1
+                  else _("Answer to {id} recorded.").format(id=qid))
     return 0
 
 
@@ -221,9 +226,10 @@ def cmd_hint(args: argparse.Namespace) -> int:
 
     with _open(args.case_dir) as store:
         hint = take_hint(store, args.question)
-    print(f"Hint for {hint.question} (costs {hint.cost:g} point(s)): {hint.text}")
+    print(_("Hint for {id} (costs {cost} point(s)): {text}").format(id=hint.question, cost=f"{hint.cost:g}",
+                                                                    text=pack_text(hint.text)))
     if hint.left:
-        print(f"{hint.left} more hint(s) for this question.")
+        print(_("{n} more hint(s) for this question.").format(n=hint.left))
     return 0
 
 
@@ -232,8 +238,8 @@ def cmd_submit(args: argparse.Namespace) -> int:
 
     with _open(args.case_dir) as store:
         done = submit(store)
-    print(f"Submitted at {done['submitted_utc']}: {done['answers']} of {done['questions']} questions answered. "
-          "The answers can no longer change.")
+    print(_("Submitted at {time}: {answers} of {questions} questions answered. The answers can no longer change.")
+          .format(time=done["submitted_utc"], answers=done["answers"], questions=done["questions"]))
     return 0
 
 
