@@ -62,7 +62,7 @@ def _text(rng: random.Random, size: int) -> bytes:
     return out.getvalue().encode()[:size]
 
 
-def make_content(kind: str, size: int, rng: random.Random) -> bytes:
+def make_content(kind: str, size: int, rng: random.Random) -> bytes:  # noqa: C901 - one linear recipe of the reference content
     """Plausible bytes of a given kind (headers right, bodies cheap to generate)."""
     if kind == "text":
         return _text(rng, size)

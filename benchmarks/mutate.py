@@ -77,7 +77,7 @@ def build_bases(work: Path, corpus: Path | None) -> dict[str, list[Path]]:
         e01 = ib.to_e01(disk.path, work / "disk_e01", segment_size=1024 * 1024)
         segments = sorted(e01.parent.glob(e01.stem + ".E*"))
         bases["disk_e01"] = segments
-    except Exception as exc:  # tools missing: the harness still runs on what it has
+    except Exception as exc:  # noqa: BLE001 - tools missing: the harness still runs on what it has
         print(f"note: built disk skipped ({exc})", file=sys.stderr)
     if corpus and (corpus / "images").is_dir():
         for rel in ("grr/ntfs_img.dd", "rust-fatfs/fat16.img", "pytsk/tsk_volume_system.raw",
@@ -228,7 +228,7 @@ def run_one(image: Path, case: Path, file_timeout: float) -> dict[str, Any]:
     import sqlite3
 
     from forensic_triage.errors import TriageError
-    from forensic_triage.evidence.intake import add_evidence
+    from forensic_triage.jobs.intake import add_evidence
     from forensic_triage.jobs.settings import TriageSettings
     from forensic_triage.jobs.triage import run_triage
     from forensic_triage.store import CaseStore
@@ -251,7 +251,7 @@ def run_one(image: Path, case: Path, file_timeout: float) -> dict[str, Any]:
             result.update(outcome="traceback")
     except MemoryError:
         result.update(outcome="memory", stage=stage)
-    except Exception as exc:  # exactly what the harness exists to find
+    except Exception as exc:  # noqa: BLE001 - exactly what the harness exists to find
         import traceback
 
         result.update(outcome="traceback", stage=stage, message=traceback.format_exc()[-2000:], error=repr(exc))
@@ -267,7 +267,7 @@ def run_one(image: Path, case: Path, file_timeout: float) -> dict[str, Any]:
                 ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             if problems or not ok:
                 result.update(outcome="unusable", problems=problems[:3])
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - any failure makes the case unusable: recorded
             result.update(outcome="unusable", message=repr(exc))
     return result
 

@@ -63,8 +63,8 @@ def time_fls(image: Path, work: Path) -> tuple[float, int]:
 
 def time_ours(image: Path, work: Path, jobs: int) -> dict[str, Any]:
     from forensic_triage.errors import Cancelled
-    from forensic_triage.evidence.intake import add_evidence
     from forensic_triage.jobs.context import JobContext, Progress
+    from forensic_triage.jobs.intake import add_evidence
     from forensic_triage.jobs.settings import TriageSettings
     from forensic_triage.jobs.triage import run_triage
     from forensic_triage.store import CaseStore

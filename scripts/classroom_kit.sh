@@ -54,9 +54,10 @@ else
 fi
 
 echo "3/4 Exercise packs"
-if .venv/bin/forensic-triage exercise --help >/dev/null 2>&1; then
-  .venv/bin/forensic-triage exercise export-builtin "$out/packs"
-fi
+for id in $(.venv/bin/forensic-triage exercise list --format jsonl \
+             | .venv/bin/python -c 'import json, sys; print(" ".join(json.loads(l)["id"] for l in sys.stdin))'); do
+  .venv/bin/forensic-triage exercise write "$id" --out "$out/packs/$id.ftpack" >/dev/null
+done
 
 echo "4/4 Installer and instructions"
 cp packaging/classroom/install.sh packaging/classroom/reset.sh packaging/classroom/README.md "$out/"

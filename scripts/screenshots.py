@@ -98,8 +98,7 @@ def main() -> int:
     # Browse: the Pictures folder of the sample, the camera picture with its EXIF.
     window.show_tab(2)
     browse = ws.browse
-    rows = window.session.query("SELECT id FROM files WHERE name = 'IMG_20250227_101502.jpg'")
-    browse.show_file(int(rows[0]["id"]))
+    browse.show_file(window.session.store.files.ids_named("IMG_20250227_101502.jpg")[0])
     spin(until=lambda: browse.current_file_id() is not None)
     browse.details.setCurrentWidget(browse.details.picture)
     spin(0.8)

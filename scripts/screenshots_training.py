@@ -88,7 +88,7 @@ def main() -> int:
 
     # Answer S02 from the deleted file selected in Browse files; S06 typed; a hint on S04.
     window.show_tab(2)
-    fid = int(ws.browse.session.scalar("SELECT id FROM files WHERE name = 'deleted_plan.txt'"))
+    fid = ws.browse.session.store.files.ids_named("deleted_plan.txt")[0]
     ws.browse.show_file(fid)
     spin(until=lambda: ws.browse.current_file_id() == fid)
     for qid, typed in (("S02", None), ("S06", "Pixel 7"), ("S09", "how to remove exif data from photos")):

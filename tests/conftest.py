@@ -34,7 +34,7 @@ def _make_triaged_sample(folder: Path) -> Path:
     """The built-in sample image, triaged for real, with a tag and a custody event added through
     the tool (so every kind of table holds rows)."""
     from forensic_triage.custody import CustodyEvent, add_event
-    from forensic_triage.evidence.intake import add_evidence
+    from forensic_triage.jobs.intake import add_evidence
     from forensic_triage.jobs.settings import TriageSettings
     from forensic_triage.jobs.triage import run_triage
     from forensic_triage.sample.generator import build_sample_image

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -45,10 +46,20 @@ def test_the_kit_holds_every_part(kit: Path) -> None:
     for needed in ("forensic_triage", "pytsk3", "libewf_python", "yara_python", "pyside6_essentials", "reportlab",
                    "cryptography", "numpy"):
         assert needed in wheels, f"{needed} missing from the wheelhouse: {sorted(wheels)}"
+    # The workstation's wheel carries every package and data file it needs.
+    with zipfile.ZipFile(next((kit / "wheelhouse").glob("forensic_triage-*.whl"))) as whl:
+        names = set(whl.namelist())
+    packages = {str(p.parent.relative_to(REPO)).replace("/", ".") for p in (REPO / "forensic_triage").rglob("__init__.py")}
+    for package in packages:
+        assert f"{package.replace('.', '/')}/__init__.py" in names, f"{package} is not in the wheel"
+    for data in ("forensic_triage/ui/i18n/forensic_triage_es.qm", "forensic_triage/ui/i18n/forensic_triage_fr.qm",
+                 "forensic_triage/locale/es/LC_MESSAGES/forensic_triage.mo", "forensic_triage/rules/README.md"):
+        assert data in names, f"{data} is not in the wheel"
     debs = {p.name.split("_")[0] for p in (kit / "debs").glob("*.deb")}
     for needed in ("libmagic1", "libxcb-cursor0", "libxkbcommon-x11-0", "python3-venv"):
         assert needed in debs, f"{needed} missing from debs/"
     assert "gcc" not in debs and "python3-dev" not in debs  # the wheels need no compiler on a classroom machine
+    assert sorted(p.name for p in (kit / "packs").iterdir()) == ["leak.ftpack", "shipment.ftpack", "windows.ftpack"]
     for name in ("install.sh", "reset.sh", "README.md", "SHA256SUMS"):
         assert (kit / name).is_file()
     listed = (kit / "SHA256SUMS").read_text().splitlines()
@@ -68,6 +79,20 @@ def test_installs_offline_and_runs(kit: Path, tmp_path: Path) -> None:
                          env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **NO_NETWORK})
     assert run.returncode == 0, run.stdout + run.stderr
     assert "EXH-001" in run.stdout
+    # The packs the kit carries are listed and start a training case with the installed tool.
+    pack = prefix / "packs" / "shipment.ftpack"
+    started = subprocess.run([str(tool), "exercise", "start", str(pack), str(tmp_path / "training" / "s1"),
+                              "--student", "A. Student"], capture_output=True, text=True, timeout=600, cwd=tmp_path,
+                             env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **NO_NETWORK})
+    assert started.returncode == 0, started.stdout + started.stderr
+    # reset.sh removes the training case and keeps a casework case beside it.
+    (tmp_path / "training" / "work").mkdir()
+    subprocess.run([str(tool), "case", "new", str(tmp_path / "training" / "work"), "--case-number", "W-1",
+                    "--examiner", "A. Examiner"], capture_output=True, text=True, check=True, cwd=tmp_path)
+    reset = subprocess.run(["sh", str(kit / "reset.sh"), str(tmp_path / "training")], capture_output=True, text=True,
+                           timeout=60)
+    assert reset.returncode == 0, reset.stderr
+    assert not (tmp_path / "training" / "s1").exists() and (tmp_path / "training" / "work" / "case.sqlite").is_file()
     # It is not this checkout's tool: the package comes from the kit's wheel.
     where = subprocess.run([str(prefix / "venv" / "bin" / "python"), "-c",
                             "import forensic_triage, sys; print(forensic_triage.__file__)"],

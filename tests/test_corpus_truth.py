@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from forensic_triage.evidence.intake import add_evidence
+from forensic_triage.jobs.intake import add_evidence
 from forensic_triage.jobs.settings import TriageSettings
 from forensic_triage.jobs.triage import run_triage
 from forensic_triage.store import CaseStore

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from forensic_triage.cli.main import run
-from forensic_triage.evidence.intake import add_evidence
+from forensic_triage.jobs.intake import add_evidence
 from forensic_triage.jobs.settings import TriageSettings
 from forensic_triage.jobs.triage import run_triage
 from forensic_triage.sample import build_sample_image

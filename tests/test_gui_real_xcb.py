@@ -50,8 +50,8 @@ def xvfb() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def demo_case(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from forensic_triage.evidence.intake import add_evidence
     from forensic_triage.jobs.context import JobContext
+    from forensic_triage.jobs.intake import add_evidence
     from forensic_triage.jobs.settings import TriageSettings
     from forensic_triage.jobs.triage import run_triage
     from forensic_triage.sample.generator import build_sample_image

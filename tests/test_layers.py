@@ -7,8 +7,8 @@ compared with the direction in ``docs/architecture.md``::
     exports read the store (and the evidence only through fs.resolver)
     ui, cli -> everything;  plugins -> plugin API + model only
 
-Today's offenders are listed in ``LAYER_ALLOWLIST`` and ``SQL_ALLOWLIST`` (module -> reason), to be
-emptied as the work of issue 16 lands. The lists only shrink: an allowlisted module that no longer
+A module allowed to break a rule would be listed in ``LAYER_ALLOWLIST`` or ``SQL_ALLOWLIST``
+(module -> reason); both are empty. The lists only shrink: an allowlisted module that no longer
 offends (or no longer exists) fails the test until its entry is removed.
 """
 
@@ -33,7 +33,7 @@ QT = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "shiboken2")
 
 # ------------------------------------------------------------------------------------------------ areas
 # Every module belongs to one area; BASE areas are importable from anywhere.
-BASE = {"errors", "timeutil", "model", "text", "buildinfo", "package"}
+BASE = {"errors", "timeutil", "model", "text", "buildinfo", "package", "i18n"}
 AREAS = {  # first component below forensic_triage -> area
     "evidence": "evidence", "fs": "fs", "store": "store", "isolation": "isolation",
     "jobs": "jobs", "pipeline": "engine", "scan": "engine", "content_search": "engine", "hashsets": "engine",
@@ -41,6 +41,7 @@ AREAS = {  # first component below forensic_triage -> area
     "exports": "exports", "case_details": "services", "custody": "services", "tags": "services",
     "sample": "sample", "guicheck": "guicheck", "cli": "cli", "__main__": "cli", "ui": "ui",
     "errors": "errors", "timeutil": "timeutil", "model": "model", "text": "text", "buildinfo": "buildinfo",
+    "i18n": "i18n", "isolated_views": "isolation", "plugin_catalog": "engine", "training": "training",
 }
 EVERYTHING = None
 # area -> {area it may import: None (any module of it) or the only modules of it it may import}
@@ -52,40 +53,32 @@ ALLOWED: dict[str, dict[str, set[str] | None] | None] = {
     "store": {},
     "plugin_api": {},
     "plugins": {"plugin_api": None},
-    "engine": {"plugin_api": None, "plugins": None, "isolation": None},
+    # The engine records a job's scan provenance and reads the hash-set library through the store
+    # (the store imports nothing of the engine, so this makes no cycle).
+    "engine": {"plugin_api": None, "plugins": None, "isolation": None, "store": None},
     "services": {"store": None, "isolation": None, "fs": {"forensic_triage.fs.resolver"}},
-    "exports": {"store": None, "services": None, "fs": {"forensic_triage.fs.resolver"}},
+    # Exports re-check the container files' SHA-256 at report time (evidence.hashing), and read file
+    # content only through the one resolver (copies in packages).
+    "exports": {"store": None, "services": None, "fs": {"forensic_triage.fs.resolver"},
+                "evidence": {"forensic_triage.evidence.hashing"}},
     "jobs": {"evidence": None, "fs": None, "store": None, "engine": None, "plugin_api": None, "plugins": None,
              "isolation": None, "services": None, "exports": None},
     "sample": {},
+    # Training builds its cases with the jobs (intake, triage), signs packs with the exports' keys and
+    # generates its evidence with the sample builders.
+    "training": {"evidence": None, "fs": None, "store": None, "engine": None, "jobs": None, "exports": None,
+                 "services": None, "sample": None, "isolation": None},
     "guicheck": {},
     "cli": EVERYTHING,  # the faces use everything
     "ui": EVERYTHING,
 }
 LAZY_UI_IMPORT = {"cli"}  # 'forensic-triage gui' imports the application inside the command, never at load
 
-# Today's offenders (lead: empty as the branches of issue 16 merge). module -> reason.
-LAYER_ALLOWLIST: dict[str, str] = {
-    "forensic_triage.evidence.intake": "re-export shim of jobs.intake, kept one release (remove it then)",
-    "forensic_triage.evidence.source_zone": "evidence -> extractors, jobs.writer, store (store-core moves it)",
-    "forensic_triage.fs.byteranges": "fs -> store: damaged-sector map reads the case (store-core)",
-    "forensic_triage.exports.bodyfile": "imports cli.common text helpers: use forensic_triage.text",
-    "forensic_triage.exports.dfxml": "imports cli.common text helpers: use forensic_triage.text",
-    "forensic_triage.exports.pdf_style": "imports cli.common text helpers: use forensic_triage.text",
-    "forensic_triage.exports.tables": "imports cli.common text helpers: use forensic_triage.text",
-    "forensic_triage.exports.report_data": "exports -> evidence.intake.check_containers (store-exports)",
-    "forensic_triage.tags": "services -> exports.evidence_read/findings (hostile: use the resolver)",
-    "forensic_triage.plugin_api": "plugin_api -> pipeline.analyzers for FileInfo (jobs)",
-}
-# Plugins import FileInfo from pipeline.analyzers until plugin_api offers it (jobs).
-for _name in ("android_calls", "android_contacts", "android_sms", "android_whatsapp", "browser_chrome",
-              "browser_firefox", "browser_safari", "documents", "email_files", "evtx", "exif", "jumplist", "lnk",
-              "prefetch", "recyclebin", "registry_autostart", "registry_network", "registry_programs",
-              "registry_recent", "registry_sam", "registry_system", "registry_usb", "registry_userassist",
-              "shell_history", "browser_common", "registry_common"):
-    LAYER_ALLOWLIST[f"forensic_triage.plugins.{_name}"] = "plugin -> pipeline.analyzers.FileInfo (jobs)"
+# Modules allowed to break a rule, with the reason (empty: every module follows the layers). The
+# test fails for an entry that no longer offends, so these lists only shrink.
+LAYER_ALLOWLIST: dict[str, str] = {}
 
-SQL_ALLOWLIST: dict[str, str] = {}  # filled below (after the readers), each with its owner
+SQL_ALLOWLIST: dict[str, str] = {}
 
 
 # ------------------------------------------------------------------------------------------------ reading
@@ -249,64 +242,12 @@ def sql_problems(module: Module) -> list[str]:
 
 def sql_checked(module: Module) -> bool:
     """Everything but the store itself, the plugins (which parse SQLite evidence, not the case) and the
-    sample generator (which builds SQLite evidence)."""
-    own = ("forensic_triage.store", "forensic_triage.plugins", "forensic_triage.sample")
+    sample generators (which build SQLite evidence, also for the built-in training packs)."""
+    own = ("forensic_triage.store", "forensic_triage.plugins", "forensic_triage.sample",
+           "forensic_triage.training.builtin")
     return not any(module.name == o or module.name.startswith(o + ".") for o in own)
 
 
-SQL_ALLOWLIST.update({  # owner (issue 16 plan) moves the SQL into a repository of store/
-    "forensic_triage.case_details": "store-core",
-    "forensic_triage.cli.cmd_artifacts": "store-core",
-    "forensic_triage.cli.cmd_case": "store-core",
-    "forensic_triage.cli.cmd_demo": "store-core",
-    "forensic_triage.cli.cmd_evidence": "store-core",
-    "forensic_triage.cli.cmd_files": "store-core",
-    "forensic_triage.cli.cmd_hits": "store-core",
-    "forensic_triage.cli.cmd_package": "store-core",
-    "forensic_triage.cli.cmd_search": "store-core",
-    "forensic_triage.cli.cmd_triage": "store-core",
-    "forensic_triage.cli.cmd_verify": "store-core",
-    "forensic_triage.cli.cmd_warnings": "store-core",
-    "forensic_triage.cli.timeline_files": "store-core",
-    "forensic_triage.custody": "store-core",
-    "forensic_triage.evidence.source_zone": "store-core",
-    "forensic_triage.fs.byteranges": "store-core",
-    "forensic_triage.hashsets": "store-core",
-    "forensic_triage.exports.bodyfile": "store-exports",
-    "forensic_triage.exports.case_artifacts": "store-exports",
-    "forensic_triage.exports.case_findings": "store-exports",
-    "forensic_triage.exports.case_uco": "store-exports",
-    "forensic_triage.exports.dfxml": "store-exports",
-    "forensic_triage.exports.evidence_read": "store-exports",
-    "forensic_triage.exports.findings": "store-exports",
-    "forensic_triage.exports.package": "store-exports",
-    "forensic_triage.exports.package_import": "store-exports",
-    "forensic_triage.exports.package_verify": "store-exports",
-    "forensic_triage.exports.pdf_findings": "store-exports",
-    "forensic_triage.exports.report_data": "store-exports",
-    "forensic_triage.exports.tables": "store-exports",
-    "forensic_triage.jobs.triage": "jobs",
-    "forensic_triage.jobs.writer": "jobs",
-    "forensic_triage.scan.setup": "jobs",
-    "forensic_triage.tags": "hostile",
-    "forensic_triage.ui.findings_models": "hostile",
-    "forensic_triage.ui.triage_panel": "hostile",
-    "forensic_triage.ui.audit_view": "store-ui",
-    "forensic_triage.ui.browse": "store-ui",
-    "forensic_triage.ui.details": "store-ui",
-    "forensic_triage.ui.evidence_dialog": "store-ui",
-    "forensic_triage.ui.examiner_words": "store-ui",
-    "forensic_triage.ui.file_model": "store-ui",
-    "forensic_triage.ui.findings": "store-ui",
-    "forensic_triage.ui.main_window": "store-ui",
-    "forensic_triage.ui.overview": "store-ui",
-    "forensic_triage.ui.sample_case": "store-ui",
-    "forensic_triage.ui.session": "store-ui",
-    "forensic_triage.ui.start_page": "store-ui",
-    "forensic_triage.ui.tag_dialog": "store-ui",
-    "forensic_triage.ui.timeline": "store-ui",
-    "forensic_triage.ui.tree_model": "store-ui",
-})
 
 
 # ------------------------------------------------------------------------------------------------ tests

@@ -25,10 +25,10 @@ from imagebuilders import build_fat, build_ntfs, require_tools
 from PIL import Image
 
 from forensic_triage.cli.main import run
-from forensic_triage.evidence.intake import add_evidence
-from forensic_triage.evidence.source_zone import set_source_timezone
 from forensic_triage.exports.case_uco import export_case
+from forensic_triage.jobs.intake import add_evidence
 from forensic_triage.jobs.settings import TriageSettings
+from forensic_triage.jobs.source_zone import set_source_timezone
 from forensic_triage.jobs.triage import run_triage
 from forensic_triage.sample.generator import build_sample_image
 from forensic_triage.store import CaseStore

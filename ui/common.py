@@ -18,8 +18,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from forensic_triage.cli.common import human_bytes, safe_text
 from forensic_triage.errors import TriageError
+from forensic_triage.text import human_bytes, safe_text
 from forensic_triage.timeutil import local_display
 
 ICON_PATH = Path(__file__).with_name("icon.svg")

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from forensic_triage.errors import TriageError, UsageError
 from forensic_triage.evidence.detect import detect
-from forensic_triage.evidence.intake import add_evidence
-from forensic_triage.evidence.source_zone import check_zone
 from forensic_triage.jobs.context import JobContext
+from forensic_triage.jobs.intake import add_evidence
+from forensic_triage.jobs.source_zone import check_zone
 from forensic_triage.store import CaseStore
 
 from .common import human_bytes, rich, show_error

@@ -38,7 +38,7 @@ def load_generator() -> Any:
 def make_sample_case(folder: Path, ctx: JobContext) -> str:
     """Create (or finish) the training case in ``folder``; returns the case folder."""
     build = load_generator()
-    from forensic_triage.evidence.intake import add_evidence
+    from forensic_triage.jobs.intake import add_evidence
     from forensic_triage.jobs.settings import TriageSettings
     from forensic_triage.jobs.triage import run_triage
 

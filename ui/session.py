@@ -63,16 +63,6 @@ class CaseSession(QObject):
     def reload_info(self) -> None:
         self.info = self.store.case_info()
 
-    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-        """Deprecated: ask ``self.store``'s repositories by name. Kept only for ``triage_panel.py`` until its
-        queries move to the store (issue 16: ``store.evidence.count()``, ``store.triage.warning_count()``,
-        ``store.files.pending_count()``, ``store.evidence.unlisted_volume_count()``); nothing else in ui/ calls it."""
-        return [dict(r) for r in self.store.query(sql, params)]
-
-    def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
-        """Deprecated, as :meth:`query`."""
-        return self.store.scalar(sql, params)
-
     def counts_summary(self, on_counts: Callable[[dict[str, int]], None]) -> None:
         """What has been found so far, counted on the background loader (a full scan on big cases)."""
         self.counts.submit(Request(lambda store: store.browse.case_counts(), on_counts))

@@ -7,8 +7,8 @@ import shlex
 from pathlib import Path
 
 from ..errors import UsageError
-from ..evidence.intake import add_evidence
 from ..jobs.context import JobContext
+from ..jobs.intake import add_evidence
 from ..jobs.settings import TriageSettings
 from ..jobs.triage import run_triage
 from ..store import DB_NAME, CaseStore
@@ -46,7 +46,7 @@ def demo_folder(requested: str | None) -> Path:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from ..evidence.source_zone import set_source_timezone
+    from ..jobs.source_zone import set_source_timezone
     from ..sample.generator import SOURCE_ZONE, build_sample_image
 
     folder = demo_folder(args.dir)

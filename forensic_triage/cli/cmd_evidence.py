@@ -6,9 +6,9 @@ import argparse
 import json
 from typing import Any
 
-from ..evidence.intake import FAILED_VERDICTS, IntakeResult, add_evidence
-from ..evidence.source_zone import check_zone, describe, set_source_timezone
 from ..jobs.context import JobContext
+from ..jobs.intake import FAILED_VERDICTS, IntakeResult, add_evidence
+from ..jobs.source_zone import check_zone, describe, set_source_timezone
 from ..store import CaseStore
 from .common import ProgressBar, add_format, emit, human_bytes
 

@@ -75,8 +75,8 @@ def cmd_package(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from ..cli.common import safe_text
     from ..exports.package_verify import verify_package
+    from ..text import safe_text
 
     result = verify_package(args.package, args.pubkey)
     if args.format == "json":

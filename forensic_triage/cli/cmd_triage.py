@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..evidence.intake import intake_problems
 from ..jobs.context import JobContext
+from ..jobs.intake import intake_problems
 from ..jobs.options import add_arguments, parse_duration, settings_from_args
 from ..jobs.triage import run_triage
 from ..store import CaseStore

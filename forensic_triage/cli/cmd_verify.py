@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..evidence.intake import check_containers
+from ..jobs.intake import check_containers
 from ..store import CaseStore, digest
 
 

@@ -22,8 +22,8 @@ import stat
 from pathlib import Path
 from typing import TextIO
 
-from ..cli.common import safe_text
 from ..store import CaseStore
+from ..text import safe_text
 from ..timeutil import BASIS_LOCAL, local_to_utc, parse_iso
 
 _TYPE_CHAR = {"file": "r", "dir": "d", "link": "l", "virtual": "v", "other": "-"}

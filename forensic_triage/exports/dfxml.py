@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..cli.common import safe_text
 from ..store import CaseStore
+from ..text import safe_text
 from ..timeutil import BASIS_LOCAL, offset_iso
 
 

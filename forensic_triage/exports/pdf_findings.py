@@ -337,7 +337,7 @@ def content_summary_table(d: ReportData, ss: Any, width: float) -> list[Any]:
     story.append(_grid(rows, [20 * mm, 13 * mm, 16 * mm, 12 * mm, width - 61 * mm]))
     story.append(Paragraph("Hits are patterns found in the bytes of files (addresses, URLs, numbers); a hit shows "
                            "that the text is present, not who wrote it or why. Every hit with its file and byte "
-                           "offset is in the CSV table content_hits.", ss["FTNote"]))
+                           "offset is listed in the CSV export of the content hits.", ss["FTNote"]))
     return story
 
 

@@ -2,7 +2,7 @@
 
 The only thing read outside the database is the evidence *container files* themselves, which
 are re-hashed (read-only) so the report can state that they are unchanged since intake
-(``evidence.intake.check_containers``); the evidence's content is never reopened.
+(``evidence.hashing.recheck_container``); the evidence's content is never reopened.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 from .. import TOOL_NAME, __version__
 from ..buildinfo import build_id
 from ..errors import StoreError
-from ..evidence.intake import check_containers
+from ..evidence.hashing import recheck_container
 from ..store import CaseStore
 from ..store import digest as case_digest
 from ..timeutil import local_display, parse_iso, utcnow_iso
@@ -331,7 +331,7 @@ def gather(store: CaseStore, scope: str = "notable", *, report_id: str | None = 
         examiners=examiners,
         signer_fingerprint=signer_fingerprint or (signing or {}).get("fingerprint"),
         evidence=_evidence(store),
-        containers_now=check_containers(store) if not info.get("read_only") else [],
+        containers_now=[recheck_container(row) for row in store.evidence.recorded_containers()] if not info.get("read_only") else [],
         volumes=store.findings.volumes(),
         custody=store.findings.custody_events(),
         jobs=jobs, plugins=plugins, libraries=libraries,

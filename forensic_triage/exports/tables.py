@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..cli.common import csv_safe
 from ..store import CaseStore
 from ..store.findings_repo import EXPORT_TABLES, ScopeIds
+from ..text import csv_safe
 from .findings import Finding, collect, selected_file_ids
 
 # Tables exported, in an order that satisfies foreign keys on import.

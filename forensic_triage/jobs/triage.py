@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import Cancelled, TriageError
-from ..evidence.intake import intake_problems
+from ..jobs.intake import intake_problems
 from ..model import FileResult, FileStatus, JobOutcome, WarningKind
 from ..store import CaseStore
 from ..store.triage_repo import TIER_NAMES, TIERS
@@ -353,7 +353,7 @@ def _name_damaged_files(store: CaseStore, evidences: list[dict[str, Any]], job_i
     """Once files are listed, name those holding data in sectors intake found damaged (E01 chunks
     that failed their checksums), as stored warnings: the report and 'warnings' show them without
     reopening the evidence. Each sentence is stored once, also across resumed runs."""
-    from ..fs.byteranges import bad_ranges, damaged_file_notes
+    from ..jobs.byteranges import bad_ranges, damaged_file_notes
 
     for evidence in evidences:
         if not bad_ranges(store, int(evidence["id"])):

@@ -48,7 +48,7 @@ def place_times(times: Sequence[tuple[str, str]], source_zone: str | None) -> tu
 
 def insert_timeline(conn: sqlite3.Connection, rows: list[Placed], artifact_id: int, plugin: str,
                     file_id: int | None, locator: str, summary: str) -> None:
-    """Kept for callers holding a connection (``evidence.source_zone``); prefer
+    """Kept for callers holding a connection (``jobs.source_zone``); prefer
     ``store.triage.insert_timeline``."""
     insert_timeline_rows(conn, rows, artifact_id, plugin, file_id, locator, summary)
 

@@ -146,3 +146,12 @@ class FilesRepo(Repo):
     def pending_count(self) -> int:
         """File entries still waiting to be examined."""
         return int(self._scalar("SELECT count(*) FROM files WHERE status='pending'") or 0)
+
+    def ids_named(self, name: str) -> list[int]:
+        """Ids of the file entries with exactly this name, in id order."""
+        return [int(r["id"]) for r in self._rows("SELECT id FROM files WHERE name = ? ORDER BY id", (name,))]
+
+    def id_of_path(self, path: str) -> int | None:
+        """Id of the first file entry listed at exactly this path (``None`` when there is none)."""
+        value = self._scalar("SELECT id FROM files WHERE path = ? ORDER BY id LIMIT 1", (path,))
+        return None if value is None else int(value)

@@ -10,13 +10,14 @@ Registration point
 read it). A pack is a :class:`BuiltinPack`: an id, a title, a summary and a ``build(folder)``
 that writes the evidence into ``folder`` and returns a :class:`Scenario`. The Windows/NTFS pack
 (``forensic_triage.sample.ntfs_pack.build_windows_pack``) is adapted by :func:`windows_pack`;
-add ``windows_pack()`` to :data:`BUILTIN_PACKS` once that module is present.
+registered in :data:`BUILTIN_PACKS`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import sqlite3
 import tempfile
 from collections.abc import Callable
@@ -317,9 +318,14 @@ def _leak(folder: Path) -> Scenario:
 
 
 def _windows(folder: Path) -> Scenario:
-    from ..sample.ntfs_pack import build_windows_pack  # type: ignore[import-not-found,unused-ignore]
+    from ..sample.ntfs_pack import build_windows_pack
 
     image, questions = build_windows_pack(folder)
+    for question in questions:
+        # The Windows pack writes its options into the question text, "(A) ...; (B) ...": the
+        # choices are those letters (the text, and its translations, stay as written).
+        if question["type"] == "choice" and not question.get("choices"):
+            question["choices"] = sorted(set(re.findall(r"\(([A-Z])\) ", question["text"])))
     briefing = ("A Windows workstation's disk (NTFS) was imaged for a triage exercise (exhibit WIN-001). NTFS and "
                 "the registry record UTC, so every time the tool shows is UTC. Triage the image and answer the "
                 "questions; give paths as the tool lists them.")
@@ -334,7 +340,7 @@ def windows_pack() -> BuiltinPack:
                        _windows)
 
 
-# THE registration point: the lead adds ``windows_pack()`` here at merge.
+# THE registration point of the built-in packs.
 BUILTIN_PACKS: tuple[BuiltinPack, ...] = (
     BuiltinPack("shipment", "The shipment files (beginner)",
                 "John Doe's laptop: verification, a deleted plan, a lying extension, EXIF/GPS, Chrome history and "
@@ -342,6 +348,7 @@ BUILTIN_PACKS: tuple[BuiltinPack, ...] = (
     BuiltinPack("leak", "The leaked pump design (intermediate)",
                 "An engineer's laptop working copy that does not match its seizure hash; two deleted files, a "
                 "design disguised as a picture, EXIF/GPS, a download caught by YARA and a tagged conclusion.", _leak),
+    windows_pack(),
 )
 
 

@@ -95,8 +95,8 @@ def start(pack: str | os.PathLike[str] | Pack, case_dir: str | os.PathLike[str],
     ``images`` maps an evidence name to a file, for packs that refer to an image by SHA-256
     only. The case folder must be new; the evidence is copied into ``CASE_DIR/exercise-evidence``
     (read-only) after its SHA-256 is checked against the pack."""
-    from ..evidence.intake import add_evidence
     from ..jobs.context import JobContext
+    from ..jobs.intake import add_evidence
     from ..jobs.triage import run_triage
 
     name = " ".join(student.split())

@@ -44,7 +44,7 @@ def build_pack(image: str | os.PathLike[str], questions_file: str | os.PathLike[
         raise UsageError(f"The image {src} does not exist or is not a file.")
     qs, extra = load_questions(questions_file)
     if source_timezone:
-        from ..evidence.source_zone import check_zone
+        from ..jobs.source_zone import check_zone
 
         source_timezone = check_zone(source_timezone)
     name = re.sub(r"[^A-Za-z0-9._-]+", "_", src.name).strip("._") or "evidence.dd"

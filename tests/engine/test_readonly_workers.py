@@ -16,7 +16,7 @@ import pytsk3
 from imagebuilders import build_ext4, to_e01
 
 from forensic_triage.evidence.images import TskImage, open_media, tsk_image
-from forensic_triage.evidence.intake import add_evidence
+from forensic_triage.jobs.intake import add_evidence
 from forensic_triage.jobs.settings import TriageSettings
 from forensic_triage.jobs.triage import run_triage
 from forensic_triage.store import CaseStore

@@ -57,7 +57,7 @@ def _graph(path: Path, since: str, tmp: str) -> str:
 
 
 def test_sample_triage_output_is_unchanged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from forensic_triage.evidence.intake import add_evidence
+    from forensic_triage.jobs.intake import add_evidence
     from forensic_triage.jobs.settings import TriageSettings
     from forensic_triage.jobs.triage import run_triage
     from forensic_triage.sample.generator import build_sample_image

@@ -21,8 +21,8 @@ import pytest
 from imagebuilders import build_disk, build_fat, to_e01
 
 from forensic_triage.cli.main import run
-from forensic_triage.evidence.intake import add_evidence
-from forensic_triage.fs.byteranges import bad_ranges, damaged_file_notes, files_touching
+from forensic_triage.jobs.byteranges import bad_ranges, damaged_file_notes, files_touching
+from forensic_triage.jobs.intake import add_evidence
 from forensic_triage.jobs.settings import TriageSettings
 from forensic_triage.jobs.triage import run_triage
 from forensic_triage.store import CaseStore

@@ -17,7 +17,7 @@ import pytest
 from imagebuilders import build_disk, build_fat
 
 from forensic_triage.errors import StoreError
-from forensic_triage.evidence.intake import add_evidence, intake_problems
+from forensic_triage.jobs.intake import add_evidence, intake_problems
 from forensic_triage.store import CaseStore
 
 CLI = [sys.executable, "-m", "forensic_triage"]

@@ -25,8 +25,8 @@ import pytest
 from ft_testlib import tools_required
 
 from forensic_triage.custody import CustodyEvent, add_event
-from forensic_triage.evidence.intake import add_evidence
 from forensic_triage.exports.findings import full_locator
+from forensic_triage.jobs.intake import add_evidence
 from forensic_triage.jobs.settings import TriageSettings
 from forensic_triage.jobs.triage import run_triage
 from forensic_triage.jobs.writer import write_results

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from conftest import jsonld_nodes
 
-from forensic_triage.evidence.intake import add_evidence
 from forensic_triage.exports.case_uco import export_case
+from forensic_triage.jobs.intake import add_evidence
 from forensic_triage.jobs.settings import TriageSettings
 from forensic_triage.jobs.triage import run_triage
 from forensic_triage.store import CaseStore

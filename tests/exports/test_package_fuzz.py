@@ -67,7 +67,7 @@ def _members(data: bytes) -> Any:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             return [(i.filename, _kind(i), i.flag_bits & 1, i.file_size, zf.read(i)) for i in zf.infolist()]
-    except Exception:  # the oracle only needs to know that it is unreadable
+    except Exception:  # noqa: BLE001 - the oracle only needs to know that it is unreadable
         return None
 
 

@@ -13,10 +13,10 @@ import pytest
 from conftest import HOSTILE_NAMES
 from ft_testlib import require_tool
 
-from forensic_triage.cli.common import safe_text
-from forensic_triage.evidence.intake import add_evidence
 from forensic_triage.exports.operations import export_pdf
+from forensic_triage.jobs.intake import add_evidence
 from forensic_triage.store import CaseStore
+from forensic_triage.text import safe_text
 
 SECTIONS = ("Digital Forensic Examination Report", "1. Examiner and declaration", "Signature", "2. Request and scope",
             "3. Exhibits and continuity", "Continuity (chain of custody)", "4. Acquisition and verification",

@@ -11,10 +11,10 @@ from typing import Any
 
 from ft_testlib import require_tool
 
-from forensic_triage.evidence.source_zone import set_source_timezone
 from forensic_triage.exports.bodyfile import export_bodyfile, zone_unknown_count
 from forensic_triage.exports.dfxml import NS, export_dfxml
 from forensic_triage.exports.tables import write_csv
+from forensic_triage.jobs.source_zone import set_source_timezone
 from forensic_triage.store import CaseStore
 
 

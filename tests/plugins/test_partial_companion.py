@@ -11,7 +11,7 @@ from helpers import build_sqlite
 from imagebuilders import build_fat, require_tools
 from test_android_sms import SCHEMA
 
-from forensic_triage.evidence.intake import add_evidence
+from forensic_triage.jobs.intake import add_evidence
 from forensic_triage.jobs.settings import TriageSettings
 from forensic_triage.jobs.triage import run_triage
 from forensic_triage.store import CaseStore

@@ -18,7 +18,7 @@ from imagebuilders import build_disk, build_fat, to_e01
 from forensic_triage.errors import EvidenceError
 from forensic_triage.evidence.ewfcheck import ChunkChecker, LayoutError
 from forensic_triage.evidence.images import EwfMedia, open_media
-from forensic_triage.evidence.intake import hash_media, verdict_for
+from forensic_triage.jobs.intake import hash_media, verdict_for
 
 
 def _ours(path: Path) -> str:

@@ -26,11 +26,11 @@ from typing import Any
 import pytest
 from ft_testlib import require_tool
 
-from forensic_triage.cli.common import safe_text
 from forensic_triage.cli.main import build_parser
 from forensic_triage.fs.walker import decode_name
 from forensic_triage.model import Locator
 from forensic_triage.store import CaseStore
+from forensic_triage.text import safe_text
 
 pytestmark = pytest.mark.tools
 

@@ -25,7 +25,7 @@ from imagebuilders import build_ext4, build_ntfs, require_tools
 
 from forensic_triage.cli.main import run
 from forensic_triage.errors import TriageError
-from forensic_triage.evidence.intake import add_evidence
+from forensic_triage.jobs.intake import add_evidence
 from forensic_triage.jobs.settings import TriageSettings
 from forensic_triage.jobs.triage import run_triage
 from forensic_triage.store import CaseStore

@@ -189,7 +189,7 @@ def test_triage_reports_every_finding_kind_through_the_cli(planted, tmp_path: Pa
 
 
 def test_large_file_matched_beyond_the_window_in_a_triage(tmp_path: Path) -> None:
-    from forensic_triage.evidence.intake import add_evidence
+    from forensic_triage.jobs.intake import add_evidence
     from forensic_triage.jobs.settings import TriageSettings
     from forensic_triage.jobs.triage import run_triage
     from forensic_triage.store import CaseStore

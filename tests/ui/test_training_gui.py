@@ -50,7 +50,8 @@ def test_an_exercise_from_start_to_the_trainers_grades(qtbot: Any, window: Any, 
 
     # S02 (a path) from the file selected in Browse files.
     workspace = window.workspace
-    fid = workspace.browse.session.scalar("SELECT id FROM files WHERE path = ?", (f"{U}/Documents/deleted_plan.txt",))
+    fid = workspace.browse.session.store.files.id_of_path(f"{U}/Documents/deleted_plan.txt")
+    assert fid is not None
     workspace.jump_to_file(int(fid))
     qtbot.waitUntil(lambda: workspace.browse.current_file_id() == fid, timeout=20000)
     pane.select_question("S02")

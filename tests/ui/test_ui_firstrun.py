@@ -45,7 +45,7 @@ def test_timeline_chart_follows_the_list_filter_and_marks_outliers(qtbot: Any, w
                                                                    case_copy: Path) -> None:
     # The sample stick's FAT times are local clock times: they join the UTC timeline only once the
     # zone the device was set to is declared (as the demo does).
-    from forensic_triage.evidence.source_zone import set_source_timezone
+    from forensic_triage.jobs.source_zone import set_source_timezone
     from forensic_triage.store import CaseStore
 
     with CaseStore.open(case_copy) as store:

@@ -55,7 +55,7 @@ def test_lupdate_extracts_the_interface_strings(tmp_path: Path) -> None:
 
 def test_the_core_imports_and_builds_its_cli_without_qt() -> None:
     code = ("import sys; sys.modules['PySide6'] = None\n"
-            "import forensic_triage.cli.main as m, forensic_triage.jobs.triage, forensic_triage.evidence.intake\n"
+            "import forensic_triage.cli.main as m, forensic_triage.jobs.triage, forensic_triage.jobs.intake\n"
             "p = m.build_parser(); assert 'gui' in p._subparsers._group_actions[0].choices\n"
             "assert not [k for k in sys.modules if k.startswith('PySide6.')]\nprint('ok')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

@@ -218,7 +218,7 @@ def test_hex_and_sqlite_viewer_models(qtbot: Any, qtmodeltester: Any, qapp: Any,
 def test_timeline_places_fat_times_with_a_declared_zone(qtbot: Any, qapp: Any, case_copy: Path) -> None:
     """FAT times go on the GUI timeline only with the evidence item's declared zone, made UTC with
     it in SQL (ft_utc) and marked as assumed; the file table never shows them as UTC."""
-    from forensic_triage.evidence.source_zone import set_source_timezone
+    from forensic_triage.jobs.source_zone import set_source_timezone
 
     with CaseStore.open(case_copy) as store:
         set_source_timezone(store, "EXH-001", "America/Port_of_Spain")

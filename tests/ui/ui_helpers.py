@@ -13,7 +13,7 @@ from forensic_triage.store import CaseStore
 
 
 def make_case(folder: Path, image: Path | None, *, triage: bool = True, exhibit: str = "EXH-001") -> Path:
-    from forensic_triage.evidence.intake import add_evidence
+    from forensic_triage.jobs.intake import add_evidence
     from forensic_triage.jobs.settings import TriageSettings
     from forensic_triage.jobs.triage import run_triage
 

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 import pytsk3
 
 from ..errors import EvidenceError, FileSystemError
+from ..fs.resolver import Resolver
 from ..store import CaseStore
-from .resolver import Resolver
 
 _DATA_TYPES = {int(pytsk3.TSK_FS_ATTR_TYPE_DEFAULT), int(pytsk3.TSK_FS_ATTR_TYPE_NTFS_DATA),
                int(pytsk3.TSK_FS_ATTR_TYPE_HFS_DATA)}
