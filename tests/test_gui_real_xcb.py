@@ -153,8 +153,11 @@ def test_preflight_no_display_and_other_platforms() -> None:
 
 def test_bootstrap_installs_every_package_the_preflight_knows() -> None:
     script = (REPO / "scripts" / "bootstrap.sh").read_text()
-    m = re.search(r'^GUI_PKGS="([^"]*)"', script, re.M)
-    assert m, "bootstrap.sh has no GUI_PKGS"
+    lists = (REPO / "scripts" / "packages.sh").read_text()  # the package lists bootstrap.sh sources
+    assert re.search(r"^\. scripts/packages\.sh$", script, re.M)
+    m = re.search(r'^GUI_PKGS="([^"]*)"', lists, re.M)
+    assert m, "scripts/packages.sh has no GUI_PKGS"
     assert set(guicheck.XCB_LIBRARY_PACKAGES.values()) <= set(m.group(1).split())
-    # and the runtime set that every job installs includes them
+    # and the runtime set that every job installs includes them, as does the classroom kit's
     assert re.search(r'^pkgs="\$RUNTIME_PKGS \$GUI_PKGS', script, re.M)
+    assert re.search(r'^KIT_PKGS="[^"]*\$GUI_PKGS', lists, re.M)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from .file_model import FileFilter, category_titles
 
@@ -15,7 +15,7 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         self.text = QLineEdit()
         self.text.setObjectName("filterText")
@@ -44,10 +44,27 @@ class FilterBar(QWidget):
         self.tagged.setObjectName("filterTagged")
         self.clear = QPushButton(self.tr("Clear"))
         self.clear.setToolTip(self.tr("Show every file again"))
-        for w in (self.text, self.deleted, self.category, self.hashset, self.mismatch, self.yara, self.tagged,
-                  self.clear):
+        for w in (self.text, self.deleted, self.category, self.hashset):
             layout.addWidget(w)
         layout.setStretch(0, 1)
+        # The check boxes and Clear sit on a second row, so the bar fits a 1366-pixel screen in every
+        # language (Spanish and French titles are half as long again as the English ones).
+        second = QHBoxLayout()
+        for w in (self.mismatch, self.yara, self.tagged):
+            second.addWidget(w)
+        second.addStretch(1)
+        second.addWidget(self.clear)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.addLayout(layout)
+        rows.addLayout(second)
+        # Translated titles are longer (Spanish, French): the boxes shrink to a few characters and
+        # show the full title in their list, so the window still fits a 1366-pixel screen.
+        for combo in (self.deleted, self.category, self.hashset):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(22)
+            combo.setToolTip(combo.currentText())
+            combo.currentTextChanged.connect(combo.setToolTip)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)

@@ -52,8 +52,12 @@ def test_every_output_is_written_through_the_backend(case_copy: Path, tmp_path: 
     tables = sorted(p.name for p in by_name["csv"].iterdir())
     assert "files.csv" in tables and len(tables) > 3
     with sqlite3.connect(f"file:{case_copy / DB_NAME}?mode=ro", uri=True) as db:
-        audited = db.execute("SELECT details FROM audit WHERE action = 'exported'").fetchall()
-    assert len(audited) == 1 and json.loads(audited[0][0])["files"] == [str(p) for p in written]
+        audited = [(a, json.loads(d)) for a, d in
+                   db.execute("SELECT action, details FROM audit WHERE action LIKE '% exported' ORDER BY seq")]
+    # One entry per output, as the CLI records it: the operation's own action with the SHA-256 written.
+    assert len(audited) == len(written), audited
+    assert all(details.get("sha256") for _action, details in audited)
+    assert not any(action == "exported" for action, _details in audited)
 
 
 def test_keys_package_verify_and_import_through_the_backend(case_copy: Path, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from forensic_triage.cli import main as cli_main
+from forensic_triage.cli.main import run as cli_main
 from forensic_triage.store import DB_NAME
 
 # GUI output key -> (audit action, file name the dialog writes)
