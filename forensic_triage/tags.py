@@ -132,7 +132,7 @@ def make_thumbnail(store: CaseStore, file_id: int, examiner: str) -> str:
     The picture is read read-only through the resolver and checked against its recorded SHA-256
     here; it is decoded in a child process with limits (``isolated_views``), so a hostile picture
     costs that child, never the application that asked for the tag."""
-    row = store.tags.file_with_evidence(file_id)
+    row = store.findings.file_with_evidence_path(file_id)
     if row is None:
         raise EvidenceError(f"No file with id {file_id} in this case.")
     if not is_picture(row):
@@ -215,7 +215,7 @@ def parse_tag_id(ident: str | int) -> int:
 
 
 def get_tag(store: CaseStore, tag_id: int) -> dict[str, Any]:
-    row = store.tags.tag(tag_id)
+    row = store.tags.by_id(tag_id)
     if row is None:
         raise UsageError(f"No tag with id {tag_id} in this case.",
                          hint="'forensic-triage tag CASE_DIR --list' shows the ids.")

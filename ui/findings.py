@@ -236,7 +236,7 @@ class FindingsView(QTabWidget):
         current = self.types.currentItem().data(Qt.ItemDataRole.UserRole) if self.types.currentItem() else None
         self.types.blockSignals(True)
         self.types.clear()
-        for record_type, n in self.session.store.browse.artifact_type_counts():
+        for record_type, n in self.session.store.findings.artifact_type_counts():
             item = QListWidgetItem(f"{record_type} ({n:,})")
             item.setData(Qt.ItemDataRole.UserRole, record_type)
             self.types.addItem(item)

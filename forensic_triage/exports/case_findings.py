@@ -162,7 +162,7 @@ def _hashset_run(g: Graph, set_name: str, matches: list[Finding], nodes: _Nodes)
 
 def _tags(g: Graph, store: CaseStore, findings: list[Finding], node_of: dict[tuple[str, int], str],
           members: list[str]) -> None:
-    for row in store.findings.tags_by_id():
+    for row in store.tags.all_tags():
         target = node_of.get((str(row["target_kind"]), int(row["target_id"])))
         if target is None:
             continue  # the tagged item is outside this export's scope

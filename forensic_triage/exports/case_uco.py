@@ -130,7 +130,7 @@ def _evidence(g: Graph, store: CaseStore, examiner: str, tools: dict[str, str],
     disks: dict[int, str] = {}
     images: dict[int, str] = {}
     containers_of = store.findings.containers_by_evidence()
-    for ev in store.findings.evidence_items():
+    for ev in store.evidence.items():
         header = _loads(ev["ewf_header"])
         disk = g.iri("disk", ev["uid"])
         stored = {"MD5": ev["stored_md5"], "SHA1": ev["stored_sha1"], "SHA256": ev["stored_sha256"]}
@@ -286,7 +286,7 @@ def _custody(g: Graph, store: CaseStore, disks: dict[int, str], images: dict[int
              tools: dict[str, str], fs_nodes: dict[int, str], members: list[str]) -> None:
     """Per exhibit: ProvenanceRecord -> InvestigativeAction -> ProvenanceRecord ... in time order."""
     triage_jobs = store.findings.jobs(kind="triage")
-    for ev in store.findings.evidence_items():
+    for ev in store.evidence.items():
         disk, image = disks[ev["id"]], images[ev["id"]]
         steps: list[tuple[str, int, dict[str, Any]]] = []
         for c in store.findings.custody_of(int(ev["id"]), str(ev["exhibit"])):

@@ -62,7 +62,7 @@ def build(store: CaseStore, file_ids: set[int] | None = None) -> ET.ElementTree:
     _text(meta, f"{{{DC}}}type", "File system listing")
     _text(meta, f"{{{DC}}}identifier", store.case_info()["case_number"])
     _creator(root)
-    evidence = store.findings.evidence_items()
+    evidence = store.evidence.items()
     source = _sub(root, "source")
     for ev in evidence:
         _text(source, "image_filename", ev["path"])

@@ -149,7 +149,7 @@ def _checked_anchor(store: CaseStore) -> dict[str, Any]:
         raise IntegrityError("The case does not match its audit log, so no package is built from it: "
                              + " ".join(problems or ["the case has no digest anchor."]),
                              hint="Run 'forensic-triage verify CASE' for the details.")
-    return {**anchor, "audit_head": head, "audit_entries": store.findings.audit_count()}
+    return {**anchor, "audit_head": head, "audit_entries": store.case.audit_entry_count()}
 
 
 def _signing_identity(key_path: str, private: Any, examiner: str, signing_as: str | None) -> tuple[str, str | None]:
@@ -320,7 +320,7 @@ def _record_export_custody(store: CaseStore, bag: Path, scope: str) -> None:
     from ..timeutil import utcnow_iso
 
     info = store.case_info()
-    for ev in store.findings.evidence_items():
+    for ev in store.evidence.items():
         add_event(store, CustodyEvent(
             exhibit=ev["exhibit"], action="exported", who=info["examiner"], time_utc=utcnow_iso(),
             timezone=info["timezone"], location=info["agency"] or "",

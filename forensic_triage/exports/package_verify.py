@@ -360,7 +360,7 @@ def _check_snapshot_digest(snap: CaseStore, result: VerifyResult, case_digest: d
             result.problems.append(f"the table '{table}' in the case snapshot does not match the case digest")
     chain_problems, head = snap.verify_audit()
     result.problems += [f"case snapshot: {p}" for p in chain_problems]
-    seq = snap.findings.audit_count()
+    seq = snap.case.audit_entry_count()
     if head != case_digest["audit_head"]["hash"] or seq != case_digest["audit_head"]["seq"]:
         result.problems.append("the case snapshot's audit log does not end at the audit head in "
                                f"{DIGEST_FILE}")

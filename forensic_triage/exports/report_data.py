@@ -353,7 +353,7 @@ def gather(store: CaseStore, scope: str = "notable", *, report_id: str | None = 
 def _evidence(store: CaseStore) -> list[dict[str, Any]]:
     """Evidence items, each with its container files (``containers``)."""
     containers = store.findings.containers_by_evidence()
-    return [r | {"containers": containers.get(int(r["id"]), [])} for r in store.findings.evidence_items()]
+    return [r | {"containers": containers.get(int(r["id"]), [])} for r in store.evidence.items()]
 
 
 def _files_of(store: CaseStore, found: list[Finding]) -> dict[int, dict[str, Any]]:

@@ -441,11 +441,6 @@ class BrowseRepo(Repo):
                 " AND e.source_timezone IS NULL AND f.stream = ''") or 0)
         return files, artifacts
 
-    def artifact_type_counts(self) -> list[tuple[str, int]]:
-        """(record type, number of artifacts) by type name."""
-        return [(str(r["type"]), int(r["n"])) for r in
-                self._rows("SELECT type, count(*) AS n FROM artifacts GROUP BY type ORDER BY type")]
-
     def case_counts(self) -> dict[str, int]:
         """What has been found so far (a full scan on big cases: ask from a background loader)."""
         row = self._one(

@@ -162,10 +162,6 @@ class FindingsRepo(Repo):
         """Every examiner tag, oldest first."""
         return self._rows("SELECT * FROM tags ORDER BY created_utc, id")
 
-    def tags_by_id(self) -> list[dict[str, Any]]:
-        """Every examiner tag in id order (the CASE graph's order)."""
-        return self._rows("SELECT * FROM tags ORDER BY id")
-
     def ruleset_names(self) -> dict[str, str]:
         """YARA rule set SHA-256 -> name."""
         return {str(r["sha256"]): str(r["name"]) for r in self._rows("SELECT name, sha256 FROM rulesets")}
@@ -323,9 +319,6 @@ class FindingsRepo(Repo):
     def job_starts(self) -> dict[int, str]:
         return {int(r["id"]): str(r["started_utc"]) for r in self._rows("SELECT id, started_utc FROM jobs")}
 
-    def evidence_items(self) -> list[dict[str, Any]]:
-        return self._rows("SELECT * FROM evidence ORDER BY id")
-
     def evidence_zones(self) -> dict[str, str | None]:
         """Evidence uid -> declared source time zone."""
         return {str(r["uid"]): r["source_timezone"] for r in self._rows("SELECT uid, source_timezone FROM evidence")}
@@ -385,9 +378,6 @@ class FindingsRepo(Repo):
     def audit_head(self) -> str:
         """The hash of the newest audit entry ('' when the log is empty)."""
         return str(self._scalar("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1") or "")
-
-    def audit_count(self) -> int:
-        return int(self._scalar("SELECT count(*) FROM audit") or 0)
 
     # ------------------------------------------------------------- tables
     def table_columns(self, table: str) -> list[str]:

@@ -39,9 +39,6 @@ class TagsRepo(Repo):
             (kind, target_id, locator, tag, note, examiner, created_utc, interpretation, alternatives))
         return int(cur.lastrowid or 0)
 
-    def tag(self, tag_id: int) -> dict[str, Any] | None:
-        return self._one("SELECT * FROM tags WHERE id = ?", (tag_id,))
-
     def update_tag_texts(self, tag_id: int, texts: dict[str, str]) -> None:
         """Set ``interpretation``, ``alternatives`` and/or ``note`` of a tag (inside the caller's transaction)."""
         allowed = ("interpretation", "alternatives", "note")
@@ -55,11 +52,6 @@ class TagsRepo(Repo):
         return self._rows("SELECT * FROM tags ORDER BY id")
 
     # --------------------------------------------------------------- thumbnails
-    def file_with_evidence(self, file_id: int) -> dict[str, Any] | None:
-        """A file row with ``evidence_uid`` and ``evidence_path`` (to read it back from the evidence)."""
-        return self._one("SELECT f.*, e.uid AS evidence_uid, e.path AS evidence_path FROM files f"
-                         " JOIN evidence e ON e.id = f.evidence_id WHERE f.id = ?", (file_id,))
-
     def has_thumbnail(self, file_id: int) -> bool:
         return bool(self._scalar("SELECT 1 FROM thumbnails WHERE file_id = ?", (file_id,)))
 

@@ -46,12 +46,12 @@ def test_a_failed_export_leaves_the_old_file_and_records_nothing(triaged_sample:
     target = folder / "case.jsonld"
     target.write_text("the previous export\n", encoding="utf-8")
     with CaseStore.open(triaged_sample) as store:
-        before = store.findings.audit_count()
+        before = store.case.audit_entry_count()
         with pytest.raises(ValueError, match="unknown scope"):
             export(store, "case", target, "everything")  # fails inside the writer, half-way
         with pytest.raises(UsageError):
             export(store, "dfxml", folder, "all")  # a folder is never written over
-        after = store.findings.audit_count()
+        after = store.case.audit_entry_count()
     assert target.read_text(encoding="utf-8") == "the previous export\n"
     assert sorted(p.name for p in folder.iterdir()) == ["case.jsonld"]  # no temporary left behind
     assert after == before
@@ -66,9 +66,9 @@ def test_an_export_failing_half_way_leaves_no_half_file(triaged_sample: Path, tm
     target.parent.mkdir()
     target.write_text("the previous body file\n", encoding="utf-8")
     with CaseStore.open(triaged_sample) as store:
-        before = store.findings.audit_count()
+        before = store.case.audit_entry_count()
         with pytest.raises(ValueError):
             export(store, "bodyfile", target, "all")
-        assert store.findings.audit_count() == before
+        assert store.case.audit_entry_count() == before
     assert target.read_text(encoding="utf-8") == "the previous body file\n"
     assert [p.name for p in target.parent.iterdir()] == ["timeline.body"]
