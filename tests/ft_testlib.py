@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,3 +49,28 @@ def child_hang(conn: object) -> None:
     import time
 
     time.sleep(600)
+
+
+def isolated_env(home: Path) -> dict[str, str]:
+    """The environment for CLI subprocesses: away from the real user's plugin, rule and hash-set folders."""
+    return {**os.environ, "XDG_DATA_HOME": str(home / "share"), "XDG_CONFIG_HOME": str(home / "config"),
+            "FT_PLUGIN_DIR": str(home / "plugins"), "FT_RULES_DIR": str(home / "rules"),
+            "FT_HASHSET_DB": str(home / "hashsets.sqlite"), "TZ": "UTC"}
+
+
+class Cli:
+    """Runs ``forensic-triage`` as a user does (a subprocess); fails on a non-zero exit or a traceback."""
+
+    def __init__(self, env: dict[str, str], timeout: float = 300) -> None:
+        self.env = env
+        self.timeout = timeout
+
+    def __call__(self, *args: str) -> str:
+        res = subprocess.run([sys.executable, "-m", "forensic_triage", *args], capture_output=True, text=True,
+                             env=self.env, timeout=self.timeout, check=False)
+        assert res.returncode == 0, f"forensic-triage {' '.join(args)} -> {res.returncode}\n{res.stderr}"
+        assert "Traceback" not in res.stderr, res.stderr
+        return res.stdout
+
+    def jsonl(self, *args: str) -> list[dict[str, Any]]:
+        return [json.loads(line) for line in self(*args, "--format", "jsonl").splitlines() if line.strip()]

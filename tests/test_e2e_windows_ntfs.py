@@ -19,14 +19,12 @@ import datetime as _dt
 import hashlib
 import json
 import lzma
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from ft_testlib import Cli, isolated_env
 from imagebuilders import build_disk, build_ntfs, to_e01
 
 from forensic_triage.model import Locator
@@ -74,29 +72,6 @@ def _tree(corpus: Path) -> dict[str, bytes | None]:
     return tree
 
 
-def _env(home: Path) -> dict[str, str]:
-    """Keep the subprocesses away from the real user's plugin, rule and hash-set folders."""
-    return {**os.environ, "XDG_DATA_HOME": str(home / "share"), "XDG_CONFIG_HOME": str(home / "config"),
-            "FT_PLUGIN_DIR": str(home / "plugins"), "FT_RULES_DIR": str(home / "rules"),
-            "FT_HASHSET_DB": str(home / "hashsets.sqlite"), "TZ": "UTC"}
-
-
-class Cli:
-    def __init__(self, env: dict[str, str]) -> None:
-        self.env = env
-
-    def __call__(self, *args: str) -> str:
-        res = subprocess.run([sys.executable, "-m", "forensic_triage", *args], capture_output=True, text=True,
-                             env=self.env, timeout=240, check=False)
-        assert res.returncode == 0, f"forensic-triage {' '.join(args)} -> {res.returncode}\n{res.stderr}"
-        assert "Traceback" not in res.stderr, res.stderr
-        return res.stdout
-
-    def jsonl(self, *args: str) -> list[dict[str, Any]]:
-        out = self(*args, "--format", "jsonl")
-        return [json.loads(line) for line in out.splitlines() if line.strip()]
-
-
 @pytest.fixture(scope="module")
 def windows_case(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     work = tmp_path_factory.mktemp("e2e-ntfs")
@@ -106,7 +81,7 @@ def windows_case(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
     disk = build_disk(work / "disk.dd", [(fs, 0x07)])
     assert disk.partitions[0].offset == PARTITION_OFFSET
     e01 = to_e01(disk.path, work / "disk")
-    cli = Cli(_env(work / "home"))
+    cli = Cli(isolated_env(work / "home"))
     case = str(work / "case")
     cli("case", "new", case, "--case-number", "E2E-1", "--examiner", "E2E Examiner")
     cli("evidence", "add", case, str(disk.path), "--exhibit", "RAW-1", "--quiet")

@@ -12,42 +12,20 @@ from __future__ import annotations
 import collections
 import hashlib
 import json
-import os
 import re
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from ft_testlib import Cli, isolated_env
 
 from forensic_triage.sample.ntfs_pack import FACTS, IMAGE_SIZE, PART_START, build_windows_pack
 
 PARTITION_OFFSET = PART_START * 512
 TYPES = {"text", "number", "path", "hash", "time", "paths", "choice"}
-
-
-def _env(home: Path) -> dict[str, str]:
-    return {**os.environ, "XDG_DATA_HOME": str(home / "share"), "XDG_CONFIG_HOME": str(home / "config"),
-            "FT_PLUGIN_DIR": str(home / "plugins"), "FT_RULES_DIR": str(home / "rules"),
-            "FT_HASHSET_DB": str(home / "hashsets.sqlite"), "TZ": "UTC"}
-
-
-class Cli:
-    def __init__(self, env: dict[str, str]) -> None:
-        self.env = env
-
-    def __call__(self, *args: str) -> str:
-        res = subprocess.run([sys.executable, "-m", "forensic_triage", *args], capture_output=True, text=True,
-                             env=self.env, timeout=300, check=False)
-        assert res.returncode == 0, f"forensic-triage {' '.join(args)} -> {res.returncode}\n{res.stderr}"
-        assert "Traceback" not in res.stderr, res.stderr
-        return res.stdout
-
-    def jsonl(self, *args: str) -> list[dict[str, Any]]:
-        return [json.loads(line) for line in self(*args, "--format", "jsonl").splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +34,7 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     started = time.perf_counter()
     image, questions = build_windows_pack(work / "pack")
     build_seconds = time.perf_counter() - started
-    cli = Cli(_env(work / "home"))
+    cli = Cli(isolated_env(work / "home"))
     case = str(work / "case")
     cli("case", "new", case, "--case-number", "TRAIN-FALCON", "--examiner", "Student")
     cli("evidence", "add", case, str(image), "--exhibit", "FALCON-1", "--quiet")
