@@ -11,16 +11,16 @@ from __future__ import annotations
 import dataclasses
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 # Namespace for every deterministic identifier this product derives (UUIDv5).
 FT_NAMESPACE = uuid.UUID("6f1d2b7e-7c55-5d6a-9a54-6b0f3c9a1e21")
 
 # DOTALL and \Z: a path is whatever bytes the file system held, newlines included.
 _LOCATOR_RE = re.compile(
-    r"^(?P<ev>[^:]+):(?P<off>\d+):(?P<inode>\d+)(?:-(?P<atype>\d+)-(?P<aid>\d+))?(?::(?P<stream>[^/]*))?(?P<path>/.*)?\Z",
+    r"^(?P<ev>[^:]+):(?P<off>\d+)(?:\+(?P<layer>[A-Za-z0-9_.@=-]+(?:\+[A-Za-z0-9_.@=-]+)*))?:(?P<inode>\d+)(?:-(?P<atype>\d+)-(?P<aid>\d+))?(?::(?P<stream>[^/]*))?(?P<path>/.*)?\Z",
     re.DOTALL,
 )
 
@@ -68,8 +68,15 @@ def stable_uuid(*parts: object) -> uuid.UUID:
 class Locator:
     """Where a file stream lives, from the evidence item down to the path.
 
-    ``str(locator)`` is ``EVIDENCE:PARTITION_OFFSET:INODE[-ATYPE-AID][:STREAM]/path``, e.g.
+    ``str(locator)`` is ``EVIDENCE:PARTITION_OFFSET[+LAYER]:INODE[-ATYPE-AID][:STREAM]/path``, e.g.
     ``EXH-001:1048576:64-128-4:Zone.Identifier/Users/jdoe/Downloads/invoice.exe``.
+
+    ``layer`` names what lies between the volume at that offset and the file system, outermost
+    first, joined by ``+`` (see :mod:`forensic_triage.fs.layers`): ``vss2`` (the second shadow copy
+    store of the NTFS volume there), ``bde`` (the BitLocker volume there, unlocked), ``bde+vss1``,
+    ``apfs1`` (the first volume of the APFS container there), ``zip`` / ``tar`` / ``dir`` / ``ios``
+    (the members of an archive, a folder or an iOS backup given as evidence; offset 0). A locator
+    without a layer prints exactly as before this field existed, so earlier ids are unchanged.
     ``key()`` leaves out the path (the stream's identity: two hard links are the same
     stream); the case database keys file entries by the full string, because deleted names
     without metadata all point at inode 0 and are still distinct findings.
@@ -82,11 +89,13 @@ class Locator:
     attr_id: int | None = None
     stream: str = ""
     path: str = ""
+    layer: str = ""
 
     def key(self) -> str:
         attr = f"-{self.attr_type}-{self.attr_id}" if self.attr_type is not None else ""
         stream = f":{self.stream}" if self.stream else ""
-        return f"{self.evidence}:{self.partition_offset}:{self.inode}{attr}{stream}"
+        layer = f"+{self.layer}" if self.layer else ""
+        return f"{self.evidence}:{self.partition_offset}{layer}:{self.inode}{attr}{stream}"
 
     def __str__(self) -> str:
         return f"{self.key()}{self.path}"
@@ -115,6 +124,7 @@ class Locator:
             attr_id=int(match.group("aid")) if atype is not None else None,
             stream=match.group("stream") or "",
             path=match.group("path") or "",
+            layer=match.group("layer") or "",
         )
 
 
@@ -270,3 +280,44 @@ class FileResult:
     # done | partial (some bytes unreadable: hashes cover the readable bytes only) | error (nothing
     # readable, or not examined: no hashes) | no-content (nothing to read; set when listing)
     status: FileStatus = FileStatus.DONE
+
+
+# ------------------------------------------------------------------ file sources (see fs/source.py)
+@runtime_checkable
+class Stream(Protocol):
+    """The bytes of one file stream, read-only. ``read`` raises :class:`OSError` where the
+    evidence cannot give them; a short or empty read means the stream ends there."""
+
+    size: int
+    path: str
+
+    def read(self, offset: int, length: int) -> bytes: ...
+
+
+@runtime_checkable
+class FileSource(Protocol):
+    """One walkable file system or file collection, opened read-only.
+
+    ``fs_type`` names it as the report does (``NTFS``, ``APFS``, ``ZIP``...); ``block_size`` is
+    the step in which damaged ranges are retried (512 where the source has no blocks);
+    ``time_basis`` is ``'utc'`` or ``'local'`` for every time the walk gives (see
+    :mod:`forensic_triage.timeutil`)."""
+
+    fs_type: str
+    block_size: int
+    time_basis: str
+
+    def walk(self, evidence_uid: str, offset: int, layer: str,
+             on_warning: Callable[[str], None] | None = None) -> Iterator[FileEntry]:
+        """Every entry, allocated and deleted, with locators ``evidence_uid:offset+layer:...``."""
+        ...
+
+    def open(self, locator: Locator, size: int) -> Stream:
+        """The stream a locator names; raises :class:`EvidenceError` when it cannot be opened."""
+        ...
+
+    def open_path(self, path: str) -> Stream | None:
+        """The allocated file at ``path`` (a SQLite companion beside a database), or None."""
+        ...
+
+    def close(self) -> None: ...

@@ -19,7 +19,7 @@ from typing import Any
 
 from . import isolated_views
 from .errors import EvidenceError, FileSystemError, IntegrityError, ParseError, UsageError
-from .fs.resolver import Resolver
+from .fs.resolver import Resolver, chunks
 from .model import Locator
 from .store import CaseStore
 from .timeutil import utcnow_iso
@@ -174,7 +174,7 @@ def _read_checked(store: CaseStore, row: dict[str, Any]) -> tuple[bytes, str]:
                                 hint="Attach the evidence image at its recorded path.") from exc
         try:
             stream = resolver.open_row(row["evidence_path"], row)
-            data = b"".join(stream.chunks())
+            data = b"".join(chunks(stream))
         except FileSystemError as exc:
             raise EvidenceError(f"{row['path']} cannot be opened in the evidence: {exc}.") from exc
         except OSError as exc:

@@ -14,6 +14,7 @@ from typing import Any
 import pytsk3
 
 from ..evidence.images import EwfMedia, RawMedia, TskImage
+from .layers import DISCOVERY, load
 from .signatures import SIGNATURE_BYTES, recognise
 
 
@@ -30,6 +31,13 @@ class VolumeInfo:
     status: str  # pending (has a file system) | no-fs | unallocated | meta | error (recognised, not readable)
     fs_size: int | None = None  # bytes the file system says it spans (not stored; checked against the image)
     note: str | None = None  # why a recognised file system or container cannot be read (a stored warning)
+    # Layers (format 5, see fs.layers): the Locator.layer of the files on this volume, '' | 'locked' |
+    # 'unlocked', what the layer says of itself (JSON-able), and the layer of the volume at the same
+    # offset and slot it was opened from (None: none).
+    layer: str = ""
+    lock_state: str = ""
+    details: dict[str, Any] = dataclasses.field(default_factory=dict)
+    parent_layer: str | None = None
 
 
 def _enum_names(prefix: str) -> dict[int, str]:
@@ -124,7 +132,7 @@ def _direct_table(media: RawMedia | EwfMedia) -> tuple[str, list[tuple[int, int,
     return ("DOS", parts) if parts else None
 
 
-def scan_volumes(media: RawMedia | EwfMedia) -> tuple[str | None, list[VolumeInfo]]:
+def _scan_partitions(media: RawMedia | EwfMedia) -> tuple[str | None, list[VolumeInfo]]:
     """The partition table type (or None) and every partition with its file system, if any.
 
     Where The Sleuth Kit opens no file system, the volume's first bytes are matched against
@@ -168,6 +176,16 @@ def scan_volumes(media: RawMedia | EwfMedia) -> tuple[str | None, list[VolumeInf
     # No partition table (or one with nothing in it): a file system on the whole media?
     whole = _volume(img, None, 0, media.size, "whole media", None)
     return vs_type, volumes + [whole] if volumes else [whole]
+
+
+def scan_volumes(media: RawMedia | EwfMedia) -> tuple[str | None, list[VolumeInfo]]:
+    """The partition table type (or None) and every volume: each partition with its file system,
+    if any, then what the layer discovery hooks (:data:`fs.layers.DISCOVERY`) find on them —
+    shadow copies, encrypted volumes (listed as locked), APFS volumes."""
+    vs_type, volumes = _scan_partitions(media)
+    for ref in DISCOVERY:
+        volumes = load(ref)(media, volumes)
+    return vs_type, volumes
 
 
 Warning = tuple[str, str, dict[str, Any]]  # (kind, message, details), stored with source 'fs.volumes'

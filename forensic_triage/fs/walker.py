@@ -111,10 +111,11 @@ class Walker:
     """Yields a :class:`FileEntry` for every name (and every named NTFS data stream)."""
 
     def __init__(self, fs: pytsk3.FS_Info, evidence_uid: str, partition_offset: int, *, ntfs: bool,
-                 on_warning: Callable[[str], None] | None = None) -> None:
+                 on_warning: Callable[[str], None] | None = None, layer: str = "") -> None:
         self.fs = fs
         self.evidence = evidence_uid
         self.offset = partition_offset
+        self.layer = layer
         self.ntfs = ntfs
         self.block_size = int(fs.info.block_size)
         self.on_warning = on_warning
@@ -230,7 +231,7 @@ class Walker:
         flags = _with_flag(flags, self._content_flag(fs_file, meta, allocated, ftype))
         first = _first_block(fs_file, self.offset, self.block_size) if ftype == "file" and meta is not None else None
         yield FileEntry(
-            locator=Locator(self.evidence, self.offset, inode, path=path), name=name, name_raw=raw,
+            locator=Locator(self.evidence, self.offset, inode, path=path, layer=self.layer), name=name, name_raw=raw,
             parent_path=parent, size=size, allocated=allocated, meta_allocated=meta_alloc, type=ftype,
             mode=mode, uid=uid, gid=gid, first_block=first, flags=flags, time_basis=self.time_basis, **times,
         )
@@ -264,7 +265,7 @@ class Walker:
             stream = decode_name(raw_stream)
             if atype == _NTFS_INDEX_ALLOCATION:
                 stream, raw_stream = f"{stream}:$INDEX_ALLOCATION", raw_stream + b":$INDEX_ALLOCATION"
-            loc = Locator(self.evidence, self.offset, inode, atype, int(ainfo.id), stream, path)
+            loc = Locator(self.evidence, self.offset, inode, atype, int(ainfo.id), stream, path, self.layer)
             first = None
             listed = False
             try:

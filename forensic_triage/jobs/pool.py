@@ -64,13 +64,15 @@ class Unit:
     isolated: bool = False          # a suspect file, examined alone after a crash
     first_failure: str = ""         # what happened the first time (isolated units)
     done: set[int] = dataclasses.field(default_factory=set)
+    layer: str = ""                 # Locator.layer of the unit's volume
 
     def remaining(self) -> list[int]:
         return [i for i, s in enumerate(self.specs) if s.file_id not in self.done]
 
     def subset(self, unit_id: int, indexes: list[int], *, isolated: bool = False, failure: str = "") -> Unit:
         return Unit(unit_id, self.evidence_id, self.evidence_path, self.uid, self.offset,
-                    [self.specs[i] for i in indexes], [self.locators[i] for i in indexes], isolated, failure)
+                    [self.specs[i] for i in indexes], [self.locators[i] for i in indexes], isolated, failure,
+                    layer=self.layer)
 
 
 ResultCallback = Callable[[FileResult, str, int], None]
@@ -246,12 +248,12 @@ class WorkerPool:
             wait([w.conn for w in self.workers] + [w.process.sentinel for w in self.workers], timeout=0.5)
 
     # ------------------------------------------------------------------ walk
-    def walk(self, evidence_path: str, uid: str, offset: int, ntfs: bool) -> Iterator[WalkEvent]:
+    def walk(self, evidence_path: str, uid: str, offset: int, ntfs: bool, layer: str = "") -> Iterator[WalkEvent]:
         """Walk one file system in a worker; yields :class:`Entries` and :class:`WalkWarning`
         messages, then :class:`WalkDone`, or :class:`WalkFailed` when the walk could not finish."""
         self.start(1)
         w = self.workers[0]
-        w.conn.send(WalkRequest(evidence_path, uid, offset, ntfs))
+        w.conn.send(WalkRequest(evidence_path, uid, offset, ntfs, layer))
         while True:
             ready = wait([w.conn, w.process.sentinel], timeout=0.5)
             if w.conn in ready or w.conn.poll():
@@ -330,7 +332,7 @@ class WorkerPool:
                     self.retry.appendleft(unit)  # a suspect runs alone, on an idle worker
                     break
                 w.units.append(unit)
-                w.conn.send(UnitRequest(unit.unit_id, unit.evidence_path, unit.uid, unit.offset, unit.specs))
+                w.conn.send(UnitRequest(unit.unit_id, unit.evidence_path, unit.uid, unit.offset, unit.specs, unit.layer))
                 if unit.isolated:
                     break
 

@@ -64,6 +64,7 @@ class WalkRequest:
     uid: str
     offset: int
     ntfs: bool
+    layer: str = ""  # Locator.layer of the volume (see fs.layers)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -74,6 +75,7 @@ class UnitRequest:
     uid: str
     offset: int
     specs: list[FileSpec]
+    layer: str = ""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -152,7 +152,8 @@ def _walk_volume(store: CaseStore, pool: WorkerPool, evidence: dict[str, Any], v
                  job_id: int, ctx: JobContext, stats: TriageStats) -> None:
     ctx.begin(f"listing files of {evidence['uid']} @ {volume['offset']}", unit="files")
     walk = _VolumeWalk(store, evidence, volume, job_id, ctx, stats)
-    for event in pool.walk(evidence["path"], evidence["uid"], volume["offset"], volume["fs_type"] == "NTFS"):
+    for event in pool.walk(evidence["path"], evidence["uid"], volume["offset"], volume["fs_type"] == "NTFS",
+                           str(volume.get("layer") or "")):
         if isinstance(event, Entries):
             walk.rows.extend(event.rows)
             stats.files_walked += len(event.rows)
@@ -211,7 +212,7 @@ def _units(store: CaseStore, evidences: list[dict[str, Any]], order: str) -> Ite
     unit_id = 0
     for tier in _TIER_ORDER:
         for ev in evidences:
-            offsets = store.triage.volume_offsets(ev["id"])
+            places = store.triage.volume_places(ev["id"])
             current: Unit | None = None
             volume_id = None
             size = 0
@@ -223,7 +224,8 @@ def _units(store: CaseStore, evidences: list[dict[str, Any]], order: str) -> Ite
                 if current is None:
                     unit_id += 1
                     volume_id = r["volume_id"]
-                    current = Unit(unit_id, ev["id"], ev["path"], ev["uid"], offsets[volume_id], [], [])
+                    offset, layer = places[volume_id]
+                    current = Unit(unit_id, ev["id"], ev["path"], ev["uid"], offset, [], [], layer=layer)
                     size = 0
                 current.specs.append(_spec(r))
                 current.locators.append(r["locator"])

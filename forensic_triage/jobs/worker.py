@@ -25,7 +25,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from ..model import FileResult, FileStatus, Locator, WarningKind, WarningRecord
+from ..model import FileResult, FileSource, FileStatus, Locator, WarningKind, WarningRecord
 from .protocol import (
     Entries,
     Fatal,
@@ -127,25 +127,22 @@ class _Worker:
 
         return wrapped
 
-    def _filesystem(self, evidence_path: str, offset: int) -> Any:
-        return self.resolver.filesystem(evidence_path, offset)
+    def _source(self, evidence_path: str, offset: int, layer: str) -> FileSource:
+        return self.resolver.source(evidence_path, offset, layer)
 
     def walk(self, request: WalkRequest) -> None:
-        from ..fs.walker import Walker
-
         self.slot.set_file(-1)
         self.slot.set_stage(f"walk of the file system at byte {request.offset}")
         count = 0
         try:
-            fs = self._filesystem(request.evidence_path, request.offset)
+            source = self._source(request.evidence_path, request.offset, request.layer)
         except Exception as exc:  # noqa: BLE001 - hostile bytes: a volume the walk cannot open is a stored warning, not a dead job
             self.conn.send(WalkFailed(f"the file system cannot be opened: {type(exc).__name__}: {exc}"))
             self.slot.idle()
             return
-        walker = Walker(fs, request.uid, request.offset, ntfs=request.ntfs,
-                        on_warning=lambda m: self.conn.send(WalkWarning(m)))
         batch: list[tuple[Any, ...]] = []
-        for entry in walker.walk():
+        for entry in source.walk(request.uid, request.offset, request.layer,
+                                 on_warning=lambda m: self.conn.send(WalkWarning(m))):
             batch.append(entry_row(entry))
             count += 1
             if len(batch) >= WALK_BATCH:
@@ -160,29 +157,29 @@ class _Worker:
     def unit(self, request: UnitRequest) -> None:
         unit_id, offset, uid = request.unit_id, request.offset, request.uid
         try:
-            fs = self._filesystem(request.evidence_path, offset)
+            source = self._source(request.evidence_path, offset, request.layer)
         except Exception as exc:  # noqa: BLE001 - hostile bytes: each file of the unit gets a stored warning
             for spec in request.specs:
                 result = FileResult(file_id=spec.file_id, status=FileStatus.ERROR)
                 result.warnings.append(WarningRecord(
                     "engine", f"The file system at byte {offset} cannot be opened to read this file: {exc}",
-                    f"{uid}:{offset}:{spec.inode}{spec.path}", WarningKind.ERROR))
+                    str(Locator(uid, offset, spec.inode, path=spec.path, layer=request.layer)), WarningKind.ERROR))
                 self.conn.send(UnitResult(unit_id, result))
             self.conn.send(UnitDone(unit_id))
             return
         for spec in request.specs:
             self.slot.set_file(spec.file_id)
-            result = self._examine(fs, uid, offset, spec)
+            result = self._examine(source, uid, offset, spec, request.layer)
             _mark_memory_warnings(result, self.settings.worker_memory_mb)
             self.slot.set_stage("sending result")
             self.conn.send(UnitResult(unit_id, result))
         self.slot.idle()
         self.conn.send(UnitDone(unit_id))
 
-    def _examine(self, fs: Any, uid: str, offset: int, spec: FileSpec) -> FileResult:
-        loc = Locator(uid, offset, spec.inode, spec.attr_type, spec.attr_id, spec.stream, spec.path)
+    def _examine(self, source: FileSource, uid: str, offset: int, spec: FileSpec, layer: str) -> FileResult:
+        loc = Locator(uid, offset, spec.inode, spec.attr_type, spec.attr_id, spec.stream, spec.path, layer)
         try:
-            return self.processor.process(fs, spec.file_id, loc, name=spec.name, extension=spec.extension,
+            return self.processor.process(source, spec.file_id, loc, name=spec.name, extension=spec.extension,
                                           size=spec.size, deleted=spec.deleted, mtime=spec.mtime, crtime=spec.crtime)
         except MemoryError:
             raise  # the worker dies with EXIT_MEMORY; the parent records the file
@@ -213,7 +210,7 @@ def entry_row(entry: Any) -> tuple[Any, ...]:
     return (str(loc), loc.partition_offset, loc.inode, loc.attr_type, loc.attr_id, loc.stream, loc.path,
             entry.name, entry.name_raw, entry.parent_path, entry.extension, entry.size, int(entry.allocated),
             int(entry.meta_allocated), entry.type, entry.mode, entry.uid, entry.gid, entry.mtime, entry.atime,
-            entry.ctime, entry.crtime, entry.first_block, entry.flags, status, entry.time_basis)
+            entry.ctime, entry.crtime, entry.first_block, entry.flags, status, entry.time_basis, loc.layer)
 
 
 def worker_main(conn: Connection, nums: Any, stage: Any, settings: dict[str, Any], temp_root: str,

@@ -7,9 +7,9 @@ import hashlib
 from collections.abc import Callable, Sequence
 
 import numpy as np
-import pytsk3
 
-from ..model import FileResult, FileStatus, Locator, WarningKind, WarningRecord
+from ..errors import TriageError
+from ..model import FileResult, FileSource, FileStatus, Locator, WarningKind, WarningRecord
 from .analyzers import Analyzer, AnalyzerRun, FileInfo
 from .filetype import identify
 from .signature import check_extension
@@ -126,27 +126,20 @@ class FileProcessor:
         # can be blamed on the right plugin.
         self._stage = on_stage or _no_stage
 
-    def process(self, fs: pytsk3.FS_Info, file_id: int, locator: Locator, *, name: str, extension: str,
+    def process(self, source: FileSource, file_id: int, locator: Locator, *, name: str, extension: str,
                 size: int, deleted: bool, mtime: str | None = None, crtime: str | None = None) -> FileResult:
+        """Read one file once through its file source (see :mod:`forensic_triage.fs.source`) and run
+        every analyzer on that read."""
         result = FileResult(file_id=file_id)
         try:
-            fs_file = fs.open_meta(inode=locator.inode)
-        except OSError as exc:
+            stream = source.open(locator, size)
+        except (OSError, TriageError) as exc:
             result.status = FileStatus.ERROR
             result.warnings.append(WarningRecord("read", f"The file's metadata cannot be opened: {exc}",
                                                  str(locator), WarningKind.ERROR))
             return result
-        args: tuple[int, ...] = ()
-        if locator.attr_type is not None and locator.attr_id is not None:
-            args = (locator.attr_type, locator.attr_id)
-
-        def read(offset: int, length: int) -> bytes:
-            return bytes(fs_file.read_random(offset, length, *args))
-
-        try:
-            step = min(max(int(fs.info.block_size), 512), HEAD)
-        except (AttributeError, TypeError, ValueError):
-            step = 4096
+        read = stream.read
+        step = min(max(int(source.block_size or 512), 512), HEAD)
         one = _OneRead(self, result, locator, size)
         offset = 0
         while offset < size or (size == 0 and not one.started):
@@ -158,7 +151,7 @@ class FileProcessor:
             if not one.started:
                 one.start(pieces, length, FileInfo(
                     file_id, locator, locator.evidence, locator.path, name, extension, size, deleted, "", "", b"",
-                    mtime, crtime, read_sibling=sibling_reader(fs, locator.path, one.companions)))
+                    mtime, crtime, read_sibling=sibling_reader(source, locator.path, one.companions)))
             one.feed(pieces)
             self._stage("read")
             offset += length
@@ -300,7 +293,7 @@ def drop_gap_hits(result: FileResult, bad: list[tuple[int, int]], locator: str) 
 SIBLING_LIMIT = 256 * 1024 * 1024
 
 
-def sibling_reader(fs: pytsk3.FS_Info, path: str,
+def sibling_reader(source: FileSource, path: str,
                    problems: list[WarningRecord] | None = None) -> Callable[[str], bytes | None]:
     """A reader for files beside ``path`` (SQLite -wal/-journal companions), read-only, bounded.
 
@@ -314,15 +307,14 @@ def sibling_reader(fs: pytsk3.FS_Info, path: str,
         if "/" in name or name in ("", ".", ".."):
             return None
         where = f"{folder}/{name}"
-        try:
-            sibling = fs.open(path=where)
-            size = int(sibling.info.meta.size) if sibling.info.meta else 0
-        except OSError:
+        sibling = source.open_path(where)
+        if sibling is None:
             return None
+        size = sibling.size
         if size <= 0 or size > SIBLING_LIMIT:
             return None
         bad: list[tuple[int, int]] = []
-        pieces, _error = read_span(lambda o, n: bytes(sibling.read_random(o, n)), 0, size, 4096, bad)
+        pieces, _error = read_span(sibling.read, 0, size, 4096, bad)
         if bad and problems is not None:
             what = ("could not be read at all; it was not used" if not pieces else
                     f"could be read only in part: {describe_ranges(bad)} were given to the extractors as zeros")

@@ -260,12 +260,29 @@ class CaseStore:
         for version in range(current + 1, SCHEMA_VERSION + 1):
             # executescript commits any open transaction first, so the migration carries its own
             # BEGIN/COMMIT: the schema change and its version stamp land together or not at all.
-            self.conn.executescript(
-                "BEGIN IMMEDIATE;" + MIGRATIONS[version]
-                + f"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '{version}');"
-                + f"INSERT OR REPLACE INTO meta(key, value) VALUES ('created_by', 'forensic-triage {__version__}');"
-                + "COMMIT;"
-            )
+            # A migration that rebuilds a table others reference starts with "-- foreign_keys off":
+            # the check is off for the rebuild (it cannot change inside a transaction) and every
+            # reference is checked before the commit.
+            rebuild = MIGRATIONS[version].startswith("-- foreign_keys off")
+            if rebuild:
+                self.conn.execute("PRAGMA foreign_keys=OFF")
+            try:
+                self.conn.executescript(
+                    "BEGIN IMMEDIATE;" + MIGRATIONS[version]
+                    + f"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '{version}');"
+                    + f"INSERT OR REPLACE INTO meta(key, value) VALUES ('created_by', 'forensic-triage {__version__}');"
+                )
+                broken = self.conn.execute("PRAGMA foreign_key_check").fetchall() if rebuild else []
+                if broken:
+                    raise StoreError(f"The upgrade to case format {version} would break {len(broken)} reference(s) "
+                                     "between tables; nothing was changed.",
+                                     hint="The case database may have been edited outside the tool: run 'verify'.")
+                self.conn.execute("COMMIT")
+            finally:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                if rebuild:
+                    self.conn.execute("PRAGMA foreign_keys=ON")
         if before is not None:
             with self.transaction():
                 self._append(self._actor(), digest.ACTION_UPGRADED, {

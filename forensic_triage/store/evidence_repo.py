@@ -115,15 +115,65 @@ class EvidenceRepo(Repo):
             )
 
     def record_volumes(self, evidence_id: int, vs_type: str | None, volumes: Iterable[VolumeRow]) -> None:
-        """Record the partition listing (inside the caller's transaction)."""
+        """Record the partition listing (inside the caller's transaction).
+
+        A row may also carry ``layer``, ``lock_state``, ``details`` (a dict) and ``parent_layer``
+        (the layer of the volume at the same offset and slot it was opened from, listed before it;
+        None: none) — see ``fs.volumes.VolumeInfo``."""
         self._conn.execute("UPDATE evidence SET volume_system=? WHERE id=?", (vs_type, evidence_id))
         for v in volumes:
-            self._conn.execute(
-                "INSERT OR IGNORE INTO volumes(evidence_id, addr, offset, length, description, vs_type, fs_type,"
-                " block_size, label, fs_status) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (evidence_id, v.addr, v.offset, v.length, v.description, v.vs_type, v.fs_type, v.block_size,
-                 v.label, v.status),
-            )
+            parent_layer = getattr(v, "parent_layer", None)
+            parent_id = None
+            if parent_layer is not None:
+                addr_test = "addr IS NULL" if v.addr is None else "addr=?"
+                parent_id = self._scalar(
+                    f"SELECT id FROM volumes WHERE evidence_id=? AND offset=? AND layer=? AND {addr_test}",  # noqa: S608
+                    (evidence_id, v.offset, parent_layer) + (() if v.addr is None else (v.addr,)))
+            self.add_layer_volume(evidence_id, None if parent_id is None else int(parent_id), v)
+
+    def add_layer_volume(self, evidence_id: int, parent_id: int | None, v: VolumeRow) -> int:
+        """A volume opened from another (a shadow copy store, an unlocked encrypted volume, an APFS
+        volume of a container) with its ``layer``; returns its id (the existing one if already
+        recorded: same evidence, offset, slot and layer). Inside the caller's transaction."""
+        layer = str(getattr(v, "layer", "") or "")
+        self._conn.execute(
+            "INSERT OR IGNORE INTO volumes(evidence_id, addr, offset, length, description, vs_type, fs_type,"
+            " block_size, label, fs_status, layer, parent_id, lock_state, details)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (evidence_id, v.addr, v.offset, v.length, v.description, v.vs_type, v.fs_type, v.block_size, v.label,
+             v.status, layer, parent_id, str(getattr(v, "lock_state", "") or ""),
+             json.dumps(getattr(v, "details", None) or {}, sort_keys=True)))
+        addr_test = "addr IS NULL" if v.addr is None else "addr=?"
+        params: tuple[Any, ...] = (evidence_id, v.offset, layer) + (() if v.addr is None else (v.addr,))
+        return int(self._scalar(
+            f"SELECT id FROM volumes WHERE evidence_id=? AND offset=? AND layer=? AND {addr_test}", params))
+
+    def update_volume(self, volume_id: int, *, fs_type: str | None = None, block_size: int | None = None,
+                      label: str | None = None, fs_status: str | None = None, lock_state: str | None = None,
+                      details: dict[str, Any] | None = None) -> None:
+        """Change what is known of a volume (an unlock names its file system). Inside the caller's
+        transaction; ``None`` leaves a field as it is."""
+        values = {"fs_type": fs_type, "block_size": block_size, "label": label, "fs_status": fs_status,
+                  "lock_state": lock_state,
+                  "details": None if details is None else json.dumps(details, sort_keys=True)}
+        sets = [(k, val) for k, val in values.items() if val is not None]
+        if not sets:
+            return
+        self._conn.execute(f"UPDATE volumes SET {', '.join(k + '=?' for k, _ in sets)} WHERE id=?",  # noqa: S608 - fixed names
+                           tuple(val for _, val in sets) + (volume_id,))
+
+    def set_details(self, evidence_id: int, details: dict[str, Any]) -> None:
+        """What the container says about itself (``evidence.details``, JSON; see schema format 5)."""
+        self._conn.execute("UPDATE evidence SET details=? WHERE id=?",
+                           (json.dumps(details, sort_keys=True, ensure_ascii=False), evidence_id))
+
+    def details(self, evidence_id: int) -> dict[str, Any]:
+        value = self._scalar("SELECT details FROM evidence WHERE id=?", (evidence_id,))
+        try:
+            loaded = json.loads(value or "{}")
+        except ValueError:
+            return {}
+        return loaded if isinstance(loaded, dict) else {}
 
     def mark_intake_complete(self, evidence_id: int) -> None:
         self._conn.execute("UPDATE evidence SET intake_state='complete' WHERE id=?", (evidence_id,))

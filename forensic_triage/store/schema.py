@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -353,5 +353,49 @@ CREATE TABLE exercise_submission (
     submitted_utc TEXT NOT NULL,
     answers_sha256 TEXT NOT NULL
 );
+""",
+    # Format 5: layers between a volume and its file system, and evidence that is not a disk.
+    #  - evidence.details: JSON of what the container says about itself, beside ewf_header:
+    #    {"container": {...}} (virtual disk metadata: format, virtual size, parent chain, extents),
+    #    {"device": {...}} (a phone extraction's device: name, model, os_version, serial, udid,
+    #    imei, backup_date, extraction_tool), {"extraction_hashes": [{"path","algorithm","value"}]}.
+    #    evidence.format now also takes vhd | vhdx | vmdk | qcow2 | folder | zip | tar | iosbackup.
+    #  - volumes.layer: the layer text of locators on this volume ('' = the file system sits
+    #    directly on the partition); volumes.parent_id: the volume it was opened from (a shadow
+    #    copy's NTFS volume, the encrypted volume an unlocked file system lies in);
+    #    volumes.lock_state: '' | 'locked' | 'unlocked'; volumes.details: JSON (shadow copy id and
+    #    creation time, encryption method and what unlocks it, APFS volume name and role).
+    #    The table is rebuilt because its unique key now includes the layer (a shadow copy shares
+    #    its volume's offset and slot).
+    #  - files.layer: the layer of the entry's locator ('' for every entry of earlier formats).
+    5: """-- foreign_keys off
+ALTER TABLE evidence ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
+
+CREATE TABLE volumes_v5 (
+    id INTEGER PRIMARY KEY,
+    evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+    addr INTEGER,                       -- partition table slot, NULL for a whole-media file system
+    offset INTEGER NOT NULL,            -- bytes from the start of the media
+    length INTEGER NOT NULL,            -- bytes
+    description TEXT NOT NULL DEFAULT '',
+    vs_type TEXT,
+    fs_type TEXT,                       -- NULL when no file system was recognised
+    block_size INTEGER,
+    label TEXT,
+    fs_status TEXT NOT NULL DEFAULT 'pending',   -- pending | walked | no-fs | error | locked
+    layer TEXT NOT NULL DEFAULT '',     -- Locator.layer of the files on it ('' = directly on the partition)
+    parent_id INTEGER REFERENCES volumes(id),
+    lock_state TEXT NOT NULL DEFAULT '',         -- '' | locked | unlocked
+    details TEXT NOT NULL DEFAULT '{}',
+    UNIQUE (evidence_id, offset, addr, layer)
+);
+INSERT INTO volumes_v5(id, evidence_id, addr, offset, length, description, vs_type, fs_type, block_size, label,
+                       fs_status)
+    SELECT id, evidence_id, addr, offset, length, description, vs_type, fs_type, block_size, label, fs_status
+    FROM volumes ORDER BY id;
+DROP TABLE volumes;
+ALTER TABLE volumes_v5 RENAME TO volumes;
+
+ALTER TABLE files ADD COLUMN layer TEXT NOT NULL DEFAULT '';
 """,
 }

@@ -65,8 +65,8 @@ _PENDING_WHERE = f" WHERE evidence_id=? AND status='{FileStatus.PENDING}' AND {_
 _INSERT_FILE = (
     "INSERT OR IGNORE INTO files(evidence_id, volume_id, locator, partition_offset, inode, attr_type, attr_id, stream,"
     " path, name, name_raw, parent_path, extension, size, allocated, meta_allocated, type, mode, uid, gid,"
-    " mtime, atime, ctime, crtime, first_block, flags, status, time_basis)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " mtime, atime, ctime, crtime, first_block, flags, status, time_basis, layer)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _UPDATE_FILE = (
     "UPDATE files SET status=?, md5=?, sha1=?, sha256=?, mime=?, magic=?, entropy=?, ext_mismatch=?,"
@@ -124,6 +124,11 @@ class TriageRepo(Repo):
         """Volume id -> partition offset, for one evidence item."""
         return {int(r["id"]): int(r["offset"])
                 for r in self._rows("SELECT id, offset FROM volumes WHERE evidence_id=?", (evidence_id,))}
+
+    def volume_places(self, evidence_id: int) -> dict[int, tuple[int, str]]:
+        """Volume id -> (partition offset, layer): where a worker opens the volume's file system."""
+        return {int(r["id"]): (int(r["offset"]), str(r["layer"] or ""))
+                for r in self._rows("SELECT id, offset, layer FROM volumes WHERE evidence_id=?", (evidence_id,))}
 
     def source_zone(self, evidence_id: int) -> str | None:
         """The declared clock zone of an evidence item's device (None: not declared)."""
