@@ -21,7 +21,16 @@ from typing import Any
 from .model import ArtifactRecord, EventTime, FileResult, WarningKind, WarningRecord
 from .pipeline.analyzers import AnalyzerRun, FileInfo
 from .pipeline.filework import describe_ranges
-from .plugin_api import API_VERSION, ExtractContext, Extractor, Record, matches, record_fields
+from .plugin_api import (
+    API_VERSION,
+    PHONE_ROLES,
+    ExtractContext,
+    Extractor,
+    Record,
+    _jsonable,
+    matches,
+    record_fields,
+)
 
 ENTRY_POINT_GROUP = "forensic_triage.extractors"
 
@@ -210,6 +219,17 @@ def record_times(record_type: type[Record], data: dict[str, Any]) -> list[tuple[
     return times
 
 
+def _phone_view(view: Any) -> dict[str, Any]:
+    """A record's phone view checked against :data:`PHONE_ROLES` (JSON-able, every key present)."""
+    if not isinstance(view, dict) or view.get("role") not in PHONE_ROLES:
+        raise ValueError(f"not a phone view: {view!r:.80}")
+    keys = PHONE_ROLES[view["role"]]
+    unknown = set(view) - set(keys) - {"role"}
+    if unknown:
+        raise ValueError(f"unknown keys {sorted(unknown)} for role {view['role']}")
+    return {"role": view["role"], **{k: _jsonable(view.get(k)) for k in keys}}
+
+
 def find_record_type(reg: Registry, plugin: str, record_type: str) -> type[Record] | None:
     """The record class a stored artifact came from (to re-derive its times), or None."""
     cls = reg.by_name().get(plugin)
@@ -223,6 +243,14 @@ def to_artifact(extractor: type[Extractor], record: Record, index: int,
     """The stored form of a record. When the record's ``summary()`` fails, its type is the
     summary and ``warn`` (if given) gets a sentence saying so."""
     data = record_fields(record)
+    view = getattr(record, "phone_view", None)
+    if callable(view):
+        try:
+            data["phone"] = _phone_view(view())
+        except Exception as exc:  # noqa: BLE001 - a plugin's phone_view() bug costs that view only (stated)
+            if warn is not None:
+                warn(f"The phone view of a {type(record).record_type} record could not be made "
+                     f"({type(exc).__name__}: {exc}); it is left out of the phone section.")
     times = [EventTime(*t) for t in record_times(type(record), data)]
     try:
         summary = record.summary()

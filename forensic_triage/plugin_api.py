@@ -124,6 +124,40 @@ class Record:
         return self.record_type
 
 
+# The roles of phone records in the report's phone section and the CASE export (see
+# ``Record.phone_view``): one standard dict per role, whatever app or platform the record is from.
+PHONE_ROLES: dict[str, tuple[str, ...]] = {
+    # application: "SMS", "iMessage", "WhatsApp", "Telegram", "Phone", "FaceTime"...
+    # direction: "sent" | "received" (messages); "incoming" | "outgoing" | "missed" | ... (calls)
+    # party: the other party (number, handle, JID); time: ISO text as in the record's own field
+    "message": ("application", "direction", "party", "time", "body", "thread"),
+    "call": ("application", "direction", "party", "time", "duration_seconds"),
+    "contact": ("name", "numbers", "emails", "application"),
+    "account": ("application", "identifier", "name"),  # ApplicationAccount / PhoneAccount in CASE
+    "location": ("latitude", "longitude", "time", "description"),  # WGS 84 degrees
+}
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class RowRecord(Record):
+    """A record read from one row of a SQLite table: where to check it by hand with any SQLite tool.
+
+    The database is the file the record came from (its locator); ``table`` and ``row_id`` (the
+    table's rowid or integer primary key) name the row. ``recovered`` is ``""`` for a live row,
+    ``"wal"`` for a row found only in the write-ahead log (not yet or no longer in the main file)
+    and ``"freelist"`` for a deleted row recovered from a free page or free space. Subclasses are
+    ``@dataclasses.dataclass(frozen=True)`` with their own fields; these three are keyword-only.
+
+    A phone record also defines ``phone_view()``, returning ``{"role": ROLE, ...}`` with the keys
+    :data:`PHONE_ROLES` lists for that role (missing values None): the host stores it in the
+    record's data under ``"phone"``, which the report and the CASE export read.
+    """
+
+    table: str = ""
+    row_id: int | None = None
+    recovered: str = ""
+
+
 class ExtractContext:
     """The narrow interface an extractor sees while it runs."""
 

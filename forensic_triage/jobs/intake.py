@@ -236,6 +236,9 @@ def _intake(store: CaseStore, evidence_id: int, uid: str, path: Path, fmt: str, 
         store.evidence.clear_intake_rows(evidence_id)  # an earlier, unfinished attempt's rows
         store.evidence.record_hashes(evidence_id, header=header, stored=stored, computed=computed, verdict=verdict)
         store.evidence.add_containers(evidence_id, containers)
+        media_details = getattr(media, "details", None)  # what a container says of itself (virtual disks)
+        if media_details:
+            store.evidence.set_details(evidence_id, dict(media_details))
         store.evidence.record_volumes(evidence_id, vs_type, volumes)
         for source, kind, message, details in warnings:
             store.add_warning(conn, source=source, evidence_id=evidence_id, kind=kind, message=message,
