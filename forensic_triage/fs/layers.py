@@ -145,6 +145,16 @@ SOURCE_LAYERS: dict[str, str] = {
     "dir": "forensic_triage.fs.folder:open_folder",
     "ios": "forensic_triage.fs.iosbackup:open_backup",
 }
+# `evidence unlock`: layer prefix -> "module:function" with the signature
+#   unlock(media: ByteVolume, volume: dict (the locked volume's row), kind: str, secret: bytes)
+#       -> list[VolumeInfo]   (the volumes the secret opens, with layer and parent_layer set)
+# raising errors.EvidenceError with a clear sentence for a wrong secret. The CLI (cli/cmd_evidence.py)
+# and the GUI call it, record the new volumes, keep the secret in evidence.keyring and audit the unlock.
+UNLOCKERS: dict[str, str] = {
+    "bde": "forensic_triage.fs.crypto:unlock_bde",
+    "luks": "forensic_triage.fs.crypto:unlock_luks",
+    "apfs": "forensic_triage.fs.apfs:unlock",
+}
 # Intake: functions (media, volumes) -> volumes, called in order on the listing of every disk
 # (see fs.volumes.scan_volumes); each may add layered volumes or mark one as locked.
 DISCOVERY: tuple[str, ...] = (
@@ -180,5 +190,5 @@ def kind_of(prefix: str) -> str:
     return "volume" if prefix in VOLUME_LAYERS else "source" if prefix in SOURCE_LAYERS else ""
 
 
-__all__ = ["DISCOVERY", "SOURCE_LAYERS", "VOLUME_LAYERS", "ByteVolume", "FileObject", "LayerContext",
+__all__ = ["DISCOVERY", "SOURCE_LAYERS", "UNLOCKERS", "VOLUME_LAYERS", "ByteVolume", "FileObject", "LayerContext",
            "MediaSlice", "VolumeImg", "kind_of", "load", "split_layer"]
