@@ -34,6 +34,10 @@ def pick(data: dict[str, Any], *names: str) -> Any:
 
 
 def classify(atype: str, data: dict[str, Any]) -> str:
+    view = data.get("phone")
+    if isinstance(view, dict) and view.get("role") in _PHONE_KINDS:
+        if view["role"] != "location" or all(isinstance(view.get(k), (int, float)) for k in ("latitude", "longitude")):
+            return _PHONE_KINDS[str(view["role"])]
     t = atype.lower()
     if "usb" in t:
         return "usb"
@@ -76,7 +80,7 @@ def add_artifacts(g: Graph, store: CaseStore, findings: list[Finding], file_iris
                                   "uco-core:description": json.dumps(f.details, sort_keys=True, ensure_ascii=False,
                                                                      default=str)})
         elif src:
-            members.append(g.relationship(iri, src, "Extracted_From", observable=kind != "location"))
+            members.append(g.relationship(iri, src, "Extracted_From", observable=kind not in ("location", "phone-location")))
         out[f.db_id] = iri
         members.append(iri)
     g.source_zone = None
@@ -235,5 +239,95 @@ def _map_location(g: Graph, key: str, f: Finding, tags: list[str]) -> str:
                   "uco-core:hasFacet": [{k: v for k, v in facet.items() if v is not None}]})
 
 
-_MAPPERS = {"url": _map_url, "registry": _map_registry, "usb": _map_usb, "email": _map_email,
+def _view(f: Finding) -> dict[str, Any]:
+    view = f.details.get("phone")
+    return view if isinstance(view, dict) else {}
+
+
+def _party_ref(g: Graph, view: dict[str, Any]) -> dict[str, str] | None:
+    party = view.get("party")
+    return ref(_account(g, str(party), view.get("application"))) if party else None
+
+
+def _map_phone_message(g: Graph, key: str, f: Finding, tags: list[str]) -> str:
+    """A message with its other party on the side its direction says (the device's own account is
+    not named: an extraction rarely states it for every app)."""
+    v = _view(f)
+    iri = g.iri("message", key)
+    party = _party_ref(g, v)
+    received = v.get("direction") == "received"
+    facet = {"@id": g.iri("message-facet", iri), "@type": "uco-observable:MessageFacet",
+             "uco-observable:messageText": str(v.get("body") or ""),
+             "uco-observable:sentTime": g.when(v.get("time")),
+             "uco-observable:messageType": str(v.get("application") or f.group),
+             "uco-observable:sessionID": str(v["thread"]) if v.get("thread") not in (None, "") else None,
+             "uco-observable:from": party if received else None,
+             "uco-observable:to": [party] if party and not received else None}
+    return g.add({"@id": iri, "@type": "uco-observable:Message", **_common(f, tags),
+                  "uco-core:hasFacet": [{k: v for k, v in facet.items() if v is not None}]})
+
+
+def _map_call(g: Graph, key: str, f: Finding, tags: list[str]) -> str:
+    """A phone or app call: UCO 1.5's ``Call`` (it has no class named PhoneCall)."""
+    v = _view(f)
+    iri = g.iri("call", key)
+    party = _party_ref(g, v)
+    incoming = v.get("direction") in ("incoming", "missed", "rejected", "blocked")
+    duration = v.get("duration_seconds")
+    facet = {"@id": g.iri("call-facet", iri), "@type": "uco-observable:CallFacet",
+             "uco-observable:callType": str(v.get("direction") or "") or None,
+             "uco-observable:startTime": g.when(v.get("time")),
+             "uco-observable:duration": {"@type": "xsd:integer", "@value": str(int(duration))}
+             if isinstance(duration, (int, float)) else None,
+             "uco-observable:from": party if incoming else None,
+             "uco-observable:to": [party] if party and not incoming else None}
+    return g.add({"@id": iri, "@type": "uco-observable:Call", **_common(f, tags),
+                  "uco-core:hasFacet": [{k: v for k, v in facet.items() if v is not None}]})
+
+
+def _map_contact(g: Graph, key: str, f: Finding, tags: list[str]) -> str:
+    v = _view(f)
+    iri = g.iri("contact", key)
+    phones = [{"@id": g.iri("contact-phone", iri, n), "@type": "uco-observable:ContactPhone",
+               "uco-observable:contactPhoneNumber": ref(_account(g, str(n), None))}
+              for n in (v.get("numbers") or []) if str(n).strip()]
+    emails = [{"@id": g.iri("contact-email", iri, e), "@type": "uco-observable:ContactEmail",
+               "uco-observable:emailAddress": ref(_address(g, str(e)))}
+              for e in (v.get("emails") or []) if str(e).strip()]
+    facet = {"@id": g.iri("contact-facet", iri), "@type": "uco-observable:ContactFacet",
+             "uco-observable:displayName": str(v.get("name") or "") or None,
+             "uco-observable:contactPhone": phones or None, "uco-observable:contactEmail": emails or None}
+    return g.add({"@id": iri, "@type": "uco-observable:Contact", **_common(f, tags),
+                  "uco-core:hasFacet": [{k: v for k, v in facet.items() if v is not None}]})
+
+
+def _map_account(g: Graph, key: str, f: Finding, tags: list[str]) -> str | None:
+    v = _view(f)
+    ident = v.get("identifier")
+    if not ident:
+        return None
+    iri = _account(g, str(ident), v.get("application"))
+    node = g.nodes[iri]
+    node.setdefault("uco-core:tag", tags)
+    if v.get("application"):
+        node.setdefault("uco-core:description", f"{v['application']} account" + (f" ({v['name']})" if v.get("name")
+                                                                                   else ""))
+    return iri
+
+
+def _map_phone_location(g: Graph, key: str, f: Finding, tags: list[str]) -> str:
+    v = _view(f)
+    iri = g.iri("location", "artifact", key)
+    facet = {"@id": g.iri("latlong-facet", iri), "@type": "uco-location:LatLongCoordinatesFacet",
+             "uco-location:latitude": decimal(float(v["latitude"])),
+             "uco-location:longitude": decimal(float(v["longitude"]))}
+    return g.add({"@id": iri, "@type": "uco-location:Location", **_common(f, tags),
+                  "uco-core:hasFacet": [{k: v for k, v in facet.items() if v is not None}]})
+
+
+_PHONE_KINDS = {"message": "phone-message", "call": "call", "contact": "contact", "account": "account",
+                "location": "phone-location"}
+_MAPPERS = {"phone-message": _map_phone_message, "call": _map_call, "contact": _map_contact, "account": _map_account,
+            "phone-location": _map_phone_location,
+            "url": _map_url, "registry": _map_registry, "usb": _map_usb, "email": _map_email,
             "message": _map_message, "location": _map_location}

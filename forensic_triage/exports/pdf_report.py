@@ -35,7 +35,7 @@ from .. import TOOL_NAME, __version__
 from ..buildinfo import build_id
 from ..store import CaseStore
 from ..timeutil import local_display
-from . import pdf_findings
+from . import pdf_findings, pdf_phone
 from .pdf_style import (
     ALERT,
     BODY_W,
@@ -488,6 +488,7 @@ def build_report(store: CaseStore, out_path: str | Path, scope: str = "notable",
     story += _tools(d, ss)
     story += _method(d, ss)
     story += pdf_findings.findings_section(d, ss, BODY_W)
+    story += pdf_phone.phone_section(d, d.phone, ss, BODY_W)
     story += pdf_findings.limitations_section(d, ss, BODY_W)
     story += pdf_findings.conclusions_section(d, ss, BODY_W)
     story += pdf_findings.integrity_section(d, ss, BODY_W)

@@ -24,6 +24,7 @@ from ..store import CaseStore
 from ..store import digest as case_digest
 from ..timeutil import local_display, parse_iso, utcnow_iso
 from .findings import Finding, collect, file_rows, grouped
+from .phone_data import PhoneSummary, gather_phone
 
 LIBRARIES = ("pytsk3", "libewf-python", "yara-python", "python-magic", "reportlab", "cryptography", "Pillow",
              "libregf-python", "libevtx-python", "libscca-python", "liblnk-python", "libolecf-python")
@@ -70,6 +71,7 @@ class ReportData:
     content_summary: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     warning_groups: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     completeness: dict[str, int] = dataclasses.field(default_factory=dict)
+    phone: PhoneSummary | None = None  # the phone section (None: no phone evidence or records)
 
     @property
     def draft(self) -> bool:
@@ -347,7 +349,7 @@ def gather(store: CaseStore, scope: str = "notable", *, report_id: str | None = 
         build=build_id(), signing=dict(signing) if signing else None, examiner=examiner,
         draft_missing=_draft_missing(info, examiner), anchor=anchor, digest_problems=digest_problems,
         attacker_limits=limits, content_summary=_content_summary(store), warning_groups=_warning_groups(warnings),
-        completeness=store.findings.files_by_status())
+        completeness=store.findings.files_by_status(), phone=gather_phone(store))
 
 
 def _evidence(store: CaseStore) -> list[dict[str, Any]]:

@@ -191,6 +191,25 @@ class FindingsRepo(Repo):
         return self._rows("SELECT a.*, f.path FROM artifacts a LEFT JOIN files f ON f.id = a.file_id"
                           " ORDER BY a.type, a.id")
 
+    def phone_records(self) -> list[dict[str, Any]]:
+        """Artifacts that carry a phone view (``data["phone"]``, see ``plugin_api.PHONE_ROLES``), in the
+        order they were stored, each with ``phone`` (the view), ``recovered`` and the evidence id of its
+        file (``evidence_uid``)."""
+        out = []
+        for r in self._rows(
+                "SELECT a.id, a.uid, a.type, a.plugin, a.plugin_version, a.locator, a.file_id, a.data,"
+                " e.uid AS evidence_uid FROM artifacts a LEFT JOIN files f ON f.id = a.file_id"
+                " LEFT JOIN evidence e ON e.id = f.evidence_id WHERE instr(a.data, '\"phone\"') > 0 ORDER BY a.id"):
+            try:
+                data = json.loads(r.pop("data"))
+            except ValueError:
+                continue
+            view = data.get("phone") if isinstance(data, dict) else None
+            if isinstance(view, dict) and view.get("role"):
+                out.append(r | {"phone": view, "recovered": str(data.get("recovered") or ""),
+                                "table": data.get("table"), "row_id": data.get("row_id")})
+        return out
+
     def artifact_uids(self) -> dict[int, str]:
         return {int(r["id"]): str(r["uid"]) for r in self._rows("SELECT id, uid FROM artifacts")}
 
