@@ -277,3 +277,18 @@ def test_corpus_virtual_disks_match_truth(corpus: Path, tmp_path: Path, name: st
     store.close()
     assert got == want
     assert (_sha(image), image.stat().st_mtime_ns) == before
+
+
+def test_package_copies_files_out_of_differencing_disks(disks: dict[str, Any]) -> None:
+    """The package copier reopens the evidence through the Resolver: a file only the child holds
+    comes out of the QCOW2 and VMDK chains with the content mcopy wrote."""
+    cli, case = disks["cli"], str(disks["work"] / "case")
+    for exhibit in ("QCOW2-CHILD", "VMDK-CHILD"):
+        evidence = disks["listed"][exhibit]["evidence"]
+        row = next(f for f in disks["files"] if f["evidence"] == evidence and f["path"] == "/added.txt")
+        cli("tag", case, "--file", row["locator"], "--tag", "notable")
+    out = disks["work"] / "package"
+    cli("package", case, "--out", str(out), "--scope", "tagged", "--include-files")
+    copied = [p for p in (out / "data").rglob("*") if p.is_file() and p.read_bytes() == ADDED]
+    assert len(copied) == 2, sorted(str(p.relative_to(out)) for p in (out / "data").rglob("*") if p.is_file())
+    assert {p: _state(Path(p)) for p in disks["before"]} == disks["before"]
