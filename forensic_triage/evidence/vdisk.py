@@ -37,16 +37,13 @@ def _ro(path: Path) -> BinaryIO:
 
 def _candidates(child: Path, recorded: str) -> list[Path]:
     """Where a file the child names is looked for: next to the child under the recorded name's last
-    component first, then the recorded path itself (relative to the child's folder)."""
-    base = PureWindowsPath(recorded).name if "\\" in recorded else PurePosixPath(recorded).name
-    found = [child.parent / base]
-    if "\\" not in recorded:
+    component, then (a relative name) under the recorded path from the child's folder. An absolute
+    recorded path is not followed: it names a place on the machine that made the image."""
+    windows = "\\" in recorded or PureWindowsPath(recorded).drive != ""
+    found = [child.parent / (PureWindowsPath(recorded).name if windows else PurePosixPath(recorded).name)]
+    if not windows and not PurePosixPath(recorded).is_absolute() and len(PurePosixPath(recorded).parts) > 1:
         found.append(child.parent / recorded)
-    out: list[Path] = []
-    for p in found:
-        if p not in out:
-            out.append(p)
-    return out
+    return found
 
 
 def _locate(child: Path, recorded: str, what: str) -> Path:
@@ -57,8 +54,7 @@ def _locate(child: Path, recorded: str, what: str) -> Path:
     raise EvidenceError(
         f"{child.name} needs its {what} {recorded!r}, which was not found (looked for "
         f"{' and '.join(str(p) for p in places)}); the disk cannot be read without it.",
-        hint=f"Put {PureWindowsPath(recorded).name if chr(92) in recorded else PurePosixPath(recorded).name} "
-             f"next to {child.name} and add the evidence again.")
+        hint=f"Put {places[0].name} next to {child.name} and add the evidence again.")
 
 
 def _reason(exc: BaseException) -> str:

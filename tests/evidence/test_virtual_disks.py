@@ -292,3 +292,40 @@ def test_package_copies_files_out_of_differencing_disks(disks: dict[str, Any]) -
     copied = [p for p in (out / "data").rglob("*") if p.is_file() and p.read_bytes() == ADDED]
     assert len(copied) == 2, sorted(str(p.relative_to(out)) for p in (out / "data").rglob("*") if p.is_file())
     assert {p: _state(Path(p)) for p in disks["before"]} == disks["before"]
+
+
+def test_moved_chain_is_found_next_to_the_child(disks: dict[str, Any]) -> None:
+    """A child recording its backing file by absolute path, moved with it to another folder: the
+    parent is taken from next to the child, never from the recorded place."""
+    made = disks["work"] / "made-here"
+    made.mkdir()
+    _qemu("convert", "-f", "raw", "-O", "qcow2", disks["raw"], made / "base.qcow2")
+    _qemu("create", "-f", "qcow2", "-b", made / "base.qcow2", "-F", "qcow2", made / "child.qcow2")
+    moved = disks["work"] / "moved"
+    moved.mkdir()
+    for name in ("base.qcow2", "child.qcow2"):
+        shutil.copy2(made / name, moved / name)
+    from forensic_triage.evidence.detect import detect
+    from forensic_triage.evidence.images import open_media
+
+    found = detect(moved / "child.qcow2")
+    assert found.segments == (moved / "child.qcow2", moved / "base.qcow2")
+    media = open_media(moved / "child.qcow2", found)
+    try:
+        assert media.details["backing_file"] == str(made / "base.qcow2")
+        assert hashlib.sha256(media.read(0, media.size)).hexdigest() == _sha(disks["raw"])
+    finally:
+        media.close()
+    (made / "base.qcow2").unlink()
+    (moved / "base.qcow2").unlink()
+    err = _add_fails(disks, moved / "child.qcow2")
+    assert f"'{made / 'base.qcow2'}'" in err and f"looked for {moved / 'base.qcow2'})" in err
+
+
+def test_raw_backing_file_is_refused(disks: dict[str, Any]) -> None:
+    folder = disks["work"] / "raw-backed"
+    folder.mkdir()
+    shutil.copy2(disks["raw"], folder / "disk.raw")
+    _qemu("create", "-f", "qcow2", "-b", "disk.raw", "-F", "raw", folder / "child.qcow2")
+    err = _add_fails(disks, folder / "child.qcow2")
+    assert "backing file" in err and "disk.raw" in err and "is not a QCOW image" in err
