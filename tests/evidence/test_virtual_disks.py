@@ -329,3 +329,13 @@ def test_raw_backing_file_is_refused(disks: dict[str, Any]) -> None:
     _qemu("create", "-f", "qcow2", "-b", "disk.raw", "-F", "raw", folder / "child.qcow2")
     err = _add_fails(disks, folder / "child.qcow2")
     assert "backing file" in err and "disk.raw" in err and "is not a QCOW image" in err
+
+
+@pytest.mark.parametrize("name,keep", [("disk.qcow2", 200_000), ("disk.vhdx", 1_500_000), ("dynamic.vhd", 100_000)])
+def test_truncated_container_is_refused_plainly(disks: dict[str, Any], name: str, keep: int) -> None:
+    folder = disks["work"] / f"cut-{name}"
+    folder.mkdir()
+    cut = folder / name
+    cut.write_bytes((disks["ev"] / name).read_bytes()[:keep])
+    err = _add_fails(disks, cut)
+    assert str(cut) in err and "truncated" in err
