@@ -153,8 +153,18 @@ class VirtualDisk:
         import pyvmdk
 
         fobj = self._file(path)
-        sparse = fobj.read(4) == b"KDMV"
+        head = fobj.read(36)
+        sparse = head.startswith(b"KDMV")
+        embedded = False  # a sparse file's own descriptor (monolithic sparse); an extent of a split disk has none
+        if sparse and len(head) == 36:
+            fobj.seek(struct.unpack_from("<Q", head, 28)[0] * 512)
+            embedded = fobj.read(21) == b"# Disk DescriptorFile"
         fobj.seek(0)
+        if sparse and not embedded:
+            raise EvidenceError(
+                f"{path} is an extent of a VMDK disk, not the disk itself: it holds no descriptor.",
+                hint="Add the disk's descriptor (the small .vmdk text file that names this extent), with every "
+                     "extent next to it.")
         handle = pyvmdk.handle()
         try:
             handle.open_file_object(fobj)

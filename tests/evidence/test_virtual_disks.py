@@ -235,6 +235,12 @@ def test_missing_extent_is_named(disks: dict[str, Any]) -> None:
     assert extent.name in err and str(extent) in err and "extent" in err
 
 
+def test_extent_given_instead_of_descriptor(disks: dict[str, Any]) -> None:
+    extent = next(p for p in disks["items"]["VMDK-SPLIT"][0].parent.iterdir() if p.name != "split.vmdk")
+    err = _add_fails(disks, extent)
+    assert "is an extent of a VMDK disk" in err and "descriptor" in err
+
+
 def test_wrong_parent_is_refused(disks: dict[str, Any]) -> None:
     """A parent that changed after the child was made (another content id) is not read as the parent."""
     swapped = disks["work"] / "swapped-vmdk"
