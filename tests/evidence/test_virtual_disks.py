@@ -28,6 +28,7 @@ TREE = {"docs/": None, "docs/report.txt": b"quarterly figures\n" * 300, "photo.j
         "gone.bin": bytes(range(256)) * 40}
 ADDED = b"added in the child disk\n" * 200  # written only into the differencing children
 _FLS = re.compile(r"^(?P<type>\S+)\s+(?P<deleted>\*\s+)?(?P<inode>\d+)(?:\(realloc\))?:\t(?P<path>.*)$")
+_FLS_NTFS = re.compile(r"^(?P<type>\S+)\s+(?P<deleted>\*\s+)?(?P<inode>[\d-]+)(?:\(realloc\))?:\t(?P<path>.*)$")
 
 
 def _sha(path: Path) -> str:
@@ -345,3 +346,30 @@ def test_truncated_container_is_refused_plainly(disks: dict[str, Any], name: str
     cut.write_bytes((disks["ev"] / name).read_bytes()[:keep])
     err = _add_fails(disks, cut)
     assert str(cut) in err and "truncated" in err
+
+
+@pytest.mark.corpus
+def test_corpus_qcow2_ntfs_matches_truth(corpus: Path, tmp_path: Path) -> None:
+    """plaso's vsstest.qcow2 (QCOW2 v2, 1 GiB virtual, an NTFS volume): media hashes of
+    ``qemu-img convert -O raw`` and the live volume's ``fls -r -p`` (streams folded into files)."""
+    from forensic_triage.jobs.intake import add_evidence
+    from forensic_triage.jobs.settings import TriageSettings
+    from forensic_triage.jobs.triage import run_triage
+    from forensic_triage.store import CaseStore
+
+    image = corpus / "images/plaso/vsstest.qcow2"
+    before = (_sha(image), image.stat().st_mtime_ns)
+    md5, sha1, sha256 = (corpus / "truth/plaso_vsstest.qcow2.media-md5-sha1-sha256.txt").read_text().split()[:3]
+    store = CaseStore.create(tmp_path / "case", case_number="T", examiner="tester")
+    result = add_evidence(store, image, exhibit="VSS")
+    assert (result.media_size, result.md5, result.sha1, result.sha256) == (1 << 30, md5, sha1, sha256)
+    assert store.evidence.details(result.evidence_id)["format"] == "QCOW2"
+    run_triage(store, TriageSettings(jobs=1, plugins=[], builtin_rules=False, content_search=False))
+    lines = (corpus / "truth/plaso_vsstest.qcow2.fls.txt").read_text().splitlines()
+    want = {m.group("path").split(":", 1)[0] for m in map(_FLS_NTFS.match, lines) if m}
+    rows = store.query("SELECT path FROM files WHERE evidence_id = ? AND partition_offset = 0 "
+                       "AND COALESCE(layer, '') = ''", (result.evidence_id,))
+    got = {r["path"].lstrip("/").split(":", 1)[0] for r in rows}
+    store.close()
+    assert got == {p for p in want if not p.endswith("/.")}
+    assert (_sha(image), image.stat().st_mtime_ns) == before
