@@ -70,6 +70,14 @@ def _libyal_error(path: Path, fmt: str, exc: BaseException) -> EvidenceError:
                               "convert it to raw with that program or qemu-img convert -O raw and add that.")
 
 
+def _set_parent(handle: Any, parent: Any, child: Path, parent_path: Path) -> None:
+    try:
+        handle.set_parent(parent)
+    except OSError as exc:
+        raise EvidenceError(f"{parent_path} cannot serve as the parent of {child.name} ({_reason(exc)}).",
+                            hint="Find the parent disk the child was made from, as it was then.") from exc
+
+
 class VirtualDisk:
     """The virtual disk of a VHD/VHDX, VMDK or QCOW file with all its extents and parents, read-only."""
 
@@ -146,7 +154,7 @@ class VirtualDisk:
                 raise EvidenceError(
                     f"{parent_path} is not the parent of {path.name}: its identifier is {got}, the child "
                     f"records {wanted}.", hint="Find the right parent disk (the one the child was made from).")
-            handle.set_parent(parent)
+            _set_parent(handle, parent, path, parent_path)
         return handle
 
     def _open_vmdk(self, path: Path, chain: list[dict[str, Any]]) -> Any:
@@ -208,7 +216,7 @@ class VirtualDisk:
                     f"{parent_path} does not match {path.name}: its content identifier is {got:08x}, the child "
                     f"records {parent_cid:08x} (the parent changed after the child was made, or it is another disk).",
                     hint="Find the parent disk as it was when the child was made.")
-            handle.set_parent(parent)
+            _set_parent(handle, parent, path, parent_path)
         return handle
 
     def _open_qcow(self, path: Path, chain: list[dict[str, Any]]) -> Any:
@@ -243,7 +251,7 @@ class VirtualDisk:
         if recorded:
             entry["backing_file"] = str(recorded)
             parent_path = _locate(path, str(recorded), "backing file")
-            handle.set_parent(self._open_qcow(parent_path, chain))
+            _set_parent(handle, self._open_qcow(parent_path, chain), path, parent_path)
         return handle
 
     # -- reading -----------------------------------------------------------------------------
