@@ -373,3 +373,40 @@ def test_corpus_qcow2_ntfs_matches_truth(corpus: Path, tmp_path: Path) -> None:
     store.close()
     assert got == {p for p in want if not p.endswith("/.")}
     assert (_sha(image), image.stat().st_mtime_ns) == before
+
+
+def test_split_sparse_vmdk_with_two_extents(disks: dict[str, Any], tmp_path: Path) -> None:
+    """A disk over 2 GiB as twoGbMaxExtentSparse: a descriptor and two sparse extents, all recorded,
+    read as one disk (the FAT volume in the first extent, zeros to the end of the second)."""
+    from forensic_triage.jobs.intake import add_evidence
+    from forensic_triage.jobs.settings import TriageSettings
+    from forensic_triage.jobs.triage import run_triage
+    from forensic_triage.store import CaseStore
+
+    big = tmp_path / "big.raw"
+    shutil.copyfile(disks["raw"], big)
+    with big.open("r+b") as f:
+        f.truncate((2 << 30) + (4 << 20))
+    folder = tmp_path / "vm"
+    folder.mkdir()
+    _qemu("convert", "-f", "raw", "-O", "vmdk", "-o", "subformat=twoGbMaxExtentSparse", big, folder / "big.vmdk")
+    digest = hashlib.sha256()
+    with big.open("rb") as f:
+        while block := f.read(1 << 24):
+            digest.update(block)
+    big.unlink()
+    before = _state(folder)
+    store = CaseStore.create(tmp_path / "case", case_number="T", examiner="tester")
+    result = add_evidence(store, folder / "big.vmdk", exhibit="BIG")
+    assert [Path(c.path).name for c in result.containers] == ["big.vmdk", "big-s001.vmdk", "big-s002.vmdk"]
+    assert result.sha256 == digest.hexdigest() and result.media_size == (2 << 30) + (4 << 20)
+    details = store.evidence.details(result.evidence_id)
+    assert [(Path(e["file"]).name, e["type"]) for e in details["extents"]] == [
+        ("big-s001.vmdk", "SPARSE"), ("big-s002.vmdk", "SPARSE")]
+    run_triage(store, TriageSettings(jobs=1, plugins=[], builtin_rules=False, content_search=False))
+    rows = store.query("SELECT path, allocated FROM files WHERE evidence_id = ? AND partition_offset = ?",
+                       (result.evidence_id, disks["offset"]))
+    store.close()
+    truth = disks["truth"][disks["raw"]]
+    assert {r["path"].lstrip("/"): not r["allocated"] for r in rows} == {p: d for p, (d, _) in truth.items()}
+    assert _state(folder) == before
