@@ -111,8 +111,6 @@ class VirtualDisk:
         real = path.resolve()
         if real in self._paths:
             raise EvidenceError(f"{path} names itself (or a file of its own chain) as its parent; the chain loops.")
-        if len(self._paths) > _MAX_CHAIN:
-            raise EvidenceError(f"{path}: the chain of parent files is longer than {_MAX_CHAIN}; refused.")
         try:
             f = _ro(real)
         except OSError as exc:
@@ -121,10 +119,16 @@ class VirtualDisk:
         self._paths.append(real)
         return f
 
+    def _disk_file(self, path: Path, chain: list[dict[str, Any]]) -> BinaryIO:
+        """The file of one disk of the chain (child first), opened read-only."""
+        if len(chain) >= _MAX_CHAIN:
+            raise EvidenceError(f"{path}: the chain of parent disks is longer than {_MAX_CHAIN}; refused.")
+        return self._file(path)
+
     def _open_vhdi(self, path: Path, chain: list[dict[str, Any]]) -> Any:
         import pyvhdi
 
-        fobj = self._file(path)
+        fobj = self._disk_file(path, chain)
         vhdx = fobj.read(8) == b"vhdxfile"
         fobj.seek(0)
         handle = pyvhdi.file()
@@ -160,7 +164,7 @@ class VirtualDisk:
     def _open_vmdk(self, path: Path, chain: list[dict[str, Any]]) -> Any:
         import pyvmdk
 
-        fobj = self._file(path)
+        fobj = self._disk_file(path, chain)
         head = fobj.read(36)
         sparse = head.startswith(b"KDMV")
         embedded = False  # a sparse file's own descriptor (monolithic sparse); an extent of a split disk has none
@@ -222,7 +226,7 @@ class VirtualDisk:
     def _open_qcow(self, path: Path, chain: list[dict[str, Any]]) -> Any:
         import pyqcow
 
-        fobj = self._file(path)
+        fobj = self._disk_file(path, chain)
         head = fobj.read(104)
         fobj.seek(0)
         if chain and not head.startswith(b"QFI\xfb"):
