@@ -1,8 +1,10 @@
-"""Read-only media access: one file-like interface over raw, split raw and EWF containers.
+"""Read-only media access: one file-like interface over raw, split raw, EWF and virtual disk
+(:mod:`.vdisk`: VHD/VHDX, VMDK, QCOW) containers.
 
 Nothing here opens an evidence file for writing: every container is opened with
 ``os.open(path, O_RDONLY)`` (raw, split) or as read-only Python file objects handed to
-pyewf (``open_file_objects``), so the operating system itself refuses any write.
+pyewf (``open_file_objects``) and the libyal virtual disk libraries, so the operating system
+itself refuses any write.
 """
 
 from __future__ import annotations

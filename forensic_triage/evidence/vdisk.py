@@ -139,7 +139,8 @@ class VirtualDisk:
         self._handles.append(handle)
         kind = int(handle.get_disk_type())
         entry: dict[str, Any] = {
-            "file": str(path.resolve()), "format": "VHDX" if vhdx else "VHD", "format_version": str(handle.get_format_version()),
+            "file": str(path.resolve()), "format": "VHDX" if vhdx else "VHD",
+            "format_version": str(handle.get_format_version()),
             "disk_type": _VHD_TYPES.get(kind, str(kind)), "identifier": str(handle.get_identifier()),
             "media_size": int(handle.get_media_size())}
         if len(self._paths) == 1:
