@@ -40,7 +40,8 @@ def test_errors_are_one_sentence_not_traceback(tmp_path: Path, corpus: Path) -> 
     assert res.returncode == 4
     assert "Traceback" not in res.stderr and res.stderr.startswith("error: No case found")
     assert ft("case", "new", str(tmp_path / "c"), "--case-number", "1", "--examiner", "E").returncode == 0
-    res = ft("evidence", "add", str(tmp_path / "c"), str(corpus / "images/sleuthkit/image.vmdk"))
+    (tmp_path / "broken.vmdk").write_bytes(b"KDMV" + bytes(2044))
+    res = ft("evidence", "add", str(tmp_path / "c"), str(tmp_path / "broken.vmdk"))
     assert res.returncode == 3 and "VMDK" in res.stderr and "Traceback" not in res.stderr
     res = ft("evidence", "add", str(tmp_path / "c"), str(tmp_path / "missing.dd"))
     assert res.returncode == 3 and "does not exist" in res.stderr

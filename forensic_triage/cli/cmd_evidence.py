@@ -19,11 +19,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ev_sub = ev.add_subparsers(dest="evidence_command", metavar="ACTION")
     add = ev_sub.add_parser(
         "add", help="add a disk image: hash, verify and list its partitions",
-        description="Add a raw/dd, split raw (.001/.000/.aa) or EWF (.E01, all segments) image. The image is "
-                    "opened read-only; its containers are hashed (SHA-256), its media hashed (MD5, SHA-1, SHA-256) "
-                    "in one read and verified against the hashes stored in an E01.")
+        description="Add a raw/dd, split raw (.001/.000/.aa) or EWF (.E01, all segments) image, or a virtual disk "
+                    "(VHD, VHDX, VMDK, QCOW/QCOW2 with its extents and parent/backing files, found next to it). The "
+                    "image is opened read-only; its containers are hashed (SHA-256), its media hashed (MD5, SHA-1, "
+                    "SHA-256) in one read and verified against the hashes stored in an E01.")
     add.add_argument("case_dir", metavar="CASE_DIR")
-    add.add_argument("image", metavar="IMAGE", help="the image file (for split sets and E01: the first segment)")
+    add.add_argument("image", metavar="IMAGE", help="the image file (for split sets and E01: the first segment; VMDK: the descriptor; a chain: the newest child)")
     add.add_argument("--exhibit", help="exhibit number, e.g. EXH-001 (also used in locators)")
     add.add_argument("--description", default="", help="what the exhibit is")
     add.add_argument("--seals", default="", help="seal numbers")

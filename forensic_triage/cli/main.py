@@ -48,7 +48,7 @@ EPILOG = (
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="forensic-triage",
-        description=f"{TOOL_NAME} {__version__}: offline, read-only triage of disk images (raw, split raw, E01).",
+        description=f"{TOOL_NAME} {__version__}: offline, read-only triage of disk images (raw, split raw, E01, VHD/VHDX, VMDK, QCOW).",
         epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"forensic-triage {__version__}")

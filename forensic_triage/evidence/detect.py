@@ -13,12 +13,16 @@ EWF_SIGNATURES = (b"EVF\x09\x0d\x0a\xff\x00", b"EVF2\x0d\x0a\x81\x00")
 LEF_SIGNATURES = (b"LVF\x09\x0d\x0a\xff\x00", b"LEF2\x0d\x0a\x81\x00")
 
 # (format name, test on the first 4 KiB, test on the last 512 bytes)
+# Virtual disks read through libyal (see .vdisk), by the signature at the start of the file.
+_VDISK_HEAD: tuple[tuple[str, bytes], ...] = (
+    ("vmdk", b"KDMV"),
+    ("vmdk", b"# Disk DescriptorFile"),
+    ("vhdx", b"vhdxfile"),
+    ("vhd", b"conectix"),
+    ("qcow", b"QFI\xfb"),
+)
+
 _UNSUPPORTED_HEAD: tuple[tuple[str, bytes, int], ...] = (
-    ("VMDK (VMware virtual disk)", b"KDMV", 0),
-    ("VMDK descriptor (VMware virtual disk)", b"# Disk DescriptorFile", 0),
-    ("VHDX (Hyper-V virtual disk)", b"vhdxfile", 0),
-    ("VHD (Virtual PC / Hyper-V virtual disk)", b"conectix", 0),
-    ("QCOW (QEMU copy-on-write image)", b"QFI\xfb", 0),
     ("AFF (Advanced Forensic Format)", b"AFF10\r\n\x00", 0),
     ("VDI (VirtualBox disk image)", b"<<< Oracle VM VirtualBox Disk Image >>>", 0),
     ("VDI (VirtualBox disk image)", b"<<< Sun VirtualBox Disk Image >>>", 0),
@@ -34,8 +38,8 @@ _SPLIT_PATTERNS = (
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Detected:
-    format: str  # raw | splitraw | ewf
-    segments: tuple[Path, ...]
+    format: str  # raw | splitraw | ewf | vhd | vhdx | vmdk | qcow
+    segments: tuple[Path, ...]  # every container file; the one given first (virtual disks: extents, parents)
 
 
 def _read_head_tail(path: Path) -> tuple[bytes, bytes, int]:
@@ -135,6 +139,18 @@ def _check_contiguous(path: Path, candidates: list[Path], numbers: list[int], fi
             )
 
 
+def virtual_disk_files(path: Path, fmt: str) -> tuple[Path, ...]:
+    """Every file of a virtual disk (descriptor, extents, parents), found by opening it; a missing
+    one is a clear :class:`EvidenceError` naming it."""
+    from .vdisk import VirtualDisk
+
+    disk = VirtualDisk(path, fmt)
+    try:
+        return disk.segments
+    finally:
+        disk.close()
+
+
 def detect(path: str | os.PathLike[str]) -> Detected:
     """Decide what an evidence file is from its bytes; raise a clear error otherwise."""
     p = Path(path)
@@ -151,20 +167,20 @@ def detect(path: str | os.PathLike[str]) -> Detected:
             f"{p} is an EWF logical evidence file (L01/Lx01), which holds files, not a disk image.",
             hint="Open the files it contains with the tool that made it, or acquire a physical image.",
         )
+    vdisk = next((fmt for fmt, magic in _VDISK_HEAD if head.startswith(magic)), None)
+    if vdisk is None and tail.startswith(b"conectix"):
+        vdisk = "vhd"  # a fixed VHD: the footer only, at the end
+    if vdisk is not None:
+        return Detected(vdisk, virtual_disk_files(p, vdisk))
     for fmt, magic, _ in _UNSUPPORTED_HEAD:
         if head.startswith(magic):
             raise UnsupportedFormatError(
-                f"{p} is a {fmt}; this version reads raw/dd, split raw and EWF (E01) images only.",
+                f"{p} is a {fmt}; this version reads raw/dd, split raw, EWF (E01), VHD/VHDX, VMDK and QCOW images.",
                 hint="Convert it to raw or E01 (e.g. qemu-img convert -O raw, or ewfacquire) and add that.",
             )
-    if tail.startswith(b"conectix"):
-        raise UnsupportedFormatError(
-            f"{p} is a VHD (Virtual PC / Hyper-V virtual disk); this version reads raw/dd, split raw and EWF only.",
-            hint="Convert it to raw (qemu-img convert -O raw) and add that.",
-        )
     if tail.startswith(b"koly"):
         raise UnsupportedFormatError(
-            f"{p} is an Apple disk image (DMG); this version reads raw/dd, split raw and EWF only.",
+            f"{p} is an Apple disk image (DMG); this version reads raw/dd, split raw, EWF and virtual disks (VHD, VHDX, VMDK, QCOW) only.",
             hint="Convert it to raw and add that.",
         )
     split = split_segments(p)

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from ..errors import EvidenceError
 from .ewfcheck import ChunkChecker, LayoutError, describe_ranges, sector_ranges
-from .images import EwfMedia, RawMedia
+from .images import AnyMedia
 
 
 class ReadProgress(Protocol):
@@ -59,7 +59,7 @@ def hash_file(path: Path, ctx: ReadProgress | None) -> str:
     return digest.hexdigest()
 
 
-def hash_media(media: RawMedia | EwfMedia, ctx: ReadProgress | None = None,
+def hash_media(media: AnyMedia, ctx: ReadProgress | None = None,
                segment_bounds: list[int] | None = None,
                checker: ChunkChecker | None = None) -> tuple[dict[str, str], list[str]]:
     """MD5, SHA-1 and SHA-256 of the whole media in one read (MD5 on a second thread).
@@ -113,7 +113,7 @@ def hash_media(media: RawMedia | EwfMedia, ctx: ReadProgress | None = None,
             [h.hexdigest() for h in seg_hashes])
 
 
-def _checked_read(media: RawMedia | EwfMedia, checker: ChunkChecker, offset: int, length: int) -> bytes:
+def _checked_read(media: AnyMedia, checker: ChunkChecker, offset: int, length: int) -> bytes:
     """Decoded media checked chunk by chunk; a range libewf cannot decode is taken chunk by chunk
     from the stored bytes (zeros where nothing can be inflated) and counted as bad."""
     try:

@@ -1,8 +1,10 @@
-"""Read-only media access: one file-like interface over raw, split raw and EWF containers.
+"""Read-only media access: one file-like interface over raw, split raw, EWF and virtual disk
+(:mod:`.vdisk`: VHD/VHDX, VMDK, QCOW) containers.
 
 Nothing here opens an evidence file for writing: every container is opened with
 ``os.open(path, O_RDONLY)`` (raw, split) or as read-only Python file objects handed to
-pyewf (``open_file_objects``), so the operating system itself refuses any write.
+pyewf (``open_file_objects``) and the libyal virtual disk libraries, so the operating system
+itself refuses any write.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import pytsk3
 
 from ..errors import EvidenceError
 from .detect import Detected, detect
+from .vdisk import FORMATS as VDISK_FORMATS
+from .vdisk import VirtualDisk
 
 
 def close_all(fds: list[int]) -> None:
@@ -219,17 +223,22 @@ class EwfMedia:
         self._files = []
 
 
-def open_media(path: str | os.PathLike[str], detected: Detected | None = None) -> RawMedia | EwfMedia:
+AnyMedia = RawMedia | EwfMedia | VirtualDisk
+
+
+def open_media(path: str | os.PathLike[str], detected: Detected | None = None) -> AnyMedia:
     found = detected or detect(path)
     if found.format == "ewf":
         return EwfMedia(found.segments)
+    if found.format in VDISK_FORMATS:
+        return VirtualDisk(found.segments[0], found.format)
     return RawMedia(found.segments, found.format)
 
 
 class TskImage(pytsk3.Img_Info):  # type: ignore[misc]
     """pytsk3 image over any :class:`Media` (the dfvfs ``tsk_image`` pattern)."""
 
-    def __init__(self, media: RawMedia | EwfMedia) -> None:
+    def __init__(self, media: AnyMedia) -> None:
         self._media = media
         super().__init__(url="", type=pytsk3.TSK_IMG_TYPE_EXTERNAL)
 
@@ -243,7 +252,7 @@ class TskImage(pytsk3.Img_Info):  # type: ignore[misc]
         pass
 
 
-def tsk_image(media: RawMedia | EwfMedia) -> pytsk3.Img_Info:
+def tsk_image(media: AnyMedia) -> pytsk3.Img_Info:
     """The fastest read-only pytsk3 image for ``media``.
 
     A single raw file is opened by The Sleuth Kit's own raw reader (``open(path, O_RDONLY)``

@@ -27,7 +27,7 @@ from typing import Any
 import pytsk3
 
 from ..errors import EvidenceError, FileSystemError
-from ..evidence.images import EwfMedia, RawMedia, open_media, tsk_image
+from ..evidence.images import AnyMedia, open_media, tsk_image
 from ..model import Locator
 from . import layers as _layers
 from .source import CHUNK, FileSource, Stream, TskSource, TskStream, chunks
@@ -43,7 +43,7 @@ class Resolver:
     def __init__(self, *, keep: int = 4) -> None:
         self.keep = keep
         self._lock = threading.RLock()
-        self._media: OrderedDict[str, tuple[RawMedia | EwfMedia, pytsk3.Img_Info]] = OrderedDict()
+        self._media: OrderedDict[str, tuple[AnyMedia, pytsk3.Img_Info]] = OrderedDict()
         self._fs: dict[tuple[str, int, str], pytsk3.FS_Info] = {}
         self._sources: dict[tuple[str, int, str], FileSource] = {}
         self._volumes: dict[tuple[str, int, str], _layers.ByteVolume] = {}
@@ -65,7 +65,7 @@ class Resolver:
             self._media.move_to_end(evidence_path)
             return entry[1]
 
-    def media(self, evidence_path: str) -> RawMedia | EwfMedia:
+    def media(self, evidence_path: str) -> AnyMedia:
         """The decoded media of an evidence item (the bytes below every layer)."""
         with self._lock:
             self.image(evidence_path)

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytsk3
 
-from ..evidence.images import EwfMedia, RawMedia, TskImage
+from ..evidence.images import AnyMedia, TskImage
 from .layers import DISCOVERY, load
 from .signatures import SIGNATURE_BYTES, recognise
 
@@ -95,7 +95,7 @@ def _only_gpt_guard(volumes: list[VolumeInfo]) -> bool:
     return bool(used) and all("0xee" in v.description.lower() for v in used)
 
 
-def _direct_table(media: RawMedia | EwfMedia) -> tuple[str, list[tuple[int, int, int, str]]] | None:
+def _direct_table(media: AnyMedia) -> tuple[str, list[tuple[int, int, int, str]]] | None:
     """The GPT or MBR partitions read straight from the first sectors, for when The Sleuth Kit
     refuses a table (it does when a partition starts past the end of a truncated image)."""
     for sector in (512, 4096):
@@ -132,7 +132,7 @@ def _direct_table(media: RawMedia | EwfMedia) -> tuple[str, list[tuple[int, int,
     return ("DOS", parts) if parts else None
 
 
-def _scan_partitions(media: RawMedia | EwfMedia) -> tuple[str | None, list[VolumeInfo]]:
+def _scan_partitions(media: AnyMedia) -> tuple[str | None, list[VolumeInfo]]:
     """The partition table type (or None) and every partition with its file system, if any.
 
     Where The Sleuth Kit opens no file system, the volume's first bytes are matched against
@@ -178,7 +178,7 @@ def _scan_partitions(media: RawMedia | EwfMedia) -> tuple[str | None, list[Volum
     return vs_type, volumes + [whole] if volumes else [whole]
 
 
-def scan_volumes(media: RawMedia | EwfMedia) -> tuple[str | None, list[VolumeInfo]]:
+def scan_volumes(media: AnyMedia) -> tuple[str | None, list[VolumeInfo]]:
     """The partition table type (or None) and every volume: each partition with its file system,
     if any, then what the layer discovery hooks (:data:`fs.layers.DISCOVERY`) find on them —
     shadow copies, encrypted volumes (listed as locked), APFS volumes."""
@@ -191,7 +191,7 @@ def scan_volumes(media: RawMedia | EwfMedia) -> tuple[str | None, list[VolumeInf
 Warning = tuple[str, str, dict[str, Any]]  # (kind, message, details), stored with source 'fs.volumes'
 
 
-def _gpt_claimed_end(media: RawMedia | EwfMedia) -> tuple[int, int] | None:
+def _gpt_claimed_end(media: AnyMedia) -> tuple[int, int] | None:
     """(sector size, bytes) the disk must span for the primary GPT header's backup header to fit."""
     for sector in (512, 4096):
         header = media.read(sector, 92)
@@ -201,7 +201,7 @@ def _gpt_claimed_end(media: RawMedia | EwfMedia) -> tuple[int, int] | None:
     return None
 
 
-def check_volumes(media: RawMedia | EwfMedia, uid: str, vs_type: str | None, volumes: list[VolumeInfo],
+def check_volumes(media: AnyMedia, uid: str, vs_type: str | None, volumes: list[VolumeInfo],
                   problem: str | None, segments: tuple[Path, ...] = ()) -> list[Warning]:
     """Every warning the listing gives: the probe's failure, a partition table or file system that
     claims more bytes than the image holds (truncated, or a split set missing its last segments),

@@ -30,7 +30,7 @@ from ..evidence.hashing import (
     segment_warnings,
     verdict_for,
 )
-from ..evidence.images import EwfMedia, RawMedia, open_media
+from ..evidence.images import AnyMedia, EwfMedia, RawMedia, open_media
 from ..fs.probe import probe_volumes
 from ..fs.volumes import VolumeInfo, check_volumes
 from ..store import CaseStore
@@ -131,7 +131,7 @@ def add_evidence(store: CaseStore, image: str | os.PathLike[str], *, exhibit: st
     return result
 
 
-def _looks_like(media: RawMedia | EwfMedia) -> str:
+def _looks_like(media: AnyMedia) -> str:
     """' (it looks like text)' when the first bytes are text, for the refusal of a non-image."""
     head = media.read(0, min(4096, media.size))
     if head and b"\x00" not in head:
@@ -144,7 +144,7 @@ def _looks_like(media: RawMedia | EwfMedia) -> str:
 
 
 def _begin(store: CaseStore, earlier: tuple[int, str, str] | None, exhibit: str | None, description: str,
-           seals: str, fmt: str, first: str, media: RawMedia | EwfMedia,
+           seals: str, fmt: str, first: str, media: AnyMedia,
            source_timezone: str | None) -> tuple[int, str]:
     with store.transaction():
         if earlier is None:
@@ -184,7 +184,7 @@ def _abandon(store: CaseStore, evidence_id: int, uid: str, exc: BaseException) -
                      "add the same image again to complete it.")
 
 
-def _read_containers(media: RawMedia | EwfMedia, segments: tuple[Path, ...], uid: str, ctx: JobContext | None,
+def _read_containers(media: AnyMedia, segments: tuple[Path, ...], uid: str, ctx: JobContext | None,
                      warnings: list[Warning]) -> tuple[dict[str, str], dict[str, str], dict[str, str],
                                                        ChunkChecker | None, list[ContainerInfo]]:
     """(stored hashes, EWF header, computed hashes, chunk checker, containers) from one read of the media."""
@@ -206,6 +206,9 @@ def _read_containers(media: RawMedia | EwfMedia, segments: tuple[Path, ...], uid
             if checker is not None:
                 checker.close()
         return stored, header, computed, checker, container_infos(segments, None, ctx)
+    if not isinstance(media, RawMedia):  # a virtual disk: its files are not its bytes; each is hashed itself
+        computed, _ = hash_media(media, ctx)
+        return stored, header, computed, None, container_infos(segments, None, ctx)
     bounds = [0]
     for seg in segments[:-1]:
         bounds.append(bounds[-1] + os.stat(seg).st_size)
@@ -214,7 +217,7 @@ def _read_containers(media: RawMedia | EwfMedia, segments: tuple[Path, ...], uid
 
 
 def _intake(store: CaseStore, evidence_id: int, uid: str, path: Path, fmt: str, segments: tuple[Path, ...],
-            media: RawMedia | EwfMedia, before: list[tuple[Path, int, int]], ctx: JobContext | None,
+            media: AnyMedia, before: list[tuple[Path, int, int]], ctx: JobContext | None,
             force: bool = False) -> IntakeResult:
     warnings: list[Warning] = []
     stored, header, computed, checker, containers = _read_containers(media, segments, uid, ctx, warnings)
@@ -229,7 +232,7 @@ def _intake(store: CaseStore, evidence_id: int, uid: str, path: Path, fmt: str, 
     if checker is not None:
         for kind, message, details in checksum_warnings(uid, checker, verdict, stored, media.sector_size):
             warnings.append(("evidence.ewf", kind, message, details))
-    for kind, message, details in segment_warnings(uid, segments):
+    for kind, message, details in segment_warnings(uid, segments if isinstance(media, RawMedia) else ()):
         warnings.append(("evidence.split", kind, message, details))
     vs_type, volumes = _list_volumes(media, path, uid, segments, ctx, force, warnings, verdict)
     with store.transaction() as conn:
@@ -255,7 +258,7 @@ def _intake(store: CaseStore, evidence_id: int, uid: str, path: Path, fmt: str, 
                         stored, verdict, containers, [w[2] for w in warnings])
 
 
-def _list_volumes(media: RawMedia | EwfMedia, path: Path, uid: str, segments: tuple[Path, ...],
+def _list_volumes(media: AnyMedia, path: Path, uid: str, segments: tuple[Path, ...],
                   ctx: JobContext | None, force: bool, warnings: list[Warning],
                   verdict: str) -> tuple[str | None, list[VolumeInfo]]:
     """The partition listing (probed in a child process) and its warnings; a file with nothing

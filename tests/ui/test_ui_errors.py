@@ -40,12 +40,12 @@ def test_a_bogus_image_gets_a_message_and_the_case_stays_usable(qtbot: Any, wind
     box.close()
     dialog.reject()
 
-    # A virtual-disk container this build does not read: named, with what to do.
+    # A VMDK sparse extent without its descriptor: named, with what to do.
     vmdk = tmp_path / "disk.vmdk"
     vmdk.write_bytes(b"KDMV" + bytes(2044))
     dialog = _add(qtbot, window, vmdk, "EXH-V")
     box = wait_message(qtbot, lambda text: "VMDK" in text)
-    assert "qemu-img convert" in box.text()
+    assert "Add the disk's descriptor" in box.text()
     box.close()
     dialog.reject()
 
