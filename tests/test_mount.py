@@ -34,6 +34,7 @@ GONE = b"deleted secret " * 100
 OLD_DOCX = bytes(range(256)) * 40
 ZONE_ID = b"[ZoneTransfer]\r\nZoneId=3\r\n"
 BIG = hashlib.sha256(b"seed").digest() * 10000  # 320000 bytes: reads span many FUSE requests
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the GUI test, before pytest-qt makes its application
 
 
 def _fuse_or_skip() -> str:
@@ -291,3 +292,44 @@ def test_unmount_refuses_what_it_did_not_mount(triaged: dict[str, Any]) -> None:
 def test_evidence_is_unchanged(triaged: dict[str, Any], mounted: Path) -> None:
     assert (mounted / "EXH-001/p3_ntfs/big.bin").read_bytes() == BIG
     assert _evidence_state(triaged["disk"]) == triaged["before"]
+
+
+def test_gui_action_mounts_and_unmounts(triaged: dict[str, Any], qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The evidence banner's "Mount read-only…" with a chosen folder, then its "Unmount" (offscreen)."""
+    from forensic_triage.ui import mount_action
+    from forensic_triage.ui.overview import OverviewView
+    from forensic_triage.ui.session import CaseSession
+    from forensic_triage.ui.workers import JobManager
+    from PySide6.QtCore import Qt
+
+    folder = triaged["folder"] / "mnt-gui"
+    folder.mkdir()
+    session = CaseSession(triaged["case"], JobManager())
+    try:
+        overview = OverviewView(session)
+        qtbot.addWidget(overview)
+        banner = overview.banners.itemAt(0).widget()
+        assert banner.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+        monkeypatch.setattr(mount_action, "ask_folder", lambda parent: str(folder))
+        controller = mount_action.controller_for(session)
+        controller.quiet = True
+        ev = session.store.evidence.items()[0]
+        mount = mount_action.mount_actions(banner, session, ev)
+        assert [a.objectName() for a in mount] == ["actMountReadOnly"]
+        with qtbot.waitSignal(controller.mounted, timeout=60000):
+            mount[0].trigger()
+        assert (folder / "EXH-001/p2_fat16/notes/report.txt").read_bytes() == REPORT
+        assert (folder / "EXH-001/p3_ntfs/$deleted/Users/jdoe/old.docx").read_bytes() == OLD_DOCX
+        release = [a for a in mount_action.mount_actions(banner, session, ev) if a.objectName() == "actUnmount"]
+        assert len(release) == 1
+        with qtbot.waitSignal(controller.released, timeout=150000):
+            release[0].trigger()
+        assert not os.path.ismount(folder) and os.listdir(folder) == []
+        assert not controller.mounts
+        where = str(folder.resolve())
+        assert [e for e in _audit(triaged["case"], "evidence mounted") if e["mount_point"] == where]
+        assert [e for e in _audit(triaged["case"], "evidence unmounted") if e["mount_point"] == where]
+    finally:
+        if os.path.ismount(folder):
+            subprocess.run([_fuse_or_skip(), "-u", "-z", str(folder)], check=False, capture_output=True)
+        session.close()
