@@ -125,11 +125,12 @@ def _case_rows(case: Path) -> list[sqlite3.Row]:
         conn.close()
 
 
-def _expected_path(row: sqlite3.Row) -> str:
+def _expected_path(row: sqlite3.Row, exhibit: str = "EXH-001") -> str:
     """Where the mount must show a case row: exhibit / volume / [$deleted] / parent / name."""
-    volume = f"p{row['addr']}_{str(row['fs_type']).lower()}"
+    slot = "whole" if row["addr"] is None else f"p{row['addr']}"
+    volume = f"{slot}_{str(row['fs_type']).lower()}"
     parent = str(row["parent_path"]).strip("/")
-    return "/".join(p for p in ("EXH-001", volume, "" if row["allocated"] else "$deleted", parent, row["name"]) if p)
+    return "/".join(p for p in (exhibit, volume, "" if row["allocated"] else "$deleted", parent, row["name"]) if p)
 
 
 def _sha256sum(root: Path, paths: list[str]) -> dict[str, str]:
@@ -333,3 +334,32 @@ def test_gui_action_mounts_and_unmounts(triaged: dict[str, Any], qtbot: Any, mon
         if os.path.ismount(folder):
             subprocess.run([_fuse_or_skip(), "-u", "-z", str(folder)], check=False, capture_output=True)
         session.close()
+
+
+def test_corpus_e01_reads_back_with_the_case_sha256(corpus: Path, tmp_path: Path) -> None:
+    """An EWF image made by others (Velociraptor's NTFS test image): every file the triage hashed
+    reads back through the mount with the same SHA-256."""
+    _fuse_or_skip()
+    require_tools("sha256sum")
+    image = corpus / "images/velociraptor/test.ntfs.dd.E01"
+    if not image.is_file():
+        pytest.skip(f"{image} is not in the corpus")
+    before = _evidence_state(image)
+    env = isolated_env(tmp_path / "home")
+    cli = Cli(env)
+    case = tmp_path / "case"
+    cli("case", "new", str(case), "--case-number", "M-2", "--examiner", "A. Examiner")
+    cli("evidence", "add", str(case), str(image), "--exhibit", "VR-1", "--quiet")
+    cli("triage", str(case), "--quiet", "--jobs", "1")
+    rows = [r for r in _case_rows(case) if r["sha256"]]
+    paths = [_expected_path(r, "VR-1") for r in rows]
+    expected = {p: r["sha256"] for p, r in zip(paths, rows, strict=True) if paths.count(p) == 1}
+    assert len(expected) > 20
+    mount = Mount({"case": case, "env": env}, tmp_path / "mnt")
+    try:
+        got = _sha256sum(mount.path, sorted(expected))
+    finally:
+        mount.release()
+    assert got == expected
+    assert not os.path.ismount(mount.path)
+    assert _evidence_state(image) == before
