@@ -370,7 +370,10 @@ def mount_case(case_dir: str | os.PathLike[str], mount_point: str | os.PathLike[
         if not os.path.exists(ev["path"]):
             raise EvidenceError(f"The evidence of {ev['exhibit']} is not at its recorded path {ev['path']}.",
                                 hint="Attach the evidence image at its recorded path.")
+    import mfusepy
+
     details = {"mount_point": str(path), "evidence": [e["evidence"] for e in tree.evidence],
+               "libfuse": f"{mfusepy.fuse_version_major}.{mfusepy.fuse_version_minor}",
                "exhibits": [e["exhibit"] for e in tree.evidence], "read_only": True, "os_user": _os_user(),
                "pid": os.getpid(), "files": tree.files, "deleted_files": tree.deleted}
     _audit(str(case_dir), "evidence mounted", details, wait=0)
