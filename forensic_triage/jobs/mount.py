@@ -470,12 +470,21 @@ def unmount(mount_point: str | os.PathLike[str], *, lazy: bool = False, wait: fl
     return path
 
 
+def _cli() -> list[str]:
+    """This installation's command line: the frozen build's ``forensic-triage`` beside the
+    application, else this interpreter with ``-m forensic_triage``."""
+    beside = Path(sys.executable).with_name("forensic-triage")
+    if getattr(sys, "frozen", False) and beside.is_file():
+        return [str(beside)]
+    return [sys.executable, "-m", "forensic_triage"]
+
+
 def start_mount_process(case_dir: str | os.PathLike[str], mount_point: str | os.PathLike[str],
                         exhibit: str | None = None, *, allow_other: bool = False,
                         timeout: float = 60.0) -> subprocess.Popen[bytes]:
     """Run ``forensic-triage mount`` in its own process and return it once the mount is in place
     (for ``mount --background`` and the GUI); its error message when it fails."""
-    command = [sys.executable, "-m", "forensic_triage", "mount", str(case_dir),
+    command = [*_cli(), "mount", str(case_dir),
                *([exhibit] if exhibit else []), str(mount_point), "--foreground"]
     if allow_other:
         command.append("--allow-other")
