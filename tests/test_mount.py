@@ -31,6 +31,7 @@ from imagebuilders import build_disk, build_fat, build_ntfs, require_tools
 
 REPORT = b"quarterly figures\n"
 GONE = b"deleted secret " * 100
+BONE = b"another deleted file " * 50  # deleted as bone.txt: The Sleuth Kit names both _one.txt
 OLD_DOCX = bytes(range(256)) * 40
 ZONE_ID = b"[ZoneTransfer]\r\nZoneId=3\r\n"
 BIG = hashlib.sha256(b"seed").digest() * 10000  # 320000 bytes: reads span many FUSE requests
@@ -56,7 +57,8 @@ def _evidence_state(path: Path) -> tuple[str, int]:
 def triaged(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     _fuse_or_skip()
     folder = tmp_path_factory.mktemp("mount")
-    fat = build_fat(folder / "fat.img", {"notes/report.txt": REPORT, "gone.txt": GONE}, deleted=["gone.txt"],
+    fat = build_fat(folder / "fat.img", {"notes/report.txt": REPORT, "gone.txt": GONE, "bone.txt": BONE},
+                    deleted=["gone.txt", "bone.txt"],
                     mtimes={"notes/report.txt": "2025-02-27 14:22:06"})
     ntfs = build_ntfs(folder / "ntfs.img", {"Users/jdoe/setup.exe": b"MZ" + bytes(5000), "Users/jdoe/old.docx": OLD_DOCX,
                                             "big.bin": BIG}, deleted=["Users/jdoe/old.docx"],
@@ -133,6 +135,17 @@ def _expected_path(row: sqlite3.Row, exhibit: str = "EXH-001") -> str:
     return "/".join(p for p in (exhibit, volume, "" if row["allocated"] else "$deleted", parent, row["name"]) if p)
 
 
+def _mount_paths(case: Path) -> dict[str, sqlite3.Row]:
+    """Mount path -> case row for every file row (allocated names first; a name already taken
+    gets ~ID, the case's file id)."""
+    found: dict[str, sqlite3.Row] = {}
+    rows = [r for r in _case_rows(case) if r["stream"] or (r["type"] != "dir" and r["path"] != "/$OrphanFiles")]
+    for row in sorted(rows, key=lambda r: (r["volume_id"], -r["allocated"], r["id"])):
+        path = _expected_path(row)
+        found[f"{path}~{row['id']}" if path in found else path] = row
+    return found
+
+
 def _sha256sum(root: Path, paths: list[str]) -> dict[str, str]:
     """``sha256sum`` over the mount, the reference tool reading through the kernel."""
     out = subprocess.run(["sha256sum", "--", *paths], cwd=root, capture_output=True, text=True, check=True).stdout
@@ -141,23 +154,22 @@ def _sha256sum(root: Path, paths: list[str]) -> dict[str, str]:
 
 def test_every_file_reads_back_with_the_case_sha256(triaged: dict[str, Any], mounted: Path) -> None:
     require_tools("sha256sum")
-    rows = [r for r in _case_rows(triaged["case"]) if r["sha256"]]
-    expected = {_expected_path(r): r["sha256"] for r in rows}
-    assert len(expected) == len(rows)  # no two hashed rows share a mount path in this image
+    rows = _mount_paths(triaged["case"])
+    expected = {p: r["sha256"] for p, r in rows.items() if r["sha256"]}
+    assert "EXH-001/p2_fat16/$deleted/_one.txt" in expected
+    assert [p for p in expected if p.startswith("EXH-001/p2_fat16/$deleted/_one.txt~")]
     listed = sorted(str(p.relative_to(mounted)) for p in mounted.rglob("*") if p.is_file())
-    assert set(expected) <= set(listed), set(expected) - set(listed)
-    got = _sha256sum(mounted, listed)
+    assert set(rows) == set(listed), set(rows) ^ set(listed)
+    got = _sha256sum(mounted, sorted(expected))
     assert {p: got[p] for p in expected} == expected
     assert got["EXH-001/p3_ntfs/big.bin"] == hashlib.sha256(BIG).hexdigest()
     assert got["EXH-001/p2_fat16/notes/report.txt"] == hashlib.sha256(REPORT).hexdigest()
 
 
 def test_sizes_and_times_are_the_case_s(triaged: dict[str, Any], mounted: Path) -> None:
-    for row in _case_rows(triaged["case"]):
-        if row["stream"] or row["type"] == "dir" or str(row["path"]).startswith("/$OrphanFiles"):
-            continue
-        st = (mounted / _expected_path(row)).stat()
-        assert st.st_size == row["size"], row["path"]
+    for path, row in _mount_paths(triaged["case"]).items():
+        st = (mounted / path).stat()
+        assert st.st_size == row["size"], (path, row["name"], row["id"])
         assert st.st_mode & 0o777 == 0o444, row["path"]
     # NTFS records UTC; FAT a local clock with no zone declared, shown with its wall clock as UTC.
     assert (mounted / "EXH-001/p3_ntfs/big.bin").stat().st_mtime == calendar.timegm((2024, 12, 31, 23, 59, 58))
@@ -165,12 +177,25 @@ def test_sizes_and_times_are_the_case_s(triaged: dict[str, Any], mounted: Path) 
     assert (mounted / "EXH-001/p3_ntfs/Users").stat().st_mode & 0o777 == 0o555
 
 
+def test_bytes_the_evidence_does_not_give_fail_rather_than_shrink(mounted: Path) -> None:
+    """NTFS's $BadClus:$Bad with no bad cluster marked: listed at the volume's size, no bytes behind
+    it (the triage does not read it). A read fails (EIO); the size stays the case's."""
+    bad = mounted / "EXH-001/p3_ntfs/$BadClus:$Bad"
+    with pytest.raises(OSError) as caught:
+        bad.read_bytes()
+    assert caught.value.errno == errno.EIO
+    assert bad.stat().st_size == 16773120
+
+
 def test_deleted_files_and_streams_give_back_the_bytes_planted(mounted: Path) -> None:
     fat = mounted / "EXH-001/p2_fat16"
     ntfs = mounted / "EXH-001/p3_ntfs"
     assert not (fat / "gone.txt").exists() and not (ntfs / "Users/jdoe/old.docx").exists()
-    # mdel marks the 8.3 entry 0xE5: The Sleuth Kit shows its first letter as '_'; the clusters stay.
-    assert (fat / "$deleted/_one.txt").read_bytes() == GONE
+    # mdel marks the entries 0xE5 (The Sleuth Kit shows the first letter as '_'): gone.txt and bone.txt are
+    # both _one.txt, the second shown gets its case id; their clusters stay.
+    deleted = {p.name: p.read_bytes() for p in (fat / "$deleted").iterdir()}
+    assert sorted(deleted.values()) == sorted([GONE, BONE])
+    assert "_one.txt" in deleted and len(deleted) == 2
     assert (ntfs / "$deleted/Users/jdoe/old.docx").read_bytes() == OLD_DOCX
     assert (ntfs / "Users/jdoe/setup.exe:Zone.Identifier").read_bytes() == ZONE_ID
     # A read in the middle of a file, across FUSE's request size.

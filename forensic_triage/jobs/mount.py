@@ -158,11 +158,12 @@ def build_tree(store: CaseStore, exhibit: str | None = None) -> MountTree:
         zone = ev.get("source_timezone")
         volumes = {int(v["id"]): v for v in store.evidence.volumes_of(int(ev["id"]))}
         names: dict[int, str] = {}
-        rows = store.query(
-            "SELECT id, volume_id, path, name, parent_path, size, allocated, type, stream, mtime, atime, ctime,"
-            " time_basis FROM files WHERE evidence_id = ? ORDER BY volume_id, allocated DESC, id", (int(ev["id"]),))
-        parents = {(int(r["volume_id"]), str(r["parent_path"])) for r in rows}
-        for r in rows:
+        parents = {(int(r[0]), str(r[1])) for r in store.query(
+            "SELECT DISTINCT volume_id, parent_path FROM files WHERE evidence_id = ?", (int(ev["id"]),))}
+        for r in store.iter_query(
+                "SELECT id, volume_id, path, name, parent_path, size, allocated, type, stream, mtime, atime, ctime,"
+                " time_basis FROM files WHERE evidence_id = ? ORDER BY volume_id, allocated DESC, id",
+                (int(ev["id"]),)):
             vid = int(r["volume_id"])
             if vid not in names:
                 name = volume_folder(volumes.get(vid, {}))
@@ -251,6 +252,11 @@ class EvidenceFS:
             self.errors += 1
             print(f"cannot read {path} at byte {offset}: {exc}", file=sys.stderr)
             raise _os_error(errno.EIO) from exc
+        if len(data) < length:  # a short read would shrink the file in the kernel's eyes: say so instead
+            self.errors += 1
+            print(f"cannot read {path} at byte {offset + len(data)}: the evidence gives only {len(data)} of "
+                  f"{length} bytes there", file=sys.stderr)
+            raise _os_error(errno.EIO)
         self.reads += 1
         self.bytes_read += len(data)
         return data
