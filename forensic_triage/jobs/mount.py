@@ -203,6 +203,7 @@ class EvidenceFS:
         self._handles: dict[int, tuple[Stream, Node]] = {}
         self._next = 0
         self._lock = threading.Lock()
+        self.started = threading.Event()  # the kernel opened the connection: the mount is in place
         self.reads = 0
         self.bytes_read = 0
         self.errors = 0
@@ -214,6 +215,9 @@ class EvidenceFS:
                 raise _os_error(errno.ENOENT)
             node = node.children[part]
         return node
+
+    def init_with_config(self, conn: Any, config: Any) -> None:
+        self.started.set()
 
     def getattr(self, path: str, fh: int | None = None) -> dict[str, Any]:
         return self._node(path).attrs(self.uid, self.gid)
@@ -402,7 +406,8 @@ def mount_case(case_dir: str | os.PathLike[str], mount_point: str | os.PathLike[
         ops.resolver.close()
         rows.close()
         summary = {"reads": ops.reads, "bytes_read": ops.bytes_read, "read_errors": ops.errors}
-        recorded = _audit(str(case_dir), "evidence unmounted",
+        action = "evidence unmounted" if ops.started.is_set() else "evidence mount failed"
+        recorded = _audit(str(case_dir), action,
                           {**{k: details[k] for k in ("mount_point", "evidence", "exhibits", "os_user", "pid")},
                            **summary}, wait=120)
         summary["audited"] = recorded
@@ -417,7 +422,7 @@ def _os_user() -> str:
 
 
 def _when_mounted(path: Path, tree: MountTree, on_ready: Callable[[MountTree, Path], None]) -> None:
-    for _ in range(600):
+    for _ in range(1200):
         if is_mounted(path):
             on_ready(tree, path)
             return
@@ -432,7 +437,7 @@ def _serve(ops: EvidenceFS, path: Path, *, allow_other: bool) -> None:
 
         use_ns = True
 
-    for name in ("getattr", "readdir", "open", "read", "release", "statfs", "access", "destroy"):
+    for name in ("init_with_config", "getattr", "readdir", "open", "read", "release", "statfs", "access", "destroy"):
         setattr(_Ops, name, staticmethod(getattr(ops, name)))
     for name in WRITE_CALLS:
         setattr(_Ops, name, staticmethod(refuse))
