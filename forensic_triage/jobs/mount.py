@@ -158,12 +158,8 @@ def build_tree(store: CaseStore, exhibit: str | None = None) -> MountTree:
         zone = ev.get("source_timezone")
         volumes = {int(v["id"]): v for v in store.evidence.volumes_of(int(ev["id"]))}
         names: dict[int, str] = {}
-        parents = {(int(r[0]), str(r[1])) for r in store.query(
-            "SELECT DISTINCT volume_id, parent_path FROM files WHERE evidence_id = ?", (int(ev["id"]),))}
-        for r in store.iter_query(
-                "SELECT id, volume_id, path, name, parent_path, size, allocated, type, stream, mtime, atime, ctime,"
-                " time_basis FROM files WHERE evidence_id = ? ORDER BY volume_id, allocated DESC, id",
-                (int(ev["id"]),)):
+        parents, entries = store.files.tree_of(int(ev["id"]))
+        for r in entries:
             vid = int(r["volume_id"])
             if vid not in names:
                 name = volume_folder(volumes.get(vid, {}))
