@@ -85,7 +85,6 @@ class MountTree:
     """The tree to mount and what it shows (for the audit and the messages)."""
 
     root: Node
-    case_dir: str
     evidence: list[dict[str, Any]]  # uid, exhibit, path, volumes (folder names)
     files: int = 0
     deleted: int = 0
@@ -152,7 +151,7 @@ def build_tree(store: CaseStore, exhibit: str | None = None) -> MountTree:
         raise UsageError("This case holds no evidence to mount.",
                          hint="Add evidence with 'forensic-triage evidence add' and run the triage first.")
     root = Node(children={})
-    tree = MountTree(root, str(store.case_dir), [])
+    tree = MountTree(root, [])
     for ev in items:
         top = _folder(root, [_safe(str(ev["exhibit"]))])
         zone = ev.get("source_timezone")
