@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from .common import rich
 from .evidence_dialog import EvidenceBanner
+from .mount_action import install_mount_menu
 from .session import CaseSession
 
 
@@ -103,7 +104,9 @@ class OverviewView(QScrollArea):
         evidence = self.session.store.evidence.items()
         self.no_evidence.setVisible(not evidence)
         for ev in evidence:
-            self.banners.addWidget(EvidenceBanner.for_item(self.session, int(ev["id"])))
+            banner = EvidenceBanner.for_item(self.session, int(ev["id"]))
+            install_mount_menu(banner, self.session, ev)
+            self.banners.addWidget(banner)
         if not self.counts.text():
             self.counts.setText(self.tr("Counting…"))
         self.session.counts_summary(self._show_counts)

@@ -36,6 +36,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cmd_hashsets",
     "cmd_warnings",
     "cmd_exercise",
+    "cmd_mount",
 )
 
 EPILOG = (

@@ -155,3 +155,12 @@ class FilesRepo(Repo):
         """Id of the first file entry listed at exactly this path (``None`` when there is none)."""
         value = self._scalar("SELECT id FROM files WHERE path = ? ORDER BY id LIMIT 1", (path,))
         return None if value is None else int(value)
+
+    def tree_of(self, evidence_id: int) -> tuple[set[tuple[int, str]], Iterator[dict[str, Any]]]:
+        """What a mounted tree needs of one evidence item: the (volume id, folder path) pairs that
+        hold entries, and its entries (names, sizes, times, flags) by volume, allocated first."""
+        folders = {(int(r["volume_id"]), str(r["parent_path"])) for r in self._rows(
+            "SELECT DISTINCT volume_id, parent_path FROM files WHERE evidence_id = ?", (evidence_id,))}
+        return folders, self._iter(
+            "SELECT id, volume_id, path, name, parent_path, size, allocated, type, stream, mtime, atime, ctime,"
+            " time_basis FROM files WHERE evidence_id = ? ORDER BY volume_id, allocated DESC, id", (evidence_id,))
