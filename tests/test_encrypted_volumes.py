@@ -28,6 +28,7 @@ import pytest
 from ft_testlib import isolated_env, require_tool
 
 from forensic_triage.errors import EvidenceError
+from forensic_triage.exports.report_data import gather
 from forensic_triage.fs import crypto
 from forensic_triage.jobs.intake import add_evidence
 from forensic_triage.jobs.settings import TriageSettings
@@ -202,6 +203,7 @@ def test_luks_locked_then_unlocked_and_triaged(tmp_path: Path, keyring_dir: Path
         assert not _files(store)
         said = [r["message"] for r in store.query("SELECT message FROM warnings WHERE source='triage.locked'")]
         assert said and f"locked: {kind}" in said[0]
+        assert any(f"locked: {kind}, needs a passphrase or key file" in line for line in gather(store).unparsed)
 
         audit_before = store.scalar("SELECT count(*) FROM audit")
         with pytest.raises(EvidenceError, match=r"does not unlock the LUKS\d volume at byte"):
@@ -230,6 +232,7 @@ def test_luks_locked_then_unlocked_and_triaged(tmp_path: Path, keyring_dir: Path
         got = _files(store)
         assert {p: r["sha256"] for p, r in got.items()} == expected
         assert all(r["layer"] == "luks" and "+luks:" in r["locator"] for r in got.values())
+        assert not any("locked" in line for line in gather(store).unparsed)
         (audit,) = [json.loads(r["details"]) for r in store.query("SELECT details FROM audit WHERE action=?",
                                                                   ("evidence volume unlocked",))]
         assert audit["secret_kind"] == "password" and audit["volume"] == 1 and audit["encryption"] == kind
@@ -304,6 +307,10 @@ def test_bitlocker_header_is_locked_and_a_wrong_key_says_so(tmp_path: Path, keyr
         assert not any("no file system" in w.lower() for w in result.warnings)
         run_triage(store, TriageSettings(jobs=1), command_line="triage")
         assert not _files(store)
+        said = [r["message"] for r in store.query("SELECT message FROM warnings WHERE source='triage.locked'")]
+        assert len(said) == 1 and "volume 1 at byte 0 was not examined; it is locked: BitLocker" in said[0]
+        limits = gather(store).unparsed
+        assert any("locked: BitLocker, needs a recovery key or password" in line for line in limits), limits
         with pytest.raises(EvidenceError, match="BitLocker volume at byte 0"):
             crypto.unlock_volume(store, "EXH-001", 1, "recovery-key",
                                  b"111111-222222-333333-444444-555555-666666-777777-888888")

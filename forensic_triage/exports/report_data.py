@@ -20,6 +20,7 @@ from .. import TOOL_NAME, __version__
 from ..buildinfo import build_id
 from ..errors import StoreError
 from ..evidence.hashing import recheck_container
+from ..fs.crypto import NEEDS
 from ..store import CaseStore
 from ..store import digest as case_digest
 from ..timeutil import local_display, parse_iso, utcnow_iso
@@ -302,7 +303,9 @@ def _unparsed(store: CaseStore) -> list[str]:
     notes = []
     for v in store.findings.unlisted_volumes():
         what = {"unallocated": "unallocated space", "no-fs": "no readable file system", "error": "file system error",
-                "meta": "partition table"}.get(v["fs_status"], v["fs_status"])
+                "meta": "partition table",
+                "locked": f"locked: {v['fs_type']}, needs {NEEDS.get(str(v['fs_type']), 'a secret')}",
+                }.get(v["fs_status"], v["fs_status"])
         notes.append(f"{v['uid']}: {v['description'] or 'area'} at byte {v['offset']}, {v['length']} bytes - {what}; "
                      "its files were not listed (not carved).")
     enc = store.findings.count_files(encrypted=True)
