@@ -338,3 +338,72 @@ def test_cli_add_names_the_locked_volume_and_refuses_a_secret_on_no_terminal(tmp
     assert res.returncode == 2 and "never taken on the command line" in res.stderr and "Traceback" not in res.stderr
     res = _cli(env, "evidence", "unlock", str(case), "EXH-001", "--volume", "2", "--password-file", str(image))
     assert res.returncode != 0 and "Volume 2 of EXH-001 is not an encrypted volume" in res.stderr
+
+
+# ----------------------------------------------------------------------------- desktop application
+
+
+def test_unlock_dialog_asks_names_the_volume_and_unlocks(tmp_path: Path, keyring_dir: Path, qtbot: Any) -> None:
+    """The dialog the GUI opens for a locked volume: wrong passphrase = the sentence, nothing recorded;
+    the right one = the same unlock as the CLI (recorded, audited by kind), then no more asking."""
+    require_tool("cryptsetup", "mkfs.vfat", "mcopy")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.unlock_dialog import UnlockDialog, pending_unlocks
+
+    plain = tmp_path / "plain.img"
+    _fat_image(plain, {"a.txt": b"alpha\n"})
+    container = tmp_path / "c.img"
+    _luks(container, plain, "luks1", ["--iter-time", "10"])
+    case = tmp_path / "case"
+    store = _new_case(case)
+    try:
+        add_evidence(store, container, exhibit="EXH-007")
+        pending = pending_unlocks(store)
+    finally:
+        store.close()
+    assert [(p["uid"], p["number"], p["kind"]) for p in pending] == [("EXH-007", 1, "LUKS1")]
+    dialog = UnlockDialog(case, pending)
+    qtbot.addWidget(dialog)
+    assert "Volume 1 of EXH-007 (LUKS1, at byte 0" in dialog.heading.text()
+    assert "needs a passphrase or key file" in dialog.heading.text()
+    assert [dialog.kind.itemData(i) for i in range(dialog.kind.count())] == ["password", "key-file"]
+    assert dialog.secret.echoMode() == dialog.secret.EchoMode.Password
+    dialog.secret.setText("wrong one")
+    assert not dialog.try_unlock()
+    assert "does not unlock the LUKS1 volume at byte 0" in dialog.status.text()
+    with CaseStore.open(case, read_only=True) as check:
+        assert check.scalar("SELECT count(*) FROM volumes WHERE layer='luks'") == 0
+    with qtbot.waitSignal(dialog.unlocked, timeout=30000):
+        dialog.secret.setText(PASSPHRASE)
+        assert dialog.try_unlock()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.secret.text() == ""
+    with CaseStore.open(case, read_only=True) as check:
+        assert check.scalar("SELECT fs_type FROM volumes WHERE layer='luks'") == "FAT12"
+        assert json.loads(check.scalar("SELECT details FROM audit WHERE action='evidence volume unlocked'"))[
+            "secret_kind"] == "password"
+        assert pending_unlocks(check) == []
+    assert _case_files_contain(case, PASSPHRASE.encode()) == []
+
+
+def test_unlock_dialog_offers_bitlocker_kinds(tmp_path: Path, keyring_dir: Path, qtbot: Any) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.unlock_dialog import UnlockDialog, pending_unlocks
+
+    image = tmp_path / "bde.img"
+    _bitlocker_header(image)
+    with _new_case(tmp_path / "case") as store:
+        add_evidence(store, image, exhibit="EXH-001")
+        pending = pending_unlocks(store)
+    dialog = UnlockDialog(tmp_path / "case", pending)
+    qtbot.addWidget(dialog)
+    assert "needs a recovery key or password" in dialog.heading.text()
+    assert [dialog.kind.itemData(i) for i in range(dialog.kind.count())] == ["password", "recovery-key", "key-file"]
+    dialog.kind.setCurrentIndex(2)
+    assert dialog.key_file.isEnabled() and not dialog.secret.isEnabled()
+    dialog.key_file.setText(str(tmp_path / "missing.BEK"))
+    assert not dialog.try_unlock() and "cannot be read" in dialog.status.text()
+    dialog.kind.setCurrentIndex(1)
+    dialog.secret.setText("111111-222222-333333-444444-555555-666666-777777-888888")
+    assert not dialog.try_unlock() and "BitLocker volume at byte 0" in dialog.status.text()
+    dialog.skip_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
