@@ -101,8 +101,8 @@ def luks_details(volume: ByteVolume) -> dict[str, Any]:
                        key_bits=struct.unpack_from(">I", head, 108)[0] * 8)
         return details
     meta = _luks_json(volume)
-    segment = next(iter(meta.get("segments", {}).values()), {})
-    digest = next(iter(meta.get("digests", {}).values()), {})
+    segment: dict[str, Any] = next(iter(meta.get("segments", {}).values()), {})
+    digest: dict[str, Any] = next(iter(meta.get("digests", {}).values()), {})
     details.update(cipher=str(segment.get("encryption", "")), hash=str(digest.get("hash", "")),
                    data_offset=int(segment.get("offset", 0)), sector_size=int(segment.get("sector_size", 512)),
                    label=_text(head[24:72]),
