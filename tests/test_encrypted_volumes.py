@@ -348,7 +348,7 @@ def test_unlock_dialog_asks_names_the_volume_and_unlocks(tmp_path: Path, keyring
     the right one = the same unlock as the CLI (recorded, audited by kind), then no more asking."""
     require_tool("cryptsetup", "mkfs.vfat", "mcopy")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui.unlock_dialog import UnlockDialog, pending_unlocks
+    from forensic_triage.ui.unlock_dialog import UnlockDialog, pending_unlocks
 
     plain = tmp_path / "plain.img"
     _fat_image(plain, {"a.txt": b"alpha\n"})
@@ -387,7 +387,7 @@ def test_unlock_dialog_asks_names_the_volume_and_unlocks(tmp_path: Path, keyring
 
 def test_unlock_dialog_offers_bitlocker_kinds(tmp_path: Path, keyring_dir: Path, qtbot: Any) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui.unlock_dialog import UnlockDialog, pending_unlocks
+    from forensic_triage.ui.unlock_dialog import UnlockDialog, pending_unlocks
 
     image = tmp_path / "bde.img"
     _bitlocker_header(image)
@@ -407,3 +407,24 @@ def test_unlock_dialog_offers_bitlocker_kinds(tmp_path: Path, keyring_dir: Path,
     assert not dialog.try_unlock() and "BitLocker volume at byte 0" in dialog.status.text()
     dialog.skip_button.click()
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_main_window_asks_when_a_case_with_a_locked_volume_is_opened(tmp_path: Path, keyring_dir: Path,
+                                                                    qtbot: Any) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from forensic_triage.ui.main_window import MainWindow
+    from forensic_triage.ui.unlock_dialog import UnlockDialog
+
+    image = tmp_path / "bde.img"
+    _bitlocker_header(image)
+    with _new_case(tmp_path / "case") as store:
+        add_evidence(store, image, exhibit="EXH-001")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    try:
+        assert window.open_case(str(tmp_path / "case"))
+        assert isinstance(window.dialog, UnlockDialog)
+        assert "Volume 1 of EXH-001 (BitLocker" in window.dialog.heading.text()
+        window.dialog.skip_button.click()
+    finally:
+        window.close_case()
