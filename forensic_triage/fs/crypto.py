@@ -202,6 +202,7 @@ def discover(media: ByteVolume, volumes: list[VolumeInfo]) -> list[VolumeInfo]:
             details = bde_details(slice_) if kind == "BitLocker" else luks_details(slice_)
         except (EvidenceError, ValueError, struct.error) as exc:
             details = {"kind": kind, "unlocks_with": UNLOCKS_WITH[kind], "metadata": str(exc)}
+        details["needs"] = NEEDS[kind]
         locked = dataclasses.replace(v, fs_type=kind, block_size=None, label=None, status="locked", fs_size=None,
                                      lock_state="locked", details=details)
         out.append(locked)
@@ -577,7 +578,7 @@ def unlock_volume(store: Any, exhibit: str, number: int, secret_kind: str, secre
             for v in new:
                 store.evidence.add_layer_volume(int(item["id"]), int(row["id"]), v)
             store.evidence.update_volume(int(row["id"]), lock_state="unlocked")
-            store.add_warning(store.conn, source="fs.crypto", kind="warning", evidence_id=int(item["id"]),
+            store.triage.add_warning(source="fs.crypto", kind="warning", evidence_id=int(item["id"]),
                               locator=f"{item['uid']}:{row['offset']}",
                               details={"volume": number, "layer": layer, "secret_kind": secret_kind},
                               message=f"Evidence item {item['uid']}: the {kind} volume at byte {row['offset']} "
