@@ -121,8 +121,10 @@ class UnlockDialog(QDialog):
             rich(needs)))
         self.kind.blockSignals(True)
         self.kind.clear()
+        names = {"password": self.tr("Password"), "recovery-key": self.tr("Recovery key"),
+                 "key-file": self.tr("Key file")}
         for kind in crypto.UNLOCKS_WITH.get(v["kind"], ["password"]):
-            self.kind.addItem(self.tr(crypto.SECRET_WORDS[kind].capitalize()), kind)
+            self.kind.addItem(names[kind], kind)
         self.kind.blockSignals(False)
         self.secret.clear()
         self.key_file.clear()
