@@ -428,3 +428,16 @@ def test_main_window_asks_when_a_case_with_a_locked_volume_is_opened(tmp_path: P
         window.dialog.skip_button.click()
     finally:
         window.close_case()
+
+
+def test_evidence_banner_says_locked(tmp_path: Path, keyring_dir: Path, qtbot: Any) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from forensic_triage.ui.evidence_dialog import EvidenceBanner
+
+    image = tmp_path / "bde.img"
+    _bitlocker_header(image)
+    with _new_case(tmp_path / "case") as store:
+        evidence_id = add_evidence(store, image, exhibit="EXH-001").evidence_id
+        banner = EvidenceBanner(store.evidence.by_id(evidence_id) or {}, store.evidence.volumes_of(evidence_id))
+    qtbot.addWidget(banner)
+    assert "BitLocker (locked) @ 0" in banner.label.text()
