@@ -441,3 +441,29 @@ def test_evidence_banner_says_locked(tmp_path: Path, keyring_dir: Path, qtbot: A
         banner = EvidenceBanner(store.evidence.by_id(evidence_id) or {}, store.evidence.volumes_of(evidence_id))
     qtbot.addWidget(banner)
     assert "BitLocker (locked) @ 0" in banner.label.text()
+
+
+def test_cli_prompts_without_echo_when_no_file_is_given(tmp_path: Path, keyring_dir: Path,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """No file: the secret is asked with getpass (the terminal is simulated; the unlock is real)."""
+    require_tool("cryptsetup", "mkfs.vfat", "mcopy")
+    import getpass
+
+    from forensic_triage.cli.main import run
+
+    plain = tmp_path / "plain.img"
+    _fat_image(plain, {"a.txt": b"alpha\n"})
+    container = tmp_path / "c.img"
+    _luks(container, plain, "luks1", ["--iter-time", "10"])
+    with _new_case(tmp_path / "case") as store:
+        add_evidence(store, container, exhibit="EXH-001")
+    prompts: list[str] = []
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: prompts.append(prompt) or PASSPHRASE)
+    assert run(["evidence", "unlock", str(tmp_path / "case"), "EXH-001", "--volume", "1"]) == 0
+    assert prompts == ["Password for volume 1 of EXH-001 (not shown): "]
+    out = capsys.readouterr().out
+    assert "was unlocked with a password: FAT12" in out and PASSPHRASE not in out
+    assert run(["evidence", "lock", str(tmp_path / "case"), "EXH-001"]) == 0
+    assert not list(keyring_dir.iterdir())
