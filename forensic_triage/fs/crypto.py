@@ -157,8 +157,9 @@ def _protector_name(value: int) -> str:
 
 
 def _first_sentence(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.split(". ")[0].rstrip(".") if text else type(exc).__name__
+    """The first sentence of a libyal error, without the function name it starts with."""
+    first = str(exc).strip().split(". ")[0].rstrip(".")
+    return first.split(": ", 1)[-1] if first else type(exc).__name__
 
 
 # ----------------------------------------------------------------------------- discovery
