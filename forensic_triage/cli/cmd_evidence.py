@@ -1,4 +1,4 @@
-"""``forensic-triage evidence add|list|set``."""
+"""``forensic-triage evidence add|list|set|unlock|lock``."""
 
 from __future__ import annotations
 
