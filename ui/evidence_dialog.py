@@ -75,7 +75,9 @@ class EvidenceBanner(QFrame):
                              "as UTC)"))
         fs = [v for v in volumes if v.get("fs_type")]
         if fs:
-            parts = ", ".join(f"{v['fs_type']} @ {v['offset']}" for v in fs)
+            locked = self.tr(" (locked)")
+            parts = ", ".join(f"{v['fs_type']}{locked if v.get('lock_state') == 'locked' else ''} @ {v['offset']}"
+                              for v in fs)
             fs_text = self.tr("File systems: {0}").format(rich(parts))
         else:
             fs_text = "<b>" + self.tr("No file system this tool can read was found; the media was hashed.") + "</b>"

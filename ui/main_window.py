@@ -32,6 +32,7 @@ from .session import CaseSession
 from .settings import forget_case, recent_cases, remember_case
 from .start_page import StartPage
 from .training_pane import TrainingController
+from .unlock_dialog import UnlockDialog, pending_unlocks
 from .workers import JobManager
 from .workspace import CaseWorkspace
 
@@ -207,7 +208,21 @@ class MainWindow(QMainWindow):
         if not session.store.evidence.count() and not session.read_only_case:
             self.workspace.setCurrentWidget(self.workspace.overview)
         freeze_heap()
+        self.ask_unlocks()
         return True
+
+    def ask_unlocks(self) -> UnlockDialog | None:
+        """Ask for the secrets of the case's encrypted volumes that are locked (see ui.unlock_dialog)."""
+        if self.session is None or self.session.read_only_case:
+            return None
+        pending = pending_unlocks(self.session.store)
+        if not pending:
+            return None
+        dialog = UnlockDialog(self.session.case_dir, pending, self)
+        dialog.unlocked.connect(lambda *_a: self.workspace.evidence_added() if self.workspace else None)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
 
     def _upgrade_and_open(self, path: str) -> None:
         try:
@@ -282,6 +297,7 @@ class MainWindow(QMainWindow):
             return None
         dialog = AddEvidenceDialog(self.session, self)
         dialog.added.connect(lambda _id: self.workspace.evidence_added() if self.workspace else None)
+        dialog.accepted.connect(self.ask_unlocks)
         dialog.open()
         self.dialog = dialog
         return dialog

@@ -1,11 +1,16 @@
-"""``forensic-triage evidence add|list|set``."""
+"""``forensic-triage evidence add|list|set|unlock|lock``."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import sys
+from pathlib import Path
 from typing import Any
 
+from ..errors import EvidenceError, UsageError
+from ..fs import crypto
 from ..jobs.context import JobContext
 from ..jobs.intake import FAILED_VERDICTS, IntakeResult, add_evidence
 from ..jobs.source_zone import check_zone, describe, set_source_timezone
@@ -54,6 +59,33 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     lst.add_argument("case_dir", metavar="CASE_DIR")
     add_format(lst)
     lst.set_defaults(func=cmd_list)
+    un = ev_sub.add_parser(
+        "unlock", help="unlock an encrypted volume (BitLocker, LUKS) for this session",
+        description="Check a password, recovery key or key file against a locked volume and, when it opens it, "
+                    "record the decrypted volume so that triage lists its files. The secret is kept for this login "
+                    "session only (never in the case, a log or the audit); the audit records that the volume was "
+                    "unlocked, by whom and with which kind of secret. Without a file the secret is asked for "
+                    "(not echoed).")
+    un.add_argument("case_dir", metavar="CASE_DIR")
+    un.add_argument("exhibit", metavar="EXHIBIT", help="exhibit number or evidence id, e.g. EXH-001")
+    un.add_argument("--volume", type=int, required=True, metavar="N",
+                    help="the volume's number, as 'evidence add' and the warnings name it")
+    given = un.add_mutually_exclusive_group()
+    given.add_argument("--password-file", metavar="FILE",
+                       help="a file holding the password or passphrase (one trailing newline is ignored)")
+    given.add_argument("--recovery-key-file", metavar="FILE",
+                       help="a file holding the BitLocker recovery key (48 digits)")
+    given.add_argument("--key-file", metavar="FILE",
+                       help="a BitLocker startup key (.BEK) or a LUKS key file, used byte for byte")
+    given.add_argument("--recovery-key", action="store_true",
+                       help="ask for a BitLocker recovery key instead of a password")
+    un.set_defaults(func=cmd_unlock)
+    lk = ev_sub.add_parser("lock", help="forget this session's secrets of an item's encrypted volumes",
+                           description="Forget the secrets 'evidence unlock' kept for this login session; the "
+                                       "decrypted volumes stay recorded, but cannot be read until unlocked again.")
+    lk.add_argument("case_dir", metavar="CASE_DIR")
+    lk.add_argument("exhibit", metavar="EXHIBIT", help="exhibit number or evidence id")
+    lk.set_defaults(func=cmd_lock)
     ev.set_defaults(func=lambda a: ev.print_help() or 2)
 
 
@@ -84,9 +116,13 @@ def cmd_add(args: argparse.Namespace) -> int:
     else:
         print("  source zone  unknown (local clock times such as FAT's will be shown as local, never as UTC; "
               "declare it with 'forensic-triage evidence set')")
+    numbers = {id(row): n for n, row in crypto.locked_volumes_in(volumes)}
     for v in volumes:
         fs = v["fs_type"] or {"unallocated": "unallocated",
                               "error": "not in the image (past its end)"}.get(v["fs_status"], "no file system found")
+        if v["lock_state"] == "locked":
+            fs = (f"{fs}, locked: needs {crypto.NEEDS.get(fs, 'a secret')} (volume {numbers[id(v)]}; "
+                  "'forensic-triage evidence unlock')")
         print(f"  partition @ {v['offset']} ({human_bytes(v['length'])}): {fs}")
     return add_outcome(result)
 
@@ -131,4 +167,60 @@ def cmd_set(args: argparse.Namespace) -> int:
     with CaseStore.open(args.case_dir) as store:
         change = set_source_timezone(store, args.exhibit, args.source_timezone)
     print(describe(change))
+    return 0
+
+
+def _read_secret(path: str, strip_newline: bool) -> bytes:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"Cannot read {path}: {exc.strerror}.") from exc
+    if strip_newline:
+        data = data[:-2] if data.endswith(b"\r\n") else data[:-1] if data.endswith(b"\n") else data
+    if not data:
+        raise UsageError(f"{path} is empty.")
+    return data
+
+
+def _secret(args: argparse.Namespace) -> tuple[str, bytes]:
+    """(kind, secret) from the file given, or asked for without echo."""
+    if args.password_file:
+        return "password", _read_secret(args.password_file, True)
+    if args.recovery_key_file:
+        return "recovery-key", _read_secret(args.recovery_key_file, True)
+    if args.key_file:
+        return "key-file", _read_secret(args.key_file, False)
+    if not sys.stdin.isatty():
+        raise UsageError("No secret given: name a file (--password-file, --recovery-key-file, --key-file), or run "
+                         "the command in a terminal to be asked for it. A secret is never taken on the command line.")
+    kind = "recovery-key" if args.recovery_key else "password"
+    typed = getpass.getpass(f"{'Recovery key' if args.recovery_key else 'Password'} for volume {args.volume} of "
+                            f"{args.exhibit} (not shown): ")
+    if not typed:
+        raise UsageError("Nothing was typed; the volume stays locked.")
+    return kind, typed.encode("utf-8")
+
+
+def cmd_unlock(args: argparse.Namespace) -> int:
+    kind, secret = _secret(args)
+    with CaseStore.open(args.case_dir) as store:
+        done = crypto.unlock_volume(store, args.exhibit, args.volume, kind, secret)
+    del secret
+    fs = done.fs_type or "no file system found on the decrypted bytes"
+    if done.recorded:
+        print(f"Volume {done.number} of {done.evidence} ({done.kind}) was unlocked with a "
+              f"{crypto.SECRET_WORDS[kind]}: {fs}. Run 'forensic-triage triage' to list and examine its files.")
+    else:
+        print(f"Volume {done.number} of {done.evidence} ({done.kind}) is unlocked again for this session ({fs}).")
+    print("The secret is kept for this login session only ('forensic-triage evidence lock' forgets it); it is not "
+          "in the case.")
+    return 0
+
+
+def cmd_lock(args: argparse.Namespace) -> int:
+    with CaseStore.open(args.case_dir, read_only=True) as store:
+        forgotten = crypto.lock_volumes(store, args.exhibit)
+    if not forgotten:
+        raise EvidenceError(f"No secret of {args.exhibit} was kept in this session; nothing to forget.")
+    print(f"{forgotten} secret(s) of {args.exhibit} forgotten; its encrypted volumes are locked again for this session.")
     return 0

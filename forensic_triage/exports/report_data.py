@@ -298,11 +298,21 @@ _STATUS_NOTES = (
 )
 
 
+def _needs(volume: dict[str, Any]) -> str:
+    """What unlocks an encrypted volume, as intake recorded it in the volume's details."""
+    try:
+        return str(json.loads(volume.get("details") or "{}").get("needs") or "its secret")
+    except (ValueError, AttributeError):
+        return "its secret"
+
+
 def _unparsed(store: CaseStore) -> list[str]:
     notes = []
     for v in store.findings.unlisted_volumes():
         what = {"unallocated": "unallocated space", "no-fs": "no readable file system", "error": "file system error",
-                "meta": "partition table"}.get(v["fs_status"], v["fs_status"])
+                "meta": "partition table",
+                "locked": f"locked: {v['fs_type']}, needs {_needs(v)}",
+                }.get(v["fs_status"], v["fs_status"])
         notes.append(f"{v['uid']}: {v['description'] or 'area'} at byte {v['offset']}, {v['length']} bytes - {what}; "
                      "its files were not listed (not carved).")
     enc = store.findings.count_files(encrypted=True)

@@ -169,6 +169,20 @@ def _walk_volume(store: CaseStore, pool: WorkerPool, evidence: dict[str, Any], v
             walk.flush("error", event.reason)
 
 
+def _say_locked(store: CaseStore, evidence: dict[str, Any], job_id: int, ctx: JobContext, stats: TriageStats) -> None:
+    """Encrypted volumes still locked are not walked: the job says so (a stored warning and a note each)."""
+    from ..fs.crypto import NEEDS, locked_volumes
+
+    messages = [f"{evidence['uid']}: volume {number} at byte {row['offset']} was not examined; it is locked: "
+                f"{row['fs_type']}, needs {NEEDS.get(str(row['fs_type']), 'a secret')} (forensic-triage evidence "
+                f"unlock CASE {evidence['uid']} --volume {number})."
+                for number, row in locked_volumes(store, int(evidence["id"])) if row["lock_state"] == "locked"]
+    if messages:
+        _store_job_warnings(store, job_id, "triage.locked", WarningKind.SKIPPED, messages)
+        stats.notes.extend(messages)
+        ctx.warn(len(messages))
+
+
 def _mark_no_content(store: CaseStore, evidence: dict[str, Any], volume: dict[str, Any], job_id: int) -> int:
     """Entries with nothing to read get status 'no-content' (no digest of nothing, no warning each):
     deleted names whose metadata is gone (inode 0) and NTFS files whose data lives only in named
@@ -305,6 +319,7 @@ def _examine(store: CaseStore, pool: WorkerPool, settings: TriageSettings, ctx: 
     deadline = started + settings.budget_seconds if settings.budget_seconds else None
     evidences = store.triage.evidence_to_triage()
     for evidence in evidences:
+        _say_locked(store, evidence, writer.job_id, ctx, stats)
         for volume in store.triage.volumes_to_walk(evidence["id"]):
             _walk_volume(store, pool, evidence, volume, writer.job_id, ctx, stats)
     ctx.begin("examining files", total=store.triage.pending_count(), unit="files")

@@ -358,9 +358,11 @@ class FindingsRepo(Repo):
         return self._rows("SELECT v.*, e.uid FROM volumes v JOIN evidence e ON e.id = v.evidence_id ORDER BY v.id")
 
     def unlisted_volumes(self) -> list[dict[str, Any]]:
-        """Areas whose files were not listed (no file system, or a file-system error)."""
+        """Areas whose files were not listed (no file system, a file-system error, an encrypted volume
+        still locked)."""
         return self._rows("SELECT v.*, e.uid FROM volumes v JOIN evidence e ON e.id = v.evidence_id"
-                          " WHERE v.fs_type IS NULL OR v.fs_status IN ('error', 'no-fs') ORDER BY v.id")
+                          " WHERE v.fs_type IS NULL OR v.fs_status IN ('error', 'no-fs')"
+                          " OR (v.fs_status = 'locked' AND v.lock_state = 'locked') ORDER BY v.id")
 
     def rulesets(self) -> list[dict[str, Any]]:
         """YARA rule sets used, by id (``job_id`` names the run)."""
