@@ -1,10 +1,135 @@
-"""Placeholder of the vss layer (filled in by its owner); discovery finds nothing yet."""
+"""Volume Shadow Copies of NTFS volumes, read by libvshadow (pyvshadow).
+
+Intake (:func:`discover`) lists every shadow copy store of every NTFS volume as its own volume
+with layer ``vss<N>`` (N: the store's 1-based index in the volume's catalog, as libvshadow and
+``vshadowinfo`` number them), at the same offset and slot as the live volume. The resolver opens
+a store with :func:`open_store`: the volume as it was when the copy was made, read-only, on
+which The Sleuth Kit opens the file system like any other.
+"""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
+import pytsk3
+import pyvshadow
 
-def discover(media: Any, volumes: list[Any]) -> list[Any]:
-    """Volumes found through this layer on the listed ones (none yet)."""
-    return volumes
+from ..errors import FileSystemError
+from ..timeutil import from_filetime
+from .layers import ByteVolume, FileObject, LayerContext, MediaSlice, VolumeImg
+
+PREFIX = "vss"
+
+
+def filetime_iso(value: int) -> str | None:
+    """A FILETIME (100 ns ticks since 1601, UTC) as ISO 8601 UTC with all seven fraction digits."""
+    when = from_filetime(value)
+    if when is None:
+        return None
+    return when.strftime("%Y-%m-%dT%H:%M:%S") + f".{int(value) % 10_000_000:07d}Z"
+
+
+class StoreVolume:
+    """The bytes of one shadow copy store (a :class:`~.layers.ByteVolume`), read-only."""
+
+    def __init__(self, below: ByteVolume, index: int) -> None:
+        self._file = FileObject(below)
+        self._volume = pyvshadow.volume()
+        self._lock = threading.Lock()
+        try:
+            self._volume.open_file_object(self._file)
+            count = int(self._volume.number_of_stores)
+            if not 1 <= index <= count:
+                raise FileSystemError(f"This volume holds {count} shadow copies; there is no shadow copy {index}.")
+            self._store = self._volume.get_store(index - 1)
+        except OSError as exc:
+            raise FileSystemError(f"The shadow copies of this volume cannot be read: {exc}.") from exc
+        self.size = int(self._store.volume_size)
+
+    def read(self, offset: int, length: int) -> bytes:
+        if offset < 0 or offset >= self.size or length <= 0:
+            return b""
+        with self._lock:
+            return bytes(self._store.read_buffer_at_offset(min(length, self.size - offset), offset))
+
+
+def open_store(ctx: LayerContext) -> ByteVolume:
+    """The volume as shadow copy store ``ctx.arg`` (1-based) saw it."""
+    if not ctx.arg.isdigit():
+        raise FileSystemError(f"{ctx.segment!r} does not name a shadow copy (expected vss1, vss2...).")
+    return StoreVolume(ctx.below(), int(ctx.arg))
+
+
+def _store_info(store: Any, index: int, count: int) -> dict[str, Any]:
+    ticks = int(store.get_creation_time_as_integer() or 0)
+    return {"store_index": index, "stores": count, "store_identifier": str(store.identifier),
+            "copy_identifier": str(store.copy_identifier), "copy_set_identifier": str(store.copy_set_identifier),
+            "creation_time_utc": filetime_iso(ticks), "creation_filetime": ticks,
+            "creation_time_basis": "utc (FILETIME in the shadow copy catalog)",
+            "volume_size": int(store.volume_size)}
+
+
+def label(details: dict[str, Any]) -> str:
+    """'Shadow copy 1 of 2 (created 2013-12-03 06:35:09 UTC)' from a store's details."""
+    created = str(details.get("creation_time_utc") or "")
+    when = f" (created {created[:10]} {created[11:19]} UTC)" if created else ""
+    return f"Shadow copy {details.get('store_index')} of {details.get('stores')}{when}"
+
+
+def _fs_of(volume: ByteVolume) -> tuple[str | None, int | None]:
+    from .volumes import fs_type_name
+
+    try:
+        fs = pytsk3.FS_Info(VolumeImg(volume), offset=0)
+    except (OSError, RuntimeError):
+        return None, None
+    return fs_type_name(fs), int(fs.info.block_size)
+
+
+def stores_of(below: ByteVolume) -> list[dict[str, Any]]:
+    """The details of every shadow copy store on a volume's bytes (empty: none, or not readable)."""
+    handle = FileObject(below)
+    try:
+        if not pyvshadow.check_volume_signature_file_object(handle):
+            return []
+        volume = pyvshadow.volume()
+        volume.open_file_object(handle)
+    except OSError:
+        return []
+    try:
+        count = int(volume.number_of_stores)
+        return [_store_info(volume.get_store(i), i + 1, count) for i in range(count)]
+    finally:
+        volume.close()
+
+
+def discover(media: ByteVolume, volumes: list[Any]) -> list[Any]:
+    """``volumes`` followed by one volume per shadow copy store of each NTFS volume read directly
+    from the media (layer ``vss<N>``, parent: the live volume)."""
+    from .volumes import VolumeInfo
+
+    found: list[Any] = []
+    for parent in volumes:
+        if parent.fs_type != "NTFS" or parent.layer or parent.status != "pending":
+            continue
+        below = MediaSlice(media, parent.offset, parent.length)
+        for details in stores_of(below):
+            index = int(details["store_index"])
+            fs_type, block_size = _fs_of(StoreVolume(below, index))
+            found.append(VolumeInfo(
+                parent.addr, parent.offset, parent.length, label(details), parent.vs_type, fs_type, block_size,
+                None, "pending" if fs_type else "no-fs", layer=f"{PREFIX}{index}", details=details,
+                parent_layer=parent.layer))
+    return volumes + found
+
+
+def snapshot_name(layer: str) -> str:
+    """'shadow copy 2' for a layer whose last volume segment is ``vss2`` (else '')."""
+    for segment in reversed(layer.split("+") if layer else []):
+        if segment.startswith(PREFIX) and segment[len(PREFIX):].isdigit():
+            return f"shadow copy {segment[len(PREFIX):]}"
+    return ""
+
+
+__all__ = ["StoreVolume", "discover", "filetime_iso", "label", "open_store", "snapshot_name", "stores_of"]
