@@ -9,15 +9,18 @@ which The Sleuth Kit opens the file system like any other.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from typing import Any
 
 import pytsk3
 import pyvshadow
 
-from ..errors import FileSystemError
+from ..errors import FileSystemError, TriageError
+from ..model import FileResult, FileSource, Locator
 from ..timeutil import from_filetime
 from .layers import ByteVolume, FileObject, LayerContext, MediaSlice, VolumeImg
+from .source import chunks
 
 PREFIX = "vss"
 
@@ -132,4 +135,25 @@ def snapshot_name(layer: str) -> str:
     return ""
 
 
-__all__ = ["StoreVolume", "discover", "filetime_iso", "label", "open_store", "snapshot_name", "stores_of"]
+def identical_result(source: FileSource, locator: Locator, size: int, file_id: int,
+                     same_as: tuple[int, str]) -> FileResult | None:
+    """The result of a shadow copy's file whose bytes hash the same as the examined file
+    ``same_as`` = (id, SHA-256): its hashes only, with ``duplicate_of`` set (the scans are not run
+    again). None when the bytes differ or cannot all be read (the file is then examined in full)."""
+    digests = (hashlib.md5(), hashlib.sha1(), hashlib.sha256())
+    count = 0
+    try:
+        stream = source.open(locator, size)
+        for data in chunks(stream):
+            for digest in digests:
+                digest.update(data)
+            count += len(data)
+    except (OSError, TriageError):
+        return None
+    if count != size or digests[2].hexdigest() != same_as[1]:
+        return None
+    md5, sha1, sha256 = (d.hexdigest() for d in digests)
+    return FileResult(file_id=file_id, md5=md5, sha1=sha1, sha256=sha256, bytes_read=count, duplicate_of=same_as[0])
+
+
+__all__ = ["StoreVolume", "discover", "filetime_iso", "identical_result", "label", "open_store", "snapshot_name", "stores_of"]
