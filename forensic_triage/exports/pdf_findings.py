@@ -22,6 +22,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..fs.vss import snapshot_name
 from ..timeutil import BASIS_LOCAL, BASIS_UTC, display_time, local_display
 from .findings import Finding
 from .pdf_style import ALERT, FONTS, INK, RULE, SHADE, Fit, grid, hash_fit, kv, path_fit, txt
@@ -232,6 +233,10 @@ def _finding_table(f: Finding, d: ReportData, ss: Any, width: float) -> Table:
     if file:
         source = [("exhibit", file["exhibit"]), ("partition", f"starts at byte {file['partition_offset']:,}"),
                   ("inode / MFT entry", f"{file['inode']}" + ("" if file["allocated"] else " (deleted)"))]
+        snapshot = snapshot_name(str(file.get("layer") or ""))
+        if snapshot:  # a Volume Shadow Copy: the file as it was when that copy was made
+            source.append(("snapshot", f"{snapshot} (layer {file['layer']})" + (
+                f", flags {file['flags']}" if file.get("flags") else "")))
         rows.append(("Source", Fit(source, fit)))
         rows.append(("Path", path_fit(file["path"], fit)))
         done = completeness_text(file)
