@@ -242,7 +242,7 @@ def _units(store: CaseStore, evidences: list[dict[str, Any]], order: str, snapsh
                     offset, layer = places[volume_id]
                     current = Unit(next(ids), ev["id"], ev["path"], ev["uid"], offset, [], [], layer=layer)
                     size = 0
-                parent = parents.get(volume_id) if snapshots else None
+                parent = parents.get(int(r["volume_id"])) if snapshots else None
                 current.specs.append(_spec(r, None if parent is None else store.triage.examined_twin(parent, r["id"])))
                 current.locators.append(r["locator"])
                 size += r["size"]
