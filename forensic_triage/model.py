@@ -138,6 +138,15 @@ VSS_CHANGED = "vss-changed"  # the live file of this path has other content (SHA
 VSS_IDENTICAL = "vss-identical"  # same SHA-256 as the examined live file: not scanned again, its results stand
 
 
+def snapshot_name(layer: str) -> str:
+    """'shadow copy 2' for a layer with the segment ``vss2`` (a Volume Shadow Copy, see fs.vss; the
+    last such segment), '' for any other layer."""
+    for segment in reversed(layer.split("+") if layer else []):
+        if segment.startswith("vss") and segment[3:].isdigit():
+            return f"shadow copy {segment[3:]}"
+    return ""
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class FileEntry:
     """One walked directory entry (a file stream, directory, link...) before content work."""

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
-from forensic_triage.fs.vss import snapshot_name
+from forensic_triage.model import snapshot_name
 from forensic_triage.store import CaseStore
 
 from .common import human_bytes, safe_text

@@ -20,7 +20,7 @@ import json
 from collections.abc import Generator
 from typing import Any
 
-from ..fs.vss import snapshot_name
+from ..model import snapshot_name
 from ..store import CaseStore
 from ..store.files_repo import FileFilter
 from ..timeutil import basis_label, display_time, resolve_time

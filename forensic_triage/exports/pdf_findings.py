@@ -22,7 +22,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..fs.vss import snapshot_name
+from ..model import snapshot_name
 from ..timeutil import BASIS_LOCAL, BASIS_UTC, display_time, local_display
 from .findings import Finding
 from .pdf_style import ALERT, FONTS, INK, RULE, SHADE, Fit, grid, hash_fit, kv, path_fit, txt

@@ -127,14 +127,6 @@ def discover(media: ByteVolume, volumes: list[Any]) -> list[Any]:
     return volumes + found
 
 
-def snapshot_name(layer: str) -> str:
-    """'shadow copy 2' for a layer whose last volume segment is ``vss2`` (else '')."""
-    for segment in reversed(layer.split("+") if layer else []):
-        if segment.startswith(PREFIX) and segment[len(PREFIX):].isdigit():
-            return f"shadow copy {segment[len(PREFIX):]}"
-    return ""
-
-
 def identical_result(source: FileSource, locator: Locator, size: int, file_id: int,
                      same_as: tuple[int, str]) -> FileResult | None:
     """The result of a shadow copy's file whose bytes hash the same as the examined file
@@ -156,4 +148,4 @@ def identical_result(source: FileSource, locator: Locator, size: int, file_id: i
     return FileResult(file_id=file_id, md5=md5, sha1=sha1, sha256=sha256, bytes_read=count, duplicate_of=same_as[0])
 
 
-__all__ = ["StoreVolume", "discover", "filetime_iso", "identical_result", "label", "open_store", "snapshot_name", "stores_of"]
+__all__ = ["StoreVolume", "discover", "filetime_iso", "identical_result", "label", "open_store", "stores_of"]

@@ -31,7 +31,7 @@ from typing import Any
 
 from ..errors import Cancelled, TriageError
 from ..jobs.intake import intake_problems
-from ..model import FileResult, FileStatus, JobOutcome, WarningKind
+from ..model import FileResult, FileStatus, JobOutcome, WarningKind, snapshot_name
 from ..store import CaseStore
 from ..store.triage_repo import TIER_NAMES, TIERS
 from .context import JobContext
@@ -210,8 +210,6 @@ def _spec(r: dict[str, Any], same_as: tuple[int, str] | None = None) -> FileSpec
 
 def _snapshot_parents(store: CaseStore, evidence_id: int) -> dict[int, int]:
     """Shadow copy volume id -> the id of the live volume it was copied from."""
-    from ..fs.vss import snapshot_name
-
     return {int(v["id"]): int(v["parent_id"]) for v in store.triage.layered_volumes(evidence_id)
             if snapshot_name(str(v["layer"]))}
 
