@@ -7,8 +7,8 @@ naive text where it does not (FAT, exFAT: 'local'; the FAT access time is a date
 item's declared ``source_timezone`` (an assumption, said in ``time_basis_label``), or nothing
 when the zone is unknown. The table shows the modified time in words that say which.
 
-Entries of a Volume Shadow Copy (see :mod:`forensic_triage.fs.vss`) say which in ``snapshot``
-('shadow copy N', '' for the live volume) and carry the flags ``vss-only``, ``vss-changed`` or
+In a case with Volume Shadow Copies (see :mod:`forensic_triage.fs.vss`) each entry says which
+in ``snapshot`` ('shadow copy N', '' for the live volume) and ``layer``; copies carry the flags ``vss-only``, ``vss-changed`` or
 ``vss-identical``; ``--snapshot N`` lists shadow copy N alone.
 """
 
@@ -56,6 +56,7 @@ def _snapshot_number(text: str) -> int:
 def iter_files(store: CaseStore, *, deleted: bool = False, mime: str | None = None, path: str | None = None,
                mismatch: bool = False, all_types: bool = False,
                snapshot: int | None = None) -> Generator[dict[str, Any], None, None]:
+    snapshots = snapshot is not None or store.files.has_snapshots()
     where = FileFilter(deleted_only=deleted, mime_glob=mime, path_glob=path, mismatch_only=mismatch,
                        all_types=all_types, snapshot=snapshot)
     case_zone = store.timezone
@@ -64,8 +65,7 @@ def iter_files(store: CaseStore, *, deleted: bool = False, mime: str | None = No
         yield {
             "evidence": r["evidence"], "exhibit": r["exhibit"], "partition_offset": r["partition_offset"],
             "inode": r["inode"], "attr_type": r["attr_type"], "attr_id": r["attr_id"], "stream": r["stream"],
-            "locator": r["locator"], "path": r["path"], "name": r["name"], "layer": r["layer"],
-            "snapshot": snapshot_name(r["layer"]),
+            "locator": r["locator"], "path": r["path"], "name": r["name"],
             "name_raw_hex": bytes(r["name_raw"]).hex(), "size": r["size"], "deleted": not r["allocated"],
             "type": r["type"], "md5": r["md5"], "sha1": r["sha1"], "sha256": r["sha256"], "mime": r["mime"],
             "magic": r["magic"], "entropy": r["entropy"], "ext_mismatch": bool(r["ext_mismatch"]),
@@ -77,6 +77,8 @@ def iter_files(store: CaseStore, *, deleted: bool = False, mime: str | None = No
             "modified": display_time(r["mtime"], basis, zone, case_zone),
             # 'partial': the hashes cover bytes_read readable bytes; 'unreadable' lists the [start, end) gaps
             "bytes_read": r["bytes_read"], "unreadable": json.loads(r["unreadable"] or "[]"),
+            # in a case with shadow copies: the layer and which snapshot ('' = the live volume)
+            **({"layer": r["layer"], "snapshot": snapshot_name(r["layer"])} if snapshots else {}),
         }
 
 
