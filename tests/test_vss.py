@@ -219,3 +219,27 @@ def test_report_and_case_name_the_snapshot(case: Any) -> None:
     assert names.count("/another_file") == 2  # live and shadow copy 2: two files, not one
     described = [n.get("uco-core:description", "") for n in nodes if n.get("@type") == "uco-observable:FileSystem"]
     assert sum("Shadow copy" in d for d in described) == 2 and len(described) == 3
+
+
+def test_unreadable_catalog_is_a_stored_warning(raw: Path, tmp_path: Path) -> None:
+    """A copy of the image whose shadow copy catalog header is overwritten: intake lists the live
+    volume, says why the shadow copies are not listed, and lists none."""
+    bad = tmp_path / "bad.raw"
+    subprocess.run(["cp", "--sparse=always", str(raw), str(bad)], check=True)
+    bad.chmod(0o644)
+    with bad.open("r+b") as f:
+        f.seek(0x1E00 + 0x30)  # the volume header's catalog offset
+        catalog = int.from_bytes(f.read(8), "little")
+        f.seek(catalog)
+        f.write(b"\xff" * 16)  # its identifier
+    bad.chmod(0o444)
+    store = CaseStore.create(tmp_path / "case", case_number="VSS-2", examiner="tester")
+    try:
+        add_evidence(store, bad, exhibit="EXH-2")
+        volumes = store.evidence.volumes_of(1)
+        assert [(v["layer"], v["fs_status"]) for v in volumes] == [("", "pending"), ("vss", "error")]
+        messages = [r["message"] for r in store.query("SELECT message FROM warnings")]
+        assert any("Volume Shadow Copies whose catalog cannot be read (invalid catalog header identifier)" in m
+                   for m in messages), messages
+    finally:
+        store.close()

@@ -91,25 +91,40 @@ def _fs_of(volume: ByteVolume) -> tuple[str | None, int | None]:
 
 
 def stores_of(below: ByteVolume) -> list[dict[str, Any]]:
-    """The details of every shadow copy store on a volume's bytes (empty: none, or not readable)."""
+    """The details of every shadow copy store on a volume's bytes (empty: no shadow copy volume
+    header). Raises :class:`FileSystemError` when the header is there but the catalog or a store
+    cannot be read."""
     handle = FileObject(below)
     try:
         if not pyvshadow.check_volume_signature_file_object(handle):
             return []
-        volume = pyvshadow.volume()
-        volume.open_file_object(handle)
     except OSError:
         return []
+    volume = pyvshadow.volume()
+    try:
+        volume.open_file_object(handle)
+    except OSError as exc:
+        raise FileSystemError(_reason(exc)) from exc
     try:
         count = int(volume.number_of_stores)
         return [_store_info(volume.get_store(i), i + 1, count) for i in range(count)]
+    except OSError as exc:
+        raise FileSystemError(_reason(exc)) from exc
     finally:
         volume.close()
 
 
+def _reason(exc: OSError) -> str:
+    """libvshadow's cause from its chain of messages ('func: unable to open volume. func: invalid
+    catalog header identifier. ...' -> 'invalid catalog header identifier')."""
+    parts = [p.split(": ", 1)[-1].strip() for p in str(exc).split(". ") if p.strip()]
+    return parts[1] if len(parts) > 1 else parts[0] if parts else type(exc).__name__
+
+
 def discover(media: ByteVolume, volumes: list[Any]) -> list[Any]:
     """``volumes`` followed by one volume per shadow copy store of each NTFS volume read directly
-    from the media (layer ``vss<N>``, parent: the live volume)."""
+    from the media (layer ``vss<N>``, parent: the live volume). A shadow copy catalog that cannot
+    be read is listed as a volume with status 'error' and layer ``vss`` whose note says why."""
     from .volumes import VolumeInfo
 
     found: list[Any] = []
@@ -117,13 +132,21 @@ def discover(media: ByteVolume, volumes: list[Any]) -> list[Any]:
         if parent.fs_type != "NTFS" or parent.layer or parent.status != "pending":
             continue
         below = MediaSlice(media, parent.offset, parent.length)
-        for details in stores_of(below):
-            index = int(details["store_index"])
-            fs_type, block_size = _fs_of(StoreVolume(below, index))
+        try:
+            stores = stores_of(below)
+            for details in stores:
+                index = int(details["store_index"])
+                fs_type, block_size = _fs_of(StoreVolume(below, index))
+                found.append(VolumeInfo(
+                    parent.addr, parent.offset, parent.length, label(details), parent.vs_type, fs_type, block_size,
+                    None, "pending" if fs_type else "no-fs", layer=f"{PREFIX}{index}", details=details,
+                    parent_layer=parent.layer))
+        except FileSystemError as exc:
             found.append(VolumeInfo(
-                parent.addr, parent.offset, parent.length, label(details), parent.vs_type, fs_type, block_size,
-                None, "pending" if fs_type else "no-fs", layer=f"{PREFIX}{index}", details=details,
-                parent_layer=parent.layer))
+                parent.addr, parent.offset, parent.length, "Volume Shadow Copies (not readable)", parent.vs_type,
+                None, None, None, "error", layer=PREFIX, parent_layer=parent.layer,
+                note=f"The NTFS volume at byte {parent.offset} has Volume Shadow Copies whose catalog cannot be "
+                f"read ({exc.message}); the live volume is examined, its shadow copies are not."))
     return volumes + found
 
 
