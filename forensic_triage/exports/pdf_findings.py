@@ -510,6 +510,10 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
      "hashes cover the readable bytes only and the unreadable ranges are listed."),
     ("no content recoverable", "A deleted name whose content record is gone, so there is nothing to read."),
     ("partition offset", "Where a partition starts, in bytes from the start of the media."),
+    ("shadow copy (vss1, vss2...)", "A Volume Shadow Copy: Windows' record of an NTFS volume as it was at the "
+     "copy's creation time. Its files are examined like live ones; 'vss-only' marks a file absent from the live "
+     "volume, 'vss-changed' one whose live content differs, 'vss-identical' one equal to the live file (not "
+     "scanned again). A locator EXH-001:0+vss1:35/syslog names shadow copy 1."),
     ("signature (file type)", "The first bytes of a file that identify its real type regardless of its name."),
     ("signature (digital)", "An Ed25519 signature made with the examiner's key over the manifest of an evidence "
      "package; it shows who signed the package and that nothing in it changed since."),
