@@ -22,7 +22,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..model import snapshot_name
+from ..model import Locator, snapshot_name
 from ..timeutil import BASIS_LOCAL, BASIS_UTC, display_time, local_display
 from .findings import Finding
 from .pdf_style import ALERT, FONTS, INK, RULE, SHADE, Fit, grid, hash_fit, kv, path_fit, txt
@@ -355,7 +355,9 @@ def _thumbnails(d: ReportData, ss: Any, width: float) -> list[Any]:
         img = Image(io.BytesIO(bytes(t["image"])), width=img_w * scale, height=img_h * scale)
         verified = "preview made from the full file, SHA-256 matches the case" if t["source_sha256"] == \
             t["file_sha256"] else "preview source hash differs from the case record"
-        cap = Fit([("", f"FILE-{t['file_id']}: {t['path']}"), ("", verified)], ss["FTFit"], "/ ")
+        snapshot = snapshot_name(Locator.parse(str(t["locator"])).layer) if t.get("locator") else ""
+        cap = Fit([("", f"FILE-{t['file_id']}: {t['path']}" + (f" ({snapshot})" if snapshot else "")),
+                   ("", verified)], ss["FTFit"], "/ ")
         cells.append([img, cap])
     rows = [cells[i:i + 3] for i in range(0, len(cells), 3)]
     table_rows = []
