@@ -132,6 +132,19 @@ class Locator:
 # listing of their volume ends (never a digest of nothing, no warning each).
 NO_META = "no-meta"  # a deleted name whose metadata is gone (inode 0) or cannot be read
 NO_DATA_STREAM = "no-data-stream"  # an NTFS file without an unnamed $DATA attribute ($Secure, $UsnJrnl...)
+# shadow copy entries (fs.vss), set after triage against the live volume they were copied from
+VSS_ONLY = "vss-only"  # no entry with this path on the live volume
+VSS_CHANGED = "vss-changed"  # the live file of this path has other content (SHA-256)
+VSS_IDENTICAL = "vss-identical"  # same SHA-256 as the examined live file: not scanned again, its results stand
+
+
+def snapshot_name(layer: str) -> str:
+    """'shadow copy 2' for a layer with the segment ``vss2`` (a Volume Shadow Copy, see fs.vss; the
+    last such segment), '' for any other layer."""
+    for segment in reversed(layer.split("+") if layer else []):
+        if segment.startswith("vss") and segment[3:].isdigit():
+            return f"shadow copy {segment[3:]}"
+    return ""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -277,6 +290,9 @@ class FileResult:
     artifacts: list[ArtifactRecord] = dataclasses.field(default_factory=list)
     hash_matches: list[tuple[str, str, str, str]] = dataclasses.field(default_factory=list)  # set, kind, algo, hash
     warnings: list[WarningRecord] = dataclasses.field(default_factory=list)
+    # the examined file (id) with the same SHA-256 whose results stand for this one: only the hashes
+    # were computed (a shadow copy's unchanged file, see fs.vss); None: examined in full
+    duplicate_of: int | None = None
     # done | partial (some bytes unreadable: hashes cover the readable bytes only) | error (nothing
     # readable, or not examined: no hashes) | no-content (nothing to read; set when listing)
     status: FileStatus = FileStatus.DONE

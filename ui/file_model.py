@@ -44,6 +44,10 @@ def file_columns() -> list[Column]:
         Column("hashset", QCoreApplication.translate("FileModel", "Hash set")),
         Column("tags", QCoreApplication.translate("FileModel", "Tags"), sortable=False),
         Column("status", QCoreApplication.translate("FileModel", "Status")),
+        Column("flags", QCoreApplication.translate("FileModel", "Flags"),
+               tooltip=QCoreApplication.translate(
+                   "FileModel", "shadow copies: 'vss-only' (not on the live volume), 'vss-changed' (other content "
+                   "there), 'vss-identical' (same content: not scanned again)")),
         Column("md5", QCoreApplication.translate("FileModel", "MD5"), "hash"),
     ]
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
+from forensic_triage.model import snapshot_name
 from forensic_triage.store import CaseStore
 
 from .common import human_bytes, safe_text
@@ -68,6 +70,8 @@ class EvidenceTreeModel(QAbstractItemModel):
         if node.kind == "evidence":
             assert node.evidence_id is not None
             for v in self.store.evidence.volumes_of(node.evidence_id):
+                if v["parent_id"] is not None and snapshot_name(v["layer"]):
+                    continue  # listed under the volume it was copied from
                 fs = v["fs_type"] or safe_text(v["description"]) or self.tr("no readable file system")
                 slot = self.tr("whole media") if v["addr"] is None else self.tr("partition {0}").format(v["addr"])
                 label = self.tr("{0} — {1}, {2}").format(fs, slot, human_bytes(v["length"]))
@@ -82,6 +86,8 @@ class EvidenceTreeModel(QAbstractItemModel):
                                 tooltip=tip, parent=node, children=None if v["fs_type"] else []))
         elif node.kind in ("volume", "folder"):
             assert node.evidence_id is not None and node.volume_id is not None
+            if node.kind == "volume":
+                out.extend(self._snapshots(node))
             for f in self.store.browse.folder_children(node.evidence_id, node.volume_id, node.path):
                 deleted = not f["allocated"]
                 tip = self.tr("{0} (deleted)").format(safe_text(f["path"])) if deleted else safe_text(f["path"])
@@ -89,6 +95,25 @@ class EvidenceTreeModel(QAbstractItemModel):
                                 deleted, tooltip=tip, parent=node))
         for i, child in enumerate(out):
             child.position = i
+        return out
+
+    def _snapshots(self, node: Node) -> list[Node]:
+        """The Volume Shadow Copies of a volume, as volumes under it (see forensic_triage.fs.vss)."""
+        assert node.evidence_id is not None
+        out = []
+        for v in self.store.evidence.volumes_of(node.evidence_id):
+            if v["parent_id"] != node.volume_id or not snapshot_name(v["layer"]):
+                continue
+            details = json.loads(v["details"] or "{}")
+            created = str(details.get("creation_time_utc") or "")
+            label = (self.tr("Shadow copy {0} (created {1} {2} UTC)").format(details.get("store_index"), created[:10],
+                                                                          created[11:19]) if created
+                     else self.tr("Shadow copy {0}").format(details.get("store_index")))
+            tip = self.tr("{0}: the volume as it was when the copy was made; store {1}, copy set {2}; status: {3}")
+            out.append(Node("volume", label, node.evidence_id, v["id"], "/", enabled=bool(v["fs_type"]),
+                            tooltip=tip.format(safe_text(v["description"]), details.get("store_identifier"),
+                                               details.get("copy_set_identifier"), v["fs_status"]),
+                            parent=node, children=None if v["fs_type"] else []))
         return out
 
     def node(self, index: Index) -> Node:

@@ -193,11 +193,15 @@ def _volumes(g: Graph, store: CaseStore, disks: dict[int, str], members: list[st
                 "uco-observable:rangeOffset": v["offset"], "uco-observable:rangeSize": v["length"]}]))
             parent = part
         if v["fs_type"]:
-            fs = g.iri("filesystem", v["uid"], v["offset"])
+            layer = str(v.get("layer") or "")  # a shadow copy shares its volume's offset (see fs.vss)
+            fs = g.iri("filesystem", v["uid"], v["offset"], *([layer] if layer else []))
             facet = {"@id": g.iri("file-system-facet", fs), "@type": "uco-observable:FileSystemFacet",
                      "uco-observable:fileSystemType": v["fs_type"], "uco-observable:clusterSize": v["block_size"]}
-            g.add({"@id": fs, "@type": "uco-observable:FileSystem",
-                   "uco-core:hasFacet": [{k: x for k, x in facet.items() if x is not None}]})
+            node = {"@id": fs, "@type": "uco-observable:FileSystem",
+                    "uco-core:hasFacet": [{k: x for k, x in facet.items() if x is not None}]}
+            if layer:
+                node["uco-core:description"] = f"{v['description']} (layer {layer})"
+            g.add(node)
             members.append(fs)
             members.append(g.relationship(fs, parent, "Contained_Within"))
             fs_nodes[v["id"]] = fs
@@ -206,7 +210,7 @@ def _volumes(g: Graph, store: CaseStore, disks: dict[int, str], members: list[st
 
 def file_iri(g: Graph, row: dict[str, Any]) -> str:
     loc = Locator(row["evidence_uid"], row["partition_offset"], row["inode"], row["attr_type"], row["attr_id"],
-                  row["stream"] or "", row["path"])
+                  row["stream"] or "", row["path"], str(row.get("layer") or ""))
     return g.iri("file", loc.key(), loc.path)
 
 

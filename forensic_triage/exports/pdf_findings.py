@@ -22,6 +22,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..model import Locator, snapshot_name
 from ..timeutil import BASIS_LOCAL, BASIS_UTC, display_time, local_display
 from .findings import Finding
 from .pdf_style import ALERT, FONTS, INK, RULE, SHADE, Fit, grid, hash_fit, kv, path_fit, txt
@@ -232,6 +233,10 @@ def _finding_table(f: Finding, d: ReportData, ss: Any, width: float) -> Table:
     if file:
         source = [("exhibit", file["exhibit"]), ("partition", f"starts at byte {file['partition_offset']:,}"),
                   ("inode / MFT entry", f"{file['inode']}" + ("" if file["allocated"] else " (deleted)"))]
+        snapshot = snapshot_name(str(file.get("layer") or ""))
+        if snapshot:  # a Volume Shadow Copy: the file as it was when that copy was made
+            source.append(("snapshot", f"{snapshot} (layer {file['layer']})" + (
+                f", flags {file['flags']}" if file.get("flags") else "")))
         rows.append(("Source", Fit(source, fit)))
         rows.append(("Path", path_fit(file["path"], fit)))
         done = completeness_text(file)
@@ -350,7 +355,9 @@ def _thumbnails(d: ReportData, ss: Any, width: float) -> list[Any]:
         img = Image(io.BytesIO(bytes(t["image"])), width=img_w * scale, height=img_h * scale)
         verified = "preview made from the full file, SHA-256 matches the case" if t["source_sha256"] == \
             t["file_sha256"] else "preview source hash differs from the case record"
-        cap = Fit([("", f"FILE-{t['file_id']}: {t['path']}"), ("", verified)], ss["FTFit"], "/ ")
+        snapshot = snapshot_name(Locator.parse(str(t["locator"])).layer) if t.get("locator") else ""
+        cap = Fit([("", f"FILE-{t['file_id']}: {t['path']}" + (f" ({snapshot})" if snapshot else "")),
+                   ("", verified)], ss["FTFit"], "/ ")
         cells.append([img, cap])
     rows = [cells[i:i + 3] for i in range(0, len(cells), 3)]
     table_rows = []
@@ -505,6 +512,10 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
      "hashes cover the readable bytes only and the unreadable ranges are listed."),
     ("no content recoverable", "A deleted name whose content record is gone, so there is nothing to read."),
     ("partition offset", "Where a partition starts, in bytes from the start of the media."),
+    ("shadow copy (vss1, vss2...)", "A Volume Shadow Copy: Windows' record of an NTFS volume as it was at the "
+     "copy's creation time. Its files are examined like live ones; 'vss-only' marks a file absent from the live "
+     "volume, 'vss-changed' one whose live content differs, 'vss-identical' one equal to the live file (not "
+     "scanned again). A locator EXH-001:0+vss1:35/syslog names shadow copy 1."),
     ("signature (file type)", "The first bytes of a file that identify its real type regardless of its name."),
     ("signature (digital)", "An Ed25519 signature made with the examiner's key over the manifest of an evidence "
      "package; it shows who signed the package and that nothing in it changed since."),

@@ -54,6 +54,9 @@ class FileSpec:
     deleted: bool
     mtime: str | None  # ISO 8601 text as stored (files.mtime); the basis is the file system's
     crtime: str | None
+    # (file id, SHA-256) of the examined live file at the same path of a shadow copy's file: when
+    # the bytes hash the same, the file is not scanned again (see fs.vss.identical_result)
+    same_as: tuple[int, str] | None = None
 
 
 # ----------------------------------------------------------------------------- parent -> worker

@@ -19,6 +19,7 @@ the budget is spent and stores exactly what was not examined.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import shlex
 import shutil
 import sqlite3
@@ -30,7 +31,7 @@ from typing import Any
 
 from ..errors import Cancelled, TriageError
 from ..jobs.intake import intake_problems
-from ..model import FileResult, FileStatus, JobOutcome, WarningKind
+from ..model import FileResult, FileStatus, JobOutcome, WarningKind, snapshot_name
 from ..store import CaseStore
 from ..store.triage_repo import TIER_NAMES, TIERS
 from .context import JobContext
@@ -216,32 +217,45 @@ def _tier_pages(store: CaseStore, evidence_id: int, tier: int, order: str) -> It
             yield from rows
 
 
-def _spec(r: dict[str, Any]) -> FileSpec:
+def _spec(r: dict[str, Any], same_as: tuple[int, str] | None = None) -> FileSpec:
     return FileSpec(r["id"], r["inode"], r["attr_type"], r["attr_id"], r["stream"], r["path"], r["name"],
-                    r["extension"], r["size"], not r["allocated"], r["mtime"], r["crtime"])
+                    r["extension"], r["size"], not r["allocated"], r["mtime"], r["crtime"], same_as)
 
 
-def _units(store: CaseStore, evidences: list[dict[str, Any]], order: str) -> Iterator[Unit]:
-    """Work units: consecutive files (in read order) of one volume, bounded in count and bytes."""
-    unit_id = 0
+def _snapshot_parents(store: CaseStore, evidence_id: int) -> dict[int, int]:
+    """Shadow copy volume id -> the id of the live volume it was copied from."""
+    return {int(v["id"]): int(v["parent_id"]) for v in store.triage.layered_volumes(evidence_id)
+            if snapshot_name(str(v["layer"]))}
+
+
+def _units(store: CaseStore, evidences: list[dict[str, Any]], order: str, snapshots: bool,
+           ids: Iterator[int]) -> Iterator[Unit]:
+    """Work units: consecutive files (in read order) of one volume, bounded in count and bytes;
+    those of live volumes, or (``snapshots``) those of shadow copies, each file with the examined
+    live file of its path (``FileSpec.same_as``): when identical, it is not scanned again."""
     for tier in _TIER_ORDER:
         for ev in evidences:
             places = store.triage.volume_places(ev["id"])
+            parents = _snapshot_parents(store, ev["id"])
+            if snapshots and not parents:
+                continue
             current: Unit | None = None
             volume_id = None
             size = 0
             for r in _tier_pages(store, ev["id"], tier, order):
+                if (r["volume_id"] in parents) != snapshots:
+                    continue
                 if current is not None and (r["volume_id"] != volume_id or len(current.specs) >= UNIT_FILES
                                             or size + r["size"] > UNIT_BYTES):
                     yield current
                     current = None
                 if current is None:
-                    unit_id += 1
                     volume_id = r["volume_id"]
                     offset, layer = places[volume_id]
-                    current = Unit(unit_id, ev["id"], ev["path"], ev["uid"], offset, [], [], layer=layer)
+                    current = Unit(next(ids), ev["id"], ev["path"], ev["uid"], offset, [], [], layer=layer)
                     size = 0
-                current.specs.append(_spec(r))
+                parent = parents.get(int(r["volume_id"])) if snapshots else None
+                current.specs.append(_spec(r, None if parent is None else store.triage.examined_twin(parent, r["id"])))
                 current.locators.append(r["locator"])
                 size += r["size"]
             if current is not None:
@@ -328,9 +342,15 @@ def _examine(store: CaseStore, pool: WorkerPool, settings: TriageSettings, ctx: 
         writer.tick()
         ctx.check_cancel()
 
-    finished = pool.process(_units(store, evidences, settings.read_order), writer.add,
-                            lambda: deadline is not None and time.monotonic() > deadline, tick)
-    writer.flush()
+    ids = itertools.count(1)
+    finished = True
+    for snapshots in (False, True):  # shadow copies once every live file is examined and stored
+        finished = pool.process(_units(store, evidences, settings.read_order, snapshots, ids), writer.add,
+                                lambda: deadline is not None and time.monotonic() > deadline, tick)
+        writer.flush()
+        if not finished:
+            break
+    _flag_snapshot_files(store, evidences)
     _name_damaged_files(store, evidences, writer.job_id)
     if not finished and settings.budget_seconds:
         stats.budget_exhausted = True
@@ -364,6 +384,16 @@ def _run(store: CaseStore, pool: WorkerPool, settings: TriageSettings, ctx: JobC
                 f"Every file was examined and the results are stored, but the end of the triage job could not be "
                 f"recorded ({failure}).", hint="Check the free space and permissions of the case folder, then run "
                 "'forensic-triage verify CASE'.") from failure
+
+
+def _flag_snapshot_files(store: CaseStore, evidences: list[dict[str, Any]]) -> None:
+    """Flag the entries of every shadow copy against its live volume: ``vss-only``, ``vss-changed``
+    (see :meth:`TriageRepo.flag_snapshot_files`); again on each run (flags are added once)."""
+    for evidence in evidences:
+        parents = _snapshot_parents(store, int(evidence["id"]))
+        with store.transaction():
+            for volume_id, parent_id in parents.items():
+                store.triage.flag_snapshot_files(volume_id, parent_id)
 
 
 def _name_damaged_files(store: CaseStore, evidences: list[dict[str, Any]], job_id: int) -> None:

@@ -178,6 +178,13 @@ class _Worker:
 
     def _examine(self, source: FileSource, uid: str, offset: int, spec: FileSpec, layer: str) -> FileResult:
         loc = Locator(uid, offset, spec.inode, spec.attr_type, spec.attr_id, spec.stream, spec.path, layer)
+        if spec.same_as is not None:  # a shadow copy's file: not scanned again when identical to the live one
+            from ..fs.vss import identical_result
+
+            self.slot.set_stage("hash against the live file")
+            same = identical_result(source, loc, spec.size, spec.file_id, spec.same_as)
+            if same is not None:
+                return same
         try:
             return self.processor.process(source, spec.file_id, loc, name=spec.name, extension=spec.extension,
                                           size=spec.size, deleted=spec.deleted, mtime=spec.mtime, crtime=spec.crtime)

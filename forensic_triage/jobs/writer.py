@@ -90,6 +90,7 @@ def write_results(store: CaseStore, results: list[tuple[FileResult, str, int]], 
         for evidence_id in {e for _r, _l, e in results}:
             zones[evidence_id] = repo.source_zone(evidence_id)
         repo.write_file_results(batch.files)
+        repo.mark_identical([(r.file_id, r.duplicate_of) for r, _l, _e in results if r.duplicate_of is not None])
         repo.insert_yara_hits(batch.yara)
         repo.insert_hash_matches(batch.hash_matches)
         repo.insert_content_hits(batch.content)

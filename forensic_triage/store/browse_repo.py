@@ -157,7 +157,7 @@ VIEWS: dict[str, View] = {
         "deleted": _c("1 - f.allocated", "num"), "hits": _c("f.hit_count", "num"), "hashset": _c("f.hashset_match"),
         "tags": _c("(SELECT group_concat(t.tag, ', ') FROM tags t WHERE t.target_kind = 'file' AND t.target_id = f.id)",
                    sortable=False),
-        "status": _c("f.status"), "md5": _c("f.md5")},
+        "status": _c("f.status"), "flags": _c("f.flags"), "md5": _c("f.md5")},
         # how the times are known (the table shows it)
         {"time_basis": "f.time_basis",
          "source_zone": "(SELECT source_timezone FROM evidence e WHERE e.id = f.evidence_id)"}),

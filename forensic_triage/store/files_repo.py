@@ -23,6 +23,7 @@ class FileFilter:
     path_glob: str | None = None
     mismatch_only: bool = False  # only files whose extension lies about their type
     all_types: bool = False  # folders and other entries too, not only files
+    snapshot: int | None = None  # only the entries of shadow copy N (layer ending in ``vssN``, see fs.vss)
 
 
 class FilesRepo(Repo):
@@ -50,6 +51,9 @@ class FilesRepo(Repo):
             params.append(where.path_glob)
         if where.mismatch_only:
             clauses.append("f.ext_mismatch = 1")
+        if where.snapshot is not None:
+            clauses.append("(f.layer = ? OR f.layer LIKE ?)")
+            params.extend((f"vss{int(where.snapshot)}", f"%+vss{int(where.snapshot)}"))
         if after_id is not None:
             clauses.append("f.id > ?")
             params.append(after_id)
@@ -66,6 +70,11 @@ class FilesRepo(Repo):
             from .db import DB_NAME, _translate  # db imports this module
 
             raise _translate(exc, self._store.case_dir / DB_NAME) from exc
+
+    def has_snapshots(self) -> bool:
+        """Whether any volume of the case is a Volume Shadow Copy (a layer segment ``vssN``)."""
+        return bool(self._scalar("SELECT EXISTS (SELECT 1 FROM volumes WHERE layer GLOB 'vss[0-9]*'"
+                                 " OR layer GLOB '*+vss[0-9]*')"))
 
     def listing(self, where: FileFilter, *, page_size: int = PAGE_SIZE) -> Iterator[dict[str, Any]]:
         """Every entry the filter selects, in id order, read page by page (see :meth:`listing_page`)."""

@@ -19,7 +19,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
-from ..model import NO_DATA_STREAM, NO_META, FileStatus, JobOutcome
+from ..model import NO_DATA_STREAM, NO_META, VSS_CHANGED, VSS_IDENTICAL, VSS_ONLY, FileStatus, JobOutcome
 from ..timeutil import utcnow_iso
 from .base import Repo
 
@@ -156,6 +156,57 @@ class TriageRepo(Repo):
         return int(self._scalar(
             f"SELECT count(*) FROM files WHERE volume_id=? AND status='{FileStatus.NO_CONTENT}' AND {no_meta}",
             (volume_id,)) or 0)
+
+    # ------------------------------------------------------------ shadow copies (fs.vss)
+    def layered_volumes(self, evidence_id: int) -> list[dict[str, Any]]:
+        """Volumes of an item opened from another (id, parent_id, layer)."""
+        return self._rows("SELECT id, parent_id, layer FROM volumes WHERE evidence_id=? AND parent_id IS NOT NULL",
+                          (evidence_id,))
+
+    def examined_twin(self, parent_volume_id: int, file_id: int) -> tuple[int, str] | None:
+        """(id, SHA-256) of the examined file of ``parent_volume_id`` with the path, stream and size
+        of file ``file_id`` (a shadow copy's file and its live counterpart), or None."""
+        row = self._one(
+            "SELECT t.id, t.sha256 FROM files s JOIN files t ON t.evidence_id=s.evidence_id AND t.volume_id=?"
+            " AND t.parent_path=s.parent_path AND t.path=s.path AND t.stream=s.stream AND t.size=s.size"
+            f" WHERE s.id=? AND t.status='{FileStatus.DONE}' AND t.sha256 IS NOT NULL LIMIT 1",
+            (parent_volume_id, file_id))
+        return None if row is None else (int(row["id"]), str(row["sha256"]))
+
+    def mark_identical(self, pairs: Sequence[tuple[int, int]]) -> None:
+        """(file id, examined file id): the file's bytes equal the examined file's, whose content
+        findings (type, entropy, hash-set matches) are copied; flag ``vss-identical``."""
+        for file_id, twin in pairs:
+            self._conn.execute(
+                "UPDATE files SET (mime, magic, entropy, ext_mismatch, detected_ext, encrypted, hashset_match) ="
+                " (SELECT mime, magic, entropy, ext_mismatch, detected_ext, encrypted, hashset_match FROM files"
+                " WHERE id=?) WHERE id=?", (twin, file_id))
+            self._conn.execute(
+                "INSERT OR IGNORE INTO hash_matches(file_id, set_name, kind, algorithm, hash)"
+                " SELECT ?, set_name, kind, algorithm, hash FROM hash_matches WHERE file_id=?", (file_id, twin))
+        self.add_flag([file_id for file_id, _twin in pairs], VSS_IDENTICAL)
+
+    def add_flag(self, file_ids: Sequence[int], flag: str) -> None:
+        """Add ``flag`` to the comma-separated flags of each file (once)."""
+        self._conn.executemany(
+            "UPDATE files SET flags = CASE WHEN flags='' THEN ? ELSE flags || ',' || ? END"
+            " WHERE id=? AND (',' || flags || ',') NOT LIKE ?", [(flag, flag, i, f"%,{flag},%") for i in file_ids])
+
+    def flag_snapshot_files(self, volume_id: int, parent_volume_id: int) -> tuple[int, int]:
+        """Flag the entries of shadow copy volume ``volume_id``: ``vss-only`` (no entry with that
+        path and stream on the live volume ``parent_volume_id``), ``vss-changed`` (a file there
+        with another SHA-256). Returns (only, changed) counts of entries flagged."""
+        twin = ("FROM files t WHERE t.evidence_id=s.evidence_id AND t.volume_id=? AND t.parent_path=s.parent_path"
+                " AND t.path=s.path AND t.stream=s.stream")
+        only = [int(r["id"]) for r in self._rows(
+            f"SELECT s.id FROM files s WHERE s.volume_id=? AND NOT EXISTS (SELECT 1 {twin})",  # noqa: S608
+            (volume_id, parent_volume_id))]
+        changed = [int(r["id"]) for r in self._rows(
+            f"SELECT s.id FROM files s WHERE s.volume_id=? AND s.sha256 IS NOT NULL AND EXISTS (SELECT 1 {twin}"  # noqa: S608
+            " AND t.sha256 IS NOT NULL AND t.sha256 <> s.sha256)", (volume_id, parent_volume_id))]
+        self.add_flag(only, VSS_ONLY)
+        self.add_flag(changed, VSS_CHANGED)
+        return len(only), len(changed)
 
     # ----------------------------------------------------------- pending files
     def pending_count(self) -> int:

@@ -1838,6 +1838,18 @@
         <translation>{0} (eliminado)</translation>
     </message>
     <message>
+        <source>Shadow copy {0} (created {1} {2} UTC)</source>
+        <translation>Instantánea {0} (creada {1} {2} UTC)</translation>
+    </message>
+    <message>
+        <source>Shadow copy {0}</source>
+        <translation>Instantánea {0}</translation>
+    </message>
+    <message>
+        <source>{0}: the volume as it was when the copy was made; store {1}, copy set {2}; status: {3}</source>
+        <translation>{0}: el volumen tal como estaba al crearse la copia; almacén {1}, conjunto de copias {2}; estado: {3}</translation>
+    </message>
+    <message>
         <source>Evidence</source>
         <translation>Evidencia</translation>
     </message>
@@ -1973,6 +1985,14 @@
     <message>
         <source>Status</source>
         <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Marcas</translation>
+    </message>
+    <message>
+        <source>shadow copies: &apos;vss-only&apos; (not on the live volume), &apos;vss-changed&apos; (other content there), &apos;vss-identical&apos; (same content: not scanned again)</source>
+        <translation>instantáneas: &apos;vss-only&apos; (no está en el volumen actual), &apos;vss-changed&apos; (allí tiene otro contenido), &apos;vss-identical&apos; (mismo contenido: no se analiza de nuevo)</translation>
     </message>
     <message>
         <source>MD5</source>
@@ -3823,6 +3843,10 @@ La evidencia nunca se abre para escritura; cada acción queda en un registro de 
         <translation>Advertencias:</translation>
     </message>
     <message>
+        <source>Listing the artifact extractors (a plugin is slow to load)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The extractors could not be listed: {0}</source>
         <translation>No se pudieron listar los extractores: {0}</translation>
     </message>
@@ -3833,6 +3857,10 @@ La evidencia nunca se abre para escritura; cada acción queda en un registro de 
     <message>
         <source>No artifact extractors are installed.</source>
         <translation>No hay extractores de artefactos instalados.</translation>
+    </message>
+    <message>
+        <source>Waiting for the artifact extractors to be listed…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Another job ({0}) is running; triage can start when it ends.</source>

@@ -1838,6 +1838,18 @@
         <translation>{0} (supprimé)</translation>
     </message>
     <message>
+        <source>Shadow copy {0} (created {1} {2} UTC)</source>
+        <translation>Cliché instantané {0} (créé le {1} {2} UTC)</translation>
+    </message>
+    <message>
+        <source>Shadow copy {0}</source>
+        <translation>Cliché instantané {0}</translation>
+    </message>
+    <message>
+        <source>{0}: the volume as it was when the copy was made; store {1}, copy set {2}; status: {3}</source>
+        <translation>{0} : le volume tel qu&apos;il était lors de la copie ; magasin {1}, jeu de copies {2} ; état : {3}</translation>
+    </message>
+    <message>
         <source>Evidence</source>
         <translation>Preuve</translation>
     </message>
@@ -1973,6 +1985,14 @@
     <message>
         <source>Status</source>
         <translation>État</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>shadow copies: &apos;vss-only&apos; (not on the live volume), &apos;vss-changed&apos; (other content there), &apos;vss-identical&apos; (same content: not scanned again)</source>
+        <translation>clichés instantanés : &apos;vss-only&apos; (absent du volume actuel), &apos;vss-changed&apos; (contenu différent là), &apos;vss-identical&apos; (même contenu : pas analysé de nouveau)</translation>
     </message>
     <message>
         <source>MD5</source>
@@ -3823,6 +3843,10 @@ La preuve n&apos;est jamais ouverte en écriture ; chaque action est inscrite da
         <translation>Avertissements :</translation>
     </message>
     <message>
+        <source>Listing the artifact extractors (a plugin is slow to load)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The extractors could not be listed: {0}</source>
         <translation>Les extracteurs n&apos;ont pas pu être listés : {0}</translation>
     </message>
@@ -3833,6 +3857,10 @@ La preuve n&apos;est jamais ouverte en écriture ; chaque action est inscrite da
     <message>
         <source>No artifact extractors are installed.</source>
         <translation>Aucun extracteur d&apos;artefacts n&apos;est installé.</translation>
+    </message>
+    <message>
+        <source>Waiting for the artifact extractors to be listed…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Another job ({0}) is running; triage can start when it ends.</source>
