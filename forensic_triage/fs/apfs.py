@@ -56,7 +56,7 @@ def _fletcher64_ok(block: bytes) -> bool:
         high = (high + low) % 0xFFFFFFFF
     check_low = 0xFFFFFFFF - ((low + high) % 0xFFFFFFFF)
     check_high = 0xFFFFFFFF - ((low + check_low) % 0xFFFFFFFF)
-    return (check_high << 32 | check_low) == struct.unpack_from("<Q", block)[0]
+    return (check_high << 32 | check_low) == int(struct.unpack_from("<Q", block)[0])
 
 
 def _container_superblock(volume: ByteVolume) -> bytes | None:
@@ -244,7 +244,10 @@ def unlock(media: Any, volume: dict[str, Any], kind: str, secret: bytes) -> list
     try:
         container = _open_container(below)
         apfs = _open_apfs_volume(container, segment[4:])
-        opened = not apfs.is_locked() or _unlock_volume(apfs, kind, secret)
+        if not apfs.is_locked():
+            raise EvidenceError(f"The APFS volume {layer} is not locked (not encrypted, or readable without a "
+                                "password): there is nothing to unlock.")
+        opened = _unlock_volume(apfs, kind, secret)
     except (OSError, UnicodeDecodeError) as exc:
         raise EvidenceError(f"The APFS volume {layer} could not be unlocked: {exc}.") from exc
     if not opened:
