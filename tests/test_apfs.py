@@ -201,3 +201,35 @@ def test_discovery_leaves_other_volumes_alone(tmp_path: Path) -> None:
         assert len(rows) == 1 and (rows[0].fs_type, rows[0].status) == expect
         if expect[1] == "error":
             assert rows[0].note and "cannot be read by libfsapfs" in rows[0].note
+
+
+@pytest.mark.corpus
+def test_apfs_partition_of_a_gpt_disk(image: Path, tmp_path: Path) -> None:
+    """The container as partition 1 of a GPT disk (sfdisk, dd): the volume is found at the
+    partition's offset, locators carry it, and first_block is the byte of the data on the disk."""
+    require_tool("sfdisk", "dd", "fls")
+    disk = tmp_path / "gpt.raw"
+    with disk.open("wb") as handle:
+        handle.truncate(6 << 20)
+    subprocess.run(["sfdisk", "-q", str(disk)], input="label: gpt\nstart=2048, size=8112, "
+                   "type=7C3457EF-0000-11AA-AA11-00306543ECAC\n", text=True, check=True)
+    subprocess.run(["dd", f"if={image}", f"of={disk}", "bs=512", "seek=2048", "conv=notrunc", "status=none"],
+                   check=True)
+    fls = subprocess.run(["fls", "-o", "2048", "-B", "107", "-r", "-p", str(disk)], capture_output=True, text=True,
+                         check=True).stdout
+    expected = {"/" + m.group("path"): int(m.group("inode")) for m in map(_FLS.match, fls.splitlines()) if m}
+    store = CaseStore.create(tmp_path / "case", case_number="T", examiner="tester")
+    result = add_evidence(store, disk, exhibit="EXH-2")
+    layered = [(v["offset"], v["fs_type"], v["layer"]) for v in store.evidence.volumes(result.evidence_id)
+               if v["fs_status"] != "unallocated"]
+    assert layered == [(1 << 20, "APFS container", ""), (1 << 20, "APFS", "apfs1")]
+    run_triage(store, TriageSettings(jobs=1, plugins=[], builtin_rules=False, content_search=False))
+    rows = [dict(r) for r in store.query("SELECT * FROM files WHERE stream = ''")]
+    store.close()
+    assert {r["path"]: r["inode"] for r in rows} == expected
+    assert all(r["locator"].startswith(f"{result.uid}:1048576+apfs1:") for r in rows)
+    raw = disk.read_bytes()
+    for r in rows:
+        if r["type"] == "file" and r["size"]:
+            assert r["first_block"] is not None
+            assert hashlib.sha256(raw[r["first_block"]: r["first_block"] + r["size"]]).hexdigest() == r["sha256"]
