@@ -107,8 +107,15 @@ def _omap_lookup(volume: ByteVolume, block_size: int, node_oid: int, oid: int, x
 
 
 def _volume_superblocks(volume: ByteVolume) -> tuple[dict[str, Any], list[bytes]]:
-    """What the container superblock says (identifier, block size and count) and the volume
-    superblocks (``APSB``) it lists, in order; empty where they cannot be read."""
+    """What the container superblock says (block size and count) and the volume superblocks
+    (``APSB``) it lists, in order; empty where they cannot be read."""
+    try:
+        return _read_superblocks(volume)
+    except (struct.error, OverflowError):
+        return {}, []
+
+
+def _read_superblocks(volume: ByteVolume) -> tuple[dict[str, Any], list[bytes]]:
     nx = _container_superblock(volume)
     if nx is None:
         return {}, []
@@ -163,7 +170,7 @@ def _volume_rows(parent: VolumeInfo, container: Any, supers: list[bytes], block_
     rows = []
     for index in range(int(container.number_of_volumes)):
         number = index + 1
-        layer = f"{parent.layer}+apfs{number}" if parent.layer else f"apfs{number}"
+        layer = f"apfs{number}"
         apfs = container.get_volume(index)
         name = str(apfs.name or "")
         locked = bool(apfs.is_locked())
@@ -185,7 +192,8 @@ def _volume_rows(parent: VolumeInfo, container: Any, supers: list[bytes], block_
 
 
 def discover(media: Any, volumes: list[VolumeInfo]) -> list[VolumeInfo]:
-    """Every volume listed, each APFS container named as one and followed by its APFS volumes."""
+    """Every volume listed, each APFS container named as one and followed by its APFS volumes.
+    Volumes opened through a layer (an unlocked encrypted volume) are not searched."""
     out: list[VolumeInfo] = []
     for v in volumes:
         out.append(v)
@@ -202,7 +210,7 @@ def discover(media: Any, volumes: list[VolumeInfo]) -> list[VolumeInfo]:
             v.details = {"container_identifier": str(container.identifier),
                          "volumes": int(container.number_of_volumes), **info}
             out.extend(_volume_rows(v, container, supers, int(v.block_size or 4096)))
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             v.status = "error"
             v.note = f"APFS container at byte {v.offset} cannot be read by libfsapfs ({exc}): its files are not listed."
             continue
