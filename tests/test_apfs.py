@@ -233,3 +233,39 @@ def test_apfs_partition_of_a_gpt_disk(image: Path, tmp_path: Path) -> None:
         if r["type"] == "file" and r["size"]:
             assert r["first_block"] is not None
             assert hashlib.sha256(raw[r["first_block"]: r["first_block"] + r["size"]]).hexdigest() == r["sha256"]
+
+
+@pytest.mark.corpus
+def test_truncated_and_damaged_containers(image: Path, tmp_path: Path, corpus: Path) -> None:
+    """A truncated copy whose metadata is still there is read and said truncated; one cut inside
+    the metadata, or with the volume superblock wiped, is an error with the reason — never a crash."""
+    data = image.read_bytes()
+    expected = {"/" + m.group("path") for m in map(_FLS.match, (corpus / "truth" / "dfvfs_apfs.raw.B107.fls.txt")
+                                                  .read_text().splitlines()) if m}
+    cases = {"short.raw": data[:111 * 4096], "cut.raw": data[:407000],
+             "wiped.raw": data[:107 * 4096] + bytes(4096) + data[108 * 4096:]}
+    store = CaseStore.create(tmp_path / "case", case_number="T", examiner="tester")
+    found = {}
+    for name, content in cases.items():
+        (tmp_path / name).write_bytes(content)
+        result = add_evidence(store, tmp_path / name)
+        found[name] = (result.uid, [(v["fs_type"], v["fs_status"]) for v in store.evidence.volumes(result.evidence_id)])
+    run_triage(store, TriageSettings(jobs=1, plugins=[], builtin_rules=False, content_search=False))
+    warnings = {uid: [r["message"] for r in store.query("SELECT message FROM warnings w JOIN evidence e ON "
+                                                        "e.id = w.evidence_id WHERE e.uid = ?", (uid,))]
+                for uid, _v in found.values()}
+    paths = {uid: {r["path"] for r in store.query("SELECT f.path FROM files f JOIN evidence e ON e.id = f.evidence_id"
+                                                  " WHERE e.uid = ? AND stream = ''", (uid,))}
+             for uid, _v in found.values()}
+    store.close()
+    uid, volumes = found["short.raw"]
+    assert volumes == [("APFS container", "container"), ("APFS", "pending")] and paths[uid] == expected
+    assert any("claims to end at byte 4153344" in w for w in warnings[uid])
+    uid, volumes = found["cut.raw"]
+    assert volumes == [("APFS container", "error")] and not paths[uid]
+    assert any("cannot be read by libfsapfs" in w and "it is truncated" in w for w in warnings[uid])
+    uid, volumes = found["wiped.raw"]
+    assert volumes == [("APFS container", "container"), ("APFS", "error")] and not paths[uid]
+    assert any("APFS volume 1 (apfs1) of the container at byte 0 cannot be read by libfsapfs" in w
+               for w in warnings[uid])
+    assert not any("Traceback" in w for ws in warnings.values() for w in ws)

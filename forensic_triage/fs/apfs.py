@@ -160,6 +160,13 @@ def _superblock_details(apsb: bytes) -> dict[str, Any]:
 
 
 # -------------------------------------------------------------------------------- discovery
+def reason(exc: BaseException) -> str:
+    """A libyal error chain (``binding_function: what. innermost_function: why. ...``) as
+    ``what; why`` without the function names."""
+    parts = [p.split(": ", 1)[-1].strip() for p in str(exc).split(". ") if p.strip()]
+    return "; ".join(dict.fromkeys(parts[:2])).rstrip(".") or type(exc).__name__
+
+
 def _open_container(volume: ByteVolume) -> Any:
     container = pyfsapfs.container()
     container.open_file_object(FileObject(volume))
@@ -171,7 +178,15 @@ def _volume_rows(parent: VolumeInfo, container: Any, supers: list[bytes], block_
     for index in range(int(container.number_of_volumes)):
         number = index + 1
         layer = f"apfs{number}"
-        apfs = container.get_volume(index)
+        try:
+            apfs = container.get_volume(index)
+        except OSError as exc:
+            rows.append(VolumeInfo(
+                parent.addr, parent.offset, parent.length, f"APFS volume {number} of the container", parent.vs_type,
+                "APFS", block_size, None, "error", layer=layer, parent_layer=parent.layer,
+                note=f"APFS volume {number} ({layer}) of the container at byte {parent.offset} cannot be read by "
+                     f"libfsapfs ({reason(exc)}): its files are not listed."))
+            continue
         name = str(apfs.name or "")
         locked = bool(apfs.is_locked())
         details: dict[str, Any] = {"volume_identifier": str(apfs.identifier), "name": name,
@@ -203,17 +218,24 @@ def discover(media: Any, volumes: list[VolumeInfo]) -> list[VolumeInfo]:
         if not is_container(below.read(0, 64)):
             continue
         v.fs_type = "APFS container"
+        info, supers = _volume_superblocks(below)
+        v.block_size = info.get("block_size")
+        claimed = int(info.get("block_size", 0)) * int(info.get("block_count", 0))
+        short = (f"; the container claims {claimed} bytes but the image holds {below.size} from its start: it is "
+                 "truncated") if claimed > below.size else ""
         try:
             container = _open_container(below)
-            info, supers = _volume_superblocks(below)
-            v.block_size = info.get("block_size")
             v.details = {"container_identifier": str(container.identifier),
                          "volumes": int(container.number_of_volumes), **info}
-            out.extend(_volume_rows(v, container, supers, int(v.block_size or 4096)))
+            rows = _volume_rows(v, container, supers, int(v.block_size or 4096))
         except (OSError, ValueError) as exc:
             v.status = "error"
-            v.note = f"APFS container at byte {v.offset} cannot be read by libfsapfs ({exc}): its files are not listed."
+            v.note = (f"APFS container at byte {v.offset} cannot be read by libfsapfs ({reason(exc)}{short}): its "
+                      "files are not listed.")
             continue
+        for row in rows:  # a truncated image is then said by the listing's checks (fs.volumes.check_volumes)
+            row.fs_size = claimed or None
+        out.extend(rows)
         v.status, v.note = "container", None
     return out
 
@@ -257,7 +279,7 @@ def unlock(media: Any, volume: dict[str, Any], kind: str, secret: bytes) -> list
                                 "password): there is nothing to unlock.")
         opened = _unlock_volume(apfs, kind, secret)
     except (OSError, UnicodeDecodeError) as exc:
-        raise EvidenceError(f"The APFS volume {layer} could not be unlocked: {exc}.") from exc
+        raise EvidenceError(f"The APFS volume {layer} could not be unlocked: {reason(exc)}.") from exc
     if not opened:
         raise EvidenceError(f"The {kind} given does not unlock the APFS volume {layer}.",
                             hint="Check the password (APFS passwords are case-sensitive).")
@@ -289,7 +311,8 @@ def open_volume(ctx: LayerContext) -> ApfsSource:
                                       hint="Unlock it in this session with 'forensic-triage evidence unlock' and "
                                            "the volume password.")
     except (OSError, UnicodeDecodeError) as exc:
-        raise FileSystemError(f"The APFS volume {ctx.segment} at byte {ctx.offset} cannot be opened: {exc}") from exc
+        raise FileSystemError(f"The APFS volume {ctx.segment} at byte {ctx.offset} cannot be opened: {reason(exc)}.") \
+            from exc
     info, _supers = _volume_superblocks(below)
     return ApfsSource(container, apfs, int(info.get("block_size") or 4096), ctx.segment)
 
@@ -350,7 +373,7 @@ class ApfsSource:
         try:
             root = self.volume.get_root_directory()
         except OSError as exc:
-            warn(f"The root folder of the APFS volume {layer} cannot be opened: {exc}")
+            warn(f"The root folder of the APFS volume {layer} cannot be opened: {reason(exc)}")
             return
         visited = {int(root.identifier)}
         stack: list[tuple[Any, str, int]] = [(root, "", 0)]
@@ -359,7 +382,7 @@ class ApfsSource:
             try:
                 children = [directory.get_sub_file_entry(i) for i in range(directory.number_of_sub_file_entries)]
             except OSError as exc:
-                warn(f"The folder /{parent} of the APFS volume {layer} cannot be read completely: {exc}")
+                warn(f"The folder /{parent} of the APFS volume {layer} cannot be read completely: {reason(exc)}")
                 continue
             subdirs = []
             for child in children:
@@ -402,7 +425,7 @@ class ApfsSource:
             count = int(child.number_of_extended_attributes)
             attributes = [child.get_extended_attribute(i) for i in range(count)]
         except OSError as exc:
-            warn(f"The extended attributes of {entry.locator.path} cannot be listed: {exc}")
+            warn(f"The extended attributes of {entry.locator.path} cannot be listed: {reason(exc)}")
             return
         loc = entry.locator
         for index, attribute in enumerate(attributes):
@@ -432,7 +455,7 @@ class ApfsSource:
                 raise OSError(f"no extended attribute {locator.stream!r}")
             return ApfsStream(attribute, size=int(attribute.size or 0), path=f"{locator.path}:{locator.stream}")
         except OSError as exc:
-            raise EvidenceError(f"{what} cannot be opened in the APFS volume {self.segment}: {exc}.") from exc
+            raise EvidenceError(f"{what} cannot be opened in the APFS volume {self.segment}: {reason(exc)}.") from exc
 
     def open_path(self, path: str) -> ApfsStream | None:
         try:
