@@ -42,7 +42,8 @@ def image(corpus: Path) -> Path:
 def triaged(image: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """The image added and triaged once; the files rows of the APFS volume, by path."""
     before = (hashlib.sha256(image.read_bytes()).hexdigest(), image.stat().st_mtime_ns)
-    store = CaseStore.create(tmp_path_factory.mktemp("apfs") / "case", case_number="T", examiner="tester")
+    case = tmp_path_factory.mktemp("apfs") / "case"
+    store = CaseStore.create(case, case_number="T", examiner="tester")
     result = add_evidence(store, image, exhibit="EXH-1")
     volumes = store.evidence.volumes(result.evidence_id)
     intake_warnings = [r["message"] for r in store.query("SELECT message FROM warnings")]
@@ -52,7 +53,7 @@ def triaged(image: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
     walked = store.evidence.volumes(result.evidence_id)
     store.close()
     after = (hashlib.sha256(image.read_bytes()).hexdigest(), image.stat().st_mtime_ns)
-    return {"volumes": volumes, "walked": walked, "rows": [dict(r) for r in rows], "uid": result.uid,
+    return {"case": case, "volumes": volumes, "walked": walked, "rows": [dict(r) for r in rows], "uid": result.uid,
             "intake_warnings": intake_warnings, "walk_warnings": warnings, "before": before, "after": after}
 
 
@@ -269,3 +270,17 @@ def test_truncated_and_damaged_containers(image: Path, tmp_path: Path, corpus: P
     assert any("APFS volume 1 (apfs1) of the container at byte 0 cannot be read by libfsapfs" in w
                for w in warnings[uid])
     assert not any("Traceback" in w for ws in warnings.values() for w in ws)
+
+
+@pytest.mark.corpus
+def test_keyword_search_reads_through_the_apfs_layer(triaged: dict[str, object]) -> None:
+    """'search' re-reads files through the resolver, so files behind a layer are searched too."""
+    from forensic_triage.cli.main import run
+
+    case = str(triaged["case"])
+    assert run(["search", case, "--regex", "extended attribute|another file", "--name", "apfs", "--quiet"]) == 0
+    with CaseStore.open(Path(case)) as store:
+        hits = sorted((r["locator"], r["value"], r["offset"]) for r in store.query("SELECT * FROM content_hits"))
+    uid = triaged["uid"]
+    assert hits == [(f"{uid}:0+apfs1:17-4354-0:myxattr/a_directory/a_file", "extended attribute", 3),
+                    (f"{uid}:0+apfs1:19/a_directory/another_file", "another file", 8)]
