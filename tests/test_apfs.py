@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import struct
 import subprocess
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ from forensic_triage.errors import EvidenceError
 from forensic_triage.evidence.images import open_media
 from forensic_triage.fs import apfs
 from forensic_triage.fs.resolver import Resolver
+from forensic_triage.fs.volumes import VolumeInfo, check_volumes, scan_volumes
 from forensic_triage.jobs.intake import add_evidence
 from forensic_triage.jobs.settings import TriageSettings
 from forensic_triage.jobs.triage import run_triage
@@ -185,9 +187,6 @@ def test_unlock_refuses_what_it_cannot_open(image: Path) -> None:
 def test_discovery_leaves_other_volumes_alone(tmp_path: Path) -> None:
     """A volume without the container magic is not touched; one with the magic but no readable
     container is an error with the reason, not 'no file system'."""
-    from forensic_triage.evidence.images import RawMedia  # noqa: F401 - the media type scan_volumes gets
-    from forensic_triage.fs.volumes import VolumeInfo
-
     blank = tmp_path / "blank.raw"
     blank.write_bytes(bytes(1 << 20))
     bad = tmp_path / "bad.raw"
@@ -284,3 +283,39 @@ def test_keyword_search_reads_through_the_apfs_layer(triaged: dict[str, object])
     uid = triaged["uid"]
     assert hits == [(f"{uid}:0+apfs1:17-4354-0:myxattr/a_directory/a_file", "extended attribute", 3),
                     (f"{uid}:0+apfs1:19/a_directory/another_file", "another file", 8)]
+
+
+def _fletcher64(block: bytes) -> bytes:
+    """The APFS object checksum of a block (its first 8 bytes are the checksum itself)."""
+    low = high = 0
+    for (word,) in struct.iter_unpack("<I", block[8:]):
+        low = (low + word) % 0xFFFFFFFF
+        high = (high + low) % 0xFFFFFFFF
+    check_low = 0xFFFFFFFF - ((low + high) % 0xFFFFFFFF)
+    check_high = 0xFFFFFFFF - ((low + check_low) % 0xFFFFFFFF)
+    return struct.pack("<Q", check_high << 32 | check_low)
+
+
+@pytest.mark.corpus
+def test_a_volume_with_snapshots_says_they_are_not_examined(image: Path, tmp_path: Path) -> None:
+    """No APFS image with snapshots exists here: a copy whose volume superblock counts 2 (checksum
+    recomputed) stands in for the count; the warning must say the snapshots were not examined."""
+    data = bytearray(image.read_bytes())
+    block = bytearray(data[107 * 4096: 108 * 4096])
+    assert block[32:36] == b"APSB"
+    block[216:224] = (2).to_bytes(8, "little")
+    block[:8] = _fletcher64(bytes(block))
+    data[107 * 4096: 108 * 4096] = block
+    copy = tmp_path / "snapshots.raw"
+    copy.write_bytes(bytes(data))
+    media = open_media(str(copy))
+    try:
+        vs_type, volumes = scan_volumes(media)
+        warnings = check_volumes(media, "EXH-1", vs_type, volumes, None)
+    finally:
+        media.close()
+    volume = volumes[1]
+    assert volume.status == "pending" and volume.details["snapshots"] == 2
+    assert [w[1] for w in warnings] == ["Evidence item EXH-1: APFS volume 'apfs_test' (apfs1) at byte 0 has 2 "
+                                        "snapshot(s): only its current state is listed; the snapshots are not "
+                                        "examined (libfsapfs does not read them)."]

@@ -199,6 +199,9 @@ def _volume_rows(parent: VolumeInfo, container: Any, supers: list[bytes], block_
             details["lock"] = "needs the volume password"
             note = (f"Encrypted APFS volume {name!r} ({layer}) at byte {parent.offset}: its files are listed only "
                     "after it is unlocked with the volume password (forensic-triage evidence unlock).")
+        elif details.get("snapshots"):
+            note = (f"APFS volume {name!r} ({layer}) at byte {parent.offset} has {details['snapshots']} snapshot(s): "
+                    "only its current state is listed; the snapshots are not examined (libfsapfs does not read them).")
         rows.append(VolumeInfo(
             parent.addr, parent.offset, parent.length, f"APFS volume {number} {name!r} of the container",
             parent.vs_type, "APFS", block_size, name, "locked" if locked else "pending", note=note, layer=layer,
