@@ -162,6 +162,11 @@ def test_source_open_path_and_errors(image: Path) -> None:
         assert source.open_path("/a_directory") is None and source.open_path("/no/such/file") is None
         with pytest.raises(EvidenceError, match="cannot be opened in the APFS volume"):
             source.open(Locator("EXH-1", 0, 999, path="/gone", layer="apfs1"), 1)
+        # an attribute is found by its name when its position does not match (and never another one)
+        moved = Locator("EXH-1", 0, 17, apfs.XATTR_TYPE, 5, "myxattr", "/a_directory/a_file", "apfs1")
+        assert source.open(moved, 21).read(0, 100) == b"My extended attribute"
+        with pytest.raises(EvidenceError, match="no extended attribute 'other'"):
+            source.open(Locator("EXH-1", 0, 17, apfs.XATTR_TYPE, 0, "other", "/a_directory/a_file", "apfs1"), 1)
         from forensic_triage.errors import FileSystemError
         with pytest.raises(FileSystemError, match="no volume '2'"):
             resolver.source(str(image), 0, "apfs2")
@@ -319,3 +324,12 @@ def test_a_volume_with_snapshots_says_they_are_not_examined(image: Path, tmp_pat
     assert [w[1] for w in warnings] == ["Evidence item EXH-1: APFS volume 'apfs_test' (apfs1) at byte 0 has 2 "
                                         "snapshot(s): only its current state is listed; the snapshots are not "
                                         "examined (libfsapfs does not read them)."]
+
+
+def test_attribute_names_with_a_slash_keep_locators_parseable() -> None:
+    for name in ("com.apple.ResourceFork", "odd/name", "50%/x", "a%2Fb"):
+        text = apfs.stream_text(name)
+        assert "/" not in text
+        loc = Locator("EXH-1", 0, 17, apfs.XATTR_TYPE, 0, text, "/a_directory/a_file", "apfs1")
+        assert Locator.parse(str(loc)) == loc
+    assert len({apfs.stream_text(n) for n in ("odd/name", "odd%2Fname")}) == 2

@@ -335,6 +335,12 @@ class ApfsStream:
         return bytes(self.handle.read_buffer_at_offset(min(length, self.size - offset), offset))
 
 
+def stream_text(name: str) -> str:
+    """An extended attribute's name as a locator's stream: '%' and '/' percent-escaped, because a
+    locator's path starts at the first '/' (APFS allows '/' in attribute names)."""
+    return name.replace("%", "%25").replace("/", "%2F")
+
+
 def _kind(mode: int) -> str:
     return {_S_IFDIR: "dir", _S_IFLNK: "link", _S_IFREG: "file"}.get(mode & _S_IFMT, "other")
 
@@ -432,11 +438,12 @@ class ApfsSource:
             return
         loc = entry.locator
         for index, attribute in enumerate(attributes):
-            stream = str(attribute.name)
+            stream = stream_text(str(attribute.name))
             yield FileEntry(
                 locator=Locator(loc.evidence, loc.partition_offset, loc.inode, XATTR_TYPE, index, stream, loc.path,
                                 loc.layer),
-                name=f"{entry.name}:{stream}", name_raw=entry.name_raw + b":" + stream.encode("utf-8", "backslashreplace"),
+                name=f"{entry.name}:{attribute.name}",
+                name_raw=entry.name_raw + b":" + str(attribute.name).encode("utf-8", "backslashreplace"),
                 parent_path=entry.parent_path, size=int(attribute.size or 0), allocated=True, meta_allocated=True,
                 type="file", flags="xattr", mtime=entry.mtime, atime=entry.atime, ctime=entry.ctime,
                 crtime=entry.crtime, time_basis=BASIS_UTC)
@@ -449,11 +456,12 @@ class ApfsSource:
                 raise OSError("no such file entry")
             if locator.attr_type != XATTR_TYPE:
                 return ApfsStream(entry, size=int(entry.size or 0), path=locator.path)
-            attribute = None
-            if locator.attr_id is not None and 0 <= locator.attr_id < entry.number_of_extended_attributes:
-                attribute = entry.get_extended_attribute(locator.attr_id)
-            if attribute is None or str(attribute.name) != locator.stream:
-                attribute = entry.get_extended_attribute_by_name(locator.stream)
+            # by its position, checked against its name (then by name, should the order have changed)
+            attributes = [entry.get_extended_attribute(i) for i in range(entry.number_of_extended_attributes)]
+            named = [a for a in attributes if stream_text(str(a.name)) == locator.stream]
+            index = locator.attr_id if locator.attr_id is not None else -1
+            attribute = attributes[index] if 0 <= index < len(attributes) and attributes[index] in named else \
+                next(iter(named), None)
             if attribute is None:
                 raise OSError(f"no extended attribute {locator.stream!r}")
             return ApfsStream(attribute, size=int(attribute.size or 0), path=f"{locator.path}:{locator.stream}")
@@ -473,4 +481,5 @@ class ApfsSource:
         """libfsapfs frees the container with its last reference."""
 
 
-__all__ = ["NX_MAGIC", "XATTR_TYPE", "ApfsSource", "ApfsStream", "discover", "is_container", "open_volume", "unlock"]
+__all__ = ["NX_MAGIC", "XATTR_TYPE", "ApfsSource", "ApfsStream", "discover", "is_container", "open_volume", "reason",
+           "stream_text", "unlock"]
