@@ -126,7 +126,7 @@ def test_bogus_and_unsupported_images(corpus: Path, tmp_path: Path) -> None:
     assert bogus.media_size == 12
     warnings = [r["message"] for r in store.query("SELECT message FROM warnings")]
     assert any("No file system" in w for w in warnings)
-    # APFS: added (media hashed), but pytsk3 cannot read the file system: said plainly.
+    # APFS: added (media hashed); pytsk3 cannot read it, libfsapfs does (compared with TSK in tests/test_apfs.py).
     apfs = add_evidence(store, corpus / "images/dfvfs/apfs.raw")
     assert apfs.md5 == "fe8d51cc593ddb5ec599280967999dd8"
     store.close()

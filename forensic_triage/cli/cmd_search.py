@@ -17,7 +17,7 @@ import time
 from typing import Any
 
 from ..content_search import HEAD_BYTES, HEAD_ONLY_MIME, ContentRun, TextScanner
-from ..errors import Cancelled, UsageError
+from ..errors import Cancelled, EvidenceError, UsageError
 from ..jobs.context import JobContext
 from ..model import ContentHit
 from ..scan.content_analyzer import file_sha256, load_keywords
@@ -104,8 +104,7 @@ def _run(store: CaseStore, scanner: TextScanner, name: str, job_id: int, include
         ctx.begin(f"searching {ev['uid']}", total=len(files), unit="files")
         with Resolver(keep=1) as resolver:
             for row in files:
-                fs = resolver.filesystem(ev["path"], row["offset"])
-                hits, problems, read = _search_file(fs, row, scanner)
+                hits, problems, read = _search_file(resolver, ev["path"], row, scanner)
                 _store(store, row, ev["id"], job_id, name, hits, problems)
                 stats["files"] += 1
                 stats["bytes"] += read
@@ -115,24 +114,22 @@ def _run(store: CaseStore, scanner: TextScanner, name: str, job_id: int, include
                 ctx.check_cancel()
 
 
-def _search_file(fs: Any, row: Any, scanner: TextScanner) -> tuple[list[ContentHit], list[str], int]:
+def _search_file(resolver: Any, evidence_path: str, row: Any,
+                 scanner: TextScanner) -> tuple[list[ContentHit], list[str], int]:
     stop_at = HEAD_BYTES if (row["mime"] or "").startswith(HEAD_ONLY_MIME) else None
     run = ContentRun(scanner, stop_at=stop_at, max_hits=1000, max_same=5)
     problems: list[str] = []
-    args: tuple[int, ...] = ()
-    if row["attr_type"] is not None and row["attr_id"] is not None:
-        args = (row["attr_type"], row["attr_id"])
     size = row["size"] if stop_at is None else min(row["size"], stop_at)
     read = 0
-    try:
-        handle = fs.open_meta(inode=row["inode"])
-    except OSError as exc:
+    try:  # through the resolver: the file may live behind a layer (an APFS volume, a shadow copy...)
+        stream = resolver.open_row(evidence_path, row)
+    except (EvidenceError, OSError) as exc:
         return [], [f"The file cannot be opened for the search: {exc}"], 0
     offset = 0
     while offset < size:
         length = min(CHUNK, size - offset)
         try:
-            data = bytes(handle.read_random(offset, length, *args))
+            data = resolver.read(stream, offset, length)
         except OSError as exc:
             problems.append(f"Bytes {offset}-{offset + length - 1} could not be read for the search ({exc}).")
             offset += length

@@ -112,11 +112,12 @@ class FilesRepo(Repo):
 
     def to_search(self, evidence_id: int, *, include_known_good: bool = False) -> list[dict[str, Any]]:
         """The non-empty files of an evidence item in reading order (volume offset, first block, id):
-        ``id``, ``locator``, ``path``, ``inode``, ``attr_type``, ``attr_id``, ``size``, ``mime`` and
-        ``offset`` (of the volume)."""
+        ``id``, ``locator``, ``path``, ``inode``, ``attr_type``, ``attr_id``, ``stream``, ``layer``,
+        ``partition_offset``, ``size``, ``mime`` and ``offset`` (of the volume)."""
         hide = "" if include_known_good else f" AND {not_known_good()}"
         return self._rows(
-            "SELECT f.id, f.locator, f.path, f.inode, f.attr_type, f.attr_id, f.size, f.mime, v.offset"
+            "SELECT f.id, f.locator, f.path, f.inode, f.attr_type, f.attr_id, f.stream, f.layer, f.partition_offset,"
+            " f.size, f.mime, v.offset"
             " FROM files f JOIN volumes v ON v.id = f.volume_id WHERE f.evidence_id = ? AND f.type = 'file'"
             f" AND f.size > 0{hide} ORDER BY v.offset, coalesce(f.first_block, -1), f.id", (evidence_id,))
 
