@@ -49,12 +49,12 @@ class _Size:
 
 
 def container_files(logical: Logical, on_problem: Any) -> list[tuple[Path, str]]:
-    """(file, path relative to the evidence) of every container file, in sorted order."""
+    """(file, path relative to the evidence) of every container file, sorted by path bytes."""
     if logical.format in ("zip", "tar"):
         return [(logical.path.resolve(), logical.path.name)]
     root = os.fsencode(logical.path.resolve())
-    return [(Path(os.fsdecode(os.path.join(root, rel))), os.fsdecode(rel))
-            for rel, st in list_folder(root, on_problem) if stat.S_ISREG(st.st_mode)]
+    found = sorted(rel for rel, st in list_folder(root, on_problem) if stat.S_ISREG(st.st_mode))
+    return [(Path(os.fsdecode(os.path.join(root, rel))), os.fsdecode(rel)) for rel in found]
 
 
 def hash_file3(path: Path, ctx: JobContext | None) -> dict[str, str]:
