@@ -122,7 +122,8 @@ def ios_details(folder: Path) -> dict[str, Any]:
     Lockdown), in the ``device`` shape the report reads."""
     info = _plist(folder / "Info.plist")
     manifest = _plist(folder / "Manifest.plist")
-    lockdown = manifest.get("Lockdown") if isinstance(manifest.get("Lockdown"), dict) else {}
+    found = manifest.get("Lockdown")
+    lockdown: dict[str, Any] = found if isinstance(found, dict) else {}
     status = _plist(folder / "Status.plist")
 
     def pick(*values: Any) -> str | None:

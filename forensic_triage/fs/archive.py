@@ -596,7 +596,7 @@ class TarSource(MemberSource):
             volume = gz
         self._volume = volume
         try:
-            self._tar = tarfile.TarFile(fileobj=FileObject(volume), mode="r")  # type: ignore[call-arg]
+            self._tar = tarfile.TarFile(fileobj=FileObject(volume), mode="r")  # type: ignore[arg-type]
         except (tarfile.TarError, OSError, EOFError, ValueError, zlib.error) as exc:
             raise FileSystemError(f"The TAR archive cannot be read from its start: {exc}.") from exc
         infos: list[tarfile.TarInfo] = []

@@ -72,8 +72,10 @@ class FolderSource(MemberSource):
             mode = st.st_mode
             kind = ("dir" if stat.S_ISDIR(mode) else "link" if stat.S_ISLNK(mode) else
                     "file" if stat.S_ISREG(mode) else "other")
+            times = _times(st)
             m = Member(rel, kind, st.st_size if kind == "file" else 0, mode, st.st_uid, st.st_gid,
-                       basis=BASIS_UTC, ref=rel, **_times(st))
+                       mtime=times["mtime"], atime=times["atime"], ctime=times["ctime"], crtime=times["crtime"],
+                       basis=BASIS_UTC, ref=rel)
             if kind == "link":
                 try:
                     m.target = os.readlink(os.path.join(self.root, rel))

@@ -113,20 +113,19 @@ def _open_source(logical: Logical) -> tuple[int, list[str]]:
     from ..fs.folder import FolderSource
     from ..fs.iosbackup import BackupSource
 
-    media = RawMedia((logical.path,)) if logical.format in ("zip", "tar") else None
-    try:
-        if logical.format == "zip":
-            source: Any = ZipSource(media)
-        elif logical.format == "tar":
-            source = TarSource(media, gzipped=logical.compression == "gzip")
-        elif logical.format == "iosbackup":
-            source = BackupSource(logical.path)
-        else:
-            source = FolderSource(logical.path)
-        return len(source.members), list(source.problems)
-    finally:
-        if media is not None:
+    source: ZipSource | TarSource | BackupSource | FolderSource
+    if logical.format == "iosbackup":
+        source = BackupSource(logical.path)
+    elif logical.format == "folder":
+        source = FolderSource(logical.path)
+    else:
+        media = RawMedia((logical.path,))
+        try:
+            source = ZipSource(media) if logical.format == "zip" else TarSource(
+                media, gzipped=logical.compression == "gzip")
+        finally:
             media.close()
+    return len(source.members), list(source.problems)
 
 
 def _claims(logical: Logical, uid: str, files: list[tuple[Path, str]], hashes: list[dict[str, str]],
@@ -136,7 +135,7 @@ def _claims(logical: Logical, uid: str, files: list[tuple[Path, str]], hashes: l
     by_rel = {rel: h for (_f, rel), h in zip(files, hashes, strict=True)}
     archive = logical.format in ("zip", "tar")
     stored: dict[str, str] = {}
-    claims = []
+    claims: list[dict[str, Any]] = []
     for claim in hash_claims(logical, [rel for _f, rel in files]):
         recomputed = (hashes[0] if archive else by_rel.get(claim["path"], {})).get(claim["algorithm"], "")
         claims.append(claim | {"recomputed": recomputed,
@@ -148,12 +147,12 @@ def _claims(logical: Logical, uid: str, files: list[tuple[Path, str]], hashes: l
     for c in claims:
         if c["match"] is False:
             warnings.append(("evidence.verify", "integrity",
-                             f"Evidence item {uid}: the {c['algorithm'].upper()} the extraction states for "
+                             f"Evidence item {uid}: the {str(c['algorithm']).upper()} the extraction states for "
                              f"{c['path']} ({c['source']}) does not match the one recomputed at intake; the file "
                              "was changed or damaged after the extraction.", dict(c)))
         elif c["match"] is None:
             warnings.append(("evidence.verify", "warning",
-                             f"Evidence item {uid}: the extraction states a {c['algorithm'].upper()} for "
+                             f"Evidence item {uid}: the extraction states a {str(c['algorithm']).upper()} for "
                              f"{c['path']} ({c['source']}), a file that is not in it; nothing was compared.",
                              dict(c)))
     return stored
