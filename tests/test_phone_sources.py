@@ -366,6 +366,18 @@ def test_cli_end_to_end_on_phone_extractions(tmp_path: Path) -> None:
     assert copied and all(tmp_path / "pkg" in p.parents for p in copied)
     index = json.loads((tmp_path / "pkg" / "data" / "files" / "index.json").read_text())
     assert index
+    with CaseStore.open(case, read_only=True) as store:  # the tree the browser shows
+        for item in store.evidence.items():
+            (volume,) = store.evidence.volumes(item["id"])
+            top = [r["name"] for r in store.browse.folder_children(item["id"], volume["id"], "/")]
+            assert top, item["uid"]
+            if item["uid"] == "EV2":
+                assert top == ["data"]
+                inner = store.browse.folder_children(item["id"], volume["id"], "/data/data")
+                assert [r["name"] for r in inner] == ["com.android.providers.contacts",
+                                                      "com.android.providers.telephony"]
+            if item["uid"] == "EV4":
+                assert top == ["CameraRollDomain", "HomeDomain"]
     verify = cli("verify", case)
     assert "VERIFIED" in verify
     assert snapshot(ev) == before  # evidence unchanged (SHA-256 and mtime of every file)

@@ -178,7 +178,7 @@ def write_ios_backup(folder: Path, *, encrypted: bool = False, files: list[tuple
     when = dt.datetime(2024, 4, 2, 10, 11, 12)  # plistlib: naive = UTC
     files = ios_files() if files is None else files
     conn = sqlite3.connect(folder / "Manifest.db")
-    conn.execute("PRAGMA journal_mode=DELETE")
+    conn.execute("PRAGMA journal_mode=WAL")  # a reader that is not immutable would add -wal/-shm beside it
     conn.execute("CREATE TABLE Files (fileID TEXT PRIMARY KEY, domain TEXT, relativePath TEXT, flags INTEGER,"
                  " file BLOB)")
     conn.execute("CREATE TABLE Properties (key TEXT PRIMARY KEY, value BLOB)")
