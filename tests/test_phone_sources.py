@@ -357,6 +357,8 @@ def test_cli_end_to_end_on_phone_extractions(tmp_path: Path) -> None:
     hostile = [r for r in rows if r["evidence"] == "EV3" and r["type"] != "virtual"]
     assert bytes.fromhex(next(r for r in hostile if "caf" in r["path"])["name_raw_hex"]) == b"caf\xe9.txt"
     assert "name-dotdot" in next(r for r in hostile if "escape" in r["path"])["flags"]
+    searched = cli("search", case, "--regex", "meet at the pier", "--name", "pier", "--quiet")
+    assert "3 hits" in searched  # the SMS database of the ZIP, the TAR.GZ and the folder
     warnings = cli.jsonl("warnings", case)
     assert any("'name-absolute'" in w["message"] for w in warnings)
     cli("export", case, "--format", "pdf", "--out", str(tmp_path / "report.pdf"))

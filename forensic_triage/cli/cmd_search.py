@@ -17,9 +17,9 @@ import time
 from typing import Any
 
 from ..content_search import HEAD_BYTES, HEAD_ONLY_MIME, ContentRun, TextScanner
-from ..errors import Cancelled, UsageError
+from ..errors import Cancelled, TriageError, UsageError
 from ..jobs.context import JobContext
-from ..model import ContentHit
+from ..model import ContentHit, Locator
 from ..scan.content_analyzer import file_sha256, load_keywords
 from ..store import CaseStore
 from .common import ProgressBar, human_bytes
@@ -104,8 +104,7 @@ def _run(store: CaseStore, scanner: TextScanner, name: str, job_id: int, include
         ctx.begin(f"searching {ev['uid']}", total=len(files), unit="files")
         with Resolver(keep=1) as resolver:
             for row in files:
-                fs = resolver.filesystem(ev["path"], row["offset"])
-                hits, problems, read = _search_file(fs, row, scanner)
+                hits, problems, read = _search_file(resolver, ev["path"], row, scanner)
                 _store(store, row, ev["id"], job_id, name, hits, problems)
                 stats["files"] += 1
                 stats["bytes"] += read
@@ -115,24 +114,22 @@ def _run(store: CaseStore, scanner: TextScanner, name: str, job_id: int, include
                 ctx.check_cancel()
 
 
-def _search_file(fs: Any, row: Any, scanner: TextScanner) -> tuple[list[ContentHit], list[str], int]:
+def _search_file(resolver: Any, evidence_path: str, row: Any,
+                 scanner: TextScanner) -> tuple[list[ContentHit], list[str], int]:
     stop_at = HEAD_BYTES if (row["mime"] or "").startswith(HEAD_ONLY_MIME) else None
     run = ContentRun(scanner, stop_at=stop_at, max_hits=1000, max_same=5)
     problems: list[str] = []
-    args: tuple[int, ...] = ()
-    if row["attr_type"] is not None and row["attr_id"] is not None:
-        args = (row["attr_type"], row["attr_id"])
     size = row["size"] if stop_at is None else min(row["size"], stop_at)
     read = 0
-    try:
-        handle = fs.open_meta(inode=row["inode"])
-    except OSError as exc:
+    try:  # through the resolver: the locator's layers (shadow copy, archive, folder...) included
+        stream = resolver.open(evidence_path, Locator.parse(row["locator"]), size=row["size"])
+    except (OSError, TriageError) as exc:
         return [], [f"The file cannot be opened for the search: {exc}"], 0
     offset = 0
     while offset < size:
         length = min(CHUNK, size - offset)
         try:
-            data = bytes(handle.read_random(offset, length, *args))
+            data = stream.read(offset, length)
         except OSError as exc:
             problems.append(f"Bytes {offset}-{offset + length - 1} could not be read for the search ({exc}).")
             offset += length
