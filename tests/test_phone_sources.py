@@ -27,7 +27,7 @@ from forensic_triage.fs.archive import GzipVolume, TarSource, ZipSource
 from forensic_triage.fs.folder import FolderSource
 from forensic_triage.fs.iosbackup import BackupSource
 from forensic_triage.fs.source import chunks
-from forensic_triage.jobs.intake import add_evidence
+from forensic_triage.jobs.intake import add_evidence, check_containers
 from forensic_triage.model import FileEntry
 from forensic_triage.store import CaseStore
 
@@ -317,7 +317,11 @@ def test_intake_records_device_manifest_and_stated_hashes(tmp_path: Path) -> Non
         assert (zres.format, zres.verdict, zres.stored) == ("zip", "MATCH", {"md5": zres.md5})
         assert zres.sha256 == hashlib.sha256(zpath.read_bytes()).hexdigest()
         assert store.evidence.details(zres.evidence_id)["extraction_hashes"][0]["match"] is True
-    assert {k: v for k, v in snapshot(tmp_path).items() if not k.startswith("case")} == before
+        assert {k: v for k, v in snapshot(tmp_path).items() if not k.startswith("case")} == before
+        assert {c["status"] for c in check_containers(store)} == {"UNCHANGED"}
+        sms_blob.write_bytes(sms_blob.read_bytes() + b"x")  # verify re-hashes every file of the backup
+        changed = [c for c in check_containers(store) if c["status"] != "UNCHANGED"]
+        assert [(c["path"], c["status"]) for c in changed] == [(str(sms_blob), "CHANGED")]
 
 
 # ------------------------------------------------------------------------------------- end to end
@@ -385,3 +389,14 @@ def test_cli_end_to_end_on_phone_extractions(tmp_path: Path) -> None:
     assert snapshot(ev) == before  # evidence unchanged (SHA-256 and mtime of every file)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(around + ["case", "report.pdf", "pkg"] + (["home"] if (tmp_path / "home").exists() else []))
     assert not (Path("/etc/passwd_abs").exists() or (tmp_path.parent / "escape.txt").exists())
+
+
+def test_detection_leaves_disk_images_and_other_files_alone(tmp_path: Path) -> None:
+    (tmp_path / "disk.dd").write_bytes(b"\x00" * 510 + b"\x55\xaa" + b"\x00" * 4096)
+    (tmp_path / "notes.txt").write_text("not an extraction\n")
+    (tmp_path / "data.gz").write_bytes(gzip.compress(b"plain text, not a tar" * 50))
+    for name in ("disk.dd", "notes.txt", "data.gz", "missing.zip"):
+        assert detect_logical(tmp_path / name) is None, name
+    (tmp_path / "plain").mkdir()
+    found = detect_logical(tmp_path / "plain")
+    assert found is not None and (found.format, found.layer, found.fs_type) == ("folder", "dir", "Folder")
