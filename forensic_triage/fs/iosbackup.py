@@ -53,7 +53,7 @@ def connect_manifest(path: Path) -> sqlite3.Connection:
     """Manifest.db opened read-only and immutable (no journal, no lock files beside it)."""
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-        conn.execute("SELECT count(*) FROM Files").fetchone()
+        conn.execute("SELECT count(*) FROM main.Files").fetchone()  # main = the backup's Manifest.db
     except sqlite3.Error as exc:
         raise FileSystemError(f"The backup's Manifest.db cannot be read ({exc}).",
                               hint="Check that the backup was copied completely.") from exc
@@ -74,7 +74,7 @@ class BackupSource(MemberSource):
             raise FileSystemError(f"{self.root} holds no Manifest.db; it is not an iOS backup this tool reads.")
         conn = connect_manifest(manifest)
         try:
-            rows = conn.execute("SELECT fileID, domain, relativePath, flags, file FROM Files ORDER BY rowid")
+            rows = conn.execute("SELECT fileID, domain, relativePath, flags, file FROM main.Files ORDER BY rowid")
             missing = 0
             for file_id, domain, relative, flags, blob in rows:
                 m = self._member(str(file_id or ""), str(domain or ""), relative, flags, blob)
