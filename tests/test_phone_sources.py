@@ -400,3 +400,18 @@ def test_detection_leaves_disk_images_and_other_files_alone(tmp_path: Path) -> N
     (tmp_path / "plain").mkdir()
     found = detect_logical(tmp_path / "plain")
     assert found is not None and (found.format, found.layer, found.fs_type) == ("folder", "dir", "Folder")
+
+
+def test_declared_sizes_beyond_the_archive_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tarfile
+
+    monkeypatch.setattr(archive, "BOMB_READ_LIMIT", 64 * 1024)
+    info = tarfile.TarInfo("huge.db")
+    info.size, info.mtime = 1 << 40, pb.EPOCH  # says 1 TiB; 1000 bytes follow
+    path = tmp_path / "liar.tar"
+    path.write_bytes(info.tobuf(tarfile.PAX_FORMAT) + b"S" * 1000)
+    source = TarSource(RawMedia((path,)), gzipped=False)
+    entries, warnings = walk(source)
+    (entry,) = entries
+    assert "truncated" in entry.flags and entry.size == 1000 + 64 * 1024 and warnings
+    assert content(source, entry) == b"S" * 1000  # what is there, then the stream ends

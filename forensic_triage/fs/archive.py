@@ -341,6 +341,10 @@ class ZipSource(MemberSource):
                 m.flags.append("bomb")
                 m.size = BOMB_READ_LIMIT
                 self.problems.append(_bomb_warning("ZIP", m.raw, info.file_size, info.compress_size))
+            elif m.type == "file" and info.header_offset + info.compress_size > volume.size:
+                if "truncated" not in m.flags:
+                    m.flags.append("truncated")
+                m.size = min(m.size, BOMB_READ_LIMIT)  # no reading on through data that is not there
             if m.type == "link" and info.file_size <= LINK_LIMIT:
                 try:
                     m.target = self._reader(m, "")(0, info.file_size)
@@ -615,7 +619,8 @@ class TarSource(MemberSource):
         for info in infos:
             m = _tar_member(info)
             if m.type == "file" and info.offset_data + info.size > volume.size:
-                m.flags.append("truncated")
+                m.flags.append("truncated")  # read up to a bound past the end: the rest is unreadable
+                m.size = min(m.size, max(0, volume.size - info.offset_data) + BOMB_READ_LIMIT)
             self.members.append(m)
         if problem:
             self.problems.append(f"The TAR archive is damaged or truncated: {problem}; the {len(infos)} member(s) "

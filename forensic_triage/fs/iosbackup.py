@@ -110,8 +110,10 @@ class BackupSource(MemberSource):
                 m.flags.append("missing-blob")
             else:
                 m.ref = blob_path
-                if not record.get("Size"):
-                    m.size = blob_path.stat().st_size
+                actual = blob_path.stat().st_size
+                if record.get("Size") is not None and actual != m.size:
+                    m.flags.append("size-differs")  # Manifest.db says otherwise: the blob is what is read
+                m.size = actual
         if mode is not None and kind == "file" and not stat.S_ISREG(mode) and stat.S_IFMT(mode):
             m.flags.append("mode-not-file")
         return m
