@@ -123,13 +123,16 @@ def test_hostile_zip_names_kept_byte_exact_and_flagged(tmp_path: Path) -> None:
     assert "name-dotdot" in flags[b"../../escape.txt"]
     assert "name-backslash" in flags[b"dir\\win.txt"]
     assert "name-not-utf8" in flags[b"caf\xe9.txt"]
+    assert "name-nul" in flags[b"nul\x00name.txt"]
+    assert next(e for e in listed if e.name_raw == b"nul\x00name.txt").locator.path == "/nul\\x00name.txt"
     assert next(e for e in listed if e.name_raw == b"caf\xe9.txt").locator.path == "/caf\\xe9.txt"
     dups = [e for e in listed if e.name_raw == b"dup.txt"]
     assert [set(e.flags.split(",")) - {""} for e in dups] == [set(), {"name-duplicate"}]
     assert [content(source, e) for e in dups] == [b"copy 4", b"copy 5"]  # each its own entry and bytes
     link = next(e for e in listed if e.name_raw == b"link_out")
     assert link.type == "link" and "link-outside" in link.flags
-    for flag in ("name-absolute", "name-dotdot", "name-backslash", "name-not-utf8", "name-duplicate", "link-outside"):
+    for flag in ("name-absolute", "name-dotdot", "name-backslash", "name-not-utf8", "name-duplicate", "link-outside",
+                 "name-nul"):
         assert any(f"'{flag}'" in w for w in warnings), flag
 
 

@@ -102,7 +102,7 @@ def write_hostile_zip(path: Path) -> tuple[Path, list[bytes]]:
     import warnings
 
     names = [b"/etc/passwd_abs", b"../../escape.txt", b"dir\\win.txt", b"caf\xe9.txt", b"dup.txt", b"dup.txt",
-             b"link_out"]
+             b"link_out", b"nul\x00name.txt"]
     with zipfile.ZipFile(path, "w") as zf:
         for i, raw in enumerate(names):
             info = _RawNameInfo(raw.decode("cp437"), (2024, 1, 2, 3, 4, 6))
