@@ -168,7 +168,7 @@ def _read_checked(store: CaseStore, row: dict[str, Any]) -> tuple[bytes, str]:
     size = int(row["size"])
     with Resolver(keep=1) as resolver:
         try:
-            resolver.image(row["evidence_path"])
+            resolver.attach(row["evidence_path"])
         except (OSError, EvidenceError) as exc:
             raise EvidenceError(f"The evidence of {row['evidence_uid']} cannot be opened: {exc}.",
                                 hint="Attach the evidence image at its recorded path.") from exc

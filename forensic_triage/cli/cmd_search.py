@@ -17,7 +17,7 @@ import time
 from typing import Any
 
 from ..content_search import HEAD_BYTES, HEAD_ONLY_MIME, ContentRun, TextScanner
-from ..errors import Cancelled, EvidenceError, UsageError
+from ..errors import Cancelled, TriageError, UsageError
 from ..jobs.context import JobContext
 from ..model import ContentHit
 from ..scan.content_analyzer import file_sha256, load_keywords
@@ -123,7 +123,7 @@ def _search_file(resolver: Any, evidence_path: str, row: Any,
     read = 0
     try:  # through the resolver: the file may live behind a layer (an APFS volume, a shadow copy...)
         stream = resolver.open_row(evidence_path, row)
-    except (EvidenceError, OSError) as exc:
+    except (OSError, TriageError) as exc:
         return [], [f"The file cannot be opened for the search: {exc}"], 0
     offset = 0
     while offset < size:

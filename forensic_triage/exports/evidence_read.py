@@ -42,7 +42,7 @@ def iter_content(store: CaseStore, file_id: int, *, max_bytes: int | None = None
     resolver = Resolver(keep=1)
     try:
         try:
-            resolver.image(row["evidence_path"])
+            resolver.attach(row["evidence_path"])
         except (OSError, EvidenceError) as exc:
             raise EvidenceError(f"The evidence of {row['evidence_uid']} cannot be opened: {exc}.",
                                 hint="Attach the evidence image at its recorded path.") from exc

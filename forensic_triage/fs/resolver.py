@@ -19,6 +19,7 @@ serialised. A worker process holds its own resolver.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -64,6 +65,12 @@ class Resolver:
                     old_media.close()
             self._media.move_to_end(evidence_path)
             return entry[1]
+
+    def attach(self, evidence_path: str) -> None:
+        """Check that the evidence is reachable: its media opens, or (a folder or iOS backup given
+        as evidence, read by its own source layer) the folder is there."""
+        if not os.path.isdir(evidence_path):
+            self.image(evidence_path)
 
     def media(self, evidence_path: str) -> AnyMedia:
         """The decoded media of an evidence item (the bytes below every layer)."""

@@ -31,6 +31,7 @@ from ..evidence.hashing import (
     verdict_for,
 )
 from ..evidence.images import AnyMedia, EwfMedia, RawMedia, open_media
+from ..evidence.logical import detect_logical
 from ..fs.probe import probe_volumes
 from ..fs.volumes import VolumeInfo, check_volumes
 from ..store import CaseStore
@@ -109,6 +110,12 @@ def add_evidence(store: CaseStore, image: str | os.PathLike[str], *, exhibit: st
     A failure that is not an interruption (the image changed while read, a cancel) removes it.
     """
     path = Path(image)
+    logical = detect_logical(path)
+    if logical is not None:  # a folder, ZIP, TAR or iOS backup: its own intake
+        from .intake_logical import add_logical
+
+        return add_logical(store, logical, exhibit=exhibit, description=description, seals=seals, ctx=ctx,
+                           source_timezone=source_timezone)
     detected = detect(path)
     first = str(detected.segments[0].resolve())
     earlier = _unfinished(store, first)
