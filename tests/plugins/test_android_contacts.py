@@ -59,12 +59,15 @@ def test_contact_records() -> None:
     assert warnings == []
     assert len(artifacts) == 2
     art = artifacts[0]
-    assert (art.type, art.plugin, art.plugin_version) == ("android.contact", "android.contacts", "1.0")
+    assert (art.type, art.plugin, art.plugin_version) == ("android.contact", "android.contacts", "1.1")
     assert art.data == {
         "raw_contact_id": 1, "display_name": "Victor Vance", "phone_numbers": ["+15551230001", "+15551230009"],
         "emails": ["victor@example.net"], "organization": "Vance Logistics", "account_name": "alice@example.com",
         "account_type": "com.google", "times_contacted": 3, "last_contacted": "2023-04-01T10:20:30Z",
         "last_updated": "2023-03-28T10:40:00Z", "starred": True, "deleted": False,
+        "table": "raw_contacts", "row_id": 1, "recovered": "",
+        "phone": {"role": "contact", "name": "Victor Vance", "numbers": ["+15551230001", "+15551230009"],
+                  "emails": ["victor@example.net"], "application": "com.google"},
     }
     assert sorted(art.times) == [("Contact last contacted", "2023-04-01T10:20:30Z"),
                                  ("Contact last updated", "2023-03-28T10:40:00Z")]

@@ -75,12 +75,16 @@ def test_modern_schema_records() -> None:
     assert [a.data["sender"] for a in artifacts] == ["15551230001@s.whatsapp.net", "(device owner)",
                                                          "15551230002@s.whatsapp.net"]
     art = artifacts[2]
-    assert (art.type, art.plugin, art.plugin_version) == ("android.whatsapp.message", "android.whatsapp", "1.0")
+    assert (art.type, art.plugin, art.plugin_version) == ("android.whatsapp.message", "android.whatsapp", "1.1")
     assert art.data == {
         "message_id": 4, "chat": "120363000000000001@g.us", "chat_subject": "Harbour crew", "from_me": False,
         "sender": "15551230002@s.whatsapp.net", "timestamp": "2023-04-01T10:21:40Z", "text": "look",
         "message_type": 1, "media_path": "Media/WhatsApp Images/IMG-20230401-WA0001.jpg",
         "media_mime": "image/jpeg", "media_size": 48213, "starred": False,
+        "table": "message", "row_id": 4, "recovered": "",
+        "phone": {"role": "message", "application": "WhatsApp", "direction": "received",
+                  "party": "15551230002@s.whatsapp.net", "time": "2023-04-01T10:21:40Z", "body": "look",
+                  "thread": "Harbour crew"},
     }
     assert art.times == [("WhatsApp message", "2023-04-01T10:21:40Z")]
     assert artifacts[1].data["starred"] is True and artifacts[1].data["from_me"] is True
@@ -95,6 +99,10 @@ def test_legacy_schema_records() -> None:
         "message_id": 2, "chat": "120363000000000001@g.us", "chat_subject": "Harbour crew", "from_me": False,
         "sender": "15551230002@s.whatsapp.net", "timestamp": "2017-07-14T02:40:00Z", "text": "meet 9pm",
         "message_type": 0, "media_path": None, "media_mime": None, "media_size": None, "starred": False,
+        "table": "messages", "row_id": 2, "recovered": "",
+        "phone": {"role": "message", "application": "WhatsApp", "direction": "received",
+                  "party": "15551230002@s.whatsapp.net", "time": "2017-07-14T02:40:00Z", "body": "meet 9pm",
+                  "thread": "Harbour crew"},
     }
 
 
