@@ -255,7 +255,7 @@ def packages_xml() -> bytes:
 
 
 # BinaryXmlSerializer: events and value types
-_START_DOCUMENT, _END_DOCUMENT, _START_TAG, _END_TAG, _ATTRIBUTE = 0, 1, 2, 3, 15
+_START_DOCUMENT, _END_DOCUMENT, _START_TAG, _END_TAG, _TEXT, _ATTRIBUTE = 0, 1, 2, 3, 4, 15
 _T_NULL, _T_STRING, _T_INTERNED, _T_INT, _T_LONG_HEX, _T_LONG = 1 << 4, 2 << 4, 3 << 4, 6 << 4, 9 << 4, 8 << 4
 _T_TRUE, _T_FALSE = 12 << 4, 13 << 4
 # How PackageManager writes these attributes (Settings.writePackageLPr with TypedXmlSerializer)
@@ -293,6 +293,8 @@ def abx(root: ET.Element) -> bytes:
                 out.extend(bytes([_ATTRIBUTE | kind]) + intern(name) + struct.pack(">q", int(value, 16)))
             else:
                 out.extend(bytes([_ATTRIBUTE | _T_STRING]) + intern(name) + utf(value))
+        if node.text and node.text.strip():
+            out.extend(bytes([_TEXT | _T_STRING]) + utf(node.text))
         for child in node:
             element(child)
         out.extend(bytes([_END_TAG | _T_INTERNED]) + intern(node.tag))
