@@ -97,6 +97,9 @@ CREATE TABLE destination_history (time INTEGER, dest_lat INTEGER, dest_lng INTEG
   dest_address TEXT, dest_token TEXT, source_lat INTEGER, source_lng INTEGER, day INTEGER,
   PRIMARY KEY (dest_lat, dest_lng, dest_title));
 """
+DESTINATIONS = [  # time (ms), dest_lat/lng (1e-6 degrees), title, address, token, source_lat/lng, day
+    (1680344000000, 40712776, -74005974, "Pier 40", "353 West St, New York, NY", None, 40758896, -73985130, 19448),
+]
 MAPS_SEARCHES = """
 CREATE TABLE suggestions (_id INTEGER PRIMARY KEY, display1 TEXT UNIQUE ON CONFLICT REPLACE, query TEXT,
   date LONG);
@@ -436,4 +439,6 @@ def data_tree() -> dict[str, bytes]:
         "system/packages.list": PACKAGES_LIST,
         "misc/apexdata/com.android.wifi/WifiConfigStore.xml": WIFI_CONFIG_STORE,
         "user/0/org.telegram.messenger/files/cache4.db": telegram,
+        "data/com.google.android.apps.maps/databases/da_destination_history":
+            write_db(MAPS_DESTINATIONS, params={"destination_history": DESTINATIONS})[0],
     }

@@ -17,6 +17,7 @@ from forensic_triage.plugins.browser_chrome import ChromeHistoryExtractor, brows
 from helpers import run_extractor, selects
 from imagebuilders import build_ext4
 
+from forensic_triage.exports.case_uco import export_case
 from forensic_triage.extractors import load_registry
 from forensic_triage.jobs.intake import add_evidence
 from forensic_triage.jobs.settings import TriageSettings
@@ -53,7 +54,7 @@ def test_every_layout_gives_the_same_records() -> None:
     reference = _records(tree, LAYOUTS["ext4"])
     assert {t for _, t, _ in reference} == {"android.message", "android.call", "android.account", "android.package",
                                             "android.wifi.network", "android.telegram.message",
-                                            "android.telegram.user"}
+                                            "android.telegram.user", "android.maps.location"}
     for layout, prefix in LAYOUTS.items():
         assert _records(tree, prefix) == reference, layout
 
@@ -95,6 +96,8 @@ def test_ext4_userdata_image_end_to_end(tmp_path: Path) -> None:
         run_triage(store, TriageSettings(jobs=1, plugins=[ANDROID], builtin_rules=False, content_search=False))
         stored = _stored(store)
         warnings = [str(w["message"]) for w in store.query("SELECT message FROM warnings")]
+        phone = store.findings.phone_records()
+        case_text = export_case(store, tmp_path / "case.jsonld")
     finally:
         store.close()
     expected = _records(tree, "")
@@ -105,3 +108,14 @@ def test_ext4_userdata_image_end_to_end(tmp_path: Path) -> None:
         if rtype in ("android.message", "android.call", "android.account", "android.telegram.message"):
             assert record["table"] and record["row_id"] is not None and path.endswith(".db")
     assert [w for w in warnings if "android" in w.lower() and "not decoded" not in w] == []
+    # the phone views reach the report's phone section and the CASE export as their roles
+    roles = {(r["phone"]["role"], r["phone"].get("application")) for r in phone}
+    assert {("message", "SMS"), ("message", "Telegram"), ("call", "Phone"), ("account", "com.google"),
+            ("contact", "Telegram"), ("location", None)} <= roles
+    for uco_type in ("uco-observable:Message", "uco-observable:Call", "uco-observable:ApplicationAccount",
+                     "uco-location:Location"):
+        assert f'"{uco_type}"' in case_text, uco_type
+    case_validate = pytest.importorskip("case_utils.case_validate")
+    result = case_validate.validate(str(tmp_path / "case.jsonld"), case_version="case-1.5.0", allow_infos=False,
+                                    allow_warnings=False)
+    assert result.conforms, result.text[:4000]

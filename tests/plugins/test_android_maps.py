@@ -12,8 +12,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "helpers"))
 import android_builders as ab  # noqa: E402
 
 MAPS = "data/data/com.google.android.apps.maps/databases/"
-DESTINATIONS = [(1680344000000, 40712776, -74005974, "Pier 40", "353 West St, New York, NY", None, 40758896,
-                 -73985130, 19448)]
 
 
 def test_inputs_every_layout() -> None:
@@ -23,7 +21,7 @@ def test_inputs_every_layout() -> None:
 
 
 def test_destinations_are_locations() -> None:
-    db, _ = ab.write_db(ab.MAPS_DESTINATIONS, params={"destination_history": DESTINATIONS})
+    db, _ = ab.write_db(ab.MAPS_DESTINATIONS, params={"destination_history": ab.DESTINATIONS})
     arts, warnings = run_extractor(GoogleMapsExtractor, db, MAPS + "da_destination_history")
     assert warnings == [] and len(arts) == ab.count(db, "SELECT count(*) FROM destination_history") == 1
     d = arts[0].data
