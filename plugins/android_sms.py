@@ -84,9 +84,9 @@ def _mms(ctx: ExtractContext, conn: sqlite3.Connection, tables: dict[str, set[st
         for r in rows(ctx, conn, "MMS parts", sql):
             if r[0] is not None and len(parts.setdefault(int(r[0]), [])) < MAX_PARTS:
                 parts[int(r[0])].append((text(r[1]), text(r[2]) or text(r[3]), text(r[4])))
-    for r, recovered in table_rows(ctx, conn, data, "pdu", "MMS messages"):
-        mid = integer(r.get("_id", r["_rowid"]))
-        direction = MMS_BOXES.get(integer(r.get("msg_box")) or 0, "unknown")
+    for pdu, recovered in table_rows(ctx, conn, data, "pdu", "MMS messages"):
+        mid = integer(pdu.get("_id", pdu["_rowid"]))
+        direction = MMS_BOXES.get(integer(pdu.get("msg_box")) or 0, "unknown")
         addr = addresses.get(mid, {}) if mid is not None else {}
         if direction == "received":
             party = addr.get(MMS_FROM, [])
@@ -96,10 +96,10 @@ def _mms(ctx: ExtractContext, conn: sqlite3.Connection, tables: dict[str, set[st
         body = "\n".join(t for ct, _, t in own if ct == "text/plain" and t) or None
         attachments = tuple(f"{name or '(no name)'} ({ct})" for ct, name, _ in own
                             if ct not in ("text/plain", "application/smil"))
-        yield AndroidMessage("MMS", mid, integer(r.get("thread_id")), direction, ", ".join(party) or None,
-                             seconds(r.get("date")), seconds(r.get("date_sent")), flag(r.get("read")),
-                             text(r.get("sub")), body, attachments, None,
-                             table="pdu", row_id=integer(r["_rowid"]), recovered=recovered)
+        yield AndroidMessage("MMS", mid, integer(pdu.get("thread_id")), direction, ", ".join(party) or None,
+                             seconds(pdu.get("date")), seconds(pdu.get("date_sent")), flag(pdu.get("read")),
+                             text(pdu.get("sub")), body, attachments, None,
+                             table="pdu", row_id=integer(pdu["_rowid"]), recovered=recovered)
 
 
 class AndroidSmsExtractor(Extractor):

@@ -86,7 +86,7 @@ class _Abx:
             return value
         if index >= len(self.interned):
             raise XmlError(f"ABX string reference {index} at byte {self.pos - 2} names no earlier string")
-        return self.interned[index]
+        return self.interned[int(index)]
 
     def _value(self, kind: int) -> str | None:
         if kind == TYPE_NULL:
