@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+import tempfile
+from pathlib import Path
+
 from forensic_triage.plugins.android_contacts import AndroidContactsExtractor
 from helpers import build_sqlite, run_extractor, selects
 
@@ -82,3 +86,21 @@ def test_damaged_contacts_are_warnings() -> None:
     other, _ = build_sqlite("CREATE TABLE t (x);")
     artifacts, warnings = run_extractor(AndroidContactsExtractor, other, PATH)
     assert len(warnings) == 1 and "raw_contacts" in warnings[0].message
+
+
+def test_deleted_contact_is_recovered_from_free_space() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "contacts2.db"
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute("PRAGMA secure_delete=OFF")
+        conn.executescript(SCHEMA + ROWS + "INSERT INTO raw_contacts (_id, account_id, display_name) "
+                           "VALUES (3, 1, 'Burner Phone Guy');")
+        conn.execute("DELETE FROM raw_contacts WHERE _id = 3")
+        conn.close()
+        db = path.read_bytes()
+    artifacts, warnings = run_extractor(AndroidContactsExtractor, db, PATH)
+    assert warnings == []
+    gone = [a.data for a in artifacts if a.data["recovered"]]
+    assert [(g["display_name"], g["account_name"], g["recovered"]) for g in gone] == [
+        ("Burner Phone Guy", "alice@example.com", "freelist")]
+    assert gone[0]["phone"]["role"] == "contact"

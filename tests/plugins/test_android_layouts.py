@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fixtures_browser import chrome_history
 from forensic_triage.plugins.browser_chrome import ChromeHistoryExtractor, browser_name
 from helpers import run_extractor, selects
 from imagebuilders import build_ext4
@@ -72,12 +73,18 @@ def test_existing_extractors_select_every_layout(prefix: str) -> None:
         assert selects(names[name], prefix + rel)[0], (name, prefix + rel)
 
 
-def test_chrome_on_android_is_selected_and_named() -> None:
-    sqlite = b"SQLite format 3\x00" + bytes(84)
-    for prefix in ("", "data/", "Dump/data/"):
+def test_chrome_on_android_is_selected_and_named(tmp_path: Path) -> None:
+    history, _ = chrome_history(tmp_path)
+    results = []
+    for prefix in ("", "data/", "Dump/data/", "fs/data/"):
         path = prefix + "data/com.android.chrome/app_chrome/Default/History"
-        assert selects(ChromeHistoryExtractor, path, sqlite)[0]
+        assert selects(ChromeHistoryExtractor, path, history)[0]
         assert browser_name(path) == "Chrome (Android)"
+        arts, warnings = run_extractor(ChromeHistoryExtractor, history, path)
+        assert warnings == [] and arts
+        assert {(a.data["browser"], a.data["profile"]) for a in arts} == {("Chrome (Android)", "Default")}
+        results.append([(a.type, a.data) for a in arts])
+    assert all(r == results[0] for r in results)
 
 
 def _stored(store: CaseStore) -> list[tuple[str, str, str]]:

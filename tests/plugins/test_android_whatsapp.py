@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+import tempfile
+from pathlib import Path
+
 from forensic_triage.plugins.android_whatsapp import WhatsAppExtractor
 from helpers import build_sqlite, run_extractor, selects
 
@@ -112,3 +116,21 @@ def test_encrypted_or_damaged_store_is_a_warning() -> None:
     db, _ = build_sqlite(MODERN)
     artifacts, warnings = run_extractor(WhatsAppExtractor, db[: len(db) // 2], PATH)
     assert warnings and all(w.kind == "warning" for w in warnings)
+
+
+def test_deleted_message_is_recovered_from_free_space() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "msgstore.db"
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute("PRAGMA secure_delete=OFF")
+        conn.executescript(MODERN)
+        conn.execute("DELETE FROM message WHERE _id = 3")
+        live = conn.execute("SELECT count(*) FROM message WHERE chat_row_id != -1").fetchone()[0]
+        conn.close()
+        db = path.read_bytes()
+    artifacts, warnings = run_extractor(WhatsAppExtractor, db, PATH)
+    assert warnings == []
+    assert len([a for a in artifacts if not a.data["recovered"]]) == live == 2
+    gone = [a.data for a in artifacts if a.data["recovered"]]
+    assert [(g["text"], g["from_me"], g["chat"], g["recovered"], g["phone"]["direction"]) for g in gone] == [
+        ("Yes", True, "15551230001@s.whatsapp.net", "freelist", "sent")]
