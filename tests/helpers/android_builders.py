@@ -100,6 +100,12 @@ CREATE TABLE destination_history (time INTEGER, dest_lat INTEGER, dest_lng INTEG
 DESTINATIONS = [  # time (ms), dest_lat/lng (1e-6 degrees), title, address, token, source_lat/lng, day
     (1680344000000, 40712776, -74005974, "Pier 40", "353 West St, New York, NY", None, 40758896, -73985130, 19448),
 ]
+MAPS_MYPLACES = """
+CREATE TABLE sync_item (corpus INTEGER NOT NULL, key_string TEXT NOT NULL, timestamp INTEGER, merge_key INTEGER,
+  feature_fprint TEXT, latitude_e6 INTEGER, longitude_e6 INTEGER, sync_item BLOB, PRIMARY KEY (corpus, key_string));
+CREATE TABLE sync_deleted_item (corpus INTEGER NOT NULL, key_string TEXT NOT NULL, timestamp INTEGER,
+  PRIMARY KEY (corpus, key_string));
+"""
 MAPS_SEARCHES = """
 CREATE TABLE suggestions (_id INTEGER PRIMARY KEY, display1 TEXT UNIQUE ON CONFLICT REPLACE, query TEXT,
   date LONG);

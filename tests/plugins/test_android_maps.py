@@ -43,3 +43,13 @@ def test_other_database_is_a_warning() -> None:
     other, _ = build_sqlite("CREATE TABLE t (x);")
     arts, warnings = run_extractor(GoogleMapsExtractor, other, MAPS + "gmm_myplaces.db")
     assert arts == [] and len(warnings) == 1
+
+
+def test_saved_places_with_coordinates() -> None:
+    rows = [(14, "Home", 1680000000000, None, None, 40689247, -74044502, b"\x0a\x04Home"),
+            (16, "list:starred", 1680000001000, None, None, None, None, b"")]
+    db, _ = ab.write_db(ab.MAPS_MYPLACES, params={"sync_item": rows})
+    arts, warnings = run_extractor(GoogleMapsExtractor, db, MAPS + "gmm_myplaces.db")
+    assert warnings == []
+    assert [(a.data["kind"], a.data["title"], a.data["latitude"], a.data["longitude"], a.data["time"])
+            for a in arts] == [("saved place", "Home", 40.689247, -74.044502, "2023-03-28T10:40:00Z")]
