@@ -1,4 +1,4 @@
-"""Telegram for Android (org.telegram.messenger/files/cache4.db): messages, users, deleted rows from the WAL.
+"""Telegram for Android (org.telegram.messenger/files/cache4.db): messages, users, chats, deleted rows from the WAL.
 
 Message bodies are TL-serialized ``Message`` objects (``messages_v2.data``) whose layout changes with
 the API layer. Only what can be checked is decoded: after the constructor and ``flags`` (and
@@ -7,7 +7,8 @@ fields before ``date`` (``from_id``, ``peer_id``, ``saved_peer_id`` as 12-byte p
 are skipped by their flag bits; the ``date`` read must equal the row's ``date``; then the text is
 the TL string that follows. A message with a forward or reply header (variable-size objects
 before the text), a service message, or one whose checks fail is listed with its row's facts and
-``text_status`` saying why its text was not decoded.
+``text_status`` saying why its text was not decoded. Users are decoded the same way (the 64-bit id
+must equal the row's ``uid``) for their names, user name and phone number.
 """
 
 from __future__ import annotations
@@ -92,6 +93,31 @@ def decode_text(data: Any, mid: int | None, date: int | None) -> tuple[str | Non
     return None, "not decoded: service message or unknown layout"
 
 
+def decode_user(data: Any, uid: int | None) -> tuple[str | None, str | None, str | None, str | None] | None:
+    """``(first_name, last_name, username, phone)`` of a serialized ``User``, or None when its layout
+    does not check out: the 64-bit ``id`` after ``flags`` (or ``flags2``) must equal the row's ``uid``;
+    then ``access_hash`` (flag 0), ``first_name`` (1), ``last_name`` (2), ``username`` (3), ``phone`` (4)."""
+    if not isinstance(data, bytes) or uid is None or len(data) < 20:
+        return None
+    (flags,) = struct.unpack_from("<i", data, 4)
+    for id_at in (8, 12):
+        if struct.unpack_from("<q", data, id_at)[0] != uid:
+            continue
+        pos = id_at + 8 + (8 if flags & 1 else 0)
+        out: list[str | None] = []
+        try:
+            for bit in (1, 2, 3, 4):
+                if flags & (1 << bit):
+                    value, pos = tl_string(data, pos)
+                    out.append(value)
+                else:
+                    out.append(None)
+        except (ValueError, IndexError, UnicodeDecodeError):
+            return None
+        return out[0], out[1], out[2], out[3]
+    return None
+
+
 @dataclasses.dataclass(frozen=True)
 class TelegramMessage(RowRecord):
     record_type: ClassVar[str] = "android.telegram.message"
@@ -128,6 +154,9 @@ class TelegramUser(RowRecord):
     user_id: int | None
     name: str | None  # as Telegram keeps it for search: first and last name, lower case
     username: str | None
+    first_name: str | None  # from the serialized user (None when its layout did not check out)
+    last_name: str | None
+    phone_number: str | None  # as Telegram stores it (international digits, no '+')
 
     def summary(self) -> str:
         mark = f" [recovered: {self.recovered}]" if self.recovered else ""
@@ -135,8 +164,26 @@ class TelegramUser(RowRecord):
         return f"Telegram user {self.name or self.user_id}{handle}{mark}"
 
     def phone_view(self) -> dict[str, Any]:
-        return {"role": "contact", "name": self.name or (f"@{self.username}" if self.username else None),
-                "numbers": [], "emails": [], "application": "Telegram"}
+        full = " ".join(n for n in (self.first_name, self.last_name) if n) or self.name
+        return {"role": "contact", "name": full or (f"@{self.username}" if self.username else None),
+                "numbers": [self.phone_number] if self.phone_number else [], "emails": [], "application": "Telegram"}
+
+
+@dataclasses.dataclass(frozen=True)
+class TelegramDialog(RowRecord):
+    record_type: ClassVar[str] = "android.telegram.dialog"
+    time_fields: ClassVar[dict[str, str]] = {"last_message_date": "Telegram chat last message"}
+
+    dialog_id: int | None  # > 0 a user, < 0 a group or channel
+    dialog_name: str | None
+    last_message_date: str | None
+    last_message_id: int | None
+    unread_count: int | None
+    pinned: bool | None
+
+    def summary(self) -> str:
+        mark = f" [recovered: {self.recovered}]" if self.recovered else ""
+        return f"Telegram chat {self.dialog_name or self.dialog_id}, {self.unread_count or 0} unread{mark}"
 
 
 def _split_name(value: Any) -> tuple[str | None, str | None]:
@@ -147,14 +194,14 @@ def _split_name(value: Any) -> tuple[str | None, str | None]:
 class TelegramExtractor(Extractor):
     name = "android.telegram"
     version = "1.0"
-    description = "Telegram for Android (cache4.db): messages (text where safely decodable), users; deleted rows"
+    description = "Telegram for Android (cache4.db): messages (text where safely decodable), users, chats; deleted rows"
     references = ("https://core.telegram.org/mtproto/serialize", "https://core.telegram.org/schema")
     inputs = InputSpec(
         globs=android_globs("org.telegram.messenger/files/cache4.db", "org.telegram.messenger.web/files/cache4.db"),
         names=("cache4.db",),
         needs_path=True, companions=COMPANIONS, max_size=2048 * 1024 * 1024,
     )
-    record_types = (TelegramMessage, TelegramUser)
+    record_types = (TelegramMessage, TelegramUser, TelegramDialog)
 
     def extract(self, ctx: ExtractContext, stream: BinaryIO, file_info: FileInfo) -> Iterator[Record]:
         conn = open_copy(ctx)
@@ -170,14 +217,23 @@ class TelegramExtractor(Extractor):
                 for r, recovered in table_rows(ctx, conn, stream, "users", "Telegram users"):
                     uid = integer(r.get("uid"))
                     name, username = _split_name(r.get("name"))
-                    if uid is not None and not recovered and (name or username):
-                        names[uid] = name or f"@{username}"
-                    yield TelegramUser(uid, name, username, table="users", row_id=integer(r["_rowid"]),
-                                       recovered=recovered)
+                    first, last, handle, phone = decode_user(r.get("data"), uid) or (None, None, None, None)
+                    full = " ".join(n for n in (first, last) if n) or name
+                    if uid is not None and not recovered and (full or username):
+                        names[uid] = full or f"@{username}"
+                    yield TelegramUser(uid, name, username or handle, first, last, phone, table="users",
+                                       row_id=integer(r["_rowid"]), recovered=recovered)
             if "chats" in tables and {"uid", "name"} <= tables["chats"]:
                 for c in rows(ctx, conn, "Telegram chats", "SELECT uid, name FROM chats"):
                     if c[0] is not None and c[1]:
                         names[-abs(int(c[0]))] = _split_name(c[1])[0] or str(c[1])
+            if "dialogs" in tables:
+                for r, recovered in table_rows(ctx, conn, stream, "dialogs", "Telegram chats"):
+                    did = integer(r.get("did"))
+                    yield TelegramDialog(did, names.get(did) if did is not None else None, seconds(r.get("date")),
+                                         integer(r.get("last_mid")), integer(r.get("unread_count")),
+                                         flag(r.get("pinned")), table="dialogs", row_id=integer(r["_rowid"]),
+                                         recovered=recovered)
             if "messages_v2" in tables:
                 yield from self._messages(ctx, conn, stream, names)
         except sqlite3.DatabaseError as exc:

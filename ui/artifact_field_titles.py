@@ -312,6 +312,13 @@ TITLES = (
     QT_TRANSLATE_NOOP("ArtifactField", 'Uid'),
     QT_TRANSLATE_NOOP("ArtifactField", 'User id'),
     QT_TRANSLATE_NOOP("ArtifactField", 'Version code'),
+    QT_TRANSLATE_NOOP("ArtifactField", 'First name'),
+    QT_TRANSLATE_NOOP("ArtifactField", 'Last message date'),
+    QT_TRANSLATE_NOOP("ArtifactField", 'Last message id'),
+    QT_TRANSLATE_NOOP("ArtifactField", 'Last name'),
+    QT_TRANSLATE_NOOP("ArtifactField", 'Phone number'),
+    QT_TRANSLATE_NOOP("ArtifactField", 'Pinned'),
+    QT_TRANSLATE_NOOP("ArtifactField", 'Unread count'),
 )
 
 

@@ -207,9 +207,25 @@ def tl_message(mid: int, date: int, text: str, *, peer: int, sender: int | None 
     return blob + struct.pack("<I", 0x3DED6320)  # messageMediaEmpty
 
 
+TL_USER = 0x215C4438  # user#215c4438 (flags, flags2, id:long ...); the decoder checks the id, not this
+
+
+def tl_user(uid: int, first: str, last: str | None, username: str | None, phone: str | None) -> bytes:
+    """A TL ``user`` (layer 160+: flags2 present) with access_hash, names, user name and phone."""
+    flags = 1 | 1 << 1 | (1 << 2 if last else 0) | (1 << 3 if username else 0) | (1 << 4 if phone else 0)
+    blob = struct.pack("<IiiqQ", TL_USER, flags, 0, uid, 0x1122334455667788)
+    for value in (first, last, username, phone):
+        if value:
+            blob += tl_string(value)
+    return blob + struct.pack("<II", 0x4F11BAE1, 0x09D05049)  # userProfilePhotoEmpty, userStatusEmpty
+
+
 def telegram_db(*, wal_deleted_mid: int | None = None) -> tuple[bytes, bytes | None]:
-    users = [(777000, "telegram", 0, b""), (5550101, "victor vance;;;vvance", 1680344000, b""),
-             (5550102, "dock office", 0, b"")]
+    users = [(777000, "telegram", 0, tl_user(777000, "Telegram", None, None, "42777")),
+             (5550101, "victor vance;;;vvance", 1680344000, tl_user(5550101, "Victor", "Vance", "vvance", "15551230101")),
+             (5550102, "dock office", 0, b"\x00\x01broken")]
+    dialogs = [(5550101, 1680344600, 1, 3, 3, 2, 0, 0, 10, 0, 1, 0, 0, None, 0, 0, 0),
+               (5550102, 1680345000, 1, 4, 3, 0, 0, 0, 11, 0, 0, 0, 0, None, 0, 0, 0)]
     msgs = [
         (1, 5550101, 1, 0, 1680344430, tl_message(1, 1680344430, "Meet at the dock at 9", peer=5550101,
                                                   sender=5550101), 0),
@@ -223,7 +239,7 @@ def telegram_db(*, wal_deleted_mid: int | None = None) -> tuple[bytes, bytes | N
     rows = [(m, u, r, s, d, data, o, 0, 0, None, 0, 0, 0, None, 0, 0, 0, None, 0, 0)
             for m, u, r, s, d, data, o in msgs]
     wal = f"DELETE FROM messages_v2 WHERE mid = {wal_deleted_mid};" if wal_deleted_mid else None
-    return write_db(TELEGRAM_SCHEMA, params={"users": users, "messages_v2": rows}, wal_script=wal)
+    return write_db(TELEGRAM_SCHEMA, params={"users": users, "dialogs": dialogs, "messages_v2": rows}, wal_script=wal)
 
 
 # ----------------------------------------------------------------------------- XML files

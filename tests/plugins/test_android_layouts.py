@@ -55,7 +55,7 @@ def test_every_layout_gives_the_same_records() -> None:
     reference = _records(tree, LAYOUTS["ext4"])
     assert {t for _, t, _ in reference} == {"android.message", "android.call", "android.account", "android.package",
                                             "android.wifi.network", "android.telegram.message",
-                                            "android.telegram.user", "android.maps.location"}
+                                            "android.telegram.user", "android.telegram.dialog", "android.maps.location"}
     for layout, prefix in LAYOUTS.items():
         assert _records(tree, prefix) == reference, layout
 

@@ -26,12 +26,16 @@ def test_messages_and_users() -> None:
     users = [a for a in arts if a.type == "android.telegram.user"]
     assert len(messages) == ab.count(db, "SELECT count(*) FROM messages_v2") == 4
     assert len(users) == ab.count(db, "SELECT count(*) FROM users") == 3
+    dialogs = [a.data for a in arts if a.type == "android.telegram.dialog"]
+    assert len(dialogs) == ab.count(db, "SELECT count(*) FROM dialogs") == 2
+    assert (dialogs[0]["dialog_name"], dialogs[0]["unread_count"], dialogs[0]["pinned"],
+            dialogs[0]["last_message_date"]) == ("Victor Vance", 1, True, "2023-04-01T10:23:20Z")
     first = messages[0]
     assert first.data == {
-        "message_id": 1, "dialog_id": 5550101, "dialog_name": "victor vance", "outgoing": False,
+        "message_id": 1, "dialog_id": 5550101, "dialog_name": "Victor Vance", "outgoing": False,
         "date": "2023-04-01T10:20:30Z", "read": True, "text": "Meet at the dock at 9", "text_status": "decoded",
         "has_media": False, "table": "messages_v2", "row_id": 1, "recovered": "",
-        "phone": {"role": "message", "application": "Telegram", "direction": "received", "party": "victor vance",
+        "phone": {"role": "message", "application": "Telegram", "direction": "received", "party": "Victor Vance",
                   "time": "2023-04-01T10:20:30Z", "body": "Meet at the dock at 9", "thread": "5550101"},
     }
     assert first.times == [("Telegram message", "2023-04-01T10:20:30Z")]
@@ -42,8 +46,13 @@ def test_messages_and_users() -> None:
     assert reply["text"] is None and reply["text_status"] == "not decoded: has a forward or reply header"
     assert messages[3].data["text"] == "Container 7 is open" and messages[3].data["dialog_name"] == "dock office"
     assert len(warnings) == 1 and "1 Telegram message(s)" in warnings[0].message
-    assert users[1].data["name"] == "victor vance" and users[1].data["username"] == "vvance"
-    assert users[1].data["phone"]["role"] == "contact"
+    victor = users[1].data
+    assert (victor["name"], victor["username"], victor["first_name"], victor["last_name"],
+            victor["phone_number"]) == ("victor vance", "vvance", "Victor", "Vance", "15551230101")
+    assert victor["phone"] == {"role": "contact", "name": "Victor Vance", "numbers": ["15551230101"], "emails": [],
+                               "application": "Telegram"}
+    # the user object of a damaged row is not decoded: the search name stands in
+    assert (users[2].data["name"], users[2].data["first_name"], users[2].data["phone_number"]) == ("dock office", None, None)
 
 
 def test_message_deleted_in_the_wal_is_recovered() -> None:
