@@ -113,17 +113,34 @@ def _from_store(ctx: ExtractContext, data: bytes) -> Iterator[WifiNetwork]:
             config.get("CreationTime"), None)
 
 
-def _from_supplicant(ctx: ExtractContext, data: bytes) -> Iterator[WifiNetwork]:
-    text = data.decode("utf-8", "replace")
-    blocks = re.findall(r"^\s*network\s*=\s*\{(.*?)^\s*\}", text, re.MULTILINE | re.DOTALL)
-    if not blocks and "network" in text:
-        ctx.warn("wpa_supplicant.conf has no complete network={...} block.")
-    for block in blocks[:MAX_NETWORKS]:
-        fields: dict[str, str] = {}
-        for line in block.splitlines():
-            key, sep, value = line.strip().partition("=")
+def _blocks(text: str) -> tuple[list[dict[str, str]], int]:
+    """The ``network={...}`` blocks as key -> value, and how many were left open (cut short)."""
+    blocks: list[dict[str, str]] = []
+    current: dict[str, str] | None = None
+    unclosed = 0
+    for line in text.splitlines():
+        line = line.strip()
+        if line.replace(" ", "") == "network={":
+            unclosed += current is not None
+            current = {}
+        elif current is None:
+            continue
+        elif line == "}":
+            blocks.append(current)
+            current = None
+        else:
+            key, sep, value = line.partition("=")
             if sep and not key.startswith("#"):
-                fields[key.strip()] = value.strip()
+                current[key.strip()] = value.strip()
+    return blocks, unclosed + (current is not None)
+
+
+def _from_supplicant(ctx: ExtractContext, data: bytes) -> Iterator[WifiNetwork]:
+    blocks, unclosed = _blocks(data.decode("utf-8", "replace"))
+    if unclosed:
+        ctx.warn(f"wpa_supplicant.conf has {unclosed} network={{...}} block(s) that never close (cut short?); "
+                 "they are left out.")
+    for fields in blocks[:MAX_NETWORKS]:
         creator: dict[str, str] = {}
         if fields.get("id_str"):  # Android: URL-encoded JSON with the creator's uid and the config key
             try:
@@ -131,7 +148,7 @@ def _from_supplicant(ctx: ExtractContext, data: bytes) -> Iterator[WifiNetwork]:
                 creator = decoded if isinstance(decoded, dict) else {}
             except ValueError:
                 creator = {}
-        mgmt = fields.get("key_mgmt", "WPA-PSK WPA-EAP").split()  # wpa_supplicant's default
+        mgmt = fields.get("key_mgmt", "").split() or ["WPA-PSK"]  # wpa_supplicant's default: WPA-PSK WPA-EAP
         security = "WEP" if fields.get("wep_key0") else ("NONE" if mgmt == ["NONE"] else mgmt[0].replace("-", "_"))
         yield WifiNetwork(
             _ssid(fields.get("ssid")), security, "wpa_supplicant.conf", fields.get("bssid"),

@@ -61,3 +61,11 @@ def test_wpa_supplicant_conf() -> None:
 def test_malformed_store_is_a_warning(data: bytes) -> None:
     arts, warnings = run_extractor(AndroidWifiExtractor, data, STORE)
     assert arts == [] and len(warnings) == 1 and warnings[0].kind == "warning"
+
+
+def test_cut_short_wpa_supplicant_conf_keeps_complete_blocks_and_warns() -> None:
+    cut = ab.WPA_SUPPLICANT[: ab.WPA_SUPPLICANT.index(b"Airport_Free")]
+    for data in (cut, cut + b"\nnetwork={\n\tssid=\"Empty\"\n\tkey_mgmt=\n}\n"):
+        arts, warnings = run_extractor(AndroidWifiExtractor, data, "data/misc/wifi/wpa_supplicant.conf")
+        assert len(warnings) == 1 and "never close" in warnings[0].message
+    assert [(a.data["ssid"], a.data["security"]) for a in arts] == [("OldOffice", "WPA_PSK"), ("Empty", "WPA_PSK")]
