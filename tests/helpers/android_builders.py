@@ -454,7 +454,7 @@ def data_tree() -> dict[str, bytes]:
     telegram, _ = telegram_db()
     return {
         "data/com.android.providers.telephony/databases/mmssms.db": sms,
-        "user_de/0/com.android.providers.contacts/databases/calllog.db": calllog_db(),
+        "user_de/0/com.android.providers.contacts/databases/calllog.db": calllog_db(deleted_number="+15551230003"),
         "system_ce/0/accounts_ce.db": accounts_ce_db(),
         "system_de/0/accounts_de.db": accounts_de_db(),
         "system/packages.xml": abx(packages_tree()),

@@ -19,6 +19,7 @@ from helpers import run_extractor, selects
 from imagebuilders import build_ext4
 
 from forensic_triage.exports.case_uco import export_case
+from forensic_triage.exports.phone_data import gather_phone
 from forensic_triage.extractors import load_registry
 from forensic_triage.jobs.intake import add_evidence
 from forensic_triage.jobs.settings import TriageSettings
@@ -104,6 +105,7 @@ def test_ext4_userdata_image_end_to_end(tmp_path: Path) -> None:
         stored = _stored(store)
         warnings = [str(w["message"]) for w in store.query("SELECT message FROM warnings")]
         phone = store.findings.phone_records()
+        summary = gather_phone(store)
         case_text = export_case(store, tmp_path / "case.jsonld")
     finally:
         store.close()
@@ -113,9 +115,15 @@ def test_ext4_userdata_image_end_to_end(tmp_path: Path) -> None:
     for path, rtype, data in stored:
         record: dict[str, Any] = json.loads(data)
         if rtype in ("android.message", "android.call", "android.account", "android.telegram.message"):
-            assert record["table"] and record["row_id"] is not None and path.endswith(".db")
+            assert record["table"] and path.endswith(".db")
+            assert record["row_id"] is not None or record["recovered"] == "freelist"  # a carved rowid may be lost
     assert [w for w in warnings if "android" in w.lower() and "not decoded" not in w] == []
-    # the phone views reach the report's phone section and the CASE export as their roles
+    # the phone views reach the report's phone section (the deleted call marked) and the CASE export
+    assert summary is not None and summary.recovered == 1
+    assert [t["party"] for t in summary.timeline if t["recovered"]] == ["+15551230003"]
+    counts = {(role, app): n for role, app, n in summary.counts}
+    assert counts[("call", "Phone")] == len(ab.CALLS) and counts[("message", "SMS")] == len(ab.SMS)
+    assert [(loc["latitude"], loc["longitude"]) for loc in summary.locations] == [(40.712776, -74.005974)]
     roles = {(r["phone"]["role"], r["phone"].get("application")) for r in phone}
     assert {("message", "SMS"), ("message", "Telegram"), ("call", "Phone"), ("account", "com.google"),
             ("contact", "Telegram"), ("location", None)} <= roles
