@@ -1,26 +1,26 @@
-"""Android call log: calllog.db (Android 7+) or the ``calls`` table of contacts2.db (older)."""
+"""Android call log: calllog.db (Android 7+) or the ``calls`` table of contacts2.db (older), deleted rows included."""
 
 from __future__ import annotations
 
 import dataclasses
 import sqlite3
 from collections.abc import Iterator
-from typing import BinaryIO, ClassVar
+from typing import Any, BinaryIO, ClassVar
 
-from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record
+from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record, RowRecord
 
-from .android_common import COMPANIONS, col, integer, millis, open_copy, rows, schema, text
+from .android_common import COMPANIONS, android_globs, integer, millis, open_copy, schema, table_rows, text
 
 CALL_TYPES = {1: "incoming", 2: "outgoing", 3: "missed", 4: "voicemail", 5: "rejected", 6: "blocked",
               7: "answered elsewhere"}
 
 
 @dataclasses.dataclass(frozen=True)
-class AndroidCall(Record):
+class AndroidCall(RowRecord):
     record_type: ClassVar[str] = "android.call"
     time_fields: ClassVar[dict[str, str]] = {"date": "Phone call (call log)"}
 
-    call_id: int
+    call_id: int | None  # the row's _id (None: a deleted row whose id was overwritten)
     call_type: str  # incoming | outgoing | missed | voicemail | rejected | blocked | answered elsewhere
     number: str | None
     name: str | None  # cached contact name at the time of the call
@@ -32,17 +32,22 @@ class AndroidCall(Record):
 
     def summary(self) -> str:
         who = f"{self.name} ({self.number})" if self.name else (self.number or "unknown number")
-        return f"{self.call_type} call {who}, {self.duration_seconds or 0} s"
+        mark = f" [recovered: {self.recovered}]" if self.recovered else ""
+        return f"{self.call_type} call {who}, {self.duration_seconds or 0} s{mark}"
+
+    def phone_view(self) -> dict[str, Any]:
+        return {"role": "call", "application": "Phone", "direction": self.call_type, "party": self.number,
+                "time": self.date, "duration_seconds": self.duration_seconds}
 
 
 class AndroidCallsExtractor(Extractor):
     name = "android.calls"
-    version = "1.0"
-    description = "Android call log (calllog.db, contacts2.db): number, name, type, time, duration"
+    version = "1.1"
+    description = "Android call log (calllog.db, contacts2.db): number, name, type, time, duration; deleted rows"
     references = ("https://developer.android.com/reference/android/provider/CallLog.Calls",)
     inputs = InputSpec(
-        globs=("**/com.android.providers.contacts/databases/calllog.db",
-               "**/com.android.providers.contacts/databases/contacts2.db"),
+        globs=android_globs("com.android.providers.contacts/databases/calllog.db",
+                            "com.android.providers.contacts/databases/contacts2.db"),
         names=("calllog.db", "contacts2.db"),
         needs_path=True, companions=COMPANIONS, max_size=512 * 1024 * 1024,
     )
@@ -53,19 +58,17 @@ class AndroidCallsExtractor(Extractor):
         if conn is None:
             return
         try:
-            tables = schema(conn)
-            if "calls" not in tables:
+            if "calls" not in schema(conn):
                 if file_info.name.lower() == "calllog.db":
                     ctx.warn("calllog.db has no 'calls' table: not an Android call log.")
                 return  # contacts2.db of Android 7+ keeps no calls: nothing to report
-            c = tables["calls"]
-            sql = (f"SELECT _id, {col(c, 'type')}, {col(c, 'number')}, {col(c, 'name')}, {col(c, 'date')}, "
-                   f"{col(c, 'duration')}, {col(c, 'countryiso')}, {col(c, 'geocoded_location')}, "
-                   f"{col(c, 'subscription_id')} FROM calls ORDER BY _id")
-            for r in rows(ctx, conn, "calls", sql):
-                kind = integer(r[1])
-                yield AndroidCall(int(r[0]), CALL_TYPES.get(kind or 0, f"type {kind}"), text(r[2]), text(r[3]),
-                                  millis(r[4]), integer(r[5]), text(r[6]), text(r[7]), text(r[8]))
+            for r, recovered in table_rows(ctx, conn, stream, "calls", "calls"):
+                kind = integer(r.get("type"))
+                yield AndroidCall(integer(r.get("_id", r["_rowid"])), CALL_TYPES.get(kind or 0, f"type {kind}"),
+                                  text(r.get("number")), text(r.get("name")), millis(r.get("date")),
+                                  integer(r.get("duration")), text(r.get("countryiso")),
+                                  text(r.get("geocoded_location")), text(r.get("subscription_id")),
+                                  table="calls", row_id=integer(r["_rowid"]), recovered=recovered)
         except sqlite3.DatabaseError as exc:
             ctx.warn(f"The database is damaged: {exc}.")
         finally:

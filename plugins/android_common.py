@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 from forensic_triage.plugin_api import ExtractContext, Extractor
 from forensic_triage.timeutil import from_unix, iso
+
+from .sqlite_recovery import recovered_rows
 
 MAX_ROWS = 500_000
 COMPANIONS = ("-wal", "-journal")  # not -shm: SQLite rebuilds the WAL index itself
@@ -37,6 +39,32 @@ def open_copy(ctx: ExtractContext) -> sqlite3.Connection | None:
         return None
     conn.row_factory = sqlite3.Row
     return conn
+
+
+def android_globs(*suffixes: str) -> tuple[str, ...]:
+    """Globs matching an Android path by its end, whatever holds it: the root of the userdata
+    partition (``system/packages.xml``, ``data/com.android.../mmssms.db``), a TAR of /data
+    (``data/data/...``, ``data/user/0/...``, ``data/user_de/0/...``) or a ZIP with a top folder
+    (``Dump/data/data/...``)."""
+    out: list[str] = []
+    for suffix in suffixes:
+        suffix = suffix.strip("/")
+        out += [suffix, "**/" + suffix]
+    return tuple(out)
+
+
+def table_rows(ctx: ExtractContext, conn: sqlite3.Connection, data: BinaryIO, table: str,
+               what: str) -> Iterator[tuple[dict[str, Any], str]]:
+    """``(row, recovered)`` for every row of ``table``: the live rows (``recovered`` ``""``), then
+    the rows only the write-ahead log or the free space still hold (``"wal"`` / ``"freelist"``,
+    from :func:`plugins.sqlite_recovery.recovered_rows` over ``data``, the file's bytes). Each row
+    is a dict of lower-case column names plus ``_rowid`` (None when the carver lost it)."""
+    quoted = table.replace('"', '""')
+    sql = f'SELECT rowid AS "_rowid", * FROM "{quoted}" ORDER BY rowid'  # noqa: S608 - a name from sqlite_master
+    for r in rows(ctx, conn, what, sql):
+        yield {k.lower(): r[k] for k in r.keys()}, ""
+    for where, row in recovered_rows(ctx, table, data):
+        yield {k.lower(): v for k, v in row.items()}, where
 
 
 def schema(conn: sqlite3.Connection) -> dict[str, set[str]]:
@@ -101,6 +129,11 @@ def integer(value: Any) -> int | None:
         return int(value) if value is not None else None
     except (TypeError, ValueError):
         return None
+
+
+def flag(value: Any) -> bool | None:
+    number = integer(value)
+    return bool(number) if number is not None else None
 
 
 # A helper module: it registers no extractor of its own (see plugins/__init__.py).

@@ -1,15 +1,25 @@
-"""Android contacts from the contacts provider's contacts2.db (raw contacts with their data rows)."""
+"""Android contacts from the contacts provider's contacts2.db (raw contacts with their data rows), deleted rows included."""
 
 from __future__ import annotations
 
 import dataclasses
 import sqlite3
 from collections.abc import Iterator
-from typing import BinaryIO, ClassVar
+from typing import Any, BinaryIO, ClassVar
 
-from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record
+from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record, RowRecord
 
-from .android_common import COMPANIONS, integer, millis, open_copy, rows, schema, text
+from .android_common import (
+    COMPANIONS,
+    android_globs,
+    integer,
+    millis,
+    open_copy,
+    rows,
+    schema,
+    table_rows,
+    text,
+)
 
 NAME, PHONE, EMAIL, ORG = ("vnd.android.cursor.item/name", "vnd.android.cursor.item/phone_v2",
                            "vnd.android.cursor.item/email_v2", "vnd.android.cursor.item/organization")
@@ -17,12 +27,12 @@ MAX_VALUES = 100
 
 
 @dataclasses.dataclass(frozen=True)
-class AndroidContact(Record):
+class AndroidContact(RowRecord):
     record_type: ClassVar[str] = "android.contact"
     time_fields: ClassVar[dict[str, str]] = {"last_contacted": "Contact last contacted",
                                              "last_updated": "Contact last updated"}
 
-    raw_contact_id: int
+    raw_contact_id: int | None
     display_name: str | None
     phone_numbers: tuple[str, ...]
     emails: tuple[str, ...]
@@ -36,7 +46,12 @@ class AndroidContact(Record):
     deleted: bool  # marked deleted, not yet synced away
 
     def summary(self) -> str:
-        return f"Contact {self.display_name or '?'} {', '.join(self.phone_numbers[:3])}".strip()
+        mark = f" [recovered: {self.recovered}]" if self.recovered else ""
+        return f"Contact {self.display_name or '?'} {', '.join(self.phone_numbers[:3])}".strip() + mark
+
+    def phone_view(self) -> dict[str, Any]:
+        return {"role": "contact", "name": self.display_name, "numbers": list(self.phone_numbers),
+                "emails": list(self.emails), "application": self.account_type or "Contacts"}
 
 
 def _data(ctx: ExtractContext, conn: sqlite3.Connection,
@@ -56,13 +71,23 @@ def _data(ctx: ExtractContext, conn: sqlite3.Connection,
     return out
 
 
+def _lookup(ctx: ExtractContext, conn: sqlite3.Connection, tables: dict[str, set[str]], table: str,
+            columns: tuple[str, ...]) -> dict[int, tuple[Any, ...]]:
+    """``_id`` -> the given columns of a small table (None for a column the version lacks)."""
+    if table not in tables or "_id" not in tables[table]:
+        return {}
+    picked = ", ".join(c if c in tables[table] else "NULL" for c in columns)
+    return {int(r[0]): tuple(r[1:]) for r in rows(ctx, conn, table, f"SELECT _id, {picked} FROM {table}")  # noqa: S608
+            if r[0] is not None}
+
+
 class AndroidContactsExtractor(Extractor):
     name = "android.contacts"
-    version = "1.0"
-    description = "Android contacts (contacts2.db): names, numbers, e-mails, accounts, last contacted"
+    version = "1.1"
+    description = "Android contacts (contacts2.db): names, numbers, e-mails, accounts, last contacted; deleted rows"
     references = ("https://developer.android.com/reference/android/provider/ContactsContract",)
     inputs = InputSpec(
-        globs=("**/com.android.providers.contacts/databases/contacts2.db",),
+        globs=android_globs("com.android.providers.contacts/databases/contacts2.db"),
         names=("contacts2.db",),
         needs_path=True, companions=COMPANIONS, max_size=512 * 1024 * 1024,
     )
@@ -78,32 +103,22 @@ class AndroidContactsExtractor(Extractor):
                 ctx.warn("Database has no 'raw_contacts' table: not an Android contacts2.db.")
                 return
             data = _data(ctx, conn, tables)
-            rc = tables["raw_contacts"]
-            has_accounts = "account_id" in rc and "accounts" in tables
-            has_contacts = "contacts" in tables and "contact_id" in rc
-
-            def r_col(name: str, default: str = "NULL") -> str:
-                return f"r.{name}" if name in rc else default
-
-            updated = "c.contact_last_updated_timestamp" if has_contacts and \
-                "contact_last_updated_timestamp" in tables["contacts"] else "NULL"
-            accounts = "a.account_name, a.account_type" if has_accounts else \
-                f"{r_col('account_name')}, {r_col('account_type')}"
-            sql = (
-                f"SELECT r._id, {r_col('display_name')}, {accounts}, {r_col('times_contacted')}, "
-                f"{r_col('last_time_contacted')}, {updated}, {r_col('starred', '0')}, {r_col('deleted', '0')} "
-                "FROM raw_contacts r "
-                + ("LEFT JOIN accounts a ON a._id = r.account_id " if has_accounts else "")
-                + ("LEFT JOIN contacts c ON c._id = r.contact_id " if has_contacts else "")
-                + "ORDER BY r._id"
-            )
-            for r in rows(ctx, conn, "contacts", sql):
-                values = data.get(int(r[0]), {})
+            accounts = _lookup(ctx, conn, tables, "accounts", ("account_name", "account_type"))
+            updated = _lookup(ctx, conn, tables, "contacts", ("contact_last_updated_timestamp",))
+            for r, recovered in table_rows(ctx, conn, stream, "raw_contacts", "contacts"):
+                rid = integer(r.get("_id", r["_rowid"]))
+                values = data.get(rid, {}) if rid is not None else {}
                 names, orgs = values.get(NAME, []), values.get(ORG, [])
+                account: tuple[Any, ...] = (r.get("account_name"), r.get("account_type"))
+                if "account_id" in r:
+                    account = accounts.get(integer(r["account_id"]) or -1, (None, None))
+                last_updated = updated.get(integer(r.get("contact_id")) or -1, (None,))[0]
                 yield AndroidContact(
-                    int(r[0]), text(r[1]) or (names[0] if names else None), tuple(values.get(PHONE, [])),
-                    tuple(values.get(EMAIL, [])), orgs[0] if orgs else None, text(r[2]), text(r[3]),
-                    integer(r[4]), millis(r[5]), millis(r[6]), bool(integer(r[7])), bool(integer(r[8])))
+                    rid, text(r.get("display_name")) or (names[0] if names else None), tuple(values.get(PHONE, [])),
+                    tuple(values.get(EMAIL, [])), orgs[0] if orgs else None, text(account[0]), text(account[1]),
+                    integer(r.get("times_contacted")), millis(r.get("last_time_contacted")), millis(last_updated),
+                    bool(integer(r.get("starred"))), bool(integer(r.get("deleted"))),
+                    table="raw_contacts", row_id=integer(r["_rowid"]), recovered=recovered)
         except sqlite3.DatabaseError as exc:
             ctx.warn(f"The database is damaged: {exc}.")
         finally:

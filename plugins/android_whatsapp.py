@@ -1,25 +1,35 @@
-"""WhatsApp messages from an unencrypted msgstore.db (both the legacy and the 2022+ schema)."""
+"""WhatsApp messages from an unencrypted msgstore.db (both the legacy and the 2022+ schema), deleted rows included."""
 
 from __future__ import annotations
 
 import dataclasses
 import sqlite3
 from collections.abc import Iterator
-from typing import BinaryIO, ClassVar
+from typing import Any, BinaryIO, ClassVar
 
-from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record
+from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record, RowRecord
 
-from .android_common import COMPANIONS, integer, millis, open_copy, rows, schema, text
+from .android_common import (
+    COMPANIONS,
+    android_globs,
+    integer,
+    millis,
+    open_copy,
+    rows,
+    schema,
+    table_rows,
+    text,
+)
 
 OWNER = "(device owner)"
 
 
 @dataclasses.dataclass(frozen=True)
-class WhatsAppMessage(Record):
+class WhatsAppMessage(RowRecord):
     record_type: ClassVar[str] = "android.whatsapp.message"
     time_fields: ClassVar[dict[str, str]] = {"timestamp": "WhatsApp message"}
 
-    message_id: int
+    message_id: int | None
     chat: str | None  # the chat's JID (phone@s.whatsapp.net, or ...@g.us for a group)
     chat_subject: str | None  # group name
     from_me: bool
@@ -33,67 +43,76 @@ class WhatsAppMessage(Record):
     starred: bool
 
     def summary(self) -> str:
-        return f"WhatsApp {self.sender or '?'} in {self.chat_subject or self.chat or '?'}: {(self.text or '')[:100]}"
+        mark = f" [recovered: {self.recovered}]" if self.recovered else ""
+        where = self.chat_subject or self.chat or "?"
+        return f"WhatsApp {self.sender or '?'} in {where}: {(self.text or '')[:100]}{mark}"
+
+    def phone_view(self) -> dict[str, Any]:
+        party = self.chat if self.from_me else (self.sender or self.chat)
+        return {"role": "message", "application": "WhatsApp", "direction": "sent" if self.from_me else "received",
+                "party": party, "time": self.timestamp, "body": self.text, "thread": self.chat_subject or self.chat}
 
 
-def _jid(alias: str, cols: set[str]) -> str:
-    if "raw_string" in cols:
-        return f"COALESCE({alias}.raw_string, {alias}.user || '@' || {alias}.server)"
-    return f"({alias}.user || '@' || {alias}.server)"
+def _lookup(ctx: ExtractContext, conn: sqlite3.Connection, tables: dict[str, set[str]], table: str, key: str,
+            columns: tuple[str, ...]) -> dict[Any, tuple[Any, ...]]:
+    """``key`` -> the given columns of a lookup table (None for a column this version lacks)."""
+    if table not in tables or key not in tables[table]:
+        return {}
+    picked = ", ".join(c if c in tables[table] else "NULL" for c in columns)
+    sql = f"SELECT {key}, {picked} FROM {table}"  # noqa: S608 - known names
+    return {r[0]: tuple(r[1:]) for r in rows(ctx, conn, table, sql) if r[0] is not None}
 
 
-def _modern_sql(tables: dict[str, set[str]]) -> str:
-    m, jid = tables["message"], tables.get("jid", set())
-    media = tables.get("message_media", set())
-    has_jid = "jid" in tables
-    has_chat = "chat" in tables and "jid_row_id" in tables["chat"] and "chat_row_id" in m
-    chat = _jid("j", jid) if has_jid and has_chat else "NULL"
-    sender = _jid("s", jid) if has_jid and "sender_jid_row_id" in m else "NULL"
-    subject = "c.subject" if has_chat and "subject" in tables["chat"] else "NULL"
-
-    def mm(name: str) -> str:
-        return f"mm.{name}" if name in media else "NULL"
-
-    def mc(name: str, default: str = "NULL") -> str:
-        return f"m.{name}" if name in m else default
-
-    return (
-        f"SELECT m._id, {chat}, {subject}, {mc('from_me', '0')}, {sender}, {mc('timestamp')}, "
-        f"{mc('text_data')}, {mc('message_type')}, {mm('file_path')}, {mm('mime_type')}, {mm('file_size')}, "
-        f"{mc('starred', '0')} FROM message m "
-        + ("LEFT JOIN chat c ON c._id = m.chat_row_id " if has_chat else "")
-        + ("LEFT JOIN jid j ON j._id = c.jid_row_id " if has_jid and has_chat else "")
-        + ("LEFT JOIN jid s ON s._id = m.sender_jid_row_id " if sender != "NULL" else "")
-        + ("LEFT JOIN message_media mm ON mm.message_row_id = m._id " if "message_row_id" in media else "")
-        + ("WHERE m.chat_row_id IS NOT -1 " if "chat_row_id" in m else "")  # -1: WhatsApp's placeholder row
-        + "ORDER BY m._id"
-    )
+def _modern(ctx: ExtractContext, conn: sqlite3.Connection, tables: dict[str, set[str]],
+            data: BinaryIO) -> Iterator[WhatsAppMessage]:
+    jids = {k: text(raw) or (f"{user}@{server}" if user is not None and server is not None else None)
+            for k, (raw, user, server) in _lookup(ctx, conn, tables, "jid", "_id",
+                                                  ("raw_string", "user", "server")).items()}
+    chats = _lookup(ctx, conn, tables, "chat", "_id", ("jid_row_id", "subject"))
+    media = _lookup(ctx, conn, tables, "message_media", "message_row_id", ("file_path", "mime_type", "file_size"))
+    for r, recovered in table_rows(ctx, conn, data, "message", "WhatsApp messages"):
+        chat_row = integer(r.get("chat_row_id"))
+        if chat_row == -1:
+            continue  # WhatsApp's placeholder row
+        jid_row, subject = chats.get(chat_row, (None, None))
+        mid = integer(r.get("_id", r["_rowid"]))
+        path, mime, size = media.get(mid, (None, None, None))
+        yield _message(mid, jids.get(jid_row), text(subject), r.get("from_me"),
+                       jids.get(integer(r.get("sender_jid_row_id"))), r.get("timestamp"), r.get("text_data"),
+                       r.get("message_type"), path, mime, size, r.get("starred"),
+                       table="message", row_id=integer(r["_rowid"]), recovered=recovered)
 
 
-def _legacy_sql(tables: dict[str, set[str]]) -> str:
-    c = tables["messages"]
+def _legacy(ctx: ExtractContext, conn: sqlite3.Connection, tables: dict[str, set[str]],
+            data: BinaryIO) -> Iterator[WhatsAppMessage]:
+    subjects = _lookup(ctx, conn, tables, "chat_list", "key_remote_jid", ("subject",))
+    for r, recovered in table_rows(ctx, conn, data, "messages", "WhatsApp messages"):
+        chat = text(r.get("key_remote_jid"))
+        if chat == "-1":
+            continue
+        yield _message(integer(r.get("_id", r["_rowid"])), chat, text(subjects.get(chat, (None,))[0]),
+                       r.get("key_from_me"), text(r.get("remote_resource")), r.get("timestamp"), r.get("data"),
+                       r.get("media_wa_type"), r.get("media_name"), r.get("media_mime_type"), r.get("media_size"),
+                       r.get("starred"), table="messages", row_id=integer(r["_rowid"]), recovered=recovered)
 
-    def mc(name: str, default: str = "NULL") -> str:
-        return f"m.{name}" if name in c else default
 
-    subject = "cl.subject" if "chat_list" in tables and "subject" in tables["chat_list"] else "NULL"
-    return (
-        f"SELECT m._id, m.key_remote_jid, {subject}, {mc('key_from_me', '0')}, {mc('remote_resource')}, "
-        f"{mc('timestamp')}, {mc('data')}, {mc('media_wa_type')}, {mc('media_name')}, {mc('media_mime_type')}, "
-        f"{mc('media_size')}, {mc('starred', '0')} FROM messages m "
-        + ("LEFT JOIN chat_list cl ON cl.key_remote_jid = m.key_remote_jid " if subject != "NULL" else "")
-        + "WHERE m.key_remote_jid IS NOT '-1' ORDER BY m._id"
-    )
+def _message(mid: int | None, chat: str | None, subject: str | None, from_me: Any, sender: str | None,
+             timestamp: Any, body: Any, mtype: Any, path: Any, mime: Any, size: Any, starred: Any, *,
+             table: str, row_id: int | None, recovered: str) -> WhatsAppMessage:
+    mine = bool(integer(from_me))
+    return WhatsAppMessage(mid, chat, subject, mine, OWNER if mine else (sender or chat), millis(timestamp),
+                           text(body), integer(mtype), text(path), text(mime), integer(size),
+                           bool(integer(starred)), table=table, row_id=row_id, recovered=recovered)
 
 
 class WhatsAppExtractor(Extractor):
     name = "android.whatsapp"
-    version = "1.0"
-    description = "WhatsApp messages (unencrypted msgstore.db): chat, sender, time, text, media"
+    version = "1.1"
+    description = "WhatsApp messages (unencrypted msgstore.db): chat, sender, time, text, media; deleted rows"
     references = ("https://github.com/KnugiHK/WhatsApp-Chat-Exporter",
                   "https://www.magnetforensics.com/blog/whatsapp-database-changes/")
     inputs = InputSpec(
-        globs=("**/com.whatsapp/databases/msgstore.db", "**/com.whatsapp.w4b/databases/msgstore.db"),
+        globs=android_globs("com.whatsapp/databases/msgstore.db", "com.whatsapp.w4b/databases/msgstore.db"),
         names=("msgstore.db",),
         needs_path=True, companions=COMPANIONS, max_size=1024 * 1024 * 1024,
     )
@@ -106,18 +125,11 @@ class WhatsAppExtractor(Extractor):
         try:
             tables = schema(conn)
             if "message" in tables and "_id" in tables["message"]:
-                sql = _modern_sql(tables)
+                yield from _modern(ctx, conn, tables, stream)
             elif "messages" in tables and "key_remote_jid" in tables["messages"]:
-                sql = _legacy_sql(tables)
+                yield from _legacy(ctx, conn, tables, stream)
             else:
                 ctx.warn("Database has no WhatsApp 'message' or 'messages' table: not a msgstore.db.")
-                return
-            for r in rows(ctx, conn, "WhatsApp messages", sql):
-                from_me = bool(integer(r[3]))
-                chat = text(r[1])
-                sender = OWNER if from_me else (text(r[4]) or chat)
-                yield WhatsAppMessage(int(r[0]), chat, text(r[2]), from_me, sender, millis(r[5]), text(r[6]),
-                                      integer(r[7]), text(r[8]), text(r[9]), integer(r[10]), bool(integer(r[11])))
         except sqlite3.DatabaseError as exc:
             ctx.warn(f"The database is damaged: {exc}.")
         finally:

@@ -50,6 +50,7 @@ _BROWSERS = (
     ("/microsoft/edge/", "Edge"), ("/microsoft edge/", "Edge"), ("/microsoft-edge/", "Edge"),
     ("/bravesoftware/", "Brave"), ("/chromium/", "Chromium"), ("/google/chrome", "Chrome"),
     ("/google-chrome", "Chrome"),
+    ("/com.android.chrome/", "Chrome (Android)"), ("/com.chrome.beta/", "Chrome Beta (Android)"),
 )
 
 
@@ -94,6 +95,9 @@ class ChromeHistoryExtractor(Extractor):
             "%HomeDir%/.config/chromium/*/History",
             "%HomeDir%/.config/microsoft-edge/*/History",
             "%HomeDir%/.config/BraveSoftware/Brave-Browser/*/History",
+            # Android, whatever holds /data (userdata partition, TAR or ZIP of /data, a top folder)
+            "**/com.android.chrome/app_chrome/*/History",
+            "**/com.chrome.beta/app_chrome/*/History",
         ),
         names=("History",),
         signatures=(SQLITE_MAGIC,),

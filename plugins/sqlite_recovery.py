@@ -6,7 +6,8 @@ Not an extractor (its EXTRACTORS tuple is empty): the phone extractors call
 
 * ``"wal"`` — a version of a row found in the write-ahead log (``-wal``) that the database as
   SQLite reads it does not hold: a frame after the last commit (never committed), or an older
-  committed version that a later frame changed or deleted.
+  committed version that a later frame changed or deleted (also when that version is the one in
+  the database file itself, the WAL holding the page's later state).
 * ``"freelist"`` — a deleted record carved from free space: a page on the free list, the
   unallocated gap of a live page of the table, or a free block inside one (where SQLite writes
   4 bytes of its own over the start of the deleted cell, so the rowid and the record's first
@@ -517,6 +518,14 @@ def _recover(ctx: ExtractContext, db: _Db, table: _Table) -> Iterator[tuple[str,
         if number in own and content[_header_offset(number)] == 0x0D:
             for rowid, values in _leaf_cells(db, content, number, ncols):
                 yield from emit("wal", rowid, values)
+    # the database file's own versions of pages the WAL replaced (rows deleted or changed since)
+    replaced = {number for number, _content, _committed in db.frames}
+    for number in sorted(own & replaced):
+        if _exists(db, number):
+            page = db.page(number, latest=False)
+            if page[_header_offset(number)] == 0x0D:
+                for rowid, values in _leaf_cells(db, page, number, ncols):
+                    yield from emit("wal", rowid, values)
     # deleted records in the free space of the table's pages, in the file and in the WAL
     versions = [(n, db.page(n, latest=False)) for n in sorted(own) if _exists(db, n)]
     versions += [(n, c) for n, c, _ in db.frames if n in own]

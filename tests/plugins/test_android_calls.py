@@ -37,10 +37,13 @@ def test_call_log_records() -> None:
     assert warnings == []
     assert [a.data["call_type"] for a in artifacts] == ["incoming", "missed", "outgoing"]
     art = artifacts[0]
-    assert (art.type, art.plugin, art.plugin_version) == ("android.call", "android.calls", "1.0")
+    assert (art.type, art.plugin, art.plugin_version) == ("android.call", "android.calls", "1.1")
     assert art.data == {"call_id": 1, "call_type": "incoming", "number": "+15551230001", "name": "Victor",
                         "date": "2023-04-01T10:20:30Z", "duration_seconds": 75, "country_iso": "US",
-                        "location": "New York, NY", "account": "8901260000000000001"}
+                        "location": "New York, NY", "account": "8901260000000000001",
+                        "table": "calls", "row_id": 1, "recovered": "",
+                        "phone": {"role": "call", "application": "Phone", "direction": "incoming",
+                                  "party": "+15551230001", "time": "2023-04-01T10:20:30Z", "duration_seconds": 75}}
     assert art.times == [("Phone call (call log)", "2023-04-01T10:20:30Z")]
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+import tempfile
+from pathlib import Path
+
 from forensic_triage.plugins.android_contacts import AndroidContactsExtractor
 from helpers import build_sqlite, run_extractor, selects
 
@@ -59,12 +63,15 @@ def test_contact_records() -> None:
     assert warnings == []
     assert len(artifacts) == 2
     art = artifacts[0]
-    assert (art.type, art.plugin, art.plugin_version) == ("android.contact", "android.contacts", "1.0")
+    assert (art.type, art.plugin, art.plugin_version) == ("android.contact", "android.contacts", "1.1")
     assert art.data == {
         "raw_contact_id": 1, "display_name": "Victor Vance", "phone_numbers": ["+15551230001", "+15551230009"],
         "emails": ["victor@example.net"], "organization": "Vance Logistics", "account_name": "alice@example.com",
         "account_type": "com.google", "times_contacted": 3, "last_contacted": "2023-04-01T10:20:30Z",
         "last_updated": "2023-03-28T10:40:00Z", "starred": True, "deleted": False,
+        "table": "raw_contacts", "row_id": 1, "recovered": "",
+        "phone": {"role": "contact", "name": "Victor Vance", "numbers": ["+15551230001", "+15551230009"],
+                  "emails": ["victor@example.net"], "application": "com.google"},
     }
     assert sorted(art.times) == [("Contact last contacted", "2023-04-01T10:20:30Z"),
                                  ("Contact last updated", "2023-03-28T10:40:00Z")]
@@ -79,3 +86,21 @@ def test_damaged_contacts_are_warnings() -> None:
     other, _ = build_sqlite("CREATE TABLE t (x);")
     artifacts, warnings = run_extractor(AndroidContactsExtractor, other, PATH)
     assert len(warnings) == 1 and "raw_contacts" in warnings[0].message
+
+
+def test_deleted_contact_is_recovered_from_free_space() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "contacts2.db"
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute("PRAGMA secure_delete=OFF")
+        conn.executescript(SCHEMA + ROWS + "INSERT INTO raw_contacts (_id, account_id, display_name) "
+                           "VALUES (3, 1, 'Burner Phone Guy');")
+        conn.execute("DELETE FROM raw_contacts WHERE _id = 3")
+        conn.close()
+        db = path.read_bytes()
+    artifacts, warnings = run_extractor(AndroidContactsExtractor, db, PATH)
+    assert warnings == []
+    gone = [a.data for a in artifacts if a.data["recovered"]]
+    assert [(g["display_name"], g["account_name"], g["recovered"]) for g in gone] == [
+        ("Burner Phone Guy", "alice@example.com", "freelist")]
+    assert gone[0]["phone"]["role"] == "contact"

@@ -58,11 +58,14 @@ def test_sms_and_mms_records() -> None:
     assert warnings == []
     assert len(artifacts) == 3
     art = artifacts[0]
-    assert (art.type, art.plugin, art.plugin_version) == ("android.message", "android.sms", "1.0")
+    assert (art.type, art.plugin, art.plugin_version) == ("android.message", "android.sms", "1.1")
     assert art.data == {
         "kind": "SMS", "message_id": 1, "thread_id": 1, "direction": "received", "address": "+15551230001",
         "date": "2023-04-01T10:20:30.123000Z", "date_sent": "2023-04-01T10:20:28Z", "read": True,
         "subject": None, "body": "Meet at the dock at 9", "attachments": [], "service_center": "+15550000000",
+        "table": "sms", "row_id": 1, "recovered": "",
+        "phone": {"role": "message", "application": "SMS", "direction": "received", "party": "+15551230001",
+                  "time": "2023-04-01T10:20:30.123000Z", "body": "Meet at the dock at 9", "thread": "1"},
     }
     assert art.times == [("Message (SMS/MMS)", "2023-04-01T10:20:30.123000Z"),
                          ("Message sent (SMS/MMS, sender's clock)", "2023-04-01T10:20:28Z")]
@@ -71,6 +74,9 @@ def test_sms_and_mms_records() -> None:
         "kind": "MMS", "message_id": 1, "thread_id": 2, "direction": "received", "address": "+15551230002",
         "date": "2023-04-01T10:30:00Z", "date_sent": "2023-04-01T10:29:50Z", "read": False, "subject": "Photos",
         "body": "Here they are", "attachments": ["IMG_0001.jpg (image/jpeg)"], "service_center": None,
+        "table": "pdu", "row_id": 1, "recovered": "",
+        "phone": {"role": "message", "application": "MMS", "direction": "received", "party": "+15551230002",
+                  "time": "2023-04-01T10:30:00Z", "body": "Here they are", "thread": "2"},
     }
     assert "sqlite3" in versions
 

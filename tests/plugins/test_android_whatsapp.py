@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+import tempfile
+from pathlib import Path
+
 from forensic_triage.plugins.android_whatsapp import WhatsAppExtractor
 from helpers import build_sqlite, run_extractor, selects
 
@@ -75,12 +79,16 @@ def test_modern_schema_records() -> None:
     assert [a.data["sender"] for a in artifacts] == ["15551230001@s.whatsapp.net", "(device owner)",
                                                          "15551230002@s.whatsapp.net"]
     art = artifacts[2]
-    assert (art.type, art.plugin, art.plugin_version) == ("android.whatsapp.message", "android.whatsapp", "1.0")
+    assert (art.type, art.plugin, art.plugin_version) == ("android.whatsapp.message", "android.whatsapp", "1.1")
     assert art.data == {
         "message_id": 4, "chat": "120363000000000001@g.us", "chat_subject": "Harbour crew", "from_me": False,
         "sender": "15551230002@s.whatsapp.net", "timestamp": "2023-04-01T10:21:40Z", "text": "look",
         "message_type": 1, "media_path": "Media/WhatsApp Images/IMG-20230401-WA0001.jpg",
         "media_mime": "image/jpeg", "media_size": 48213, "starred": False,
+        "table": "message", "row_id": 4, "recovered": "",
+        "phone": {"role": "message", "application": "WhatsApp", "direction": "received",
+                  "party": "15551230002@s.whatsapp.net", "time": "2023-04-01T10:21:40Z", "body": "look",
+                  "thread": "Harbour crew"},
     }
     assert art.times == [("WhatsApp message", "2023-04-01T10:21:40Z")]
     assert artifacts[1].data["starred"] is True and artifacts[1].data["from_me"] is True
@@ -95,6 +103,10 @@ def test_legacy_schema_records() -> None:
         "message_id": 2, "chat": "120363000000000001@g.us", "chat_subject": "Harbour crew", "from_me": False,
         "sender": "15551230002@s.whatsapp.net", "timestamp": "2017-07-14T02:40:00Z", "text": "meet 9pm",
         "message_type": 0, "media_path": None, "media_mime": None, "media_size": None, "starred": False,
+        "table": "messages", "row_id": 2, "recovered": "",
+        "phone": {"role": "message", "application": "WhatsApp", "direction": "received",
+                  "party": "15551230002@s.whatsapp.net", "time": "2017-07-14T02:40:00Z", "body": "meet 9pm",
+                  "thread": "Harbour crew"},
     }
 
 
@@ -104,3 +116,21 @@ def test_encrypted_or_damaged_store_is_a_warning() -> None:
     db, _ = build_sqlite(MODERN)
     artifacts, warnings = run_extractor(WhatsAppExtractor, db[: len(db) // 2], PATH)
     assert warnings and all(w.kind == "warning" for w in warnings)
+
+
+def test_deleted_message_is_recovered_from_free_space() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "msgstore.db"
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute("PRAGMA secure_delete=OFF")
+        conn.executescript(MODERN)
+        conn.execute("DELETE FROM message WHERE _id = 3")
+        live = conn.execute("SELECT count(*) FROM message WHERE chat_row_id != -1").fetchone()[0]
+        conn.close()
+        db = path.read_bytes()
+    artifacts, warnings = run_extractor(WhatsAppExtractor, db, PATH)
+    assert warnings == []
+    assert len([a for a in artifacts if not a.data["recovered"]]) == live == 2
+    gone = [a.data for a in artifacts if a.data["recovered"]]
+    assert [(g["text"], g["from_me"], g["chat"], g["recovered"], g["phone"]["direction"]) for g in gone] == [
+        ("Yes", True, "15551230001@s.whatsapp.net", "freelist", "sent")]

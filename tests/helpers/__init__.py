@@ -1,0 +1,1 @@
+"""Builders of test evidence shared by several test folders."""
