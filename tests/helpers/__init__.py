@@ -1,0 +1,1 @@
+"""Builders of real test data shared by several test folders (import as ``tests.helpers.NAME``)."""
