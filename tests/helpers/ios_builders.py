@@ -127,11 +127,14 @@ DELETED_GUID = "A1B2C3D4-0004"
 
 def attributed_body(text: str) -> bytes:
     """An NSAttributedString archived as Apple's typedstream, as iOS 16 writes ``attributedBody``."""
+    def number(n: int) -> bytes:  # typedstream integers: one byte, or 0x81 and 16 bits little-endian
+        return bytes([n]) if n < 0x80 else b"\x81" + n.to_bytes(2, "little")
+
     raw = text.encode("utf-8")
-    size = bytes([len(raw)]) if len(raw) < 0x80 else b"\x81" + len(raw).to_bytes(2, "little")
+    size = number(len(raw))
     return (b"\x04\x0bstreamtyped\x81\xe8\x03\x84\x01@\x84\x84\x84\x12NSAttributedString\x00\x84\x84\x08NSObject"
             b"\x00\x85\x92\x84\x84\x84\x08NSString\x01\x94\x84\x01+" + size + raw
-            + b"\x86\x84\x02iI\x01" + bytes([len(text)]) + b"\x92\x84\x84\x84\x0cNSDictionary\x00\x94\x84\x01i\x01"
+            + b"\x86\x84\x02iI\x01" + number(len(text.encode("utf-16-le")) // 2) + b"\x92\x84\x84\x84\x0cNSDictionary\x00\x94\x84\x01i\x01"
             b"\x92\x84\x96\x96\x1d__kIMMessagePartAttributeName\x86\x92\x84\x84\x84\x08NSNumber\x00\x84\x84\x07"
             b"NSValue\x00\x94\x84\x01*\x84\x99\x99\x00\x86\x86\x86")
 
@@ -553,3 +556,23 @@ def wifi_known_networks_plist() -> bytes:
             "JoinedBySystemAt": dt.datetime(2023, 4, 3, 22, 0), "SupportedSecurityTypes": 8,
             "__OSSpecific__": {"BSSID": "f0:9f:c2:aa:bb:cc"}},
     }, fmt=plistlib.FMT_BINARY)
+
+
+def query(db: bytes, sql: str, wal: bytes | None = None) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` on a copy of ``db`` (with its ``-wal`` when given): what SQLite itself reads,
+    the reference the extractors are compared with."""
+    with tempfile.TemporaryDirectory(prefix="ft-ios-q-") as folder:
+        path = Path(folder) / "copy.db"
+        path.write_bytes(db if wal is not None else db[:18] + b"\x01\x01" + db[20:])  # no WAL: rollback mode
+        if wal is not None:
+            (Path(folder) / "copy.db-wal").write_bytes(wal)
+        conn = sqlite3.connect(path)
+        try:
+            return conn.execute(sql).fetchall()
+        finally:
+            conn.close()
+
+
+def padded(db_script: str, table_sql: str) -> bytes:
+    """A database of ``db_script`` grown past a few pages by ``table_sql`` (for damage tests)."""
+    return build_db(db_script + table_sql)[0]

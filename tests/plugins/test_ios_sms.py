@@ -1,0 +1,88 @@
+"""ios.sms: sms.db written with the Messages schema of iOS 16 (tests/helpers/ios_builders.py)."""
+
+from __future__ import annotations
+
+import pytest
+from forensic_triage.plugins.ios_sms import IosSmsExtractor, attributed_text
+from helpers import run_extractor, selects
+
+from tests.helpers.ios_builders import DELETED_GUID, SMS_ATTRIBUTED_TEXT, attributed_body, query, sms_db
+
+BACKUP = "HomeDomain/Library/SMS/sms.db"
+FULL = "private/var/mobile/Library/SMS/sms.db"
+
+
+def test_inputs_both_path_shapes() -> None:
+    assert selects(IosSmsExtractor, BACKUP)[0]
+    assert selects(IosSmsExtractor, FULL)[0]
+    assert not selects(IosSmsExtractor, "HomeDomain/Library/SMS/other.db")[0]
+    assert not selects(IosSmsExtractor, "data/data/com.android.providers.telephony/databases/mmssms.db")[0]
+
+
+@pytest.mark.parametrize("unit", ["ns", "s"])
+def test_messages_fields_and_times(unit: str) -> None:
+    db, _ = sms_db(unit=unit)
+    versions: dict[str, str] = {}
+    artifacts, warnings = run_extractor(IosSmsExtractor, db, BACKUP, library_versions=versions)
+    assert warnings == []
+    assert len(artifacts) == query(db, "SELECT count(*) FROM message")[0][0] == 5
+    assert "sqlite3" in versions
+    first = artifacts[0]
+    assert (first.type, first.plugin) == ("ios.message", "ios.sms")
+    # iOS 11+ writes nanoseconds (sub-second kept), older iOS whole seconds: both are 2001-based UTC
+    date = "2023-04-01T10:20:30.123456Z" if unit == "ns" else "2023-04-01T10:20:30Z"
+    assert first.data == {
+        "table": "message", "row_id": 1, "recovered": "", "service": "SMS", "direction": "received",
+        "party": "+18685550100", "chat": "+18685550100", "chat_name": None, "date": date,
+        "date_read": "2023-04-01T10:21:00Z", "date_delivered": None, "text": "Meet at the dock at 9",
+        "subject": None, "attachments": [], "account": "p:+18685550199", "guid": "A1B2C3D4-0001",
+        "phone": {"role": "message", "application": "SMS", "direction": "received", "party": "+18685550100",
+                  "time": date, "body": "Meet at the dock at 9", "thread": "+18685550100"}}
+    assert first.times == [("Message (iOS Messages)", date), ("Message read (iOS Messages)", "2023-04-01T10:21:00Z")]
+    sent = artifacts[1].data
+    assert (sent["direction"], sent["party"], sent["date_delivered"]) == ("sent", "+18685550100",
+                                                                          "2023-04-01T10:22:03Z")
+    photo = artifacts[2].data
+    assert photo["service"] == "iMessage" and photo["chat_name"] == "Harbour crew"
+    assert photo["attachments"] == ["~/Library/SMS/Attachments/0a/10/AT-1/IMG_0042.HEIC (image/heic)"]
+    # iOS 16 leaves text NULL and keeps the words in attributedBody only
+    assert artifacts[4].data["text"] == SMS_ATTRIBUTED_TEXT and artifacts[4].data["direction"] == "sent"
+    assert [a.data["row_id"] for a in artifacts] == [r[0] for r in query(db, "SELECT ROWID FROM message")]
+    assert all(a.data["recovered"] == "" for a in artifacts)
+
+
+def test_message_deleted_in_the_wal_is_recovered_with_its_rowid() -> None:
+    db, wal = sms_db(delete="wal")
+    assert wal
+    assert query(db, "SELECT count(*) FROM message")[0][0] == 0  # the database alone: nothing checkpointed
+    live = query(db, "SELECT count(*) FROM message", wal)[0][0]
+    artifacts, warnings = run_extractor(IosSmsExtractor, db, BACKUP, siblings={"sms.db-wal": wal})
+    assert warnings == []
+    assert live == 4 and len(artifacts) == live + 1
+    recovered = [a.data for a in artifacts if a.data["recovered"]]
+    assert len(recovered) == 1
+    assert (recovered[0]["recovered"], recovered[0]["row_id"], recovered[0]["guid"]) == ("wal", 4, DELETED_GUID)
+    assert recovered[0]["text"] == "Delete this after reading" and recovered[0]["party"] == "friend@example.com"
+    assert recovered[0]["date"] == "2023-04-02T08:10:00Z"
+    assert DELETED_GUID not in {a.data["guid"] for a in artifacts if not a.data["recovered"]}
+
+
+def test_message_deleted_in_the_file_is_carved_from_free_space() -> None:
+    db, _ = sms_db(delete="file")
+    assert query(db, "SELECT count(*) FROM message WHERE guid = 'A1B2C3D4-0004'")[0][0] == 0
+    artifacts, warnings = run_extractor(IosSmsExtractor, db, FULL)
+    assert warnings == []
+    assert len([a for a in artifacts if not a.data["recovered"]]) == query(db, "SELECT count(*) FROM message")[0][0]
+    recovered = [a.data for a in artifacts if a.data["recovered"]]
+    assert [(r["recovered"], r["guid"], r["text"]) for r in recovered] == [
+        ("freelist", DELETED_GUID, "Delete this after reading")]
+    assert recovered[0]["row_id"] is None  # SQLite wrote over the cell's rowid when it freed it
+    assert recovered[0]["phone"]["direction"] == "received"
+
+
+def test_attributed_body_lengths() -> None:
+    long = "x" * 300
+    assert attributed_text(attributed_body(long)) == long  # 0x81: a 16-bit length
+    assert attributed_text(attributed_body("hi")) == "hi"
+    assert attributed_text(b"streamtyped without a string") is None
+    assert attributed_text(None) is None
