@@ -26,7 +26,6 @@ COMPANIONS = ("-wal", "-journal")
 APPLE_EPOCH = _dt.datetime(2001, 1, 1, tzinfo=_dt.UTC)
 # Seconds since 2001 stay below 1e10 until the year 2317; nanoseconds since 2001 pass 1e12 in its first 17 minutes.
 NANOSECONDS_FROM = 10**12
-NO_LOCATION = -180.0  # Photos' and WhatsApp's value for "no position"
 
 
 def globs(*suffixes: str) -> tuple[str, ...]:
@@ -136,9 +135,10 @@ def number(value: Any) -> float | None:
 
 
 def position(latitude: Any, longitude: Any) -> tuple[float, float] | None:
-    """(latitude, longitude) when both are degrees on Earth and not the "no position" marker."""
+    """(latitude, longitude) when both are degrees on Earth; None for Photos' and WhatsApp's "no position"
+    (-180.0, -180.0: outside the latitudes) and for 0, 0."""
     lat, lon = number(latitude), number(longitude)
-    if lat is None or lon is None or NO_LOCATION in (lat, lon) or (lat == 0.0 and lon == 0.0):
+    if lat is None or lon is None or (lat == 0.0 and lon == 0.0):
         return None
     if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
         return None
