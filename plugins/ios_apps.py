@@ -9,7 +9,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any, BinaryIO, ClassVar
 
-from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record, RowRecord
+from forensic_triage.model import FileInfo
+from forensic_triage.plugin_api import ExtractContext, Extractor, InputSpec, Record, RowRecord
 
 from .ios_common import COMPANIONS, globs, integer, load_plist, open_db, recovered, row_id, rows, schema, text
 
@@ -71,7 +72,8 @@ def _metadata(value: Any) -> dict[str, Any]:
 
 
 def _backup_apps(data: dict[str, Any], name: str) -> Iterator[IosApplication]:
-    apps = data.get("Applications") if isinstance(data.get("Applications"), dict) else {}
+    raw = data.get("Applications")
+    apps: dict[Any, Any] = raw if isinstance(raw, dict) else {}
     listed = [a for a in data.get("Installed Applications") or [] if isinstance(a, str)]
     for bundle_id in listed[:MAX_APPS]:
         meta = _metadata(apps.get(bundle_id))

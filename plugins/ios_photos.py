@@ -8,7 +8,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any, BinaryIO, ClassVar
 
-from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record, RowRecord
+from forensic_triage.model import FileInfo
+from forensic_triage.plugin_api import ExtractContext, Extractor, InputSpec, Record, RowRecord
 
 from .ios_common import (
     COMPANIONS,

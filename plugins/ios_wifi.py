@@ -7,7 +7,8 @@ import dataclasses
 from collections.abc import Iterator
 from typing import Any, BinaryIO, ClassVar
 
-from forensic_triage.plugin_api import ExtractContext, Extractor, FileInfo, InputSpec, Record
+from forensic_triage.model import FileInfo
+from forensic_triage.plugin_api import ExtractContext, Extractor, InputSpec, Record
 
 from .ios_common import globs, load_plist, plist_time, text
 
@@ -57,7 +58,8 @@ def _known(networks: dict[str, Any]) -> Iterator[IosWifiNetwork]:
             continue
         seen = [b for b in n.get("BSSList") or [] if isinstance(b, dict)]
         bssids = [text(b.get("BSSID")) for b in seen]
-        specific = n.get("__OSSpecific__") if isinstance(n.get("__OSSpecific__"), dict) else {}
+        raw = n.get("__OSSpecific__")
+        specific: dict[str, Any] = raw if isinstance(raw, dict) else {}
         if not bssids and text(specific.get("BSSID")):
             bssids = [text(specific.get("BSSID"))]
         security = n.get("SupportedSecurityTypes")
