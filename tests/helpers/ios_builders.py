@@ -120,6 +120,8 @@ SMS_MESSAGES: list[tuple[str, str | None, int, str, str, str, str | None, str | 
      None, None, 0, 2),
     ("A1B2C3D4-0005", None, 2, "iMessage", "e:owner@icloud.com", "2023-04-03T09:00:00Z", None,
      "2023-04-03T09:00:02Z", 1, 2),
+    ("A1B2C3D4-0006", "See you all at 9", 0, "iMessage", "e:owner@icloud.com", "2023-04-03T20:00:00Z", None,
+     "2023-04-03T20:00:01Z", 1, 3),
 ]
 SMS_ATTRIBUTED_TEXT = "Sent from iOS 16, text only in attributedBody"
 DELETED_GUID = "A1B2C3D4-0004"
@@ -154,9 +156,15 @@ def sms_db(*, unit: str = "ns", delete: str = "") -> tuple[bytes, bytes | None]:
         ("INSERT INTO chat (guid, style, state, chat_identifier, service_name, display_name) VALUES (?,?,?,?,?,?)",
          ("SMS;-;+18685550100", 45, 3, "+18685550100", "SMS", "")),
         ("INSERT INTO chat (guid, style, state, chat_identifier, service_name, display_name) VALUES (?,?,?,?,?,?)",
-         ("iMessage;-;friend@example.com", 45, 3, "friend@example.com", "iMessage", "Harbour crew")),
+         ("iMessage;-;friend@example.com", 45, 3, "friend@example.com", "iMessage", "")),
+        # a group chat (style 43): a sent message has no handle, only the chat
+        ("INSERT INTO chat (guid, style, state, chat_identifier, service_name, display_name, group_id)"
+         " VALUES (?,?,?,?,?,?,?)", ("iMessage;+;chat884413457", 43, 3, "chat884413457", "iMessage", "Harbour crew",
+                                     "5F3A2B1C-0000-4E4E-9F9F-0123456789AB")),
         ("INSERT INTO chat_handle_join VALUES (1, 1)", ()),
         ("INSERT INTO chat_handle_join VALUES (2, 2)", ()),
+        ("INSERT INTO chat_handle_join VALUES (3, 1)", ()),
+        ("INSERT INTO chat_handle_join VALUES (3, 2)", ()),
         ("INSERT INTO attachment (guid, created_date, filename, uti, mime_type, transfer_name, total_bytes,"
          " original_guid) VALUES (?,?,?,?,?,?,?,?)",
          ("AT-1", t("2023-04-02T08:00:00Z"), "~/Library/SMS/Attachments/0a/10/AT-1/IMG_0042.HEIC",

@@ -25,7 +25,7 @@ def test_messages_fields_and_times(unit: str) -> None:
     versions: dict[str, str] = {}
     artifacts, warnings = run_extractor(IosSmsExtractor, db, BACKUP, library_versions=versions)
     assert warnings == []
-    assert len(artifacts) == query(db, "SELECT count(*) FROM message")[0][0] == 5
+    assert len(artifacts) == query(db, "SELECT count(*) FROM message")[0][0] == 6
     assert "sqlite3" in versions
     first = artifacts[0]
     assert (first.type, first.plugin) == ("ios.message", "ios.sms")
@@ -43,11 +43,13 @@ def test_messages_fields_and_times(unit: str) -> None:
     assert (sent["direction"], sent["party"], sent["date_delivered"]) == ("sent", "+18685550100",
                                                                           "2023-04-01T10:22:03Z")
     photo = artifacts[2].data
-    assert photo["service"] == "iMessage" and photo["chat_name"] == "Harbour crew"
+    assert photo["service"] == "iMessage" and photo["chat_name"] is None
     assert photo["attachments"] == ["~/Library/SMS/Attachments/0a/10/AT-1/IMG_0042.HEIC (image/heic)"]
     # iOS 16 leaves text NULL and keeps the words in attributedBody only
     assert artifacts[4].data["text"] == SMS_ATTRIBUTED_TEXT and artifacts[4].data["direction"] == "sent"
-    assert [a.data["row_id"] for a in artifacts] == [r[0] for r in query(db, "SELECT ROWID FROM message")]
+    group = artifacts[5].data  # sent to a group: no handle, the chat is the party
+    assert (group["party"], group["chat"], group["chat_name"]) == ("chat884413457", "chat884413457", "Harbour crew")
+    assert [a.data["row_id"] for a in artifacts] == [r[0] for r in query(db, "SELECT ROWID FROM message ORDER BY ROWID")]
     assert all(a.data["recovered"] == "" for a in artifacts)
 
 
@@ -58,7 +60,7 @@ def test_message_deleted_in_the_wal_is_recovered_with_its_rowid() -> None:
     live = query(db, "SELECT count(*) FROM message", wal)[0][0]
     artifacts, warnings = run_extractor(IosSmsExtractor, db, BACKUP, siblings={"sms.db-wal": wal})
     assert warnings == []
-    assert live == 4 and len(artifacts) == live + 1
+    assert live == 5 and len(artifacts) == live + 1
     recovered = [a.data for a in artifacts if a.data["recovered"]]
     assert len(recovered) == 1
     assert (recovered[0]["recovered"], recovered[0]["row_id"], recovered[0]["guid"]) == ("wal", 4, DELETED_GUID)

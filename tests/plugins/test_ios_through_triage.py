@@ -61,12 +61,12 @@ def test_records_are_stored_with_their_source_row(ios_case: Path) -> None:
     counts: dict[str, int] = {}
     for r in rows:
         counts[r["type"]] = counts.get(r["type"], 0) + 1
-    assert counts == {"ios.message": 5, "ios.call": 4, "ios.contact": 3, "ios.photo": 3, "ios.wifi.network": 2}
+    assert counts == {"ios.message": 6, "ios.call": 4, "ios.contact": 3, "ios.photo": 3, "ios.wifi.network": 2}
     messages = [(json.loads(r["data"]), r["locator"]) for r in rows if r["type"] == "ios.message"]
     # every record names its database (locator), table and row; the message deleted in the WAL is marked
     assert all(loc.endswith("Library/SMS/sms.db") and d["table"] == "message" for d, loc in messages)
     assert sorted((d["row_id"], d["recovered"]) for d, _ in messages) == [
-        (1, ""), (2, ""), (3, ""), (4, "wal"), (5, "")]
+        (1, ""), (2, ""), (3, ""), (4, "wal"), (5, ""), (6, "")]
 
 
 def test_phone_section_uses_the_views(ios_case: Path) -> None:
