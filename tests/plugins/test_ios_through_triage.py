@@ -42,6 +42,10 @@ def ios_case(tmp_path_factory: pytest.TempPathFactory) -> Path:
             MOBILE + "Library/CallHistoryDB/CallHistory.storedata": b.calls_db()[0],
             MOBILE + "Library/AddressBook/AddressBook.sqlitedb": b.contacts_db()[0],
             MOBILE + "Media/PhotoData/Photos.sqlite": b.photos_db()[0],
+            MOBILE + "Library/CoreDuet/Knowledge/knowledgeC.db": b.knowledgec_db()[0],
+            MOBILE + "Library/FrontBoard/applicationState.db": b.appstate_db()[0],
+            MOBILE + "Containers/Data/Application/0A1B2C3D/Library/Safari/BrowserState.db": b.tabs_db()[0],
+            MOBILE + "Containers/Shared/AppGroup/2E3F4A5B/ChatStorage.sqlite": b.whatsapp_db()[0],
             "private/var/preferences/com.apple.wifi.known-networks.plist": b.wifi_known_networks_plist()}
     image = build_ext4(folder / "iphone-ffs.img", tree)
     store = CaseStore.create(folder / "case", case_number="IOS-1", examiner="tester")
@@ -61,7 +65,8 @@ def test_records_are_stored_with_their_source_row(ios_case: Path) -> None:
     counts: dict[str, int] = {}
     for r in rows:
         counts[r["type"]] = counts.get(r["type"], 0) + 1
-    assert counts == {"ios.message": 6, "ios.call": 4, "ios.contact": 3, "ios.photo": 3, "ios.wifi.network": 2}
+    assert counts == {"ios.message": 6, "ios.call": 4, "ios.contact": 3, "ios.photo": 3, "ios.wifi.network": 2,
+                      "ios.app_usage": 3, "ios.application": 2, "ios.safari.tab": 2, "ios.whatsapp.message": 4}
     messages = [(json.loads(r["data"]), r["locator"]) for r in rows if r["type"] == "ios.message"]
     # every record names its database (locator), table and row; the message deleted in the WAL is marked
     assert all(loc.endswith("Library/SMS/sms.db") and d["table"] == "message" for d, loc in messages)
@@ -74,12 +79,15 @@ def test_phone_section_uses_the_views(ios_case: Path) -> None:
         summary = gather_phone(store)
     assert summary is not None
     assert ("message", "SMS", 2) in summary.counts and ("call", "FaceTime", 1) in summary.counts
+    assert ("message", "WhatsApp", 4) in summary.counts
     assert ("contact", "Contacts", 3) in summary.counts and ("location", "ios.photo", 2) in summary.counts
     assert summary.recovered == 1
-    ray = next(p for p in summary.contacts if p["party"] == "+18685550100")
-    # the contact's "+1 (868) 555-0100" names the party; 2 messages and 2 calls with them
-    assert ray["name"] == "Ray Mohammed"
-    assert (ray["sent"], ray["received"], ray["calls_in"], ray["calls_out"]) == (1, 1, 1, 1)
+    ray = [p for p in summary.contacts if "18685550100" in "".join(ch for ch in p["party"] if ch.isdigit())]
+    # one party whether written +18685550100 (SMS, calls) or 18685550100@s.whatsapp.net, named by the
+    # contact's "+1 (868) 555-0100": SMS 1 sent 1 received, WhatsApp 2 sent 1 received, 2 calls
+    assert len(ray) == 1 and ray[0]["name"] == "Ray Mohammed"
+    assert (ray[0]["sent"], ray[0]["received"], ray[0]["calls_in"], ray[0]["calls_out"]) == (3, 2, 1, 1)
+    assert ray[0]["applications"] == "Phone, SMS, WhatsApp"
     assert {(loc["latitude"], loc["longitude"]) for loc in summary.locations} == {(10.6549, -61.5019),
                                                                                   (51.5007, -0.1246)}
 
