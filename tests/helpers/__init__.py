@@ -1,1 +1,1 @@
-"""Builders of test evidence shared by several test folders."""
+"""Builders of real test data shared by several test folders (import as ``tests.helpers.NAME``)."""

@@ -66,10 +66,11 @@ def package_copy(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 def test_builtin_package_loads_every_extractor_without_problems(tmp_path: Path) -> None:
     reg = load_registry(include_entry_points=False, user_dir=tmp_path / "none")
     assert reg.problems == []
-    assert len(reg.extractors) == 29  # 24 + android.accounts, .maps, .packages, .telegram, .wifi
+    assert len(reg.extractors) == 38  # 24 + android .accounts/.maps/.packages/.telegram/.wifi + 9 iOS
     assert builtin_modules() == sorted(builtin_modules())
     # helpers are modules of the package too: they are loaded and say they register nothing
-    assert {"browser_common", "registry_common", "android_common", "android_xml", "evtx_records"} <= set(builtin_modules())
+    assert {"browser_common", "registry_common", "android_common", "android_xml", "evtx_records",
+            "ios_common"} <= set(builtin_modules())
 
 
 def test_a_module_dropped_into_the_package_is_registered_without_other_edits(
