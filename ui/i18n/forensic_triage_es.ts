@@ -147,6 +147,10 @@
         <translation>Sesgo de hora activo (minutos)</translation>
     </message>
     <message>
+        <source>Added</source>
+        <translation>Agregado</translation>
+    </message>
+    <message>
         <source>Added time</source>
         <translation>Hora de agregado</translation>
     </message>
@@ -203,8 +207,20 @@
         <translation>Navegador</translation>
     </message>
     <message>
+        <source>Bssids</source>
+        <translation>BSSID</translation>
+    </message>
+    <message>
         <source>Build</source>
         <translation>Compilación</translation>
+    </message>
+    <message>
+        <source>Bundle id</source>
+        <translation>ID del bundle</translation>
+    </message>
+    <message>
+        <source>Bundle path</source>
+        <translation>Ruta del bundle</translation>
     </message>
     <message>
         <source>Call id</source>
@@ -229,6 +245,10 @@
     <message>
         <source>Chat</source>
         <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Chat name</source>
+        <translation>Nombre del chat</translation>
     </message>
     <message>
         <source>Chat subject</source>
@@ -267,6 +287,10 @@
         <translation>Conjunto de control</translation>
     </message>
     <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
         <source>Country iso</source>
         <translation>País (ISO)</translation>
     </message>
@@ -287,8 +311,16 @@
         <translation>Fecha</translation>
     </message>
     <message>
+        <source>Date delivered</source>
+        <translation>Fecha de entrega</translation>
+    </message>
+    <message>
         <source>Date header</source>
         <translation>Encabezado de fecha</translation>
+    </message>
+    <message>
+        <source>Date read</source>
+        <translation>Fecha de lectura</translation>
     </message>
     <message>
         <source>Date sent</source>
@@ -387,8 +419,16 @@
         <translation>Cifrado</translation>
     </message>
     <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
         <source>End time</source>
         <translation>Hora de fin</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entrada</translation>
     </message>
     <message>
         <source>Entry id</source>
@@ -459,6 +499,10 @@
         <translation>Nombre descriptivo</translation>
     </message>
     <message>
+        <source>From jid</source>
+        <translation>JID del remitente</translation>
+    </message>
+    <message>
         <source>From me</source>
         <translation>Enviado por mí</translation>
     </message>
@@ -489,6 +533,10 @@
     <message>
         <source>Height</source>
         <translation>Alto</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Oculto</translation>
     </message>
     <message>
         <source>Hive</source>
@@ -551,6 +599,10 @@
         <translation>Clase</translation>
     </message>
     <message>
+        <source>Last auto joined</source>
+        <translation>Última asociación automática</translation>
+    </message>
+    <message>
         <source>Last connected</source>
         <translation>Última conexión</translation>
     </message>
@@ -565,6 +617,10 @@
     <message>
         <source>Last failed logon</source>
         <translation>Último inicio de sesión fallido</translation>
+    </message>
+    <message>
+        <source>Last joined</source>
+        <translation>Última asociación</translation>
     </message>
     <message>
         <source>Last logon</source>
@@ -597,6 +653,10 @@
     <message>
         <source>Last used</source>
         <translation>Último uso</translation>
+    </message>
+    <message>
+        <source>Last viewed</source>
+        <translation>Última visualización</translation>
     </message>
     <message>
         <source>Latitude</source>
@@ -723,8 +783,16 @@
         <translation>Tipo de red</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Número</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Números</translation>
     </message>
     <message>
         <source>Opened</source>
@@ -735,8 +803,16 @@
         <translation>Hora de apertura</translation>
     </message>
     <message>
+        <source>Order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
         <source>Organization</source>
         <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Original name</source>
+        <translation>Nombre original</translation>
     </message>
     <message>
         <source>Original path</source>
@@ -745,6 +821,10 @@
     <message>
         <source>Owner sid</source>
         <translation>SID del propietario</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>Interlocutor</translation>
     </message>
     <message>
         <source>Password hint</source>
@@ -773,6 +853,10 @@
     <message>
         <source>Printed</source>
         <translation>Impreso</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privado</translation>
     </message>
     <message>
         <source>Process id</source>
@@ -813,6 +897,10 @@
     <message>
         <source>Publisher</source>
         <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Push name</source>
+        <translation>Nombre de perfil (push name)</translation>
     </message>
     <message>
         <source>Raw contact id</source>
@@ -867,6 +955,10 @@
         <translation>RID</translation>
     </message>
     <message>
+        <source>Row id</source>
+        <translation>ID de fila</translation>
+    </message>
+    <message>
         <source>Run count</source>
         <translation>Número de ejecuciones</translation>
     </message>
@@ -875,12 +967,24 @@
         <translation>Horas de ejecución</translation>
     </message>
     <message>
+        <source>Sandbox path</source>
+        <translation>Ruta del contenedor (sandbox)</translation>
+    </message>
+    <message>
         <source>Search time</source>
         <translation>Hora de búsqueda</translation>
     </message>
     <message>
+        <source>Security</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
         <source>Sender</source>
         <translation>Remitente</translation>
+    </message>
+    <message>
+        <source>Sent date</source>
+        <translation>Fecha de envío</translation>
     </message>
     <message>
         <source>Serial</source>
@@ -893,6 +997,10 @@
     <message>
         <source>Serial number</source>
         <translation>Número de serie</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
     </message>
     <message>
         <source>Service center</source>
@@ -931,6 +1039,10 @@
         <translation>Software</translation>
     </message>
     <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
         <source>Source address</source>
         <translation>Dirección de origen</translation>
     </message>
@@ -939,8 +1051,16 @@
         <translation>Puerto de origen</translation>
     </message>
     <message>
+        <source>Ssid</source>
+        <translation>SSID</translation>
+    </message>
+    <message>
         <source>Starred</source>
         <translation>Destacado</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
     </message>
     <message>
         <source>Start time</source>
@@ -957,6 +1077,10 @@
     <message>
         <source>Status</source>
         <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Flujo</translation>
     </message>
     <message>
         <source>Sub status</source>
@@ -977,6 +1101,10 @@
     <message>
         <source>System root</source>
         <translation>Raíz del sistema</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
     </message>
     <message>
         <source>Taken</source>
@@ -1071,12 +1199,20 @@
         <translation>Para</translation>
     </message>
     <message>
+        <source>To jid</source>
+        <translation>JID del destinatario</translation>
+    </message>
+    <message>
         <source>Total bytes</source>
         <translation>Bytes totales</translation>
     </message>
     <message>
         <source>Transition</source>
         <translation>Transición</translation>
+    </message>
+    <message>
+        <source>Trashed</source>
+        <translation>Enviado a la papelera</translation>
     </message>
     <message>
         <source>Typed count</source>
@@ -1089,6 +1225,10 @@
     <message>
         <source>Uninstall string</source>
         <translation>Cadena de desinstalación</translation>
+    </message>
+    <message>
+        <source>Unique id</source>
+        <translation>ID único</translation>
     </message>
     <message>
         <source>Url</source>
@@ -1105,6 +1245,14 @@
     <message>
         <source>Username</source>
         <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Utc offset seconds</source>
+        <translation>Desfase UTC (segundos)</translation>
+    </message>
+    <message>
+        <source>Uuid</source>
+        <translation>UUID</translation>
     </message>
     <message>
         <source>Vendor</source>
@@ -1147,12 +1295,192 @@
         <translation>Ancho</translation>
     </message>
     <message>
+        <source>Window</source>
+        <translation>Ventana</translation>
+    </message>
+    <message>
         <source>Working directory</source>
         <translation>Directorio de trabajo</translation>
     </message>
     <message>
         <source>Workstation</source>
         <translation>Estación de trabajo</translation>
+    </message>
+    <message>
+        <source>Account id</source>
+        <translation>ID de la cuenta</translation>
+    </message>
+    <message>
+        <source>Android user</source>
+        <translation>Usuario de Android</translation>
+    </message>
+    <message>
+        <source>Bssid</source>
+        <translation>BSSID</translation>
+    </message>
+    <message>
+        <source>Code modified</source>
+        <translation>Código modificado</translation>
+    </message>
+    <message>
+        <source>Code path</source>
+        <translation>Ruta del código</translation>
+    </message>
+    <message>
+        <source>Creation time text</source>
+        <translation>Hora de creación (texto)</translation>
+    </message>
+    <message>
+        <source>Creator name</source>
+        <translation>Nombre del creador</translation>
+    </message>
+    <message>
+        <source>Creator uid</source>
+        <translation>UID del creador</translation>
+    </message>
+    <message>
+        <source>Data dir</source>
+        <translation>Directorio de datos</translation>
+    </message>
+    <message>
+        <source>Debuggable</source>
+        <translation>Depurable</translation>
+    </message>
+    <message>
+        <source>Dialog id</source>
+        <translation>ID de la conversación</translation>
+    </message>
+    <message>
+        <source>Dialog name</source>
+        <translation>Nombre de la conversación</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Texto mostrado</translation>
+    </message>
+    <message>
+        <source>First install</source>
+        <translation>Primera instalación</translation>
+    </message>
+    <message>
+        <source>Has ever connected</source>
+        <translation>Se ha conectado alguna vez</translation>
+    </message>
+    <message>
+        <source>Has media</source>
+        <translation>Contiene multimedia</translation>
+    </message>
+    <message>
+        <source>Installer</source>
+        <translation>Instalador</translation>
+    </message>
+    <message>
+        <source>Last password entry</source>
+        <translation>Última introducción de la contraseña</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Última actualización</translation>
+    </message>
+    <message>
+        <source>Last update name</source>
+        <translation>Nombre de la última actualización</translation>
+    </message>
+    <message>
+        <source>Most recently connected</source>
+        <translation>Conectada más recientemente</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Saliente</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Paquete</translation>
+    </message>
+    <message>
+        <source>Password stored</source>
+        <translation>Contraseña almacenada</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Permisos</translation>
+    </message>
+    <message>
+        <source>Previous name</source>
+        <translation>Nombre anterior</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Consulta</translation>
+    </message>
+    <message>
+        <source>Randomized mac</source>
+        <translation>MAC aleatoria</translation>
+    </message>
+    <message>
+        <source>Selection status</source>
+        <translation>Estado de selección</translation>
+    </message>
+    <message>
+        <source>Source latitude</source>
+        <translation>Latitud de origen</translation>
+    </message>
+    <message>
+        <source>Source longitude</source>
+        <translation>Longitud de origen</translation>
+    </message>
+    <message>
+        <source>System app</source>
+        <translation>Aplicación del sistema</translation>
+    </message>
+    <message>
+        <source>Text status</source>
+        <translation>Estado del texto</translation>
+    </message>
+    <message>
+        <source>Uid</source>
+        <translation>UID</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>ID de usuario</translation>
+    </message>
+    <message>
+        <source>Version code</source>
+        <translation>Código de versión</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre de pila</translation>
+    </message>
+    <message>
+        <source>Last message date</source>
+        <translation>Fecha del último mensaje</translation>
+    </message>
+    <message>
+        <source>Last message id</source>
+        <translation>ID del último mensaje</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Número de teléfono</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Fijado</translation>
+    </message>
+    <message>
+        <source>Unread count</source>
+        <translation>Número de no leídos</translation>
     </message>
 </context>
 <context>
@@ -1777,6 +2105,10 @@
     <message>
         <source>Device clock zone: unknown (local clock times, e.g. FAT&apos;s, are shown as local, never as UTC)</source>
         <translation>Zona horaria del dispositivo: desconocida (las horas del reloj local, p. ej. las de FAT, se muestran como locales, nunca como UTC)</translation>
+    </message>
+    <message>
+        <source> (locked)</source>
+        <translation> (bloqueado)</translation>
     </message>
     <message>
         <source>File systems: {0}</source>
@@ -2661,6 +2993,13 @@ La evidencia nunca se abre para escritura; cada acción queda en un registro de 
     <message>
         <source>Stopping the running job before closing…</source>
         <translation>Deteniendo la tarea en curso antes de cerrar…</translation>
+    </message>
+</context>
+<context>
+    <name>MountController</name>
+    <message>
+        <source>{0} is mounted read-only on {1}. Release it with &quot;Unmount&quot; in the evidence item&apos;s context menu (or &apos;forensic-triage unmount {1}&apos;).</source>
+        <translation>{0} está montado en solo lectura en {1}. Libérelo con &quot;Desmontar&quot; en el menú contextual del elemento de evidencia (o &apos;forensic-triage unmount {1}&apos;).</translation>
     </message>
 </context>
 <context>
@@ -3844,7 +4183,7 @@ La evidencia nunca se abre para escritura; cada acción queda en un registro de 
     </message>
     <message>
         <source>Listing the artifact extractors (a plugin is slow to load)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Listando los extractores de artefactos (un complemento tarda en cargarse)…</translation>
     </message>
     <message>
         <source>The extractors could not be listed: {0}</source>
@@ -3860,7 +4199,7 @@ La evidencia nunca se abre para escritura; cada acción queda en un registro de 
     </message>
     <message>
         <source>Waiting for the artifact extractors to be listed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando la lista de extractores de artefactos…</translation>
     </message>
     <message>
         <source>Another job ({0}) is running; triage can start when it ends.</source>
@@ -3921,6 +4260,96 @@ La evidencia nunca se abre para escritura; cada acción queda en un registro de 
     <message>
         <source>{0} files are still waiting to be examined.</source>
         <translation>{0} archivos aún esperan ser examinados.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock an encrypted volume</source>
+        <translation>Desbloquear un volumen cifrado</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Unlock with</source>
+        <translation>Desbloquear con</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secreto</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Archivo de clave</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+    <message>
+        <source>The secret is kept for this login session only; it is never written to the case. The audit log records that the volume was unlocked and with which kind of secret.</source>
+        <translation>El secreto se conserva solo durante esta sesión de usuario; nunca se escribe en el caso. El registro de auditoría consigna que el volumen fue desbloqueado y con qué tipo de secreto.</translation>
+    </message>
+    <message>
+        <source>is locked</source>
+        <translation>está bloqueado</translation>
+    </message>
+    <message>
+        <source>was unlocked earlier, but not in this session</source>
+        <translation>se desbloqueó antes, pero no en esta sesión</translation>
+    </message>
+    <message>
+        <source>Volume {0} of {1} ({2}, at byte {3}, {4}) {5}: it needs {6}.</source>
+        <translation>El volumen {0} de {1} ({2}, en el byte {3}, {4}) {5}: necesita {6}.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Choose the key file</source>
+        <translation>Elija el archivo de clave</translation>
+    </message>
+    <message>
+        <source>Key files (*.BEK *.bek *.key *.bin);;All files (*)</source>
+        <translation>Archivos de clave (*.BEK *.bek *.key *.bin);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The key file cannot be read: {0}.</source>
+        <translation>No se puede leer el archivo de clave: {0}.</translation>
+    </message>
+    <message>
+        <source>Type the secret or choose the key file first.</source>
+        <translation>Primero escriba el secreto o elija el archivo de clave.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Mount read-only on an empty folder</source>
+        <translation>Montar en solo lectura en una carpeta vacía</translation>
+    </message>
+    <message>
+        <source>Mount read-only…</source>
+        <translation>Montar en solo lectura…</translation>
+    </message>
+    <message>
+        <source>Show this evidence item&apos;s files as a read-only folder (FUSE); audited</source>
+        <translation>Mostrar los archivos de este elemento de evidencia como una carpeta de solo lectura (FUSE); auditado</translation>
+    </message>
+    <message>
+        <source>Unmount {0}</source>
+        <translation>Desmontar {0}</translation>
     </message>
 </context>
 </TS>

@@ -147,6 +147,10 @@
         <translation>Biais horaire actif (minutes)</translation>
     </message>
     <message>
+        <source>Added</source>
+        <translation>Ajouté</translation>
+    </message>
+    <message>
         <source>Added time</source>
         <translation>Heure d&apos;ajout</translation>
     </message>
@@ -203,8 +207,20 @@
         <translation>Navigateur</translation>
     </message>
     <message>
+        <source>Bssids</source>
+        <translation>BSSID</translation>
+    </message>
+    <message>
         <source>Build</source>
         <translation>Build</translation>
+    </message>
+    <message>
+        <source>Bundle id</source>
+        <translation>ID du bundle</translation>
+    </message>
+    <message>
+        <source>Bundle path</source>
+        <translation>Chemin du bundle</translation>
     </message>
     <message>
         <source>Call id</source>
@@ -229,6 +245,10 @@
     <message>
         <source>Chat</source>
         <translation>Discussion</translation>
+    </message>
+    <message>
+        <source>Chat name</source>
+        <translation>Nom de la discussion</translation>
     </message>
     <message>
         <source>Chat subject</source>
@@ -267,6 +287,10 @@
         <translation>Jeu de contrôle</translation>
     </message>
     <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
         <source>Country iso</source>
         <translation>Pays (ISO)</translation>
     </message>
@@ -287,8 +311,16 @@
         <translation>Date</translation>
     </message>
     <message>
+        <source>Date delivered</source>
+        <translation>Date de remise</translation>
+    </message>
+    <message>
         <source>Date header</source>
         <translation>En-tête de date</translation>
+    </message>
+    <message>
+        <source>Date read</source>
+        <translation>Date de lecture</translation>
     </message>
     <message>
         <source>Date sent</source>
@@ -387,8 +419,16 @@
         <translation>Chiffré</translation>
     </message>
     <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
         <source>End time</source>
         <translation>Heure de fin</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entrée</translation>
     </message>
     <message>
         <source>Entry id</source>
@@ -459,6 +499,10 @@
         <translation>Nom convivial</translation>
     </message>
     <message>
+        <source>From jid</source>
+        <translation>JID de l&apos;expéditeur</translation>
+    </message>
+    <message>
         <source>From me</source>
         <translation>Envoyé par moi</translation>
     </message>
@@ -489,6 +533,10 @@
     <message>
         <source>Height</source>
         <translation>Hauteur</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Masqué</translation>
     </message>
     <message>
         <source>Hive</source>
@@ -551,6 +599,10 @@
         <translation>Nature</translation>
     </message>
     <message>
+        <source>Last auto joined</source>
+        <translation>Dernière association automatique</translation>
+    </message>
+    <message>
         <source>Last connected</source>
         <translation>Dernière connexion</translation>
     </message>
@@ -565,6 +617,10 @@
     <message>
         <source>Last failed logon</source>
         <translation>Dernier échec de connexion</translation>
+    </message>
+    <message>
+        <source>Last joined</source>
+        <translation>Dernière association</translation>
     </message>
     <message>
         <source>Last logon</source>
@@ -597,6 +653,10 @@
     <message>
         <source>Last used</source>
         <translation>Dernière utilisation</translation>
+    </message>
+    <message>
+        <source>Last viewed</source>
+        <translation>Dernière consultation</translation>
     </message>
     <message>
         <source>Latitude</source>
@@ -723,8 +783,16 @@
         <translation>Type de réseau</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Numéros</translation>
     </message>
     <message>
         <source>Opened</source>
@@ -735,8 +803,16 @@
         <translation>Heure d&apos;ouverture</translation>
     </message>
     <message>
+        <source>Order</source>
+        <translation>Ordre</translation>
+    </message>
+    <message>
         <source>Organization</source>
         <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Original name</source>
+        <translation>Nom d&apos;origine</translation>
     </message>
     <message>
         <source>Original path</source>
@@ -745,6 +821,10 @@
     <message>
         <source>Owner sid</source>
         <translation>SID du propriétaire</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>Correspondant</translation>
     </message>
     <message>
         <source>Password hint</source>
@@ -773,6 +853,10 @@
     <message>
         <source>Printed</source>
         <translation>Imprimé</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privé</translation>
     </message>
     <message>
         <source>Process id</source>
@@ -813,6 +897,10 @@
     <message>
         <source>Publisher</source>
         <translation>Éditeur</translation>
+    </message>
+    <message>
+        <source>Push name</source>
+        <translation>Nom de profil (push name)</translation>
     </message>
     <message>
         <source>Raw contact id</source>
@@ -867,6 +955,10 @@
         <translation>RID</translation>
     </message>
     <message>
+        <source>Row id</source>
+        <translation>ID de ligne</translation>
+    </message>
+    <message>
         <source>Run count</source>
         <translation>Nombre d&apos;exécutions</translation>
     </message>
@@ -875,12 +967,24 @@
         <translation>Heures d&apos;exécution</translation>
     </message>
     <message>
+        <source>Sandbox path</source>
+        <translation>Chemin du conteneur (sandbox)</translation>
+    </message>
+    <message>
         <source>Search time</source>
         <translation>Heure de recherche</translation>
     </message>
     <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
         <source>Sender</source>
         <translation>Expéditeur</translation>
+    </message>
+    <message>
+        <source>Sent date</source>
+        <translation>Date d&apos;envoi</translation>
     </message>
     <message>
         <source>Serial</source>
@@ -893,6 +997,10 @@
     <message>
         <source>Serial number</source>
         <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
     </message>
     <message>
         <source>Service center</source>
@@ -931,6 +1039,10 @@
         <translation>Logiciel</translation>
     </message>
     <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
         <source>Source address</source>
         <translation>Adresse source</translation>
     </message>
@@ -939,8 +1051,16 @@
         <translation>Port source</translation>
     </message>
     <message>
+        <source>Ssid</source>
+        <translation>SSID</translation>
+    </message>
+    <message>
         <source>Starred</source>
         <translation>Favori</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
     </message>
     <message>
         <source>Start time</source>
@@ -957,6 +1077,10 @@
     <message>
         <source>Status</source>
         <translation>État</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Flux</translation>
     </message>
     <message>
         <source>Sub status</source>
@@ -977,6 +1101,10 @@
     <message>
         <source>System root</source>
         <translation>Racine du système</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
     </message>
     <message>
         <source>Taken</source>
@@ -1071,12 +1199,20 @@
         <translation>À</translation>
     </message>
     <message>
+        <source>To jid</source>
+        <translation>JID du destinataire</translation>
+    </message>
+    <message>
         <source>Total bytes</source>
         <translation>Octets au total</translation>
     </message>
     <message>
         <source>Transition</source>
         <translation>Transition</translation>
+    </message>
+    <message>
+        <source>Trashed</source>
+        <translation>Mis à la corbeille</translation>
     </message>
     <message>
         <source>Typed count</source>
@@ -1089,6 +1225,10 @@
     <message>
         <source>Uninstall string</source>
         <translation>Chaîne de désinstallation</translation>
+    </message>
+    <message>
+        <source>Unique id</source>
+        <translation>ID unique</translation>
     </message>
     <message>
         <source>Url</source>
@@ -1105,6 +1245,14 @@
     <message>
         <source>Username</source>
         <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Utc offset seconds</source>
+        <translation>Décalage UTC (secondes)</translation>
+    </message>
+    <message>
+        <source>Uuid</source>
+        <translation>UUID</translation>
     </message>
     <message>
         <source>Vendor</source>
@@ -1147,12 +1295,192 @@
         <translation>Largeur</translation>
     </message>
     <message>
+        <source>Window</source>
+        <translation>Fenêtre</translation>
+    </message>
+    <message>
         <source>Working directory</source>
         <translation>Répertoire de travail</translation>
     </message>
     <message>
         <source>Workstation</source>
         <translation>Poste de travail</translation>
+    </message>
+    <message>
+        <source>Account id</source>
+        <translation>ID du compte</translation>
+    </message>
+    <message>
+        <source>Android user</source>
+        <translation>Utilisateur Android</translation>
+    </message>
+    <message>
+        <source>Bssid</source>
+        <translation>BSSID</translation>
+    </message>
+    <message>
+        <source>Code modified</source>
+        <translation>Code modifié</translation>
+    </message>
+    <message>
+        <source>Code path</source>
+        <translation>Chemin du code</translation>
+    </message>
+    <message>
+        <source>Creation time text</source>
+        <translation>Heure de création (texte)</translation>
+    </message>
+    <message>
+        <source>Creator name</source>
+        <translation>Nom du créateur</translation>
+    </message>
+    <message>
+        <source>Creator uid</source>
+        <translation>UID du créateur</translation>
+    </message>
+    <message>
+        <source>Data dir</source>
+        <translation>Répertoire de données</translation>
+    </message>
+    <message>
+        <source>Debuggable</source>
+        <translation>Débogable</translation>
+    </message>
+    <message>
+        <source>Dialog id</source>
+        <translation>ID de la conversation</translation>
+    </message>
+    <message>
+        <source>Dialog name</source>
+        <translation>Nom de la conversation</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Texte affiché</translation>
+    </message>
+    <message>
+        <source>First install</source>
+        <translation>Première installation</translation>
+    </message>
+    <message>
+        <source>Has ever connected</source>
+        <translation>S&apos;est déjà connecté</translation>
+    </message>
+    <message>
+        <source>Has media</source>
+        <translation>Contient un média</translation>
+    </message>
+    <message>
+        <source>Installer</source>
+        <translation>Installateur</translation>
+    </message>
+    <message>
+        <source>Last password entry</source>
+        <translation>Dernière saisie du mot de passe</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Dernière mise à jour</translation>
+    </message>
+    <message>
+        <source>Last update name</source>
+        <translation>Nom de la dernière mise à jour</translation>
+    </message>
+    <message>
+        <source>Most recently connected</source>
+        <translation>Connecté le plus récemment</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Sortant</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Paquet</translation>
+    </message>
+    <message>
+        <source>Password stored</source>
+        <translation>Mot de passe enregistré</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Autorisations</translation>
+    </message>
+    <message>
+        <source>Previous name</source>
+        <translation>Nom précédent</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Randomized mac</source>
+        <translation>MAC aléatoire</translation>
+    </message>
+    <message>
+        <source>Selection status</source>
+        <translation>État de sélection</translation>
+    </message>
+    <message>
+        <source>Source latitude</source>
+        <translation>Latitude d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Source longitude</source>
+        <translation>Longitude d&apos;origine</translation>
+    </message>
+    <message>
+        <source>System app</source>
+        <translation>Application système</translation>
+    </message>
+    <message>
+        <source>Text status</source>
+        <translation>État du texte</translation>
+    </message>
+    <message>
+        <source>Uid</source>
+        <translation>UID</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>ID d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Version code</source>
+        <translation>Code de version</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last message date</source>
+        <translation>Date du dernier message</translation>
+    </message>
+    <message>
+        <source>Last message id</source>
+        <translation>ID du dernier message</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom de famille</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Épinglé</translation>
+    </message>
+    <message>
+        <source>Unread count</source>
+        <translation>Nombre de non lus</translation>
     </message>
 </context>
 <context>
@@ -1777,6 +2105,10 @@
     <message>
         <source>Device clock zone: unknown (local clock times, e.g. FAT&apos;s, are shown as local, never as UTC)</source>
         <translation>Fuseau horaire de l&apos;appareil : inconnu (les heures d&apos;horloge locale, p. ex. celles de FAT, sont affichées comme locales, jamais comme UTC)</translation>
+    </message>
+    <message>
+        <source> (locked)</source>
+        <translation> (verrouillé)</translation>
     </message>
     <message>
         <source>File systems: {0}</source>
@@ -2661,6 +2993,13 @@ La preuve n&apos;est jamais ouverte en écriture ; chaque action est inscrite da
     <message>
         <source>Stopping the running job before closing…</source>
         <translation>Arrêt de la tâche en cours avant la fermeture…</translation>
+    </message>
+</context>
+<context>
+    <name>MountController</name>
+    <message>
+        <source>{0} is mounted read-only on {1}. Release it with &quot;Unmount&quot; in the evidence item&apos;s context menu (or &apos;forensic-triage unmount {1}&apos;).</source>
+        <translation>{0} est monté en lecture seule sur {1}. Libérez-le avec « Démonter » dans le menu contextuel de la preuve (ou &apos;forensic-triage unmount {1}&apos;).</translation>
     </message>
 </context>
 <context>
@@ -3844,7 +4183,7 @@ La preuve n&apos;est jamais ouverte en écriture ; chaque action est inscrite da
     </message>
     <message>
         <source>Listing the artifact extractors (a plugin is slow to load)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste des extracteurs d&apos;artefacts en cours (un module est lent à charger)…</translation>
     </message>
     <message>
         <source>The extractors could not be listed: {0}</source>
@@ -3860,7 +4199,7 @@ La preuve n&apos;est jamais ouverte en écriture ; chaque action est inscrite da
     </message>
     <message>
         <source>Waiting for the artifact extractors to be listed…</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de la liste des extracteurs d&apos;artefacts…</translation>
     </message>
     <message>
         <source>Another job ({0}) is running; triage can start when it ends.</source>
@@ -3921,6 +4260,96 @@ La preuve n&apos;est jamais ouverte en écriture ; chaque action est inscrite da
     <message>
         <source>{0} files are still waiting to be examined.</source>
         <translation>{0} fichiers attendent encore d&apos;être examinés.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock an encrypted volume</source>
+        <translation>Déverrouiller un volume chiffré</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Unlock with</source>
+        <translation>Déverrouiller avec</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Fichier de clé</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <source>The secret is kept for this login session only; it is never written to the case. The audit log records that the volume was unlocked and with which kind of secret.</source>
+        <translation>Le secret n&apos;est conservé que pour cette session utilisateur ; il n&apos;est jamais écrit dans l&apos;affaire. Le journal d&apos;audit consigne que le volume a été déverrouillé et avec quel type de secret.</translation>
+    </message>
+    <message>
+        <source>is locked</source>
+        <translation>est verrouillé</translation>
+    </message>
+    <message>
+        <source>was unlocked earlier, but not in this session</source>
+        <translation>a été déverrouillé auparavant, mais pas dans cette session</translation>
+    </message>
+    <message>
+        <source>Volume {0} of {1} ({2}, at byte {3}, {4}) {5}: it needs {6}.</source>
+        <translation>Le volume {0} de {1} ({2}, à l&apos;octet {3}, {4}) {5} : il nécessite {6}.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clé de récupération</translation>
+    </message>
+    <message>
+        <source>Choose the key file</source>
+        <translation>Choisissez le fichier de clé</translation>
+    </message>
+    <message>
+        <source>Key files (*.BEK *.bek *.key *.bin);;All files (*)</source>
+        <translation>Fichiers de clé (*.BEK *.bek *.key *.bin);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The key file cannot be read: {0}.</source>
+        <translation>Le fichier de clé ne peut pas être lu : {0}.</translation>
+    </message>
+    <message>
+        <source>Type the secret or choose the key file first.</source>
+        <translation>Saisissez d&apos;abord le secret ou choisissez le fichier de clé.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Mount read-only on an empty folder</source>
+        <translation>Monter en lecture seule sur un dossier vide</translation>
+    </message>
+    <message>
+        <source>Mount read-only…</source>
+        <translation>Monter en lecture seule…</translation>
+    </message>
+    <message>
+        <source>Show this evidence item&apos;s files as a read-only folder (FUSE); audited</source>
+        <translation>Afficher les fichiers de cette preuve comme un dossier en lecture seule (FUSE) ; audité</translation>
+    </message>
+    <message>
+        <source>Unmount {0}</source>
+        <translation>Démonter {0}</translation>
     </message>
 </context>
 </TS>
