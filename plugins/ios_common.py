@@ -19,6 +19,8 @@ from typing import Any, BinaryIO
 from forensic_triage.plugin_api import ExtractContext, Extractor
 from forensic_triage.timeutil import iso
 
+from .android_common import integer as integer  # one reading of column values for the phone extractors
+from .android_common import text as text
 from .sqlite_recovery import recover_records
 
 MAX_ROWS = 500_000
@@ -110,22 +112,6 @@ def recovered(ctx: ExtractContext, stream: BinaryIO, table: str,
 def row_id(row: Mapping[str, Any], key: str) -> int | None:
     """The row id of a live row (its ``key`` column) or of a recovered one (``_rowid``, else ``key``)."""
     return integer(row.get("_rowid")) if row.get("_rowid") is not None else integer(row.get(key))
-
-
-def text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", "replace")
-    result = str(value)
-    return result if result != "" else None
-
-
-def integer(value: Any) -> int | None:
-    try:
-        return int(value) if value is not None else None
-    except (TypeError, ValueError):
-        return None
 
 
 def number(value: Any) -> float | None:

@@ -23,6 +23,7 @@ import bisect
 import bz2
 import dataclasses
 import itertools
+import os
 import posixpath
 import stat
 import struct
@@ -90,6 +91,18 @@ class MemberStream:
         if offset < 0 or offset >= self.size or length <= 0:
             return b""
         return self._reader(offset, min(length, self.size - offset))
+
+
+def file_reader(path: str | bytes | os.PathLike[str]) -> Callable[[int, int], bytes]:
+    """``read(offset, length)`` of a file in an evidence folder: opened read-only, never through a
+    link, for each read (a walk of thousands of members holds no descriptors)."""
+    def read(offset: int, length: int) -> bytes:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        try:
+            return os.pread(fd, length, offset)
+        finally:
+            os.close(fd)
+    return read
 
 
 def name_text(raw: bytes) -> str:

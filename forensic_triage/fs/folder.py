@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import EvidenceError, FileSystemError
 from ..timeutil import BASIS_UTC, unix_iso
-from .archive import Member, MemberSource
+from .archive import Member, MemberSource, file_reader
 from .layers import LayerContext
 
 MAX_DEPTH = 256
@@ -94,14 +94,7 @@ class FolderSource(MemberSource):
         except OSError as exc:
             raise EvidenceError(f"{path} cannot be opened in the evidence folder: {exc.strerror or exc}.") from exc
         os.close(fd)
-
-        def read(offset: int, length: int) -> bytes:
-            fd = os.open(full, os.O_RDONLY | os.O_NOFOLLOW)
-            try:
-                return os.pread(fd, length, offset)
-            finally:
-                os.close(fd)
-        return read
+        return file_reader(full)
 
 
 def open_folder(ctx: LayerContext) -> FolderSource:

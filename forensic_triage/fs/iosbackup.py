@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import EvidenceError, FileSystemError
 from ..timeutil import BASIS_UTC, unix_iso
-from .archive import Member, MemberSource
+from .archive import Member, MemberSource, file_reader
 from .layers import LayerContext
 
 
@@ -130,14 +130,7 @@ class BackupSource(MemberSource):
         if m.ref is None:
             raise EvidenceError(f"{path} has no data file in the iOS backup (listed in Manifest.db only).")
         blob: Path = m.ref
-
-        def read(offset: int, length: int) -> bytes:
-            fd = os.open(blob, os.O_RDONLY | os.O_NOFOLLOW)
-            try:
-                return os.pread(fd, length, offset)
-            finally:
-                os.close(fd)
-        return read
+        return file_reader(blob)
 
 
 def open_backup(ctx: LayerContext) -> BackupSource:
