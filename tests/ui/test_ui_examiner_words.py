@@ -122,7 +122,7 @@ def test_custody_dialog_refuses_an_unknown_exhibit(qtbot: Any, window: Any, case
     dialog.exhibit.setEditText("EXH-404")
     dialog.action.setCurrentText("received")
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "no exhibit" in dialog.error.text())
+    qtbot.waitUntil(lambda: "no exhibit" in dialog.error.text(), timeout=30000)  # a loaded CI machine
     assert "Known exhibits: EXH-001" in dialog.error.text() and dialog.isVisible()
     with _db(case_copy) as db:
         assert db.execute("SELECT count(*) FROM custody").fetchone()[0] == 0
