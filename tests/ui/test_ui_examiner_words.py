@@ -21,7 +21,7 @@ def _db(case: Path) -> sqlite3.Connection:
 
 
 def _save(qtbot: Any, dialog: Any) -> None:
-    with qtbot.waitSignal(dialog.saved, timeout=10000):
+    with qtbot.waitSignal(dialog.saved, timeout=30000):
         qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
 
 
