@@ -103,15 +103,17 @@ _SERIAL = {
 }
 
 
+_ZEROS = re.compile(b"\x00*")
+
+
 def _serials_pattern(affinity: list[str]) -> re.Pattern[bytes] | None:
     """A regular expression matching, at every position where :func:`_record_at` can find a record,
-    the serial types of columns 2..n (not all NULL): a prefilter that lets the carver skip, at C
+    the serial types of columns 2..n: a prefilter that lets the carver skip, at C
     speed, the positions where no record can start. It matches a superset of those positions (the
     exact checks follow), so it changes no result."""
     if len(affinity) < 2:
         return None
-    body = b"".join(b"(?>" + _SERIAL.get(kind, _SERIAL["ANY"]) + b")" for kind in affinity[1:])
-    return re.compile(b"(?!\x00{%d})" % (len(affinity) - 1) + body)
+    return re.compile(b"".join(b"(?>" + _SERIAL.get(kind, _SERIAL["ANY"]) + b")" for kind in affinity[1:]))
 
 
 def _affinity(declared: str) -> str:
@@ -437,6 +439,7 @@ def _scan(db: _Db, table: _Table, page: bytes, start: int, end: int) -> Iterator
     pattern = table.serials
     if pattern is None:
         return
+    zeros = bytes(len(table.columns) - 1)
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, list[Any]]] = []
     for strong in (True, False):
@@ -452,6 +455,10 @@ def _scan(db: _Db, table: _Table, page: bytes, start: int, end: int) -> Iterator
                 break
             if match.start() != q:
                 q = match.start()
+                continue
+            if page.startswith(zeros, q):  # all NULL: no record starts anywhere in this run of zeros
+                run = _ZEROS.match(page, q)
+                q = (run.end() if run else q + len(zeros)) - len(zeros) + 1
                 continue
             hit = _record_at(db, table, page, q, end)
             if hit is None:
@@ -711,10 +718,11 @@ def _history(db: _Db, table: _Table) -> tuple[set[int], set[int]]:
 def _recover(ctx: ExtractContext, db: _Db, table: _Table) -> Iterator[tuple[str, dict[str, Any]]]:
     ncols = len(table.columns)
     live: dict[int, list[Any]] = {}
+    live_cells: dict[int, bytes] = {}
     latest = _tree_leaves(db, table.root, latest=True)
     for number in latest:
-        for rowid, values in _leaf_cells(db, db.page(number), number, ncols):
-            live[rowid] = values
+        for cell, rowid, values in _leaf_rows(db, db.page(number), number, ncols, set()):
+            live[rowid], live_cells[rowid] = values, cell
     # the table's pages: its tree now and in the file (as the latest schema names its root), and
     # every page version that was a leaf of its tree at the time (see _history)
     own = set(latest) | set(_tree_leaves(db, table.root, latest=False))
@@ -722,6 +730,7 @@ def _recover(ctx: ExtractContext, db: _Db, table: _Table) -> Iterator[tuple[str,
     own_file = own | file_pages
     frames = [f for f in db.frames if f.page in own or f.index in tree_frames]
     emit = _Emitter(table, live)
+    emit.cells.update(live_cells.values())  # a cell as the live table holds it: never recovered
     parsed: set[tuple[bool, bytes]] = set()  # page images already read (a page rewritten unchanged)
 
     def rows(where: str, number: int, page: bytes, frame: int | None) -> Iterator[tuple[str, dict[str, Any]]]:
