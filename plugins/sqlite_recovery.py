@@ -15,8 +15,12 @@ Not an extractor (its EXTRACTORS tuple is empty): the phone extractors call
   INTEGER PRIMARY KEY alias, which SQLite stores as NULL — other tables' free blocks are not
   carved).
 
-Attribution: cells on pages of the table's own b-tree (in the file or in any WAL frame) belong
-to it; on free-list pages a record is attributed to the table when it has exactly the table's
+Attribution: cells on pages of the table's own b-tree belong to it. Those pages are the tree in
+the file and in the latest state (as the latest schema names its root), and every page version
+that was a leaf of the tree when it was current: the tree is walked again in the state after each
+WAL transaction that may have reshaped it (see :func:`_history`), which finds the root page's
+versions from while it was a leaf and leaves split off or merged away between two commits. On
+free-list pages a record is attributed to the table when it has exactly the table's
 number of columns and an INTEGER PRIMARY KEY column stored as NULL (its *shape*), which another
 table of the same shape could share — stated in the docs. A record carved from a free block is
 checked the same way, and its text must be valid in the database's encoding.
@@ -25,6 +29,11 @@ Everything is read from bytes given by the caller (the file's bytes as the engin
 companion ``-wal`` as :meth:`ExtractContext.read_sibling` gives it), never from the temp copy
 SQLite may have checkpointed. The database is only *parsed*; no SQL runs on it here except
 ``PRAGMA table_info`` on an in-memory image (``sqlite3.deserialize``) to learn the columns.
+
+Speed on a long log (one transaction per message, as phones write): each distinct page image is
+read once and each cell parsed once (a leaf rewritten 500 times holds the same cells 500 times);
+the carver finds candidate records with a regular expression built from the columns' affinities
+(C speed) instead of trying every byte in Python. ``benchmarks/sqlite_wal_recovery.py`` measures it.
 """
 
 from __future__ import annotations
