@@ -5,7 +5,8 @@ Builds, with the real SQLite library (Python's sqlite3) and the iOS sms.db schem
 message (``message`` + ``chat_message_join``, as Messages writes them), then one commit per
 delete of every 10th message and per edit of every 25th, never checkpointed — the shape of a
 phone's log. Then runs ``plugins.sqlite_recovery.recovered_rows(…, "message")`` over it and prints
-rows recovered, WAL size, seconds and rows/s. With ``--baseline REV`` the module as it was at git
+rows recovered, WAL size, seconds and rows/s, and, for reference, the time SQLite itself takes
+to read the live rows of the same bytes. With ``--baseline REV`` the module as it was at git
 revision REV runs side by side on the same bytes (interleaved, median of ``--runs``), and the
 rows it found are checked to be a subset of today's.
 
@@ -92,6 +93,21 @@ def run(module: Any, db: bytes, wal: bytes) -> tuple[float, list[tuple[str, dict
         return time.perf_counter() - started, rows
 
 
+def sqlite_reads(db: bytes, wal: bytes) -> tuple[float, int]:
+    """Reference: SQLite itself reading the live rows of the same bytes (the WAL applied)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "sms.db"
+        path.write_bytes(db)
+        Path(f"{path}-wal").write_bytes(wal)
+        started = time.perf_counter()
+        conn = sqlite3.connect(path)
+        try:
+            rows = conn.execute("SELECT * FROM message").fetchall()
+        finally:
+            conn.close()
+        return time.perf_counter() - started, len(rows)
+
+
 def key(row: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(sorted((k, repr(v)) for k, v in row.items() if not k.startswith("_")))
 
@@ -114,11 +130,14 @@ def main() -> None:
         frames = (len(wal) - 32) // (24 + int.from_bytes(db[16:18], "big"))
         times: dict[str, list[float]] = {name: [] for name, _ in sides}
         found: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+        reference: list[float] = []
         for _ in range(args.runs):
             for name, module in sides:
                 seconds, rows = run(module, db, wal)
                 times[name].append(seconds)
                 found[name] = rows
+            seconds, live = sqlite_reads(db, wal)
+            reference.append(seconds)
         medians = {}
         for name, _ in sides:
             median = medians[name] = statistics.median(times[name])
@@ -127,6 +146,9 @@ def main() -> None:
             print(f"| {n} | {len(wal) / 1e6:.2f} | {frames} | {name} | {median:.2f} | "
                   f"{' / '.join(f'{t:.2f}' for t in times[name])} | {len(rows)} | {len(hit)}/{len(deleted)} | "
                   f"{len(rows) / median:,.0f} |")
+        median = statistics.median(reference)
+        print(f"| {n} | {len(wal) / 1e6:.2f} | {frames} | reference: SQLite reads the {live} live rows | "
+              f"{median:.3f} | {' / '.join(f'{t:.3f}' for t in reference)} | — | — | {live / median:,.0f} |")
         if args.baseline:
             old, new = found[sides[0][0]], found["current"]
             missing = {key(r) for _, r in old} - {key(r) for _, r in new}
