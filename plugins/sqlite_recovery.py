@@ -15,8 +15,12 @@ Not an extractor (its EXTRACTORS tuple is empty): the phone extractors call
   INTEGER PRIMARY KEY alias, which SQLite stores as NULL — other tables' free blocks are not
   carved).
 
-Attribution: cells on pages of the table's own b-tree (in the file or in any WAL frame) belong
-to it; on free-list pages a record is attributed to the table when it has exactly the table's
+Attribution: cells on pages of the table's own b-tree belong to it. Those pages are the tree in
+the file and in the latest state (as the latest schema names its root), and every page version
+that was a leaf of the tree when it was current: the tree is walked again in the state after each
+WAL transaction that may have reshaped it (see :func:`_history`), which finds the root page's
+versions from while it was a leaf and leaves split off or merged away between two commits. On
+free-list pages a record is attributed to the table when it has exactly the table's
 number of columns and an INTEGER PRIMARY KEY column stored as NULL (its *shape*), which another
 table of the same shape could share — stated in the docs. A record carved from a free block is
 checked the same way, and its text must be valid in the database's encoding.
@@ -25,11 +29,17 @@ Everything is read from bytes given by the caller (the file's bytes as the engin
 companion ``-wal`` as :meth:`ExtractContext.read_sibling` gives it), never from the temp copy
 SQLite may have checkpointed. The database is only *parsed*; no SQL runs on it here except
 ``PRAGMA table_info`` on an in-memory image (``sqlite3.deserialize``) to learn the columns.
+
+Speed on a long log (one transaction per message, as phones write): each distinct page image is
+read once and each cell parsed once (a leaf rewritten 500 times holds the same cells 500 times);
+the carver finds candidate records with a regular expression built from the columns' affinities
+(C speed) instead of trying every byte in Python. ``benchmarks/sqlite_wal_recovery.py`` measures it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 import sqlite3
 import struct
 from collections.abc import Callable, Iterator
@@ -89,6 +99,30 @@ class _Table:
     columns: list[str]
     alias: int | None  # index of the INTEGER PRIMARY KEY column (stored as NULL), if any
     affinity: list[str] = dataclasses.field(default_factory=list)  # per column: INTEGER | REAL | TEXT | ANY
+    serials: re.Pattern[bytes] | None = None  # see _serials_pattern
+
+
+# One serial type (a varint, non-canonical forms included) that a column of each affinity can hold in a
+# carved record: INTEGER/REAL hold NULL or numbers (types 0-9), TEXT anything but numbers, ANY anything.
+_SERIAL = {
+    "INTEGER": rb"\x80{0,8}[\x00-\x09]",
+    "REAL": rb"\x80{0,8}[\x00-\x09]",
+    "TEXT": rb"(?>[\x00\x0c-\x7f]|[\x80-\xff]{1,7}[\x00-\x7f]|[\x80-\xff]{8}[\x00-\xff])",
+    "ANY": rb"(?>[\x00-\x7f]|[\x80-\xff]{1,7}[\x00-\x7f]|[\x80-\xff]{8}[\x00-\xff])",
+}
+
+
+_ZEROS = re.compile(b"\x00*")
+
+
+def _serials_pattern(affinity: list[str]) -> re.Pattern[bytes] | None:
+    """A regular expression matching, at every position where :func:`_record_at` can find a record,
+    the serial types of columns 2..n: a prefilter that lets the carver skip, at C
+    speed, the positions where no record can start. It matches a superset of those positions (the
+    exact checks follow), so it changes no result."""
+    if len(affinity) < 2:
+        return None
+    return re.compile(b"".join(b"(?>" + _SERIAL.get(kind, _SERIAL["ANY"]) + b")" for kind in affinity[1:]))
 
 
 def _affinity(declared: str) -> str:
@@ -116,6 +150,15 @@ def _typed(table: _Table, values: list[Any], first: int = 0) -> bool:
     return True
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Frame:
+    index: int  # 1-based position in the -wal (SQLite's frame number)
+    page: int
+    content: bytes
+    commit: int  # 1-based number of the transaction it belongs to (frames after the last commit: one more)
+    committed: bool
+
+
 class _Db:
     """The pages of a database file and, over them, its committed and uncommitted WAL frames."""
 
@@ -130,7 +173,8 @@ class _Db:
         self.encoding = _ENCODINGS.get(struct.unpack_from(">I", data, 56)[0], "utf-8")
         self.data = data
         self.committed: dict[int, bytes] = {}  # page -> latest committed WAL version
-        self.frames: list[tuple[int, bytes, bool]] = []  # (page, content, committed) in log order
+        self.source: dict[int, int] = {}  # page -> frame number of that version
+        self.frames: list[_Frame] = []  # in log order
         if wal:
             self._read_wal(wal)
 
@@ -141,21 +185,35 @@ class _Db:
         if page_size != self.page_size:
             return
         salts = wal[16:24]
-        pending: list[tuple[int, bytes]] = []
+        pending: list[tuple[int, int, bytes]] = []
+        commits = 0
         pos = 32
         while pos + 24 + page_size <= len(wal) and len(self.frames) < MAX_PAGES:
             page, commit = struct.unpack_from(">II", wal, pos)
             if wal[pos + 8:pos + 16] != salts:
                 break  # frames of an earlier log generation: not part of this log
             content = wal[pos + 24:pos + 24 + page_size]
-            pending.append((page, content))
+            pending.append((len(self.frames) + len(pending) + 1, page, content))
             if commit:
-                for p, c in pending:
+                commits += 1
+                for i, p, c in pending:
                     self.committed[p] = c
-                    self.frames.append((p, c, True))
+                    self.source[p] = i
+                    self.frames.append(_Frame(i, p, c, commits, True))
                 pending = []
             pos += 24 + page_size
-        self.frames.extend((p, c, False) for p, c in pending)
+        self.frames.extend(_Frame(i, p, c, commits + 1, False) for i, p, c in pending)
+
+    def transactions(self) -> Iterator[list[_Frame]]:
+        """The frames grouped by transaction, in log order (the frames after the last commit last)."""
+        group: list[_Frame] = []
+        for frame in self.frames:
+            if group and frame.commit != group[0].commit:
+                yield group
+                group = []
+            group.append(frame)
+        if group:
+            yield group
 
     def page(self, number: int, *, latest: bool = True) -> bytes:
         if latest and number in self.committed:
@@ -220,7 +278,8 @@ def _table(db: _Db, name: str) -> _Table | None:
     alias = None
     if len(keys) == 1 and str(keys[0][2]).upper() == "INTEGER":
         alias = int(keys[0][0])
-    return _Table(name, int(row[0]), columns, alias, [_affinity(str(c[2] or "")) for c in info])
+    affinity = [_affinity(str(c[2] or "")) for c in info]
+    return _Table(name, int(row[0]), columns, alias, affinity, _serials_pattern(affinity))
 
 
 def _record(buf: bytes, pos: int, end: int, db: _Db, ncols: int) -> tuple[list[Any], int] | None:
@@ -310,7 +369,7 @@ def _leaf_cells(db: _Db, page: bytes, number: int, ncols: int) -> Iterator[tuple
 
 def _tree_leaves(db: _Db, root: int, *, latest: bool) -> list[int]:
     leaves: list[int] = []
-    stack, seen = [root], set()
+    stack, seen = [root], set[int]()
     while stack and len(seen) < MAX_PAGES:
         number = stack.pop()
         if number in seen:
@@ -377,6 +436,8 @@ def _carve_free(db: _Db, table: _Table, page: bytes, number: int) -> Iterator[li
 def _plausible_block(page: bytes, at: int, body_end: int, usable: int) -> bool:
     if at < 0:
         return False
+    nxt: int
+    size: int
     nxt, size = struct.unpack_from(">HH", page, at)
     return (nxt == 0 or at + 4 < nxt < usable) and 4 <= size <= usable - at and at + size >= body_end
 
@@ -384,6 +445,10 @@ def _plausible_block(page: bytes, at: int, body_end: int, usable: int) -> bool:
 def _scan(db: _Db, table: _Table, page: bytes, start: int, end: int) -> Iterator[list[Any]]:
     """Carved records in ``page[start:end]``: first those whose record header is intact, then, in
     the bytes left, those that follow a plausible free-block header (see :func:`_carve_free`)."""
+    pattern = table.serials
+    if pattern is None:
+        return
+    zeros = bytes(len(table.columns) - 1)
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, list[Any]]] = []
     for strong in (True, False):
@@ -391,6 +456,18 @@ def _scan(db: _Db, table: _Table, page: bytes, start: int, end: int) -> Iterator
         while q < end - 1:
             if any(a <= q < b for a, b in taken):
                 q = next(b for a, b in taken if a <= q < b)
+                continue
+            # Jump to the next position whose bytes can be the serial types of a record (all the
+            # positions skipped would fail _record_at): the scan runs in C, not byte by byte here.
+            match = pattern.search(page, q)
+            if match is None or match.start() >= end - 1:
+                break
+            if match.start() != q:
+                q = match.start()
+                continue
+            if page.startswith(zeros, q):  # all NULL: no record starts anywhere in this run of zeros
+                run = _ZEROS.match(page, q)
+                q = (run.end() if run else q + len(zeros)) - len(zeros) + 1
                 continue
             hit = _record_at(db, table, page, q, end)
             if hit is None:
@@ -455,8 +532,10 @@ def _rowid_before(db: _Db, page: bytes, hpos: int, start: int, ncols: int) -> in
 def recovered_rows(ctx: ExtractContext, table: str, data: bytes | BinaryIO | None = None,
                    wal: bytes | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
     """Rows of ``table`` that the database as SQLite reads it does not hold, as
-    ``(where, {column: value, ..., "_rowid": rowid or None})`` with ``where`` ``"wal"`` or
-    ``"freelist"`` (see the module's docstring). ``data`` is the database's bytes (the stream the
+    ``(where, {column: value, ..., "_rowid": rowid or None, "_page": page, "_frame": frame or None})``
+    with ``where`` ``"wal"`` or ``"freelist"`` (see the module's docstring), ``_page`` the number
+    of the page whose bytes held the row and ``_frame`` the WAL frame number of that page version
+    (None: the version in the database file itself). ``data`` is the database's bytes (the stream the
     extractor was given; default: the file at ``ctx.path_on_disk``); ``wal`` defaults to the
     ``-wal`` companion as ``ctx.read_sibling`` gives it. A database this cannot parse gives nothing
     and a warning through ``ctx.warn``."""
@@ -487,13 +566,15 @@ class _Emitter:
         self.table, self.live = table, live
         self.live_values = {self._content(v) for v in live.values()}
         self.seen: set[tuple[Any, ...]] = set()
+        self.cells: set[bytes] = set()  # the bytes of every cell already given to __call__
         self.count = 0
 
     def _content(self, values: list[Any]) -> tuple[str, ...]:
         """The values without the rowid alias (a carved record may have lost its rowid)."""
         return tuple(repr(v) for i, v in enumerate(values) if i != self.table.alias)
 
-    def __call__(self, where: str, rowid: int | None, values: list[Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    def __call__(self, where: str, rowid: int | None, values: list[Any], page: int,
+                 frame: int | None) -> Iterator[tuple[str, dict[str, Any]]]:
         content = self._content(values)
         if content in self.seen or self.count >= MAX_RECOVERED:
             return  # the same record seen twice (a WAL frame and the file, or two free copies)
@@ -501,38 +582,194 @@ class _Emitter:
             return  # what the live table holds as it is (a stale copy left by a page split)
         self.seen.add(content)
         self.count += 1
-        yield where, _row(self.table, rowid, values)
+        row = _row(self.table, rowid, values)
+        row["_page"], row["_frame"] = page, frame
+        yield where, row
+
+
+def _cell_key(db: _Db, page: bytes, pos: int) -> bytes | None:
+    """The bytes of the table-leaf cell at ``pos`` (header, local payload, overflow pointer): what
+    :func:`_cell` reads from this page, so one parse serves every page version holding the cell."""
+    try:
+        payload, p = _varint(page, pos)
+        _rowid, p = _varint(page, p)
+    except IndexError:
+        return None
+    local = _local_size(db, payload) if payload <= 1 << 30 else payload
+    return page[pos:p + local + (4 if local < payload else 0)]
+
+
+def _leaf_rows(db: _Db, page: bytes, number: int, ncols: int,
+               done: set[bytes]) -> Iterator[tuple[bytes, int, list[Any]]]:
+    """(cell bytes, rowid, values) of the intact cells of a table-leaf page not in ``done``; the
+    same cells in the same order as :func:`_leaf_cells`, less those already handled."""
+    h = _header_offset(number)
+    count = struct.unpack_from(">H", page, h + 3)[0]
+    for i in range(min(count, (db.usable - h - 8) // 2)):
+        ptr = struct.unpack_from(">H", page, h + 8 + 2 * i)[0]
+        if not 0 < ptr < db.usable:
+            continue
+        key = _cell_key(db, page, ptr)
+        if key is None or key in done:
+            continue
+        cell = _cell(db, page, ptr, ncols)
+        if cell is not None:
+            yield key, cell[0], cell[1]
+
+
+def _walk(get: Callable[[int], bytes], root: int, usable: int) -> tuple[set[int], set[int]]:
+    """(leaf pages, interior pages) of the table b-tree at ``root`` in the pages ``get`` gives."""
+    leaves: set[int] = set()
+    interior: set[int] = set()
+    stack, seen = [root], set[int]()
+    while stack and len(seen) < MAX_PAGES:
+        number = stack.pop()
+        if number in seen:
+            continue
+        seen.add(number)
+        try:
+            page = get(number)
+        except IndexError:
+            continue
+        h = _header_offset(number)
+        kind = page[h]
+        if kind == 0x0D:
+            leaves.add(number)
+        elif kind == 0x05:
+            interior.add(number)
+            count = struct.unpack_from(">H", page, h + 3)[0]
+            for i in range(min(count, (usable - h - 12) // 2)):
+                ptr = struct.unpack_from(">H", page, h + 12 + 2 * i)[0]
+                if 0 < ptr + 4 <= usable:
+                    stack.append(struct.unpack_from(">I", page, ptr)[0])
+            stack.append(struct.unpack_from(">I", page, h + 8)[0])
+    return leaves, interior
+
+
+def _schema_root(get: Callable[[int], bytes], db: _Db, name: str) -> tuple[int | None, set[int]]:
+    """(root page of table ``name`` in sqlite_master as the pages ``get`` gives hold it, or None;
+    the pages of sqlite_master's own b-tree). Only the cells' local bytes are read (type, name,
+    tbl_name and rootpage come first; the long CREATE statement may overflow)."""
+    leaves, interior = _walk(get, 1, db.usable)
+    want = name.lower()
+    root: int | None = None
+    for number in leaves:
+        page = get(number)
+        h = _header_offset(number)
+        count = struct.unpack_from(">H", page, h + 3)[0]
+        for i in range(min(count, (db.usable - h - 8) // 2)):
+            ptr = struct.unpack_from(">H", page, h + 8 + 2 * i)[0]
+            try:
+                payload, p = _varint(page, ptr)
+                _rowid, p = _varint(page, p)
+                end = p + min(payload, _local_size(db, payload))
+                hlen, q = _varint(page, p)
+                serials: list[int] = []
+                while q < p + hlen and len(serials) < 4:
+                    serial, q = _varint(page, q)
+                    serials.append(serial)
+                body, values = p + hlen, []
+                for serial in serials:
+                    size = _size_of(serial)
+                    if body + size > end:
+                        break
+                    values.append(_value(serial, page[body:body + size], db.encoding))
+                    body += size
+            except (IndexError, ValueError, UnicodeDecodeError, struct.error):
+                continue
+            if (len(values) == 4 and values[0] == "table" and isinstance(values[1], str)
+                    and values[1].lower() == want and isinstance(values[3], int) and values[3] > 0):
+                root = values[3]
+    return root, leaves | interior
+
+
+def _history(db: _Db, table: _Table) -> tuple[set[int], set[int]]:
+    """Which page versions were leaves of the table's b-tree when they were current: (pages whose
+    version in the database file was, frame numbers whose page was after its transaction).
+
+    The tree is walked again in the state after each transaction that may have changed its shape
+    (a write to one of its interior pages, a leaf that stopped being one, a change of
+    sqlite_master), so the root page's versions from while it was a leaf, and leaves split off or
+    merged away between two commits, are found as well as the pages of the first and last tree."""
+    current: dict[int, bytes] = {}
+    version: dict[int, int] = {}  # page -> frame number of its current version (absent: the file's)
+
+    def get(number: int) -> bytes:
+        page = current.get(number)
+        return page if page is not None else db.page(number, latest=False)
+
+    root, schema = _schema_root(get, db, table.name)
+    leaves, interior = _walk(get, root, db.usable) if root else (set(), set())
+    file_pages = {n for n in leaves if _exists(db, n)}
+    frames: set[int] = set()
+    for group in db.transactions():
+        for frame in group:
+            current[frame.page] = frame.content
+            version[frame.page] = frame.index
+        written = {frame.page for frame in group}
+        reshaped = bool(written & interior) or any(
+            current[n][_header_offset(n)] != 0x0D for n in written & leaves)
+        if written & schema:
+            new_root, schema = _schema_root(get, db, table.name)
+            reshaped, root = reshaped or new_root != root, new_root
+        if reshaped:
+            new_leaves, interior = _walk(get, root, db.usable) if root else (set(), set())
+            for n in new_leaves - leaves:  # a page that joined the tree without being written now
+                if n in version:
+                    frames.add(version[n])
+                elif _exists(db, n):
+                    file_pages.add(n)
+            leaves = new_leaves
+        frames.update(frame.index for frame in group if frame.page in leaves)
+    return file_pages, frames
 
 
 def _recover(ctx: ExtractContext, db: _Db, table: _Table) -> Iterator[tuple[str, dict[str, Any]]]:
     ncols = len(table.columns)
     live: dict[int, list[Any]] = {}
+    live_cells: dict[int, bytes] = {}
     latest = _tree_leaves(db, table.root, latest=True)
     for number in latest:
-        for rowid, values in _leaf_cells(db, db.page(number), number, ncols):
-            live[rowid] = values
+        for cell, rowid, values in _leaf_rows(db, db.page(number), number, ncols, set()):
+            live[rowid], live_cells[rowid] = values, cell
+    # the table's pages: its tree now and in the file (as the latest schema names its root), and
+    # every page version that was a leaf of its tree at the time (see _history)
     own = set(latest) | set(_tree_leaves(db, table.root, latest=False))
+    file_pages, tree_frames = _history(db, table)
+    own_file = own | file_pages
+    frames = [f for f in db.frames if f.page in own or f.index in tree_frames]
     emit = _Emitter(table, live)
+    emit.cells.update(live_cells.values())  # a cell as the live table holds it: never recovered
+    parsed: set[tuple[bool, bytes]] = set()  # page images already read (a page rewritten unchanged)
+
+    def rows(where: str, number: int, page: bytes, frame: int | None) -> Iterator[tuple[str, dict[str, Any]]]:
+        key = (number == 1, page)
+        if page[_header_offset(number)] != 0x0D or key in parsed:
+            return
+        parsed.add(key)
+        for cell, rowid, values in _leaf_rows(db, page, number, ncols, emit.cells):
+            emit.cells.add(cell)
+            yield from emit(where, rowid, values, number, frame)
+
     # superseded / uncommitted versions in the WAL (pages of this table's tree only)
-    for number, content, _committed in db.frames:
-        if number in own and content[_header_offset(number)] == 0x0D:
-            for rowid, values in _leaf_cells(db, content, number, ncols):
-                yield from emit("wal", rowid, values)
+    for f in frames:
+        yield from rows("wal", f.page, f.content, f.index)
     # the database file's own versions of pages the WAL replaced (rows deleted or changed since)
-    replaced = {number for number, _content, _committed in db.frames}
-    for number in sorted(own & replaced):
+    replaced = {f.page for f in db.frames}
+    for number in sorted(own_file & replaced):
         if _exists(db, number):
-            page = db.page(number, latest=False)
-            if page[_header_offset(number)] == 0x0D:
-                for rowid, values in _leaf_cells(db, page, number, ncols):
-                    yield from emit("wal", rowid, values)
+            yield from rows("wal", number, db.page(number, latest=False), None)
     # deleted records in the free space of the table's pages, in the file and in the WAL
-    versions = [(n, db.page(n, latest=False)) for n in sorted(own) if _exists(db, n)]
-    versions += [(n, c) for n, c, _ in db.frames if n in own]
-    for number, page in versions:
-        if page[_header_offset(number)] == 0x0D:
+    versions: list[tuple[int, bytes, int | None]] = [
+        (n, db.page(n, latest=False), None) for n in sorted(own_file) if _exists(db, n)]
+    versions += [(f.page, f.content, f.index) for f in frames]
+    carved: set[tuple[bool, bytes]] = set()
+    for number, page, frame in versions:
+        key = (number == 1, page)
+        if page[_header_offset(number)] == 0x0D and key not in carved:
+            carved.add(key)
             for values in _carve_free(db, table, page, number):
-                yield from emit("freelist", values[0], values[1:])
+                yield from emit("freelist", values[0], values[1:], number, frame)
     yield from _free_list(db, table, live, emit)
     if emit.count >= MAX_RECOVERED:
         ctx.warn(f"More than {MAX_RECOVERED} deleted or superseded rows of {table.name}; the rest are not listed.")
@@ -547,13 +784,15 @@ def _free_list(db: _Db, table: _Table, live: dict[int, list[Any]],
             page = db.page(number)
         except IndexError:
             continue
+        frame = db.source.get(number)
         if page[0] == 0x0D:
-            for rowid, values in _leaf_cells(db, page, number, ncols):
+            for cell, rowid, values in _leaf_rows(db, page, number, ncols, emit.cells):
                 if len(values) == ncols and _fits(table, values) and rowid not in live:
-                    yield from emit("freelist", rowid, values)
+                    emit.cells.add(cell)
+                    yield from emit("freelist", rowid, values, number, frame)
         if table.alias == 0:
             for values in _scan(db, table, page, 8, db.usable):
-                yield from emit("freelist", values[0], values[1:])
+                yield from emit("freelist", values[0], values[1:], number, frame)
 
 
 def _exists(db: _Db, number: int) -> bool:

@@ -132,4 +132,4 @@ def test_damaged_input_gives_nothing_or_a_warning_never_an_error(tmp_path: Path,
     if damage in ("not-sqlite", "bad-page-size"):
         assert got == [] and warnings
     for _, row in got:
-        assert set(row) == {"_id", "address", "body", "date", "_rowid"}
+        assert set(row) == {"_id", "address", "body", "date", "_rowid", "_page", "_frame"}
