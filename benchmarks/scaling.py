@@ -8,10 +8,10 @@ scaling on 8 and 16 cores can be predicted from a machine with fewer::
    parent: walk record, dispatch, the single writer) with N worker processes; wall time, the
    parent's CPU-seconds and the workers' CPU-seconds (``RUSAGE_CHILDREN``), files/s.
 3. Per-part cost, one process, no workers: the walk (``TskSource.rows``, per volume) and every
-   file of the case read once through ``FileProcessor`` with the run's analyzers, the CPU time
-   of this thread charged to the stage the processor announces (``read`` = read + MD5/SHA-1/
-   SHA-256 + byte histogram, split by their measured per-byte cost; ``libmagic`` = type;
-   ``analyzer yara|content|extractors|encryption|hashsets``).
+   file of the case read once through ``FileProcessor`` with the run's analyzers, each
+   analyzer's ``start``/``feed``/``finish`` and the type detection timed (CPU time of this
+   thread); what remains of each file's time is the read itself, the three digests and the
+   byte histogram (split by their per-byte cost measured here) and the engine's glue.
 4. Prediction for N cores: the walk and the index build are serial; the examination is
    parallel with one worker per core, bounded by the single writer (the parent's CPU-seconds
    per file of the measured run) and, for reading the media, by the disk:
@@ -158,15 +158,38 @@ def part_costs(template: Path, work: Path) -> dict[str, Any]:
         walk_cpu += time.thread_time() - t0
     analyzers, _problems = build_analyzers(settings, work)
     spent: dict[str, float] = {}
-    current = ["engine"]
-    last = [time.thread_time()]
 
-    def on_stage(text: str) -> None:
-        now = time.thread_time()
-        spent[current[0]] = spent.get(current[0], 0.0) + now - last[0]
-        current[0], last[0] = text, now
+    def charge(part: str, fn: Any) -> Any:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.thread_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[part] = spent.get(part, 0.0) + time.thread_time() - t0
+        return timed
 
-    processor = FileProcessor(analyzers, on_stage=on_stage)
+    class _TimedRun:
+        def __init__(self, run: Any, part: str) -> None:
+            self.feed = charge(part, run.feed)
+            self.finish = charge(part, run.finish)
+
+    class _Timed:
+        def __init__(self, inner: Any) -> None:
+            self.inner, self.name = inner, inner.name
+            self._start = charge(inner.name, inner.start)
+
+        def start(self, info: Any) -> Any:
+            run = self._start(info)
+            return None if run is None else _TimedRun(run, self.name)
+
+        def describe(self) -> Any:
+            return self.inner.describe()
+
+    import forensic_triage.pipeline.filework as filework
+
+    filework.identify = charge("libmagic", filework.identify)  # type: ignore[attr-defined]
+    analyzers = [_Timed(a) for a in analyzers]  # type: ignore[misc]
+    processor = FileProcessor(analyzers)
     total_bytes = 0
     files = 0
     for row in store.query("SELECT f.id, f.evidence_id, f.partition_offset, f.inode, f.attr_type, f.attr_id, f.stream,"
@@ -177,26 +200,27 @@ def part_costs(template: Path, work: Path) -> dict[str, Any]:
         source = resolver.source(str(ev["path"]), int(row["partition_offset"]), layer)
         loc = Locator(str(ev["uid"]), int(row["partition_offset"]), int(row["inode"]), row["attr_type"],
                       row["attr_id"], str(row["stream"] or ""), str(row["path"]), layer)
-        on_stage("engine")
+        t0 = time.thread_time()
         result = processor.process(source, int(row["id"]), loc, name=str(row["name"]), extension=str(row["extension"]),
                                    size=int(row["size"]), deleted=not row["allocated"])
-        on_stage("engine")
+        spent["file total"] = spent.get("file total", 0.0) + time.thread_time() - t0
         total_bytes += result.bytes_read
         files += 1
     store.close()
     resolver.close()
     shutil.rmtree(case, ignore_errors=True)
     per_byte = per_byte_costs()
-    read_stage = spent.pop("read", 0.0)
-    hash_s = per_byte["hash"] * total_bytes
-    entropy_s = per_byte["entropy"] * total_bytes
-    parts = {"walk (rows, all volumes)": walk_cpu, "hash (MD5+SHA-1+SHA-256)": min(hash_s, read_stage),
-             "entropy (byte histogram)": min(entropy_s, max(read_stage - hash_s, 0.0)),
-             "read (evidence bytes, Python glue)": max(read_stage - hash_s - entropy_s, 0.0)}
-    names = {"libmagic": "type (libmagic)", "analyzer yara": "YARA", "analyzer content": "content search",
-             "analyzer extractors": "artifact extractors", "engine": "engine (open, result)"}
+    total = spent.pop("file total", 0.0)
+    engine = total - sum(spent.values())  # read + digests + histogram + Python glue of the one read
+    hash_s = min(per_byte["hash"] * total_bytes, engine)
+    entropy_s = min(per_byte["entropy"] * total_bytes, engine - hash_s)
+    parts = {"walk (rows, all volumes)": walk_cpu, "hash (MD5+SHA-1+SHA-256)": hash_s,
+             "entropy (byte histogram)": entropy_s, "read + engine glue": engine - hash_s - entropy_s}
+    names = {"libmagic": "type (libmagic)", "yara": "YARA", "content": "content search",
+             "extractors": "artifact extractors"}
     for stage, seconds in spent.items():
-        parts[names.get(stage, stage)] = parts.get(names.get(stage, stage), 0.0) + seconds
+        parts[names.get(stage, stage)] = seconds
+    parts["all per-file work"] = total
     return {"files": files, "bytes": total_bytes, "walk_rows": walk_rows,
             "cpu_s": {k: round(v, 2) for k, v in sorted(parts.items(), key=lambda kv: -kv[1])},
             "per_byte_ns": {k: round(v * 1e9, 3) for k, v in per_byte.items()}}
@@ -219,10 +243,10 @@ def predict(runs: list[dict[str, Any]], parts: dict[str, Any], insert_rows_per_c
     if insert_rows_per_cpu_s:
         out["walk_insert_rows_per_cpu_s"] = round(insert_rows_per_cpu_s)
     for n in (1, 2, 4, 8, 16):
-        exam = max(one["workers_cpu_s"] / (n * eff), exam_parent, one["bytes_read"] / (disk_mb_s * 1e6))
+        exam = max(one["workers_cpu_s"] / (n * (eff if n > 1 else 1.0)), exam_parent, one["bytes_read"] / (disk_mb_s * 1e6))
         total = serial + exam
         out["predicted"][str(n)] = {"wall_s": round(total, 1), "files_per_s": round(files / total),
-                                    "speedup_vs_1": round((serial + one["workers_cpu_s"] / eff) / total, 2)}
+                                    "speedup_vs_1": round((serial + one["workers_cpu_s"]) / total, 2)}
     need16 = 16 / worker_s_per_file
     out["files_per_s_of_16_workers"] = round(need16)
     out["writer_headroom_at_16"] = round(writer_files_per_s / need16, 1)
