@@ -83,7 +83,10 @@ case "$job" in
   test)
     export QT_QPA_PLATFORM=offscreen
     export FT_REQUIRE_TOOLS=1  # a test whose tool is missing fails here (elsewhere it is a visible skip)
-    exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+    # One test file per worker at a time (--dist loadfile keeps each file's fixtures in one process);
+    # as many workers as cores, at most 4 (FT_TEST_WORKERS=0 runs the suite in this process).
+    exec .venv/bin/python -m pytest -q -p no:cacheprovider -n "${FT_TEST_WORKERS:-auto}" --maxprocesses 4 \
+      --dist loadfile "$@"
     ;;
   *)
     echo "usage: bash scripts/bootstrap.sh install|demo|test|classroom-kit DIR" >&2; exit 2;;

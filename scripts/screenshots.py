@@ -7,7 +7,9 @@ Runs offscreen (no display needed) or under a real/Xvfb display when DISPLAY is 
 
 It makes exactly what the README's first command makes (``forensic-triage demo``: the sample
 evidence, one exhibit, triaged), opens that case in the real window and grabs each screen
-(overview, triage, browse with the picture viewer, findings, timeline, start page).
+(overview, triage, browse with the picture viewer, findings, timeline, start page), then a phone
+case: an iTunes/Finder backup of an iPhone and a TAR of an Android /data, written with the test
+suite's real-schema builders, added through the Add evidence dialog and triaged (phone-*.png).
 PNGs are reduced to a 256-colour palette to keep the repository small.
 """
 
@@ -21,6 +23,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -133,8 +136,68 @@ def main() -> int:
     window.close_case()
     spin()
     save(window, args.out / "start.png")
+
+    phone_screens(window, work, args.out, spin)
     window.close()
     return 0
+
+
+def phone_screens(window: Any, work: Path, out: Path, spin: Callable[..., None]) -> None:
+    """A phone case: iOS backup and Android TAR added through the dialog, triaged, findings shown."""
+    import tarfile
+
+    from PySide6.QtCore import Qt
+
+    sys.path.insert(0, str(REPO))
+    from forensic_triage.store import CaseStore
+    from tests.helpers import android_builders, ios_builders, phone_builders
+
+    backup = phone_builders.write_ios_backup(work / "phone" / "iPhone backup", files=ios_builders.backup_files())
+    tar_path = work / "phone" / "android-data.tar"
+    with tarfile.open(tar_path, "w") as tar:
+        for rel, data in sorted(android_builders.data_tree().items()):
+            info = tarfile.TarInfo("data/" + rel)
+            info.size, info.mtime = len(data), 1_700_000_000
+            tar.addfile(info, io.BytesIO(data))
+    case = work / "phone" / "case"
+    CaseStore.create(case, case_number="CYB-2025-0311", examiner="Training Examiner", title="Two phones (training)",
+                     agency="Demo Cybercrime Unit", timezone="America/Port_of_Spain").close()
+    assert window.open_case(str(case))
+    ws = window.workspace
+    for path, exhibit, what in ((backup, "EXH-002", "iPhone 11 backup (iTunes)"),
+                                (tar_path, "EXH-003", "Android /data, TAR from the extraction tool")):
+        window.act_add.trigger()
+        dialog = window.dialog
+        dialog.image.setText(str(path))
+        dialog.image.editingFinished.emit()
+        dialog.exhibit.setText(exhibit)
+        dialog.description.setText(what)
+        spin(0.3)
+        if exhibit == "EXH-002":
+            save(dialog, out / "phone-add-evidence.png")
+        dialog.start()
+        spin(until=lambda d=dialog: d.close_button.isVisible() or not d.add_button.isEnabled() and
+             bool(d.status.styleSheet()))
+        dialog.accept()
+    window.act_triage.trigger()
+    spin(until=lambda: ws.triage.phase.text().startswith("Completed"), timeout=300)
+    ws.setCurrentWidget(ws.overview)
+    spin(1.0)
+    save(window, out / "phone-overview.png")
+    window.show_tab(3)
+    findings = ws.findings
+    types = [findings.types.item(i).data(Qt.ItemDataRole.UserRole) for i in range(findings.types.count())]
+    findings.types.setCurrentRow(types.index("ios.message"))
+    spin(until=lambda: findings.artifact_table is not None and findings.artifact_table.model.rowCount() > 0)
+    findings.artifact_table.table.selectRow(0)
+    spin(0.5)
+    save(window, out / "phone-findings.png")
+    window.show_tab(2)
+    browse = ws.browse
+    browse.show_file(window.session.store.files.ids_named("sms.db")[0])
+    spin(until=lambda: browse.current_file_id() is not None)
+    spin(0.8)
+    save(window, out / "phone-browse.png")
 
 
 if __name__ == "__main__":

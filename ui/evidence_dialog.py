@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from forensic_triage.errors import TriageError, UsageError
 from forensic_triage.evidence.detect import detect
+from forensic_triage.evidence.logical import detect_logical
 from forensic_triage.jobs.context import JobContext
 from forensic_triage.jobs.intake import add_evidence
 from forensic_triage.jobs.source_zone import check_zone
@@ -36,8 +37,8 @@ from .common import human_bytes, rich, show_error
 from .session import CaseSession
 from .workers import JobWorker, ProgressInfo
 
-IMAGE_FILTER = ("Disk images (*.dd *.raw *.img *.bin *.iso *.001 *.000 *.aa *.E01 *.e01 *.Ex01 *.ex01 *.dmg *.vhd "
-                "*.vmdk);;All files (*)")
+IMAGE_FILTER = ("Disk images and extractions (*.dd *.raw *.img *.bin *.iso *.001 *.000 *.aa *.E01 *.e01 *.Ex01 "
+                "*.ex01 *.dmg *.vhd *.vhdx *.vmdk *.qcow *.qcow2 *.zip *.tar *.tar.gz *.tgz);;All files (*)")
 
 VERDICT_STYLE = {
     "MATCH": ("#1a7f37", "#e6f4ea"),
@@ -117,9 +118,16 @@ class AddEvidenceDialog(QDialog):
         self.setObjectName("addEvidenceDialog")
         self.image = QLineEdit()
         self.image.setObjectName("evidencePath")
-        self.image.setPlaceholderText(self.tr("raw/dd, split raw (.001, .000, .aa) or E01 — choose the first segment"))
+        self.image.setPlaceholderText(self.tr("a disk image (raw/dd, split raw, E01, VHD, VMDK, QCOW — the first "
+                                              "segment), a phone extraction (ZIP, TAR) or a folder"))
         browse = QPushButton(self.tr("Choose…"))
+        browse.setObjectName("chooseImage")
         browse.clicked.connect(self._choose)
+        browse_folder = QPushButton(self.tr("Folder…"))
+        browse_folder.setObjectName("chooseFolder")
+        browse_folder.setToolTip(self.tr("A folder: an extraction tool's output or an iTunes/Finder backup of an "
+                                         "iPhone (recognised from its Manifest.db)"))
+        browse_folder.clicked.connect(self._choose_folder)
         self.detected = QLabel()
         self.detected.setObjectName("evidenceDetected")
         self.detected.setWordWrap(True)
@@ -141,8 +149,9 @@ class AddEvidenceDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.image, 1)
         row.addWidget(browse)
+        row.addWidget(browse_folder)
         form = QFormLayout()
-        form.addRow(self.tr("Image *"), row)
+        form.addRow(self.tr("Evidence *"), row)
         form.addRow("", self.detected)
         form.addRow(self.tr("Exhibit number *"), self.exhibit)
         form.addRow(self.tr("Description"), self.description)
@@ -183,19 +192,35 @@ class AddEvidenceDialog(QDialog):
             self.image.setText(path)
             self._detect()
 
+    def _choose_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Choose the extraction folder or iOS backup"))
+        if path:
+            self.image.setText(path)
+            self._detect()
+
     def _detect(self) -> bool:
         path = self.image.text().strip()
         if not path:
             self.detected.clear()
             return False
         try:
-            found = detect(path)
+            logical = detect_logical(path)
+            found = None if logical is not None else detect(path)
         except TriageError as exc:
             self.detected.setStyleSheet("color: #b41e1e")
             self.detected.setText(exc.user_message())
             return False
         self.detected.setStyleSheet("")
-        names = {"raw": self.tr("raw image"), "splitraw": self.tr("split raw image"), "ewf": self.tr("EWF (E01) image")}
+        if logical is not None:
+            kinds = {"folder": self.tr("a folder of files"), "zip": self.tr("a ZIP archive"),
+                     "tar": self.tr("a TAR archive"), "iosbackup": self.tr("an iOS backup (iTunes/Finder)")}
+            self.detected.setText(self.tr("{0}; every file is hashed at intake and read in place, read-only.").format(
+                kinds.get(logical.format, logical.format)))
+            return True
+        assert found is not None
+        names = {"raw": self.tr("raw image"), "splitraw": self.tr("split raw image"), "ewf": self.tr("EWF (E01) image"),
+                 "vhd": self.tr("VHD virtual disk"), "vhdx": self.tr("VHDX virtual disk"),
+                 "vmdk": self.tr("VMDK virtual disk"), "qcow": self.tr("QCOW virtual disk")}
         self.detected.setText(self.tr("{0}, {1} segment file(s); it will be opened read-only.").format(
             names.get(found.format, found.format), len(found.segments)))
         return True
@@ -205,7 +230,7 @@ class AddEvidenceDialog(QDialog):
             return None
         path, exhibit = self.image.text().strip(), self.exhibit.text().strip()
         if not path or not exhibit:
-            self.status.setText(self.tr("Choose an image and give the exhibit number."))
+            self.status.setText(self.tr("Choose the evidence and give the exhibit number."))
             return None
         busy = self.session.jobs.heavy_job()
         if busy is not None:
@@ -237,7 +262,7 @@ class AddEvidenceDialog(QDialog):
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.status.setStyleSheet("")
-        self.status.setText(self.tr("Reading the image once to compute MD5, SHA-1 and SHA-256…"))
+        self.status.setText(self.tr("Reading the evidence once to compute MD5, SHA-1 and SHA-256…"))
         return self.worker
 
     def _progress(self, p: ProgressInfo) -> None:

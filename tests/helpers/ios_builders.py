@@ -584,3 +584,14 @@ def query(db: bytes, sql: str, wal: bytes | None = None) -> list[tuple[Any, ...]
 def padded(db_script: str, table_sql: str) -> bytes:
     """A database of ``db_script`` grown past a few pages by ``table_sql`` (for damage tests)."""
     return build_db(db_script + table_sql)[0]
+
+
+def backup_files() -> list[tuple[str, str, bytes]]:
+    """The databases of a small iPhone as an iTunes/Finder backup holds them: (domain, relativePath, bytes)."""
+    return [("HomeDomain", "Library/SMS/sms.db", sms_db()[0]),
+            ("HomeDomain", "Library/CallHistoryDB/CallHistory.storedata", calls_db()[0]),
+            ("HomeDomain", "Library/AddressBook/AddressBook.sqlitedb", contacts_db()[0]),
+            ("CameraRollDomain", "Media/PhotoData/Photos.sqlite", photos_db()[0]),
+            ("AppDomain-com.apple.mobilesafari", "Library/Safari/BrowserState.db", tabs_db()[0]),
+            ("AppDomainGroup-group.net.whatsapp.WhatsApp.shared", "ChatStorage.sqlite", whatsapp_db()[0]),
+            ("SystemPreferencesDomain", "SystemConfiguration/com.apple.wifi.plist", wifi_legacy_plist())]

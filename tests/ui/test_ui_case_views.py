@@ -36,7 +36,7 @@ def test_custody_event_and_audit_chain_verification(qtbot: Any, window: Any, cas
     dialog.location.setText("Evidence store, room 2")
     dialog.to_party.setText("Prosecutor's office (courier)")
     dialog.seals.setText("SEAL-4471")
-    with qtbot.waitSignal(dialog.saved, timeout=10000):
+    with qtbot.waitSignal(dialog.saved, timeout=30000):
         dialog.buttons.accepted.emit()
     wait_loaded(qtbot, audit.custody.model)
     qtbot.waitUntil(lambda: audit.custody.model.rowCount() == 1)
@@ -78,7 +78,7 @@ def test_tagging_a_finding_and_the_text_and_sqlite_viewers(qtbot: Any, window: A
     dialog = ws.tag_dialog
     assert dialog.targets[0].kind == "artifact"
     dialog.tag.setEditText("relevant")
-    with qtbot.waitSignal(dialog.saved, timeout=10000):
+    with qtbot.waitSignal(dialog.saved, timeout=30000):
         dialog.buttons.accepted.emit()
     with _db(case_copy) as db:
         assert db.execute("SELECT target_kind, target_id, tag FROM tags").fetchall() == [
@@ -98,7 +98,7 @@ def test_tagging_a_finding_and_the_text_and_sqlite_viewers(qtbot: Any, window: A
         history = db.execute("SELECT id FROM files WHERE name='History'").fetchone()[0]
     browse.show_file(contacts)
     qtbot.waitUntil(lambda: browse.current_file_id() == contacts)
-    with qtbot.waitSignal(browse.details.loaded, timeout=10000, check_params_cb=lambda view: view == "text"):
+    with qtbot.waitSignal(browse.details.loaded, timeout=30000, check_params_cb=lambda view: view == "text"):
         browse.details.setCurrentWidget(browse.details.text)
     utf8 = browse.details.text.edit.toPlainText()
     assert "@" in utf8 and "358 bytes" in browse.details.text.info.text()

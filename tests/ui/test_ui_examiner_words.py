@@ -21,7 +21,7 @@ def _db(case: Path) -> sqlite3.Connection:
 
 
 def _save(qtbot: Any, dialog: Any) -> None:
-    with qtbot.waitSignal(dialog.saved, timeout=10000):
+    with qtbot.waitSignal(dialog.saved, timeout=30000):
         qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
 
 
@@ -122,7 +122,7 @@ def test_custody_dialog_refuses_an_unknown_exhibit(qtbot: Any, window: Any, case
     dialog.exhibit.setEditText("EXH-404")
     dialog.action.setCurrentText("received")
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "no exhibit" in dialog.error.text())
+    qtbot.waitUntil(lambda: "no exhibit" in dialog.error.text(), timeout=30000)  # a loaded CI machine
     assert "Known exhibits: EXH-001" in dialog.error.text() and dialog.isVisible()
     with _db(case_copy) as db:
         assert db.execute("SELECT count(*) FROM custody").fetchone()[0] == 0

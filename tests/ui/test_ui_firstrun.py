@@ -62,7 +62,7 @@ def test_timeline_chart_follows_the_list_filter_and_marks_outliers(qtbot: Any, w
     assert cli.file_times is TIMELINE_FILE_TIMES_DEFAULT
     # With file-system times, the 2019 WIN.INI is an outlier marked at the left edge.
     timeline.file_times.setChecked(True)
-    qtbot.waitUntil(lambda: bool(timeline.histogram.bins) and timeline.histogram.before.count >= 1, timeout=10000)
+    qtbot.waitUntil(lambda: bool(timeline.histogram.bins) and timeline.histogram.before.count >= 1, timeout=30000)
     assert all(b.start >= "2025" for b in timeline.histogram.bins)
     assert timeline.histogram.outlier_text()[0].startswith("◀ ")
     total = sum(b.count for b in timeline.histogram.bins) + timeline.histogram.before.count
@@ -71,10 +71,10 @@ def test_timeline_chart_follows_the_list_filter_and_marks_outliers(qtbot: Any, w
     timeline.table.search.setText("WIN.INI")
     timeline.table.apply_search()
     qtbot.waitUntil(lambda: timeline.table.model.total is not None and timeline.table.model.total < total,
-                    timeout=10000)
+                    timeout=30000)
     shown = timeline.table.model.total
     qtbot.waitUntil(lambda: sum(b.count for b in timeline.histogram.bins)
-                    + timeline.histogram.before.count + timeline.histogram.after.count == shown, timeout=10000)
+                    + timeline.histogram.before.count + timeline.histogram.after.count == shown, timeout=30000)
 
 
 # ---------------------------------------------------------------- tables

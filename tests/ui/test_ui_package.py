@@ -25,9 +25,9 @@ def test_signed_package_verify_and_import_through_the_dialogs(qtbot: Any, window
     qtbot.mouseClick(report.write_button, Qt.MouseButton.LeftButton)
     assert "private key" in report.status.text()
     report.passphrase.setText("correct horse battery")
-    with qtbot.waitSignal(report.session.jobs.changed, timeout=10000):
+    with qtbot.waitSignal(report.session.jobs.changed, timeout=30000):
         qtbot.mouseClick(report.new_key, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: report.key.text().endswith(".key"), timeout=10000)
+    qtbot.waitUntil(lambda: report.key.text().endswith(".key"), timeout=30000)
     assert "fingerprint SHA256:" in report.status.text()
     pubkey = Path(report.key.text()).with_suffix(".pub")
     assert pubkey.is_file()

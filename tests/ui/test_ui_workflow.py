@@ -139,10 +139,10 @@ def test_full_workflow_on_the_sample_evidence(qtbot: Any, window: Any, tmp_path:
     with _db(case) as db:
         sha256 = db.execute("SELECT sha256 FROM files WHERE name='invoice.pdf'").fetchone()[0]
     assert sha256 in details
-    with qtbot.waitSignal(browse.details.loaded, timeout=10000, check_params_cb=lambda view: view == "hex"):
+    with qtbot.waitSignal(browse.details.loaded, timeout=30000, check_params_cb=lambda view: view == "hex"):
         browse.details.setCurrentWidget(browse.details.hex)
     assert browse.details.hex.model.data(browse.details.hex.model.index(0, 1)).startswith("89 50 4e 47")
-    with qtbot.waitSignal(browse.details.loaded, timeout=10000, check_params_cb=lambda view: view == "picture"):
+    with qtbot.waitSignal(browse.details.loaded, timeout=30000, check_params_cb=lambda view: view == "picture"):
         browse.details.setCurrentWidget(browse.details.picture)
     assert browse.details.picture._pixmap is not None and not browse.details.picture._pixmap.isNull()
 
@@ -157,7 +157,7 @@ def test_full_workflow_on_the_sample_evidence(qtbot: Any, window: Any, tmp_path:
     tag_dialog = ws.tag_dialog
     tag_dialog.tag.setEditText("notable")
     qtbot.keyClicks(tag_dialog.note, "PNG disguised as a PDF invoice")
-    with qtbot.waitSignal(tag_dialog.saved, timeout=10000):
+    with qtbot.waitSignal(tag_dialog.saved, timeout=30000):
         qtbot.mouseClick(tag_dialog.buttons.button(tag_dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
     browse.filter_bar.reset()
     qtbot.mouseClick(browse.filter_bar.tagged, Qt.MouseButton.LeftButton)

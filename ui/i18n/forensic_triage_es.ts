@@ -8,10 +8,6 @@
         <translation>Agregar evidencia</translation>
     </message>
     <message>
-        <source>raw/dd, split raw (.001, .000, .aa) or E01 — choose the first segment</source>
-        <translation>raw/dd, raw dividido (.001, .000, .aa) o E01 — elija el primer segmento</translation>
-    </message>
-    <message>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
@@ -20,8 +16,20 @@
         <translation>qué es el indicio, p. ej. &apos;Memoria USB Kingston, 16 GB&apos;</translation>
     </message>
     <message>
-        <source>Image *</source>
-        <translation>Imagen *</translation>
+        <source>a disk image (raw/dd, split raw, E01, VHD, VMDK, QCOW — the first segment), a phone extraction (ZIP, TAR) or a folder</source>
+        <translation>una imagen de disco (raw/dd, raw dividida, E01, VHD, VMDK, QCOW — el primer segmento), una extracción de teléfono (ZIP, TAR) o una carpeta</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Carpeta…</translation>
+    </message>
+    <message>
+        <source>A folder: an extraction tool&apos;s output or an iTunes/Finder backup of an iPhone (recognised from its Manifest.db)</source>
+        <translation>Una carpeta: la salida de una herramienta de extracción o una copia de seguridad iTunes/Finder de un iPhone (reconocida por su Manifest.db)</translation>
+    </message>
+    <message>
+        <source>Evidence *</source>
+        <translation>Indicio *</translation>
     </message>
     <message>
         <source>Exhibit number *</source>
@@ -60,6 +68,30 @@
         <translation>Elija la imagen (primer segmento)</translation>
     </message>
     <message>
+        <source>Choose the extraction folder or iOS backup</source>
+        <translation>Elija la carpeta de la extracción o la copia de seguridad de iOS</translation>
+    </message>
+    <message>
+        <source>a folder of files</source>
+        <translation>una carpeta de archivos</translation>
+    </message>
+    <message>
+        <source>a ZIP archive</source>
+        <translation>un archivo ZIP</translation>
+    </message>
+    <message>
+        <source>a TAR archive</source>
+        <translation>un archivo TAR</translation>
+    </message>
+    <message>
+        <source>an iOS backup (iTunes/Finder)</source>
+        <translation>una copia de seguridad de iOS (iTunes/Finder)</translation>
+    </message>
+    <message>
+        <source>{0}; every file is hashed at intake and read in place, read-only.</source>
+        <translation>{0}; se calcula el hash de cada archivo al ingresarlo y se lee en su lugar, en solo lectura.</translation>
+    </message>
+    <message>
         <source>raw image</source>
         <translation>imagen raw</translation>
     </message>
@@ -72,12 +104,32 @@
         <translation>imagen EWF (E01)</translation>
     </message>
     <message>
+        <source>VHD virtual disk</source>
+        <translation>disco virtual VHD</translation>
+    </message>
+    <message>
+        <source>VHDX virtual disk</source>
+        <translation>disco virtual VHDX</translation>
+    </message>
+    <message>
+        <source>VMDK virtual disk</source>
+        <translation>disco virtual VMDK</translation>
+    </message>
+    <message>
+        <source>QCOW virtual disk</source>
+        <translation>disco virtual QCOW</translation>
+    </message>
+    <message>
         <source>{0}, {1} segment file(s); it will be opened read-only.</source>
         <translation>{0}, {1} archivo(s) de segmento; se abrirá en solo lectura.</translation>
     </message>
     <message>
-        <source>Choose an image and give the exhibit number.</source>
-        <translation>Elija una imagen e indique el número de indicio.</translation>
+        <source>Choose the evidence and give the exhibit number.</source>
+        <translation>Elija el indicio e indique el número de indicio.</translation>
+    </message>
+    <message>
+        <source>Reading the evidence once to compute MD5, SHA-1 and SHA-256…</source>
+        <translation>Leyendo el indicio una vez para calcular MD5, SHA-1 y SHA-256…</translation>
     </message>
     <message>
         <source>Another job ({0}) is running; add the evidence when it ends.</source>
@@ -86,10 +138,6 @@
     <message>
         <source>This image cannot be added</source>
         <translation>No se puede agregar esta imagen</translation>
-    </message>
-    <message>
-        <source>Reading the image once to compute MD5, SHA-1 and SHA-256…</source>
-        <translation>Leyendo la imagen una vez para calcular MD5, SHA-1 y SHA-256…</translation>
     </message>
     <message>
         <source>{0}: {1} of {2} ({3}/s{4})</source>

@@ -8,10 +8,6 @@
         <translation>Ajouter une preuve</translation>
     </message>
     <message>
-        <source>raw/dd, split raw (.001, .000, .aa) or E01 — choose the first segment</source>
-        <translation>raw/dd, raw fractionné (.001, .000, .aa) ou E01 — choisissez le premier segment</translation>
-    </message>
-    <message>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
@@ -20,8 +16,20 @@
         <translation>ce qu&apos;est le scellé, p. ex. « Clé USB Kingston, 16 Go »</translation>
     </message>
     <message>
-        <source>Image *</source>
-        <translation>Image *</translation>
+        <source>a disk image (raw/dd, split raw, E01, VHD, VMDK, QCOW — the first segment), a phone extraction (ZIP, TAR) or a folder</source>
+        <translation>une image disque (raw/dd, raw segmentée, E01, VHD, VMDK, QCOW — le premier segment), une extraction de téléphone (ZIP, TAR) ou un dossier</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Dossier…</translation>
+    </message>
+    <message>
+        <source>A folder: an extraction tool&apos;s output or an iTunes/Finder backup of an iPhone (recognised from its Manifest.db)</source>
+        <translation>Un dossier : la sortie d&apos;un outil d&apos;extraction ou une sauvegarde iTunes/Finder d&apos;un iPhone (reconnue à son Manifest.db)</translation>
+    </message>
+    <message>
+        <source>Evidence *</source>
+        <translation>Pièce *</translation>
     </message>
     <message>
         <source>Exhibit number *</source>
@@ -60,6 +68,30 @@
         <translation>Choisissez l&apos;image (premier segment)</translation>
     </message>
     <message>
+        <source>Choose the extraction folder or iOS backup</source>
+        <translation>Choisissez le dossier de l&apos;extraction ou la sauvegarde iOS</translation>
+    </message>
+    <message>
+        <source>a folder of files</source>
+        <translation>un dossier de fichiers</translation>
+    </message>
+    <message>
+        <source>a ZIP archive</source>
+        <translation>une archive ZIP</translation>
+    </message>
+    <message>
+        <source>a TAR archive</source>
+        <translation>une archive TAR</translation>
+    </message>
+    <message>
+        <source>an iOS backup (iTunes/Finder)</source>
+        <translation>une sauvegarde iOS (iTunes/Finder)</translation>
+    </message>
+    <message>
+        <source>{0}; every file is hashed at intake and read in place, read-only.</source>
+        <translation>{0} ; chaque fichier est haché à l&apos;intégration et lu sur place, en lecture seule.</translation>
+    </message>
+    <message>
         <source>raw image</source>
         <translation>image raw</translation>
     </message>
@@ -72,12 +104,32 @@
         <translation>image EWF (E01)</translation>
     </message>
     <message>
+        <source>VHD virtual disk</source>
+        <translation>disque virtuel VHD</translation>
+    </message>
+    <message>
+        <source>VHDX virtual disk</source>
+        <translation>disque virtuel VHDX</translation>
+    </message>
+    <message>
+        <source>VMDK virtual disk</source>
+        <translation>disque virtuel VMDK</translation>
+    </message>
+    <message>
+        <source>QCOW virtual disk</source>
+        <translation>disque virtuel QCOW</translation>
+    </message>
+    <message>
         <source>{0}, {1} segment file(s); it will be opened read-only.</source>
         <translation>{0}, {1} fichier(s) de segment ; elle sera ouverte en lecture seule.</translation>
     </message>
     <message>
-        <source>Choose an image and give the exhibit number.</source>
-        <translation>Choisissez une image et indiquez le numéro de scellé.</translation>
+        <source>Choose the evidence and give the exhibit number.</source>
+        <translation>Choisissez la pièce et indiquez le numéro de scellé.</translation>
+    </message>
+    <message>
+        <source>Reading the evidence once to compute MD5, SHA-1 and SHA-256…</source>
+        <translation>Lecture unique de la pièce pour calculer MD5, SHA-1 et SHA-256…</translation>
     </message>
     <message>
         <source>Another job ({0}) is running; add the evidence when it ends.</source>
@@ -86,10 +138,6 @@
     <message>
         <source>This image cannot be added</source>
         <translation>Cette image ne peut pas être ajoutée</translation>
-    </message>
-    <message>
-        <source>Reading the image once to compute MD5, SHA-1 and SHA-256…</source>
-        <translation>Lecture de l&apos;image une fois pour calculer MD5, SHA-1 et SHA-256…</translation>
     </message>
     <message>
         <source>{0}: {1} of {2} ({3}/s{4})</source>
