@@ -32,6 +32,7 @@ from .session import CaseSession
 from .settings import forget_case, recent_cases, remember_case
 from .start_page import StartPage
 from .training_pane import TrainingController
+from .triage_panel import prefetch_plugins
 from .unlock_dialog import UnlockDialog, pending_unlocks
 from .workers import JobManager
 from .workspace import CaseWorkspace
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
             forget_case(path)
             self.start.refresh()
             return False
+        prefetch_plugins()  # the triage panel's extractor list, made while the case opens
         try:
             session = CaseSession(path, self.jobs, self)
         except StoreError as exc:
@@ -376,11 +378,10 @@ class MainWindow(QMainWindow):
         layout.restore_window(self)
 
     def _restore_workspace_layout(self) -> None:
-        if self.workspace is not None:
-            layout.restore_browse(self.workspace.browse)
+        """The workspace restores the file browser's layout when it builds that tab."""
 
     def _save_workspace_layout(self) -> None:
-        if self.workspace is not None:
+        if self.workspace is not None and self.workspace.built("browse"):
             layout.save_browse(self.workspace.browse)
 
     def save_layout(self) -> None:

@@ -6,8 +6,10 @@ panel and whose cancel token the Cancel button sets. Choices are remembered (QSe
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
+import time
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -54,6 +56,25 @@ def _eta(seconds: float | None) -> str:
     seconds = int(seconds)
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 \
         else f"{seconds // 60}:{seconds % 60:02d}"
+
+
+_PREFETCH: list[threading.Thread] = []
+
+
+def prefetch_plugins() -> None:
+    """Start listing the extractors on a background thread (when a case is being opened), so the
+    triage panel finds the list made; ``current_catalog`` keeps it until the plugin folder changes.
+    The GUI thread never waits for it (benchmarks/gui_open_large_case.py)."""
+    if _PREFETCH and _PREFETCH[0].is_alive():
+        return
+
+    def work() -> None:
+        with contextlib.suppress(OSError):  # the panel's own listing says it
+            current_catalog()
+
+    thread = threading.Thread(target=work, name="ft-plugin-prefetch", daemon=True)
+    _PREFETCH[:] = [thread]
+    thread.start()
 
 
 class TriagePanel(QWidget):
@@ -238,12 +259,23 @@ class TriagePanel(QWidget):
         thread = threading.Thread(target=work, name="ft-plugin-listing", daemon=True)
         thread.start()
         self._listing = (thread, result)
-        if self._finish_listing(LISTING_WAIT):
+        thread.join(0.005)  # listed already (prefetched, or the folder unchanged): shown at once
+        if self._finish_listing(0.0):
             return
-        self.plugin_problems.setText(self.tr("Listing the artifact extractors (a plugin is slow to load)…"))
+        # The GUI thread never waits for the child process that imports the plugins: the list is
+        # filled when it ends; after LISTING_WAIT seconds the panel says a plugin is slow to load.
+        self.plugin_problems.setText(self.tr("Listing the artifact extractors…"))
+        started = time.monotonic()
         timer = QTimer(self)
-        timer.setInterval(200)
-        timer.timeout.connect(lambda: self._finish_listing(0.0, restore=True) and timer.stop())
+        timer.setInterval(100)
+
+        def poll() -> None:
+            if self._finish_listing(0.0, restore=True):
+                timer.stop()
+            elif time.monotonic() - started > LISTING_WAIT:
+                self.plugin_problems.setText(self.tr("Listing the artifact extractors (a plugin is slow to load)…"))
+
+        timer.timeout.connect(poll)
         timer.start()
 
     @property

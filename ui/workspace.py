@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from . import layout
 from .audit_view import AuditView
 from .browse import BrowseView
 from .examiner_words import attach_interpretation_button
@@ -19,6 +22,10 @@ REFRESH_MS = 2000
 
 
 class CaseWorkspace(QTabWidget):
+    """The tabs of an open case. Findings, Timeline and Audit are built when first shown or first
+    used (``workspace.findings`` builds it): opening a case with a million files then costs the
+    GUI thread only the views it shows (benchmarks/gui_open_large_case.py)."""
+
     addEvidenceRequested = Signal()
 
     def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
@@ -27,17 +34,17 @@ class CaseWorkspace(QTabWidget):
         self.setObjectName("workspaceTabs")
         self.setDocumentMode(True)
         self.overview = OverviewView(session)
-        self.triage = TriagePanel(session)
-        self.browse = BrowseView(session)
-        self.findings = FindingsView(session)
-        self.timeline = TimelineView(session)
-        self.audit = AuditView(session)
         self.addTab(self.overview, self.tr("&Overview"))
-        self.addTab(self.triage, self.tr("&Triage"))
-        self.addTab(self.browse, self.tr("&Browse files"))
-        self.addTab(self.findings, self.tr("F&indings"))
-        self.addTab(self.timeline, self.tr("Ti&meline"))
-        self.addTab(self.audit, self.tr("&Audit and custody"))
+        # Tabs built on first use: a placeholder holds each one's place until then.
+        self._views: dict[str, QWidget] = {}
+        self._pending: dict[str, tuple[QWidget, str]] = {}
+        for name, title in (("triage", self.tr("&Triage")), ("browse", self.tr("&Browse files")),
+                            ("findings", self.tr("F&indings")), ("timeline", self.tr("Ti&meline")),
+                            ("audit", self.tr("&Audit and custody"))):
+            holder = QWidget()
+            holder.setObjectName(f"pending_{name}")
+            self._pending[name] = (holder, title)
+            self.addTab(holder, title)
         self.tag_dialog: TagDialog | None = None
         # While a job runs, the open views pick up new rows every few seconds.
         self.timer = QTimer(self)
@@ -47,16 +54,99 @@ class CaseWorkspace(QTabWidget):
         self.overview.addEvidence.connect(self.addEvidenceRequested)
         self.overview.runTriage.connect(lambda: self.setCurrentWidget(self.triage))
         self.overview.openFindings.connect(lambda: self.setCurrentWidget(self.findings))
-        self.triage.jobStarted.connect(self.timer.start)
-        self.triage.jobEnded.connect(self._job_ended)
-        for view in (self.findings, self.timeline):
-            view.jump.connect(self.jump_to_file)
-        self.findings.tagRequested.connect(self.tag_findings)
-        attach_interpretation_button(self.findings.tables["tags"], session)
         self.session.changed.connect(self._case_changed)
         self.currentChanged.connect(self._tab_shown)
+        # The triage panel and the file browser are built soon after, each in its own pass of the
+        # event loop (never one long stall); the others when first shown.
+        self._prebuild = ["triage", "browse"]
+        QTimer.singleShot(0, self._build_next)
 
-    def _tab_shown(self, _index: int) -> None:
+    def _build_next(self) -> None:
+        if self.session.closed:  # the case was closed before this pass of the event loop
+            return
+        while self._prebuild:
+            name = self._prebuild.pop(0)
+            if name in self._pending:
+                self._view(name)
+                break
+        if self._prebuild:
+            QTimer.singleShot(0, self._build_next)
+
+    # ------------------------------------------------------------ tabs built on first use
+    @property
+    def triage(self) -> TriagePanel:
+        return cast(TriagePanel, self._view("triage"))
+
+    @property
+    def browse(self) -> BrowseView:
+        return cast(BrowseView, self._view("browse"))
+
+    def built(self, name: str) -> bool:
+        """Whether the tab ``name`` (triage, browse, findings, timeline, audit) is built yet."""
+        return name in self._views
+
+    @property
+    def findings(self) -> FindingsView:
+        return cast(FindingsView, self._view("findings"))
+
+    @property
+    def timeline(self) -> TimelineView:
+        return cast(TimelineView, self._view("timeline"))
+
+    @property
+    def audit(self) -> AuditView:
+        return cast(AuditView, self._view("audit"))
+
+    def _built(self) -> list[QWidget]:
+        return [v for n, v in self._views.items() if n not in ("triage", "browse")]
+
+    def _view(self, name: str) -> QWidget:
+        view = self._views.get(name)
+        if view is not None:
+            return view
+        view = self._make(name)
+        self._views[name] = view
+        holder, title = self._pending.pop(name)
+        index, current = self.indexOf(holder), self.currentIndex()
+        self.blockSignals(True)  # the same tab stays current: no tab change to announce
+        try:
+            self.removeTab(index)
+            self.insertTab(index, view, title)
+            self.setCurrentIndex(current)
+        finally:
+            self.blockSignals(False)
+        holder.deleteLater()
+        return view
+
+    def _make(self, name: str) -> QWidget:
+        session = self.session
+        if name == "triage":
+            triage = TriagePanel(session)
+            triage.jobStarted.connect(self.timer.start)
+            triage.jobEnded.connect(self._job_ended)
+            return triage
+        if name == "browse":
+            browse = BrowseView(session)
+            layout.restore_browse(browse)
+            return browse
+        if name == "findings":
+            findings = FindingsView(session)
+            findings.jump.connect(self.jump_to_file)
+            findings.tagRequested.connect(self.tag_findings)
+            attach_interpretation_button(findings.tables["tags"], session)
+            return findings
+        if name == "timeline":
+            timeline = TimelineView(session)
+            timeline.jump.connect(self.jump_to_file)
+            return timeline
+        return AuditView(session)
+
+    def _tab_shown(self, index: int) -> None:
+        widget = self.widget(index)
+        for name, (holder, _title) in list(self._pending.items()):
+            if widget is holder:
+                self._view(name)
+                break
         activate = getattr(self.currentWidget(), "activate", None)
         if activate is not None:
             activate()
@@ -64,16 +154,12 @@ class CaseWorkspace(QTabWidget):
     def live_refresh(self) -> None:
         """Refresh only what is visible: the views run their queries on the loader threads."""
         current = self.currentWidget()
-        if current is self.browse:
+        if current is self._views.get("browse"):
             self.browse.model.refresh()
-        elif current is self.findings:
-            self.findings.refresh()
-        elif current is self.timeline:
-            self.timeline.refresh()
-        elif current is self.audit:
-            self.audit.refresh()
         elif current is self.overview:
             self.overview.refresh()
+        elif current in self._built():
+            current.refresh()  # type: ignore[attr-defined]
 
     def _job_ended(self, _outcome: str) -> None:
         self.timer.stop()
@@ -86,11 +172,13 @@ class CaseWorkspace(QTabWidget):
     def refresh_all(self, tree: bool = False) -> None:
         self.session.reload_info()
         self.overview.refresh()
-        self.triage.update_summary()
-        self.browse.refresh(tree=tree)
-        self.findings.refresh()
-        self.timeline.refresh()
-        self.audit.refresh()
+        for name, view in self._views.items():  # a tab not built yet loads fresh when it is
+            if name == "triage":
+                self.triage.update_summary()
+            elif name == "browse":
+                self.browse.refresh(tree=tree)
+            else:
+                view.refresh()  # type: ignore[attr-defined]
 
     def evidence_added(self) -> None:
         self.browse.tree_model.reload()

@@ -17,6 +17,7 @@ opens them and register themselves with :func:`forensic_triage.fs.layers.registe
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytsk3
 
@@ -84,6 +85,16 @@ class TskSource:
         walker = Walker(self.fs, evidence_uid, offset, ntfs=self.fs_type == "NTFS", on_warning=on_warning,
                         layer=layer)
         yield from walker.walk()
+
+    def rows(self, evidence_uid: str, offset: int, layer: str,
+             on_warning: Callable[[str], None] | None = None) -> Iterator[tuple[Any, ...]]:
+        """The entries of :meth:`walk` as ``files`` row values (``jobs.worker.entry_row``), made
+        without a FileEntry per entry: the walk the triage worker uses (about twice as fast)."""
+        from .walker import RowWalker
+
+        walker = RowWalker(self.fs, evidence_uid, offset, ntfs=self.fs_type == "NTFS", on_warning=on_warning,
+                           layer=layer)
+        yield from walker.rows()
 
     def open(self, locator: Locator, size: int) -> TskStream:
         try:

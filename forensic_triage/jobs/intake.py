@@ -216,6 +216,9 @@ def _read_containers(media: AnyMedia, segments: tuple[Path, ...], uid: str, ctx:
     if not isinstance(media, RawMedia):  # a virtual disk: its files are not its bytes; each is hashed itself
         computed, _ = hash_media(media, ctx)
         return stored, header, computed, None, container_infos(segments, None, ctx)
+    if len(segments) == 1:  # a single raw file is the media: its SHA-256 is the media's (one digest, not two)
+        computed, _ = hash_media(media, ctx)
+        return stored, header, computed, checker, container_infos(segments, [computed["sha256"]], ctx)
     bounds = [0]
     for seg in segments[:-1]:
         bounds.append(bounds[-1] + os.stat(seg).st_size)

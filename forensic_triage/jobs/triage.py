@@ -18,6 +18,7 @@ the budget is spent and stores exactly what was not examined.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 import shlex
@@ -33,7 +34,7 @@ from ..errors import Cancelled, TriageError
 from ..jobs.intake import intake_problems
 from ..model import FileResult, FileStatus, JobOutcome, WarningKind, snapshot_name
 from ..store import CaseStore
-from ..store.triage_repo import TIER_NAMES, TIERS
+from ..store.triage_repo import TIER_NAMES, TIERS, WALK_CACHE_MIB
 from .context import JobContext
 from .pool import Unit, WorkerPool
 from .protocol import Entries, FileSpec, WalkDone, WalkFailed, WalkWarning
@@ -42,7 +43,8 @@ from .writer import write_results
 
 __all__ = ["TIERS", "TriageStats", "run_triage"]
 
-WALK_FLUSH = 5000
+WALK_FLUSH = 50_000  # rows per walk transaction (5,000 before: 1.3x slower inserts, benchmarks/walk_insert.py)
+DEFER_INDEXES_BELOW = 50_000  # defer the files indexes while the case holds fewer rows than this
 RESULT_BATCH = 200
 RESULT_SECONDS = 1.0
 UNIT_FILES = 48
@@ -327,15 +329,38 @@ def run_triage(store: CaseStore, settings: TriageSettings | None = None, ctx: Jo
     return stats
 
 
+def _walk_all(store: CaseStore, pool: WorkerPool, evidences: list[dict[str, Any]], job_id: int, ctx: JobContext,
+              stats: TriageStats) -> None:
+    """Walk every volume not walked yet. While a young case is walked, the secondary indexes of
+    ``files`` are built once at the end instead of row by row (benchmarks/walk_insert.py); they
+    are rebuilt first thing on every run, so a walk killed in between loses none for good."""
+    repo = store.triage
+    repo.set_cache_mib(WALK_CACHE_MIB)
+    with store.transaction():
+        repo.create_walk_indexes()
+    defer = (repo.file_rows_estimate() < DEFER_INDEXES_BELOW
+             and any(repo.volumes_to_walk(e["id"]) for e in evidences))
+    if defer:
+        with store.transaction():
+            repo.drop_walk_indexes()
+    try:
+        for evidence in evidences:
+            _say_locked(store, evidence, job_id, ctx, stats)
+            for volume in repo.volumes_to_walk(evidence["id"]):
+                _walk_volume(store, pool, evidence, volume, job_id, ctx, stats)
+    finally:
+        if defer:
+            ctx.begin("indexing the file list", unit="files")
+            with contextlib.suppress(*_STORE_FAILURES), store.transaction():
+                repo.create_walk_indexes()
+
+
 def _examine(store: CaseStore, pool: WorkerPool, settings: TriageSettings, ctx: JobContext, stats: TriageStats,
              writer: _Writer, started: float) -> None:
     """Walk what is not walked yet, then examine every pending file (the body of a triage job)."""
     deadline = started + settings.budget_seconds if settings.budget_seconds else None
     evidences = store.triage.evidence_to_triage()
-    for evidence in evidences:
-        _say_locked(store, evidence, writer.job_id, ctx, stats)
-        for volume in store.triage.volumes_to_walk(evidence["id"]):
-            _walk_volume(store, pool, evidence, volume, writer.job_id, ctx, stats)
+    _walk_all(store, pool, evidences, writer.job_id, ctx, stats)
     ctx.begin("examining files", total=store.triage.pending_count(), unit="files")
 
     def tick() -> None:

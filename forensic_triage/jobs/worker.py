@@ -21,6 +21,7 @@ import resource
 import signal
 import sys
 import time
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,7 @@ STAGE_BYTES = 160
 MEMORY_STAGE = "memory: "  # prefix of the stage text of a worker that ran out of memory
 EXIT_MEMORY = 3  # exit code of a worker that ran out of memory
 
-__all__ = ["EXIT_MEMORY", "MEMORY_STAGE", "STAGE_BYTES", "FileSpec", "StatusSlot", "entry_row", "worker_main"]
+__all__ = ["EXIT_MEMORY", "MEMORY_STAGE", "STAGE_BYTES", "FileSpec", "StatusSlot", "entry_row", "walk_rows", "worker_main"]
 
 
 @dataclasses.dataclass(slots=True)
@@ -141,9 +142,9 @@ class _Worker:
             self.slot.idle()
             return
         batch: list[tuple[Any, ...]] = []
-        for entry in source.walk(request.uid, request.offset, request.layer,
-                                 on_warning=lambda m: self.conn.send(WalkWarning(m))):
-            batch.append(entry_row(entry))
+        for row in walk_rows(source, request.uid, request.offset, request.layer,
+                             lambda m: self.conn.send(WalkWarning(m))):
+            batch.append(row)
             count += 1
             if len(batch) >= WALK_BATCH:
                 self.conn.send(Entries(batch))
@@ -208,6 +209,18 @@ def _mark_memory_warnings(result: FileResult, memory_mb: int) -> None:
             w.kind = WarningKind.MEMORY
             w.message += (f" The worker's memory limit ({memory_mb} MiB) was reached; raise it with "
                           "--worker-memory if the machine allows.")
+
+
+def walk_rows(source: FileSource, uid: str, offset: int, layer: str,
+              on_warning: Callable[[str], None]) -> Iterator[tuple[Any, ...]]:
+    """A source's entries as ``files`` rows: its own ``rows()`` where it has one (The Sleuth
+    Kit's walk, made without a FileEntry per entry), else :func:`entry_row` of each entry."""
+    rows = getattr(source, "rows", None)
+    if callable(rows):
+        yield from rows(uid, offset, layer, on_warning)
+        return
+    for entry in source.walk(uid, offset, layer, on_warning=on_warning):
+        yield entry_row(entry)
 
 
 def entry_row(entry: Any) -> tuple[Any, ...]:

@@ -90,6 +90,21 @@ _INSERT_TIMELINE = (
     " local_time) VALUES (?,?,?,?,?,?,?,?,?)"
 )
 
+# The secondary indexes of ``files`` (as the schema creates them) that a walk of many entries
+# builds once at its end instead of row by row: measured in benchmarks/walk_insert.py. The
+# locator's UNIQUE index stays: it keeps a resumed walk idempotent.
+WALK_DEFERRED_INDEXES: dict[str, str] = {
+    "files_status": "files(status, first_block)",
+    "files_parent": "files(evidence_id, volume_id, parent_path)",
+    "files_sha256": "files(sha256)",
+    "files_md5": "files(md5)",
+}
+
+# The writer's page cache while walking (SQLite's default is 2 MiB): 50,000-row transactions and
+# the locator index of a million entries fit in it (benchmarks/walk_insert.py).
+WALK_CACHE_MIB = 128
+
+
 class Placed(NamedTuple):
     """One timeline row of an artifact: its label, the sortable UTC time, how that time is known
     ('utc', 'assumed:ZONE') and the device's own clock text when it was placed with a zone."""
@@ -141,6 +156,26 @@ class TriageRepo(Repo):
         an entry already listed (same locator) is left as it is."""
         ids = (evidence_id, volume_id)
         self._conn.executemany(_INSERT_FILE, [ids + tuple(r) for r in rows])
+
+    def file_rows_estimate(self) -> int:
+        """About how many ``files`` rows the case holds (the largest id: one index lookup)."""
+        return int(self._scalar("SELECT coalesce(max(id), 0) FROM files") or 0)
+
+    def set_cache_mib(self, mib: int) -> None:
+        """The page cache of this connection, in MiB (kept for the life of the connection)."""
+        self._conn.execute(f"PRAGMA cache_size=-{int(mib) * 1024}")
+
+    def drop_walk_indexes(self) -> None:
+        """Drop the indexes of :data:`WALK_DEFERRED_INDEXES` (a walk of many entries is about to
+        start); :meth:`create_walk_indexes` puts them back, and every triage run calls it before it
+        reads ``files``, so a walk killed in between loses no index for good."""
+        for name in WALK_DEFERRED_INDEXES:
+            self._conn.execute(f"DROP INDEX IF EXISTS {name}")
+
+    def create_walk_indexes(self) -> None:
+        """(Re)create the indexes of :data:`WALK_DEFERRED_INDEXES` that are missing."""
+        for name, target in WALK_DEFERRED_INDEXES.items():
+            self._conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {target}")
 
     def set_volume_fs_status(self, volume_id: int, status: str) -> None:
         self._conn.execute("UPDATE volumes SET fs_status=? WHERE id=?", (status, volume_id))

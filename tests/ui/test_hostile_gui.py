@@ -101,6 +101,11 @@ CRASH_SCRIPT = textwrap.dedent('''
     win.show()
     assert win.open_case(sys.argv[1])
     panel = win.workspace.triage
+    import time
+    deadline = time.monotonic() + 200
+    while panel.listing and time.monotonic() < deadline:  # listed off the GUI thread: the event loop runs
+        app.processEvents()
+        time.sleep(0.01)
     print("LISTED", [panel.plugins.item(i).data(256) for i in range(panel.plugins.count())])
     print("PROBLEMS", panel.plugin_problems.text())
     win.session.close()
