@@ -256,3 +256,19 @@ TARGET_PREFIX = {"file": "FILE", "artifact": "ART", "hit": "YARA", "content_hit"
 
 def list_tags(store: CaseStore) -> list[dict[str, Any]]:
     return store.tags.all_tags()
+
+
+# ---------------------------------------------------------------- examiners of a lab case
+def set_member(store: CaseStore, name: str, role: str, key_fingerprint: str | None, *, by: str) -> None:
+    """Name an examiner of the case and their role ('examiner' | 'reviewer'); audited."""
+    from .errors import UsageError
+    from .store.lab_repo import ROLES
+
+    if role not in ROLES:
+        raise UsageError(f"Unknown role {role!r}; the roles are {', '.join(ROLES)}.")
+    if not name.strip():
+        raise UsageError("An examiner needs a name.")
+    with store.transaction():
+        store.lab.set_member(name.strip(), role, key_fingerprint)
+        store.audit(by, "examiner role set", {"examiner": name.strip(), "role": role,
+                                              "key_fingerprint": key_fingerprint}, touched=("examiners",))

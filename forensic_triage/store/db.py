@@ -28,6 +28,7 @@ from .evidence_repo import EvidenceRepo
 from .files_repo import FilesRepo
 from .findings_repo import FindingsRepo
 from .hashsets_repo import HashsetsRepo
+from .lab_repo import LabRepo
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .tags_repo import TagsRepo
 from .training_repo import TrainingRepo
@@ -124,6 +125,10 @@ class CaseStore:
     @functools.cached_property
     def training(self) -> TrainingRepo:
         return TrainingRepo(self)
+
+    @functools.cached_property
+    def lab(self) -> LabRepo:
+        return LabRepo(self)
 
     # ---------------------------------------------------------------- opening
     @classmethod

@@ -161,6 +161,7 @@ def translate(sql: str) -> tuple[str, tuple[str, ...]]:
             tok = re.sub(r"\bGLOB\b", "~#", tok)
             tok = re.sub(r"\bgroup_concat\(", "string_agg(", tok)
             tok = tok.replace("BEGIN IMMEDIATE", "BEGIN")
+            tok = re.sub(r"\b(WHERE|AND|OR) 1(?=\s|$|\))", r"\1 TRUE", tok)
             out.append(tok)
     text = "".join(out)
     text = re.sub(r"\bIS NOT (\$\d+)", r"IS DISTINCT FROM \1", text)
@@ -523,6 +524,7 @@ class PgCaseStore(_db.CaseStore):
         super().__init__(case_dir, conn, read_only=read_only)
         self.url = url
         self.anchor_on_close = True
+        self._depth = 0
 
     # ------------------------------------------------------------- opening
     @classmethod
@@ -651,6 +653,16 @@ class PgCaseStore(_db.CaseStore):
     def transaction(self) -> Iterator[Any]:
         if self.read_only:
             raise StoreError("This case is open read-only.")
+        if self._depth:
+            # inside a transaction of this store (a lab worker claims its files, then the writer
+            # writes them): one transaction, committed by the outermost
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
         try:
             self.conn.execute("BEGIN")
             try:
@@ -665,6 +677,8 @@ class PgCaseStore(_db.CaseStore):
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("ROLLBACK")
             raise self._error(exc) from exc
+        finally:
+            self._depth = 0
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
         try:
@@ -688,6 +702,10 @@ class PgCaseStore(_db.CaseStore):
         super().end_job(job_id, outcome, stats)
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("SELECT pg_advisory_unlock(?, ?)", (_JOB_LOCK, job_id))
+
+    def mark_written(self, tables: tuple[str, ...]) -> None:
+        """Tables other processes wrote for a job of this one (lab workers): the next anchor recomputes them."""
+        self._writes.update(tables)
 
     def live_jobs(self) -> list[int]:
         """Jobs marked running whose process still holds them (on any workstation)."""
