@@ -189,8 +189,11 @@ def run_distributed_triage(store: Any, settings: TriageSettings, ctx: JobContext
         shutil.rmtree(temp_root, ignore_errors=True)
     job_settings = settings.to_dict()
     job_settings["analyzers"] = ready.describe
-    job_settings["broker"] = _safe(broker)
     job_id = store.start_job("triage", job_settings, command_line or shlex.join(sys.argv))
+    # The settings (and so the CASE graph's tool configuration) are those of a local run; how the
+    # work was spread is its own audit entry.
+    store.audit(store.examiner, "triage distributed", {"job": job_id, "broker": _safe(broker),
+                                                       "queue": QUEUE, "stall_seconds": stall})
     outcome, reason = JobOutcome.COMPLETED, None
     try:
         from ..scan.setup import record_scan_provenance

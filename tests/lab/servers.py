@@ -124,6 +124,10 @@ class Redis:
             time.sleep(0.05)
         raise RuntimeError("redis-server did not start")
 
+    def start_again(self) -> Redis:
+        """The same server again (same port and data: the append-only file keeps the queue)."""
+        return self.start()
+
     def stop(self) -> None:
         if self.proc is not None:
             self.proc.terminate()
