@@ -79,9 +79,12 @@ class LabRepo(Repo):
     # ------------------------------------------------------------- examiners
     def set_member(self, name: str, role: str, key_fingerprint: str | None) -> None:
         """Add or change an examiner of the case (name, role, the fingerprint of their key)."""
+        # examiners.role also holds an examiner's job title for the report ('case set --examiner-role'):
+        # 'examiner' replaces only an empty role or 'reviewer'.
         self._conn.execute("INSERT OR IGNORE INTO examiners(name) VALUES (?)", (name,))
-        self._conn.execute("UPDATE examiners SET role=?, key_fingerprint=coalesce(?, key_fingerprint) WHERE name=?",
-                           (role, key_fingerprint, name))
+        self._conn.execute("UPDATE examiners SET role=CASE WHEN ?='reviewer' OR role IN ('', 'reviewer') THEN ? ELSE"
+                           " role END, key_fingerprint=coalesce(?, key_fingerprint) WHERE name=?",
+                           (role, role, key_fingerprint, name))
 
     def member(self, name: str) -> dict[str, Any] | None:
         return self._one("SELECT name, role, organisation, key_fingerprint FROM examiners WHERE name=?", (name,))
