@@ -177,6 +177,11 @@ def run_distributed_triage(store: Any, settings: TriageSettings, ctx: JobContext
                           hint="Run without --budget, or triage locally.")
     ctx = ctx or JobContext()
     app = celery_app(broker)
+    from ..store.pg import REF_NAME, remember_broker
+
+    if (store.case_dir / REF_NAME).is_file():
+        with contextlib.suppress(OSError, ValueError):
+            remember_broker(store.case_dir, broker)
     stats = TriageStats()
     started = time.monotonic()
     temp_root = tempfile.mkdtemp(prefix="ft-triage-")

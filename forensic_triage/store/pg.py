@@ -441,6 +441,27 @@ def write_reference(folder: Path, url: str) -> None:
                                    encoding="utf-8")
 
 
+def remember_broker(folder: Path, broker: str) -> None:
+    """The lab's broker, kept beside the database address (the desktop app shows its workers)."""
+    from urllib.parse import urlsplit
+
+    if urlsplit(broker).password:
+        return  # never a password in the case folder
+    data = json.loads((folder / REF_NAME).read_text(encoding="utf-8"))
+    if data.get("broker") != broker:
+        data["broker"] = broker
+        (folder / REF_NAME).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+def broker_of(folder: Path) -> str | None:
+    """The broker remembered for a lab case folder (None: not a lab case, or none used yet)."""
+    try:
+        value = json.loads((folder / REF_NAME).read_text(encoding="utf-8")).get("broker")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return str(value) if value else None
+
+
 def describe(url: str) -> str:
     """The address as shown to the examiner (user@host:port/db)."""
     from urllib.parse import urlsplit
