@@ -104,6 +104,10 @@ def _guarded(body: Any) -> Any:
         try:
             return dict(body(payload))
         except Exception as exc:  # noqa: BLE001 - stored for the coordinator, then raised again
+            stale = _STORES.pop(payload.get("url", ""), None)  # the next task connects afresh
+            if stale is not None:
+                with contextlib.suppress(Exception):
+                    stale.close()
             with contextlib.suppress(Exception):
                 store = _store(payload["url"])
                 with store.transaction():
