@@ -88,6 +88,9 @@ class Workers:
             time.sleep(0.2)
         raise AssertionError("the lab workers did not start")
 
+    def logs(self) -> str:
+        return "".join((self.root / f"worker{i}.log").read_text(errors="replace") for i in range(len(self.procs)))
+
     def children(self) -> list[int]:
         """The pool process ids of every worker (where units run)."""
         out = []
