@@ -162,6 +162,8 @@ def translate(sql: str) -> tuple[str, tuple[str, ...]]:
             tok = re.sub(r"\bgroup_concat\(", "string_agg(", tok)
             tok = tok.replace("BEGIN IMMEDIATE", "BEGIN")
             tok = re.sub(r"\b(WHERE|AND|OR) 1(?=\s|$|\))", r"\1 TRUE", tok)
+            # an integer column as a condition (SQLite: true when not 0)
+            tok = re.sub(r"\bCASE WHEN ((?:\w+\.)?\w+) THEN\b", r"CASE WHEN \1 <> 0 THEN", tok)
             out.append(tok)
     text = "".join(out)
     text = re.sub(r"\bIS NOT (\$\d+)", r"IS DISTINCT FROM \1", text)

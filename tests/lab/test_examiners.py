@@ -30,6 +30,12 @@ def test_two_examiners_tag_at_once_and_a_reviewer_comments(pgenv: Postgres, tmp_
         set_member(store, "Bob", "examiner", None, by="Alice")
         set_member(store, "Carol", "reviewer", None, by="Alice")
         hits = [int(h["id"]) for h in store.findings.content_hits()]
+        # every GUI view reads a lab case (the statements translated for PostgreSQL)
+        from forensic_triage.store.browse_repo import VIEWS, TableQuery
+
+        shown = {v: store.browse.count(TableQuery(v, text="e")) for v in VIEWS}
+        assert len(store.browse.page(TableQuery("files"))) == 14 and shown["content"] == len(hits)
+        assert len(store.browse.page(TableQuery("artifacts", record_type="browser.visit", fields=("url",)))) == 5
     assert len(hits) >= 10
 
     errors: list[BaseException] = []
