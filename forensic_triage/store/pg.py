@@ -751,3 +751,37 @@ class PgCaseStore(_db.CaseStore):
         if elsewhere:
             return  # another workstation's job is running: its writes are not unrecorded changes
         super()._recover_interrupted()
+
+
+# ------------------------------------------------------------------ snapshot (packages)
+def write_sqlite_snapshot(store: _db.CaseStore, target: Path) -> None:
+    """A lab case as the SQLite snapshot an evidence package carries: the same schema (the
+    migrations), every table's rows copied in key order inside one repeatable-read transaction,
+    so the snapshot's table digests equal the case's own (rows in rowid order = key order)."""
+    conn = sqlite3.connect(str(target), isolation_level=None)
+    try:
+        conn.executescript("".join(MIGRATIONS[v] for v in range(1, SCHEMA_VERSION + 1)))
+        store.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            tables = [str(r[0]) for r in store.conn.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                " AND table_type = 'BASE TABLE' ORDER BY table_name").fetchall()]
+            conn.execute("BEGIN")
+            for table in tables:
+                if not re.fullmatch(r"[a-z_0-9]+", table):
+                    continue
+                cur = store.conn.execute(f"SELECT * FROM {table} ORDER BY rowid")  # noqa: S608 - catalogue names
+                names = [d[0] for d in cur.description or []]
+                verb = "INSERT OR REPLACE" if table == "meta" else "INSERT"
+                sql = f"{verb} INTO {table}({', '.join(chr(34) + n + chr(34) for n in names)}) VALUES " \
+                      f"({', '.join('?' * len(names))})"  # noqa: S608
+                while batch := cur.fetchmany(2000):
+                    conn.executemany(sql, [tuple(r) for r in batch])
+            conn.execute("COMMIT")
+        finally:
+            store.conn.execute("COMMIT")
+        conn.execute("PRAGMA journal_mode=DELETE")
+    except sqlite3.Error as exc:
+        raise StoreError(f"The snapshot of the lab case could not be written to {target}: {exc}.") from exc
+    finally:
+        conn.close()

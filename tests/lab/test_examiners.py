@@ -71,6 +71,17 @@ def test_two_examiners_tag_at_once_and_a_reviewer_comments(pgenv: Postgres, tmp_
         assert people["Alice"]["actions"] >= 10 and people["Bob"]["actions"] == 10
         assert people["Carol"]["actions"] == 2
 
+        # the SQLite snapshot an evidence package carries: the same tables, digest for digest
+        from forensic_triage.store.snapshot import open_snapshot, write_snapshot
+
+        write_snapshot(store, tmp_path / "snapshot.sqlite")
+        snap = open_snapshot(tmp_path / "snapshot.sqlite")
+        try:
+            assert snap.findings.table_digests() == store.findings.table_digests()
+            assert snap.verify_audit() == store.verify_audit()
+        finally:
+            snap.close()
+
         from forensic_triage.exports.report_data import gather
 
         data = gather(store, "all")
