@@ -44,6 +44,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     member.add_argument("--key", default=None, metavar="FILE", help="their public key file (from 'keys new')")
     member.add_argument("--by", default=None, help="who makes the change (default: the case examiner)")
     member.set_defaults(func=cmd_member)
+    join = lab_sub.add_parser(
+        "join", help="open an existing lab case on this workstation (a case folder holding its address)",
+        description="Make a case folder on this workstation for a case already on the PostgreSQL server: the "
+                    "folder holds only the address (the password stays in ~/.pgpass). The case is opened once to "
+                    "check it; with --examiner, that examiner must be a member of the case.")
+    join.add_argument("case_dir", metavar="CASE_DIR")
+    join.add_argument("--database", required=True, metavar="URL", help="postgresql://USER@HOST/DB")
+    join.add_argument("--examiner", default=None, help="who joins (checked against the case's members)")
+    join.set_defaults(func=cmd_join)
     members = lab_sub.add_parser("members", help="list the examiners of a case and their roles",
                                  description="List the examiners of the case, their roles and key fingerprints.")
     members.add_argument("case_dir", metavar="CASE_DIR")
@@ -91,6 +100,32 @@ def cmd_member(args: argparse.Namespace) -> int:
     with CaseStore.open(args.case_dir) as store:
         set_member(store, args.examiner, args.role, fingerprint, by=args.by or store.examiner)
     print(f"{args.examiner}: {args.role}" + (f" (key {fingerprint})" if fingerprint else ""))
+    return 0
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ..errors import StoreError
+    from ..store.db import DB_NAME, PG_REF
+    from ..store.pg import PgCaseStore, clean_reference, write_reference
+
+    folder = Path(args.case_dir)
+    if (folder / DB_NAME).exists() or (folder / PG_REF).exists():
+        raise StoreError(f"{folder} already holds a case.", hint="Choose an empty folder.")
+    url = clean_reference(args.database)
+    with PgCaseStore.open_url(url, folder=folder, read_only=True) as store:
+        info = store.case_info()
+        role = None
+        if args.examiner:
+            member = store.lab.member(args.examiner)
+            if member is None:
+                raise UsageError(f"{args.examiner} is not an examiner of case {info['case_number']}.",
+                                 hint="The case examiner adds them with 'forensic-triage lab member'.")
+            role = "reviewer" if member["role"] == "reviewer" else "examiner"
+    folder.mkdir(parents=True, exist_ok=True)
+    write_reference(folder, url)
+    print(f"Joined case {info['case_number']} in {folder}" + (f" as {args.examiner} ({role})" if role else ""))
     return 0
 
 

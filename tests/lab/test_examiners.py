@@ -87,3 +87,15 @@ def test_two_examiners_tag_at_once_and_a_reviewer_comments(pgenv: Postgres, tmp_
         data = gather(store, "all")
         assert [(c["name"], c["role"]) for c in data.contributors] == [
             ("Alice", "examiner"), ("Bob", "examiner"), ("Carol", "reviewer")]
+
+    # a second workstation joins the case: its folder holds the address only
+    from forensic_triage.cli.main import run as main
+
+    assert main(["lab", "join", str(tmp_path / "bob"), "--database", pgenv.url("examiners"), "--examiner",
+                 "Bob"]) == 0
+    assert [p.name for p in (tmp_path / "bob").iterdir()] == ["case.database"]
+    with CaseStore.open(tmp_path / "bob", read_only=True) as joined:
+        assert joined.case_info()["case_number"] == "LAB-2"
+    assert main(["lab", "join", str(tmp_path / "eve"), "--database", pgenv.url("examiners"), "--examiner",
+                 "Eve"]) != 0
+    assert not (tmp_path / "eve").exists()
