@@ -87,6 +87,10 @@ def test_two_examiners_tag_at_once_and_a_reviewer_comments(pgenv: Postgres, tmp_
         data = gather(store, "all")
         assert [(c["name"], c["role"]) for c in data.contributors] == [
             ("Alice", "examiner"), ("Bob", "examiner"), ("Carol", "reviewer")]
+        from forensic_triage.exports.operations import export
+
+        export(store, "dfxml", tmp_path / "bob.xml", "all", actor="Bob")  # an export, attributed
+        assert {c["name"]: c["actions"] for c in store.lab.contributors()}["Bob"] == 11
 
     # a second workstation joins the case: its folder holds the address only
     from forensic_triage.cli.main import run as main
