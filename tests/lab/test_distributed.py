@@ -14,13 +14,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 from conftest import Workers
 from ft_testlib import Cli
 from servers import PG_PASSWORD, PG_USER, Postgres, Redis
 
 from forensic_triage.sample.generator import build_sample_image
+
+psycopg = pytest.importorskip("psycopg", reason="lab mode needs psycopg (pip install 'psycopg[binary]')")
 
 TABLES = ("files", "artifacts", "timeline", "yara_hits", "content_hits", "hash_matches", "warnings")
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import psycopg
 import pytest
 from servers import PG_PASSWORD, PG_USER, Postgres, free_port
 
 from forensic_triage.errors import StoreError
 from forensic_triage.store import CaseStore
 from forensic_triage.store.pg import translate
+
+psycopg = pytest.importorskip("psycopg", reason="lab mode needs psycopg (pip install 'psycopg[binary]')")
 
 
 def test_translation_of_the_sqlite_dialect() -> None:
