@@ -104,6 +104,9 @@ def add_tag(store: CaseStore, kind: str, ident: str | int, tag: str, note: str =
     interpretation = _clean(interpretation, WORDS["interpretation"])
     alternatives = _clean(alternatives, WORDS["alternatives"])
     who = examiner or store.examiner
+    if role_of(store, who) == "reviewer" and tag != COMMENT:
+        raise UsageError(f"{who} reviews this case: a reviewer may comment on a finding (--tag {COMMENT} with a "
+                         "note) but not tag it.", hint="Ask an examiner of the case, or comment.")
     target_id, locator, file_id = _target(store, kind, ident)
     with store.transaction():
         tag_id = store.tags.insert_tag(kind=kind, target_id=target_id, locator=locator, tag=tag, note=note,
@@ -240,6 +243,8 @@ def edit_tag(store: CaseStore, tag_id: int, *, interpretation: str | None = None
     if not changed:
         return []
     who = examiner or store.examiner
+    if role_of(store, who) == "reviewer" and not (row["tag"] == COMMENT and row["examiner"] == who):
+        raise UsageError(f"{who} reviews this case: a reviewer may edit only their own comments.")
     with store.transaction():
         store.tags.update_tag_texts(tag_id, {n: given[n] for n in changed})
         store.audit(who, "tag edited", {
@@ -256,3 +261,28 @@ TARGET_PREFIX = {"file": "FILE", "artifact": "ART", "hit": "YARA", "content_hit"
 
 def list_tags(store: CaseStore) -> list[dict[str, Any]]:
     return store.tags.all_tags()
+
+
+# ---------------------------------------------------------------- examiners of a lab case
+COMMENT = "comment"  # the one tag a reviewer may add: a comment on a finding
+
+
+def role_of(store: CaseStore, name: str) -> str:
+    """'examiner' or 'reviewer' (a name the case does not list is an examiner, as before roles)."""
+    member = store.lab.member(name)
+    return str(member["role"]) if member and member["role"] in ("examiner", "reviewer") else "examiner"
+
+
+def set_member(store: CaseStore, name: str, role: str, key_fingerprint: str | None, *, by: str) -> None:
+    """Name an examiner of the case and their role ('examiner' | 'reviewer'); audited."""
+    from .errors import UsageError
+    from .store.lab_repo import ROLES
+
+    if role not in ROLES:
+        raise UsageError(f"Unknown role {role!r}; the roles are {', '.join(ROLES)}.")
+    if not name.strip():
+        raise UsageError("An examiner needs a name.")
+    with store.transaction():
+        store.lab.set_member(name.strip(), role, key_fingerprint)
+        store.audit(by, "examiner role set", {"examiner": name.strip(), "role": role,
+                                              "key_fingerprint": key_fingerprint}, touched=("examiners",))

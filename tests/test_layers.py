@@ -42,6 +42,7 @@ AREAS = {  # first component below forensic_triage -> area
     "sample": "sample", "guicheck": "guicheck", "cli": "cli", "__main__": "cli", "ui": "ui",
     "errors": "errors", "timeutil": "timeutil", "model": "model", "text": "text", "buildinfo": "buildinfo",
     "i18n": "i18n", "isolated_views": "isolation", "plugin_catalog": "engine", "training": "training",
+    "lab": "jobs",  # lab mode: distributed triage, the same job layer spread over Celery workers
 }
 EVERYTHING = None
 # area -> {area it may import: None (any module of it) or the only modules of it it may import}

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from forensic_triage import TOOL_NAME, __version__
 from forensic_triage.errors import StoreError
 from forensic_triage.store import DB_NAME, CaseStore
+from forensic_triage.store.db import PG_REF
 
 from . import layout
 from .case_wizard import NewCaseWizard
@@ -68,6 +69,13 @@ class MainWindow(QMainWindow):
         self.job_label = QLabel()
         self.job_label.setObjectName("jobStatus")
         self.statusBar().addPermanentWidget(self.job_label)
+        self.lab_label = QLabel()  # lab mode: the workers of the case's broker (ui/lab_status.py)
+        self.lab_label.setObjectName("labStatus")
+        self.lab_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self.lab_label)
+        from .lab_status import LabStatus
+
+        self.lab_status = LabStatus(self.lab_label, self)
         self._actions()
         self.start.newCase.connect(self.new_case)
         self.start.openCase.connect(self.choose_case)
@@ -176,7 +184,7 @@ class MainWindow(QMainWindow):
         if self.jobs.heavy_job() is not None:
             show_error(self, self.tr("A job is running on the open case; wait for it or cancel it first."))
             return False
-        if not (Path(path) / DB_NAME).is_file():
+        if not (Path(path) / DB_NAME).is_file() and not (Path(path) / PG_REF).is_file():
             show_error(self, self.tr("No case found in {0}. Choose the folder that holds {1}.").format(path, DB_NAME))
             forget_case(path)
             self.start.refresh()
@@ -204,6 +212,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         self._restore_workspace_layout()
         remember_case(path)
+        self.lab_status.watch(path)
         self.training.case_opened(session)
         self._update_title()
         self._update_actions()
@@ -241,6 +250,7 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("A job is running; cancel it (Shift+F5) before closing the case."))
             return False
         self._save_workspace_layout()
+        self.lab_status.watch(None)
         self.training.case_closed()
         assert self.workspace is not None
         self.stack.removeWidget(self.workspace)

@@ -28,6 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                           "offset (-04:00); default UTC")
     new.add_argument("--authority", default="", help="warrant / court order number")
     new.add_argument("--requester", default="", help="requesting officer or agency")
+    new.add_argument("--database", default=None, metavar="URL",
+                     help="lab mode: put the case database on a PostgreSQL server, postgresql://USER@HOST/DB (an "
+                          "empty database; no password in the address: ~/.pgpass or PGPASSFILE holds it)")
     new.set_defaults(func=cmd_new)
     show = case_sub.add_parser("show", help="show the case details", description="Show the case details.")
     show.add_argument("case_dir", metavar="CASE_DIR")
@@ -61,7 +64,7 @@ def cmd_new(args: argparse.Namespace) -> int:
                          hint="Use an IANA name such as America/Port_of_Spain or an offset such as -04:00.") from exc
     store = CaseStore.create(args.case_dir, case_number=args.case_number, examiner=args.examiner, title=args.title,
                              agency=args.agency, timezone=args.timezone, authority=args.authority,
-                             requester=args.requester)
+                             requester=args.requester, database=args.database)
     store.close()
     print(f"Created case {args.case_number} in {args.case_dir}")
     if given:

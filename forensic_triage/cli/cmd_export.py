@@ -23,6 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--scope", choices=SCOPES, default=None,
                    help="findings to include: all, notable (YARA matches, notable hash sets, extension mismatches, "
                         "encrypted content, tagged) or tagged; default: notable for the pdf report, all otherwise")
+    p.add_argument("--examiner", metavar="NAME", default=None,
+                   help="who exports (recorded in the audit log; default: the case examiner)")
     p.set_defaults(func=cmd_export)
 
 
@@ -33,7 +35,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.scope is None:
         args.scope = "notable" if args.format == "pdf" else "all"
     with CaseStore.open(args.case_dir) as store:
-        done = export(store, args.format, out, args.scope)  # written atomically, audited once with its SHA-256
+        # written atomically, audited once with its SHA-256, under the name of who exported it
+        done = export(store, args.format, out, args.scope, actor=args.examiner)
     _say(done, args.scope)
     return 0
 

@@ -21,6 +21,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("case_dir", metavar="CASE_DIR")
     add_arguments(p)  # declared once in jobs/options.py: the GUI triage form is built from the same list
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--broker", default=None, metavar="URL",
+                   help="lab mode: send the work to the Celery workers of this Redis broker (redis://HOST:6379/0); "
+                        "the case must be on PostgreSQL")
     p.set_defaults(func=cmd_triage)
 
 
@@ -42,7 +45,12 @@ def cmd_triage(args: argparse.Namespace) -> int:
     bar = ProgressBar(enabled=False if args.quiet else None)
     with CaseStore.open(args.case_dir) as store:
         try:
-            stats = run_triage(store, settings, JobContext(bar))
+            if args.broker:
+                from ..lab.dispatch import run_distributed_triage
+
+                stats = run_distributed_triage(store, settings, JobContext(bar), args.broker)
+            else:
+                stats = run_triage(store, settings, JobContext(bar))
         finally:
             bar.close()
         for message in intake_problems(store):

@@ -37,6 +37,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cmd_warnings",
     "cmd_exercise",
     "cmd_mount",
+    "cmd_lab",
 )
 
 EPILOG = (

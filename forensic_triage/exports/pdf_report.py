@@ -252,6 +252,10 @@ def _scope(d: ReportData, ss: Any) -> list[Any]:
                                         for e in d.evidence) or "none")),
         ("Out of scope", txt("Unallocated space carving, memory, cloud data and encrypted content unless stated.")),
         ("Findings shown", txt(_scope_sentence(d.scope)))]
+    if len(d.contributors) > 1 or any(c["role"] != "examiner" for c in d.contributors):
+        rows.append(("Contributors", txt("; ".join(
+            f"{c['name']} ({c['role']}, {c['actions']} recorded action(s), {c['first_utc'][:10]} to "
+            f"{c['last_utc'][:10]})" for c in d.contributors))))
     return [Paragraph("2. Request and scope", ss["FTH1"]), kv(rows, ss)]
 
 

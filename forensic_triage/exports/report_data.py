@@ -68,6 +68,8 @@ class ReportData:
     anchor: dict[str, Any] | None = None
     digest_problems: list[str] | None = None   # None: this build cannot re-check the digest
     attacker_limits: str = ""
+    # everyone who acted on the case (the audit log), with their role: several examiners in lab mode
+    contributors: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     content_summary: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     warning_groups: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     completeness: dict[str, int] = dataclasses.field(default_factory=dict)
@@ -257,6 +259,13 @@ def _problem_texts(found: Any) -> list[str]:
     return out
 
 
+def _contributors(store: CaseStore, examiners: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every actor of the audit log with their role (the tool itself is not a contributor)."""
+    roles = {e["name"]: "reviewer" if e.get("role") == "reviewer" else "examiner" for e in examiners}
+    return [{**c, "role": roles.get(c["name"], "examiner")} for c in store.lab.contributors()
+            if c["name"] in roles]
+
+
 def _draft_missing(info: dict[str, Any], examiner: dict[str, Any]) -> list[str]:
     missing = []
     if not str(info.get("request") or "").strip():
@@ -358,6 +367,7 @@ def gather(store: CaseStore, scope: str = "notable", *, report_id: str | None = 
         audit_head=head, audit_problems=problems,
         build=build_id(), signing=dict(signing) if signing else None, examiner=examiner,
         draft_missing=_draft_missing(info, examiner), anchor=anchor, digest_problems=digest_problems,
+        contributors=_contributors(store, examiners),
         attacker_limits=limits, content_summary=_content_summary(store), warning_groups=_warning_groups(warnings),
         completeness=store.findings.files_by_status(), phone=gather_phone(store))
 

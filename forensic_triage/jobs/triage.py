@@ -333,12 +333,15 @@ def _walk_all(store: CaseStore, pool: WorkerPool, evidences: list[dict[str, Any]
               stats: TriageStats) -> None:
     """Walk every volume not walked yet. While a young case is walked, the secondary indexes of
     ``files`` are built once at the end instead of row by row (benchmarks/walk_insert.py); they
-    are rebuilt first thing on every run, so a walk killed in between loses none for good."""
+    are rebuilt first thing on every run, so a walk killed in between loses none for good (SQLite
+    cases only)."""
     repo = store.triage
     repo.set_cache_mib(WALK_CACHE_MIB)
     with store.transaction():
         repo.create_walk_indexes()
-    defer = (repo.file_rows_estimate() < DEFER_INDEXES_BELOW
+    # On PostgreSQL (a lab case) the indexes stay: other examiners and workers use the case while
+    # it is walked, and dropping an index there takes a lock on the whole table.
+    defer = (store.dialect == "sqlite" and repo.file_rows_estimate() < DEFER_INDEXES_BELOW
              and any(repo.volumes_to_walk(e["id"]) for e in evidences))
     if defer:
         with store.transaction():

@@ -19,13 +19,15 @@ attribute           module                      area
 ``store.custody``   ``custody_repo.py``         chain-of-custody events
 ``store.hashsets``  ``hashsets_repo.py``        hash sets used, matches
 ``store.training``  ``training_repo.py``        training cases (exercise answers)
+``store.lab``       ``lab_repo.py``             lab mode: claiming work, job totals, examiners' roles
 ==================  ==========================  =============================================
 
 Methods take parameters by name and return plain values (dicts keyed by column name,
 dataclasses, numbers, strings), never cursors or ``sqlite3.Row``; transactions are opened with
 ``store.transaction()`` and examiner actions anchor the digest with ``store.audit(...,
-touched=...)``. A PostgreSQL back-end (lab mode) implements the same classes, with dialect
-differences kept inside them. Nothing outside ``store/`` writes SQL on the case database
+touched=...)``. A PostgreSQL back-end (lab mode, ``pg.py``) runs the same classes: their
+SQLite statements are translated there, in one place, and the connection it wraps answers like
+``sqlite3``. Nothing outside ``store/`` writes SQL on the case database
 (``tests/test_layers.py`` checks it).
 """
 

@@ -28,12 +28,14 @@ from .evidence_repo import EvidenceRepo
 from .files_repo import FilesRepo
 from .findings_repo import FindingsRepo
 from .hashsets_repo import HashsetsRepo
+from .lab_repo import LabRepo
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .tags_repo import TagsRepo
 from .training_repo import TrainingRepo
 from .triage_repo import TriageRepo
 
 DB_NAME = "case.sqlite"
+PG_REF = "case.database"  # lab mode: the PostgreSQL address of the case (store/pg.py), no password
 LOCK_NAME = ".case.lock"
 
 # Writer locks held by this process, by case folder: re-entrant within one process (the GUI
@@ -69,6 +71,8 @@ def _translate(exc: sqlite3.Error, path: Path) -> StoreError:
 
 class CaseStore:
     """Access to one case folder's database."""
+
+    dialect = "sqlite"  # "postgresql": a lab case (store/pg.py)
 
     def __init__(self, case_dir: Path, conn: sqlite3.Connection, *, read_only: bool) -> None:
         self.case_dir = case_dir
@@ -122,25 +126,36 @@ class CaseStore:
     def training(self) -> TrainingRepo:
         return TrainingRepo(self)
 
+    @functools.cached_property
+    def lab(self) -> LabRepo:
+        return LabRepo(self)
+
     # ---------------------------------------------------------------- opening
     @classmethod
     def create(cls, case_dir: str | os.PathLike[str], *, case_number: str, examiner: str,
                title: str = "", agency: str = "", timezone: str = "UTC", authority: str = "",
-               requester: str = "", scope: str = "") -> CaseStore:
+               requester: str = "", scope: str = "", database: str | None = None) -> CaseStore:
+        """A new case; ``database`` (a ``postgresql://USER@HOST/DB`` address) puts it on a
+        PostgreSQL server, the folder then holding only that address (lab mode, store/pg.py)."""
         folder = Path(case_dir)
         try:
-            exists = (folder / DB_NAME).exists()
+            exists = (folder / DB_NAME).exists() or (folder / PG_REF).exists()
         except OSError as exc:
             raise StoreError(f"The case folder {folder} cannot be reached: {exc.strerror}.") from exc
         if exists:
             raise StoreError(f"A case already exists in {folder}.", hint="Choose another folder or open that case.")
         if not case_number.strip() or not examiner.strip():
             raise StoreError("A case needs a case number and an examiner name.")
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"Cannot create the case folder {folder}: {exc.strerror}.") from exc
-        store = cls._connect(folder, read_only=False, creating=True)
+        if database:
+            from .pg import PgCaseStore
+
+            store: CaseStore = PgCaseStore.connect_new(folder, database)
+        else:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"Cannot create the case folder {folder}: {exc.strerror}.") from exc
+            store = cls._connect(folder, read_only=False, creating=True)
         with store.transaction():
             store.conn.execute(
                 "INSERT INTO case_info(id, case_number, title, agency, examiner, timezone, authority, requester,"
@@ -157,6 +172,10 @@ class CaseStore:
     @classmethod
     def open(cls, case_dir: str | os.PathLike[str], *, read_only: bool = False) -> CaseStore:
         folder = Path(case_dir)
+        if (folder / PG_REF).is_file() and not (folder / DB_NAME).is_file():
+            from .pg import PgCaseStore
+
+            return PgCaseStore.open_folder(folder, read_only=read_only)
         if not (folder / DB_NAME).is_file():
             raise StoreError(
                 f"No case found in {folder.resolve()}.",

@@ -19,6 +19,11 @@ from .db import CaseStore, _translate
 def write_snapshot(store: CaseStore, target: Path) -> None:
     """A consistent copy of ``store``'s database at ``target`` (a new file)."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    if store.dialect == "postgresql":
+        from .pg import write_sqlite_snapshot
+
+        write_sqlite_snapshot(store, target)
+        return
     try:
         dest = sqlite3.connect(str(target))
         try:
