@@ -3,7 +3,7 @@
 The file list equals the truth ``fls -B 107`` listing (TSK's APFS pool support, which pytsk3
 lacks), each file's SHA-256 equals ``icat -B 107``, and the times equal ``istat -B 107`` to the
 microsecond. No encrypted APFS image exists in the corpus and none can be made on Linux, so the
-locked-volume path is tested only as far as an unencrypted volume allows (see docs/formats/apfs.md).
+locked-volume path is tested only as far as an unencrypted volume allows (see docs/formats.md, "APFS").
 """
 
 from __future__ import annotations

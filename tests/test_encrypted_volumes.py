@@ -8,7 +8,7 @@ are compared with ``fls``/``icat`` on the plaintext image.
 
 No tool on Linux makes BitLocker volumes: the BitLocker tests use a boot sector with the
 ``-FVE-FS-`` signature (and a BitLocker To Go one), enough for detection, the "locked" listing
-and a failed unlock; decryption of BitLocker is not tested here (see docs/formats/encryption.md).
+and a failed unlock; decryption of BitLocker is not tested here (see docs/formats.md, "Encrypted volumes").
 """
 
 from __future__ import annotations

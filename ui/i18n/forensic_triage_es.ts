@@ -2826,6 +2826,25 @@
     </message>
 </context>
 <context>
+    <name>LabStatus</name>
+    <message>
+        <source>lab workers: asking…</source>
+        <translation>trabajadores del laboratorio: consultando…</translation>
+    </message>
+    <message>
+        <source>lab: no worker connected</source>
+        <translation>laboratorio: ningún trabajador conectado</translation>
+    </message>
+    <message>
+        <source>lab: {0} worker(s), {1} busy</source>
+        <translation>laboratorio: {0} trabajador(es), {1} ocupado(s)</translation>
+    </message>
+    <message>
+        <source>lab: broker unreachable ({0})</source>
+        <translation>laboratorio: intermediario inaccesible ({0})</translation>
+    </message>
+</context>
+<context>
     <name>Languages</name>
     <message>
         <source>&amp;Language</source>
@@ -4228,6 +4247,10 @@ La evidencia nunca se abre para escritura; cada acción queda en un registro de 
     <message>
         <source>Warnings:</source>
         <translation>Advertencias:</translation>
+    </message>
+    <message>
+        <source>Listing the artifact extractors…</source>
+        <translation>Listando los extractores de artefactos…</translation>
     </message>
     <message>
         <source>Listing the artifact extractors (a plugin is slow to load)…</source>

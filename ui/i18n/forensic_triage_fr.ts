@@ -2826,6 +2826,25 @@
     </message>
 </context>
 <context>
+    <name>LabStatus</name>
+    <message>
+        <source>lab workers: asking…</source>
+        <translation>travailleurs du laboratoire : interrogation…</translation>
+    </message>
+    <message>
+        <source>lab: no worker connected</source>
+        <translation>laboratoire : aucun travailleur connecté</translation>
+    </message>
+    <message>
+        <source>lab: {0} worker(s), {1} busy</source>
+        <translation>laboratoire : {0} travailleur(s), {1} occupé(s)</translation>
+    </message>
+    <message>
+        <source>lab: broker unreachable ({0})</source>
+        <translation>laboratoire : courtier injoignable ({0})</translation>
+    </message>
+</context>
+<context>
     <name>Languages</name>
     <message>
         <source>&amp;Language</source>
@@ -4228,6 +4247,10 @@ La preuve n&apos;est jamais ouverte en écriture ; chaque action est inscrite da
     <message>
         <source>Warnings:</source>
         <translation>Avertissements :</translation>
+    </message>
+    <message>
+        <source>Listing the artifact extractors…</source>
+        <translation>Liste des extracteurs d’artefacts…</translation>
     </message>
     <message>
         <source>Listing the artifact extractors (a plugin is slow to load)…</source>
