@@ -263,10 +263,11 @@ class TriageRepo(Repo):
         return self._rows(_PENDING_COLUMNS + sql + f" LIMIT {int(limit)}", (evidence_id, tier, *after))
 
     def pending_by_tier(self) -> list[dict[str, Any]]:
-        """Pending files per evidence item and tier: uid, tier (index into TIERS), n, bytes."""
+        """Pending files per evidence item and tier: uid, tier (index into TIERS), n, bytes. (Grouped by
+        ``evidence_id``: ``uid`` alone would name the files' own POSIX owner column.)"""
         return self._rows(
             f"SELECT {_UID} AS uid, {_TIER_CASE} AS tier, count(*) AS n, coalesce(sum(size), 0) AS bytes FROM files"
-            f" WHERE status='{FileStatus.PENDING}' GROUP BY uid, tier ORDER BY uid, tier")
+            f" WHERE status='{FileStatus.PENDING}' GROUP BY evidence_id, tier ORDER BY evidence_id, tier")
 
     def pending_top_folders(self, limit: int = 50) -> list[dict[str, Any]]:
         """The top-level folders holding the most pending files: uid, folder, n, bytes."""
@@ -274,7 +275,8 @@ class TriageRepo(Repo):
             f"SELECT {_UID} AS uid, substr(path, 1, CASE WHEN instr(substr(path, 2), '/') > 0"
             " THEN instr(substr(path, 2), '/') ELSE length(path) END) AS folder, count(*) AS n,"
             " coalesce(sum(size), 0) AS bytes FROM files"
-            f" WHERE status='{FileStatus.PENDING}' GROUP BY uid, folder ORDER BY n DESC LIMIT {int(limit)}")
+            f" WHERE status='{FileStatus.PENDING}' GROUP BY evidence_id, folder ORDER BY n DESC, evidence_id, folder"
+            f" LIMIT {int(limit)}")
 
     # ------------------------------------------------------------- the results
     def write_file_result(self, values: FileRow) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -52,11 +54,13 @@ ARTIFACT_PLACES = {"/Windows/System32/config/SYSTEM", "/Users/bob/NTUSER.DAT",
                    "/Users/bob/AppData/Local/Google/Chrome/User Data/Default/History"}
 
 
-def _case(tmp_path: Path) -> CaseStore:
+def _case(tmp_path: Path, owners: dict[str, int] | None = None) -> CaseStore:
     folder = Path(os.environ["FT_PLUGIN_DIR"])
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "slow.py").write_text(SLOW_PLUGIN)
     image = build_ext4(tmp_path / "fs.img", TREE, size_mb=8)
+    for path, uid in (owners or {}).items():  # files of several owners, as on a real system
+        subprocess.run(["debugfs", "-w", "-R", f"sif /{path} uid {uid}", str(image)], check=True, capture_output=True)
     store = CaseStore.create(tmp_path / "case", case_number="PRIO", examiner="tester")
     add_evidence(store, image, exhibit="EXH-1")
     return store
@@ -78,7 +82,7 @@ def test_artifact_locations_then_profiles_then_rest_then_system(tmp_path: Path) 
 
 def test_budget_does_the_valuable_part_and_reports_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FT_TEST_SLOW", "0.15")
-    store = _case(tmp_path)
+    store = _case(tmp_path, owners={f"Windows/System32/drivers/d{i:02d}.sys": 1000 + i % 3 for i in range(10)})
     stats = run_triage(store, TriageSettings(jobs=1, plugins=["test.slow"], content_search=False,
                                              builtin_rules=False, budget_seconds=3.0))
     monkeypatch.delenv("FT_TEST_SLOW")
@@ -91,6 +95,11 @@ def test_budget_does_the_valuable_part_and_reports_the_rest(tmp_path: Path, monk
     assert w["kind"] == "skipped"
     assert f"{stats.remaining} files ({sum(r['size'] for r in pending)} bytes) were not examined" in w["message"]
     assert stats.notes == [w["message"]]
+    # One entry per evidence item and tier (the files' own POSIX owners do not split them).
+    by_tier = json.loads(w["details"])["by_tier"]
+    assert len({(t["evidence"], t["tier"]) for t in by_tier}) == len(by_tier)
+    assert sum(t["files"] for t in by_tier) == stats.remaining
+    assert w["message"].count("in system and program folders of EXH-1") == 1
     # Running again without a budget finishes exactly the rest.
     again = run_triage(store, TriageSettings(jobs=2, plugins=["test.slow"], content_search=False, builtin_rules=False))
     assert again.files_processed == len(pending) and again.remaining == 0
