@@ -162,7 +162,8 @@ def test_every_triage_cli_option_is_declared_once() -> None:
     sub = next(a for a in parser._subparsers._group_actions)  # type: ignore[union-attr]
     triage = sub.choices["triage"]  # type: ignore[attr-defined]
     flags = {s for a in triage._actions for s in a.option_strings if s.startswith("--")}
-    declared = {o.flag for o in TRIAGE_OPTIONS} | {"--no-plugins"}
+    # --broker chooses where the units run (lab mode), not what triage does: not a triage setting.
+    declared = {o.flag for o in TRIAGE_OPTIONS} | {"--no-plugins", "--broker"}
     assert flags - {"--help", "--quiet"} == declared
 
 

@@ -415,6 +415,9 @@ class MainWindow(QMainWindow):
             self.job_label.setText(self.tr("Stopping the running job before closing…"))
             return
         self.save_layout()
+        if self.workspace is not None:  # nothing may query the case once it is closed
+            self.workspace.timer.stop()
+        self.lab_status.watch(None)
         if self.session is not None:
             self.session.close()
             self.session = None

@@ -153,6 +153,9 @@ class CaseWorkspace(QTabWidget):
 
     def live_refresh(self) -> None:
         """Refresh only what is visible: the views run their queries on the loader threads."""
+        if self.session.closed:  # the window closed the case while a refresh was due
+            self.timer.stop()
+            return
         current = self.currentWidget()
         if current is self._views.get("browse"):
             self.browse.model.refresh()
