@@ -54,7 +54,8 @@ from .app import QUEUE, UNIT_TASK, WALK_TASK, celery_app
 
 POLL = 0.3
 STALL_SECONDS = 30.0
-FEED = 16  # units waiting in the queue beyond those the workers hold: more are sent as these are taken
+FEED = 64  # units waiting in the queue beyond those the workers hold: more are sent as these are taken
+# (a poll every POLL seconds refills it: 64 units per 0.3 s keeps a lab of dozens of worker slots busy)
 # Tables a distributed job's workers write: anchored by the coordinator when the job ends.
 WORKER_TABLES = ("files", "artifacts", "timeline", "yara_hits", "hash_matches", "content_hits", "warnings",
                  "volumes", "jobs")
@@ -85,6 +86,7 @@ class _Coordinator:
         self.url = store.url
         self.last_progress = time.monotonic()
         self.failures = 0  # files lab workers could not examine (warnings of source lab.worker), seen so far
+        self.failures_checked = 0.0
 
     # ------------------------------------------------------------ broker
     def _send(self, name: str, payload: dict[str, Any], task_id: str) -> None:
@@ -138,7 +140,11 @@ class _Coordinator:
                 stats.files_walked += self.store.lab.files_in_volume(volume["id"])
 
     def _note_failures(self) -> None:
-        """Count, as warnings of the run, the files lab workers could not examine."""
+        """Count, as warnings of the run, the files lab workers could not examine (every few
+        seconds: ``warnings`` has no index on the job)."""
+        if time.monotonic() - self.failures_checked < 5.0:
+            return
+        self.failures_checked = time.monotonic()
         count, _first = self.store.lab.worker_failures(self.job_id)
         if count > self.failures:
             self.ctx.warn(count - self.failures)
