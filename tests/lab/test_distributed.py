@@ -344,9 +344,10 @@ def test_phone_extractions_with_a_budget_then_resumed_equal_local(
 
 def test_a_unit_failing_on_a_worker_is_stored_and_the_run_goes_on(
         cli: Cli, pgenv: Postgres, redis: Redis, workers: Workers, lab_env: dict[str, str], tmp_path: Path) -> None:
-    """A worker whose copy of one item differs from the case's record (its --evidence-root maps the
-    ZIP to a damaged copy): that item's files get status 'error' with a warning each, as a unit
-    whose file system cannot be opened does locally; the other item is examined; the job completes."""
+    """A worker whose copy of two items differs from the case's record (its --evidence-root maps them
+    to damaged copies): the listed item's files get status 'error' with a warning each, as a unit
+    whose file system cannot be opened does locally; the item it had to list gets its volume
+    marked 'error', as a failed walk locally; the third item is examined; the job completes."""
     zip_path, folder = _phone_items(tmp_path / "evidence")[:2]
     lab = tmp_path / "lab"
     _new_case(lab, pgenv.createdb("dist_fail"))
@@ -356,11 +357,18 @@ def test_a_unit_failing_on_a_worker_is_stored_and_the_run_goes_on(
     _finish(subprocess.Popen([sys.executable, "-m", "forensic_triage", "triage", str(lab), "--broker", redis.url,
                               "--quiet", "--budget", "0.001s"], env=cli.env, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True))
+    # an item added after that listing: the worker with the damaged copies lists it (and fails)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "helpers"))
+    import phone_builders as pb
+
+    tar_path = pb.write_tar(zip_path.parent / "phone.tar", pb.android_files())
+    cli("evidence", "add", str(lab), str(tar_path), "--exhibit", "PH-3")
     damaged = tmp_path / "damaged"
     damaged.mkdir()
-    data = bytearray(zip_path.read_bytes())
-    data[len(data) // 2] ^= 0xFF
-    (damaged / zip_path.name).write_bytes(bytes(data))
+    for original in (zip_path, tar_path):
+        data = bytearray(original.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        (damaged / original.name).write_bytes(bytes(data))
     other_broker = redis.url[:-1] + "1"  # a queue only the worker with the damaged copy serves
     bad = Workers(lab_env, other_broker, tmp_path)
     bad.start(1, extra=("--evidence-root", f"{zip_path.parent}={damaged}"))
@@ -381,4 +389,8 @@ def test_a_unit_failing_on_a_worker_is_stored_and_the_run_goes_on(
     assert len(stored) == len(failed)
     assert all("SHA-256" in w["message"] and w["evidence"] == "PH-1" for w in stored)
     assert {a["evidence"] for a in cli.jsonl("artifacts", str(lab))} == {"PH-2"}
+    # the listing that failed on that worker: the volume is marked 'error' as a failed walk is locally
+    walks = [w for w in cli.jsonl("warnings", str(lab), "--source", "fs.walk") if w["evidence"] == "PH-3"]
+    assert len(walks) == 1 and "could not do it" in walks[0]["message"] and "SHA-256" in walks[0]["message"]
+    assert not [f for f in files if f["evidence"] == "PH-3"]
     assert "VERIFIED" in cli("verify", str(lab))
