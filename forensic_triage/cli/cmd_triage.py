@@ -65,7 +65,8 @@ def cmd_triage(args: argparse.Namespace) -> int:
             if args.broker:
                 from ..lab.dispatch import run_distributed_triage
 
-                stats = run_distributed_triage(store, settings, JobContext(bar), args.broker)
+                stats = run_distributed_triage(store, settings, JobContext(bar), args.broker,
+                                               budget_from=process_started())
             else:
                 stats = run_triage(store, settings, JobContext(bar), budget_from=process_started())
         finally:

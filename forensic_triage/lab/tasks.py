@@ -23,12 +23,12 @@ import time
 from multiprocessing.process import AuthenticationString  # type: ignore[attr-defined]
 from typing import Any
 
-from ..errors import TriageError
+from ..errors import EvidenceError, StoreError
 from ..jobs.context import JobContext
 from ..jobs.pool import Unit, WorkerPool
 from ..jobs.protocol import FileSpec
 from ..jobs.settings import TriageSettings
-from ..model import FileResult, WarningKind
+from ..model import FileResult, FileStatus, Locator, WarningKind, WarningRecord
 from .app import UNIT_TASK, WALK_TASK
 from .evidence import verified_path
 
@@ -82,43 +82,104 @@ def _where() -> str:
     return f"{socket.gethostname()} pid {os.getpid()}"
 
 
-def _evidence(store: Any, evidence_id: int, job_id: int) -> tuple[dict[str, Any], str] | None:
-    """The item and its local, checked path; None (with a stored warning) when it cannot be read."""
+def _evidence(store: Any, evidence_id: int) -> tuple[dict[str, Any], str]:
+    """The item and its local, checked path; raises :class:`EvidenceError` when it cannot be read."""
     item = store.lab.evidence_item(evidence_id)
     if item is None:
-        return None
-    try:
-        return item, verified_path(item, store.lab.containers(evidence_id))
-    except (TriageError, OSError) as exc:
-        with store.transaction():
-            if store.lab.job_running(job_id):
-                store.triage.add_warning(source="lab.worker", kind=WarningKind.ERROR, job_id=job_id,
-                                         evidence_id=evidence_id, message=f"A lab worker ({_where()}) could not read "
-                                         f"{item['uid']}: {exc}", details={"worker": _where()})
-        return None
+        raise EvidenceError(f"The case has no evidence item {evidence_id}.")
+    return item, verified_path(item, store.lab.containers(evidence_id))
 
 
-def _guarded(body: Any) -> Any:
-    """A task body whose failure is stored as a warning of the job (the coordinator stops with it)."""
+def _drop_store(url: str) -> None:
+    """Forget this process's connection to a case (the next task connects afresh)."""
+    stale = _STORES.pop(url, None)
+    if stale is not None:
+        with contextlib.suppress(Exception):
+            stale.close()
+
+
+def _failed_walk(payload: dict[str, Any], exc: BaseException) -> dict[str, Any]:
+    """A walk that failed on this worker ends as a failed walk does locally: the volume is marked
+    'error' with a stored warning saying why (once, while the job runs); the job goes on."""
+    from ..jobs.triage import TriageStats, _VolumeWalk
+
+    _drop_store(payload["url"])
+    store = _store(payload["url"])
+    job_id = int(payload["job_id"])
+    with store.transaction():
+        volume = store.lab.volume(int(payload["volume_id"]))
+        if volume is None or volume["fs_status"] != "pending" or not store.lab.job_running(job_id):
+            return {"walked": 0}
+        item = store.lab.evidence_item(int(volume["evidence_id"])) or {"id": volume["evidence_id"], "uid": "?"}
+    stats = TriageStats(files_walked=store.lab.files_in_volume(int(volume["id"])))
+    walk = _VolumeWalk(store, item, volume, job_id, JobContext(), stats)
+    walk.flush("error", f"a lab worker ({_where()}) could not do it: {exc}")
+    return {"walked": 0, "failed": str(exc)}
+
+
+def _failed_unit(payload: dict[str, Any], exc: BaseException) -> dict[str, Any]:
+    """A unit that failed on this worker ends as a unit whose source cannot be opened does
+    locally: each of its files still pending gets status 'error' and a stored warning saying why;
+    the job goes on."""
+    from ..jobs.writer import write_results
+
+    _drop_store(payload["url"])
+    store = _store(payload["url"])
+    job_id = int(payload["job_id"])
+    layer, offset, uid = str(payload["layer"] or ""), int(payload["offset"]), str(payload["uid"])
+    results: list[tuple[FileResult, str, int]] = []
+    for spec, locator in zip(payload["specs"], payload["locators"], strict=True):
+        result = FileResult(file_id=int(spec[0]), status=FileStatus.ERROR)
+        result.warnings.append(WarningRecord(
+            "lab.worker", f"A lab worker ({_where()}) could not examine this file: {exc}",
+            str(Locator(uid, offset, int(spec[1]), path=str(spec[5]), layer=layer)), WarningKind.ERROR,
+            details={"worker": _where(), "unit": int(payload["unit_id"])}))
+        results.append((result, str(locator), int(payload["evidence_id"])))
+    with store.transaction():
+        claimed = store.lab.claim_pending(r.file_id for r, _l, _e in results) if store.lab.job_running(
+            job_id) else set()
+        mine = [item for item in results if item[0].file_id in claimed]
+        if mine:
+            write_results(store, mine, job_id)
+    return {"written": len(mine), "failed": str(exc)}
+
+
+def _guarded(body: Any, on_failure: Any) -> Any:
+    """A task body whose failure ends as the same failure ends in local mode (``on_failure``:
+    stored, the job goes on). When the case database is away (the connection lost or refused),
+    nothing can be stored: the task fails, and the coordinator sends the work again once the queue
+    is idle."""
     def task(payload: dict[str, Any]) -> dict[str, Any]:
         try:
             return dict(body(payload))
-        except Exception as exc:  # noqa: BLE001 - stored for the coordinator, then raised again
-            stale = _STORES.pop(payload.get("url", ""), None)  # the next task connects afresh
-            if stale is not None:
-                with contextlib.suppress(Exception):
-                    stale.close()
-            with contextlib.suppress(Exception):
-                store = _store(payload["url"])
-                with store.transaction():
-                    if store.lab.job_running(int(payload["job_id"])):
-                        store.triage.add_warning(source="lab.worker", kind=WarningKind.ERROR,
-                                                 job_id=int(payload["job_id"]), details={"worker": _where()},
-                                                 message=f"A lab worker ({_where()}) failed: {exc}")
-            raise
+        except Exception as exc:
+            if _database_away(exc):
+                _drop_store(payload.get("url", ""))
+                raise
+            try:
+                return dict(on_failure(payload, exc))
+            except Exception:  # noqa: BLE001 - not even the failure could be stored: the task fails with its cause
+                _drop_store(payload.get("url", ""))
+                raise exc from None
     task.__name__ = body.__name__
     task.__doc__ = body.__doc__
     return task
+
+
+def _database_away(exc: BaseException) -> bool:
+    """The error is the case database's connection lost or refused (not a statement it refused)."""
+    import psycopg
+
+    seen: BaseException | None = exc
+    for _ in range(8):
+        if seen is None:
+            return False
+        state = str(getattr(seen, "sqlstate", "") or "")
+        if isinstance(seen, psycopg.OperationalError) or state.startswith(("08", "57P")) or (
+                isinstance(seen, StoreError) and "cannot be reached" in str(seen)):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def walk(payload: dict[str, Any]) -> dict[str, Any]:
@@ -130,10 +191,7 @@ def walk(payload: dict[str, Any]) -> dict[str, Any]:
     volume = store.lab.volume(int(payload["volume_id"]))
     if volume is None or volume["fs_status"] != "pending" or not store.lab.job_running(job_id):
         return {"walked": 0}
-    found = _evidence(store, int(volume["evidence_id"]), job_id)
-    if found is None:
-        return {"walked": 0}
-    item, path = found
+    item, path = _evidence(store, int(volume["evidence_id"]))
     stats = TriageStats()
     _walk_volume(store, _pool(payload["settings"]), dict(item, path=path), volume, job_id, JobContext(), stats)
     return {"walked": stats.files_walked}
@@ -153,10 +211,7 @@ def unit(payload: dict[str, Any]) -> dict[str, Any]:
     keep = [i for i, s in enumerate(specs) if s.file_id in pending]
     if not keep:
         return {"written": 0, "skipped": "already examined"}
-    found = _evidence(store, int(payload["evidence_id"]), job_id)
-    if found is None:
-        return {"written": 0, "skipped": "evidence unreadable"}
-    _item, path = found
+    _item, path = _evidence(store, int(payload["evidence_id"]))
     work = Unit(int(payload["unit_id"]), int(payload["evidence_id"]), path, payload["uid"], int(payload["offset"]),
                 [specs[i] for i in keep], [payload["locators"][i] for i in keep], layer=payload["layer"])
     results: list[tuple[FileResult, str, int]] = []
@@ -176,5 +231,5 @@ def unit(payload: dict[str, Any]) -> dict[str, Any]:
 
 def register(app: Any) -> None:
     opts = {"acks_late": True, "reject_on_worker_lost": True, "ignore_result": True}
-    app.task(name=WALK_TASK, **opts)(_guarded(walk))
-    app.task(name=UNIT_TASK, **opts)(_guarded(unit))
+    app.task(name=WALK_TASK, **opts)(_guarded(walk, _failed_walk))
+    app.task(name=UNIT_TASK, **opts)(_guarded(unit, _failed_unit))

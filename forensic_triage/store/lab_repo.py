@@ -50,10 +50,13 @@ class LabRepo(Repo):
     def files_in_volume(self, volume_id: int) -> int:
         return int(self._scalar("SELECT count(*) FROM files WHERE volume_id=?", (volume_id,)) or 0)
 
-    def worker_errors(self, job_id: int) -> list[str]:
-        """What lab workers could not do for a job (evidence they cannot read), as stored sentences."""
-        return [str(r["message"]) for r in self._rows(
-            "SELECT message FROM warnings WHERE job_id=? AND source='lab.worker' ORDER BY id", (job_id,))]
+    def worker_failures(self, job_id: int) -> tuple[int, str]:
+        """How many warnings of a job say a lab worker could not examine a file, and the first one."""
+        row = self._one("SELECT count(*) AS n, min(id) AS first FROM warnings WHERE job_id=? AND source='lab.worker'",
+                        (job_id,)) or {}
+        if not row.get("n"):
+            return 0, ""
+        return int(row["n"]), str(self._scalar("SELECT message FROM warnings WHERE id=?", (row["first"],)) or "")
 
     def evidence_item(self, evidence_id: int) -> dict[str, Any] | None:
         return self._one("SELECT * FROM evidence WHERE id=?", (evidence_id,))

@@ -72,14 +72,14 @@ class Workers:
         self.env, self.broker, self.root = env, broker, root
         self.procs: list[subprocess.Popen[bytes]] = []
 
-    def start(self, count: int, hold: float = 0.0) -> None:
+    def start(self, count: int, hold: float = 0.0, extra: tuple[str, ...] = ()) -> None:
         env = {**self.env, "FT_LAB_HOLD_BEFORE_WRITE": str(hold)}
         for _ in range(count):
             n = len(self.procs)
             log = open(self.root / f"worker{n}.log", "wb")  # noqa: SIM115 - closed with the process
             self.procs.append(subprocess.Popen(
                 [sys.executable, "-m", "forensic_triage", "lab", "worker", "--broker", self.broker, "--concurrency",
-                 "1", "--name", f"w{n}@test"], env=env, stdout=log, stderr=subprocess.STDOUT))
+                 "1", "--name", f"w{n}@test", *extra], env=env, stdout=log, stderr=subprocess.STDOUT))
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if sum("ready." in (self.root / f"worker{i}.log").read_text(errors="replace")
@@ -87,6 +87,11 @@ class Workers:
                 return
             time.sleep(0.2)
         raise AssertionError("the lab workers did not start")
+
+    def ensure(self, count: int) -> None:
+        """At least ``count`` workers running (a test run alone starts them)."""
+        if len(self.procs) < count:
+            self.start(count - len(self.procs))
 
     def logs(self) -> str:
         return "".join((self.root / f"worker{i}.log").read_text(errors="replace") for i in range(len(self.procs)))

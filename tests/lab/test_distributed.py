@@ -270,3 +270,127 @@ def _debug_diff(a: Any, b: Any) -> None:  # pragma: no cover - for a failing run
                         :len(x)] else min(len(x), len(y))
                     print(key, "...", x[max(0, at - 300):at + 200], "\n  vs  ", y[max(0, at - 300):at + 200])
                     break
+
+
+# ---------------------------------------------------------------- phone extractions, budget, a failing unit
+
+def _phone_items(folder: Path) -> list[Path]:
+    """A ZIP of an Android /data tree (with an extraction tool's top folder), the same tree as a
+    folder, and an iOS backup folder: every logical shape a worker reads (archive, folder, backup)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "helpers"))
+    import android_builders as ab
+    import phone_builders as pb
+
+    folder.mkdir()
+    tree = ab.data_tree()
+    archive = pb.write_zip(folder / "phone.zip", [(ab.DATA_PREFIX["zip"] + rel, data) for rel, data in tree.items()])
+    archive.chmod(0o444)
+    extracted = folder / "extraction"
+    for rel, data in pb.android_files():
+        target = extracted / rel
+        if rel.endswith("/"):
+            target.mkdir(parents=True, exist_ok=True)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    backup = pb.write_ios_backup(folder / "ios-backup")
+    return [archive, extracted, backup]
+
+
+def _add_items(cli: Cli, case: Path, items: list[Path]) -> None:
+    for n, item in enumerate(items, 1):
+        cli("evidence", "add", str(case), str(item), "--exhibit", f"PH-{n}")
+
+
+def _phone_outputs(cli: Cli, case: Path) -> dict[str, Any]:
+    return {cmd: _rows(cli(cmd, str(case), "--format", "jsonl")) for cmd in ("files", "artifacts", "hits")}
+
+
+def _budget_warning(cli: Cli, case: Path) -> list[Any]:
+    rows = cli.jsonl("warnings", str(case), "--source", "budget")
+    return [(r["message"], r["details"]) for r in rows]
+
+
+def test_phone_extractions_with_a_budget_then_resumed_equal_local(
+        cli: Cli, pgenv: Postgres, redis: Redis, workers: Workers, tmp_path: Path) -> None:
+    items = _phone_items(tmp_path / "evidence")
+    local = tmp_path / "local"
+    _new_case(local)
+    _add_items(cli, local, items)
+    cli("triage", str(local), "--jobs", "1", "--quiet", "--budget", "0.001s")
+    lab = tmp_path / "lab"
+    _new_case(lab, pgenv.createdb("dist_phone"))
+    _add_items(cli, lab, items)
+    workers.ensure(2)
+    # a budget spent at once: every extraction is listed, nothing examined, and the warning says what
+    # was not done exactly as local mode does
+    proc = subprocess.Popen([sys.executable, "-m", "forensic_triage", "triage", str(lab), "--broker", redis.url,
+                             "--jobs", "1", "--quiet", "--budget", "0.001s"], env=cli.env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    _finish(proc)
+    expected_budget = _budget_warning(cli, local)
+    assert expected_budget and _budget_warning(cli, lab) == expected_budget
+    # resumed without a budget: the same files, artifacts and hits as local mode
+    cli("triage", str(local), "--jobs", "1", "--quiet")
+    _finish(_triage(cli, lab, redis))
+    expected = _phone_outputs(cli, local)
+    assert {json.loads(r)["type"] for r in expected["artifacts"]} >= {"android.message", "android.call"}
+    got = _phone_outputs(cli, lab)
+    if got != expected:
+        _debug_diff(got, expected)
+    assert got == expected
+    assert _counts(pgenv, "dist_phone") == _sqlite_counts(local)
+
+
+def test_a_unit_failing_on_a_worker_is_stored_and_the_run_goes_on(
+        cli: Cli, pgenv: Postgres, redis: Redis, workers: Workers, lab_env: dict[str, str], tmp_path: Path) -> None:
+    """A worker whose copy of two items differs from the case's record (its --evidence-root maps them
+    to damaged copies): the listed item's files get status 'error' with a warning each, as a unit
+    whose file system cannot be opened does locally; the item it had to list gets its volume
+    marked 'error', as a failed walk locally; the third item is examined; the job completes."""
+    zip_path, folder = _phone_items(tmp_path / "evidence")[:2]
+    lab = tmp_path / "lab"
+    _new_case(lab, pgenv.createdb("dist_fail"))
+    _add_items(cli, lab, [zip_path, folder])
+    workers.ensure(2)
+    # listed by the sound workers (a budget spent at once: nothing examined yet)
+    _finish(subprocess.Popen([sys.executable, "-m", "forensic_triage", "triage", str(lab), "--broker", redis.url,
+                              "--quiet", "--budget", "0.001s"], env=cli.env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True))
+    # an item added after that listing: the worker with the damaged copies lists it (and fails)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "helpers"))
+    import phone_builders as pb
+
+    tar_path = pb.write_tar(zip_path.parent / "phone.tar", pb.android_files())
+    cli("evidence", "add", str(lab), str(tar_path), "--exhibit", "PH-3")
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    for original in (zip_path, tar_path):
+        data = bytearray(original.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        (damaged / original.name).write_bytes(bytes(data))
+    other_broker = redis.url[:-1] + "1"  # a queue only the worker with the damaged copy serves
+    bad = Workers(lab_env, other_broker, tmp_path)
+    bad.start(1, extra=("--evidence-root", f"{zip_path.parent}={damaged}"))
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "forensic_triage", "triage", str(lab), "--broker",
+                                 other_broker, "--jobs", "1"], env=cli.env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        out = _finish(proc)
+    finally:
+        bad.stop()
+    assert "could not be examined on a lab worker" in out
+    files = cli.jsonl("files", str(lab))
+    failed = [f for f in files if f["evidence"] == "PH-1" and f["status"] == "error"]
+    assert failed and not [f for f in files if f["status"] == "pending"]
+    assert not [f for f in files if f["evidence"] == "PH-1" and f["status"] == "done"]
+    assert [f for f in files if f["evidence"] == "PH-2" and f["status"] == "done"]
+    stored = cli.jsonl("warnings", str(lab), "--source", "lab.worker")
+    assert len(stored) == len(failed)
+    assert all("SHA-256" in w["message"] and w["evidence"] == "PH-1" for w in stored)
+    assert {a["evidence"] for a in cli.jsonl("artifacts", str(lab))} == {"PH-2"}
+    # the listing that failed on that worker: the volume is marked 'error' as a failed walk is locally
+    walks = [w for w in cli.jsonl("warnings", str(lab), "--source", "fs.walk") if w["evidence"] == "PH-3"]
+    assert len(walks) == 1 and "could not do it" in walks[0]["message"] and "SHA-256" in walks[0]["message"]
+    assert not [f for f in files if f["evidence"] == "PH-3"]
+    assert "VERIFIED" in cli("verify", str(lab))
