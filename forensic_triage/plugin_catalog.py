@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .isolation import Channel, Limits, Stop, run_limited
+from .plugin_folder import user_plugin_dir
 
 # Importing every built-in extractor takes a few seconds on a slow machine: the time limit is per
 # plugin module (each progress note restarts it), the memory limit for the whole listing.
@@ -148,8 +149,6 @@ def _parse(value: Any) -> Catalog:
 def load_catalog(user_dir: Path | None = None, limit: Limits | None = None) -> Catalog:
     """Every extractor that can be loaded, with the problems of those that cannot, listed in a
     child process with limits (never raises for a bad plugin)."""
-    from .extractors import user_plugin_dir
-
     limit = limit or limits()
     folder = user_dir if user_dir is not None else user_plugin_dir()
     try:
@@ -201,8 +200,6 @@ def _folder_state(folder: Path) -> tuple[Any, ...]:
 def current_catalog() -> Catalog:
     """The catalogue for the user plugin folder as it is now, listed once per change of its files
     (a desktop application asks for it at every case it opens)."""
-    from .extractors import user_plugin_dir
-
     folder = user_plugin_dir()
     key = (*_folder_state(folder), limits())
     with _CACHE_LOCK:
