@@ -89,7 +89,22 @@ def build_case(folder: Path, n_files: int, per_folder: int = 1000) -> float:
     return time.perf_counter() - started
 
 
+def _schedstat() -> tuple[float, float]:
+    """(seconds on a CPU, seconds runnable but waiting for a CPU) of the calling thread (Linux)."""
+    try:
+        with open("/proc/thread-self/schedstat", "rb") as fh:
+            run, wait = fh.read().split()[:2]
+        return int(run) / 1e9, int(wait) / 1e9
+    except (OSError, ValueError):
+        return 0.0, 0.0
+
+
 class Watchdog:
+    """A 10 ms timer on the GUI thread. The longest gap between two of its ticks is split into
+    what the GUI thread did in it: ``cpu`` (on a CPU, its own work), ``queued`` (runnable, but
+    the machine's cores were busy with other processes: load, not our code) and ``blocked`` (the
+    rest: waiting for the GIL held by another thread of the process, a lock or a slow system call)."""
+
     def __init__(self) -> None:
         from PySide6.QtCore import QTimer
 
@@ -98,23 +113,41 @@ class Watchdog:
         self.timer.timeout.connect(self._tick)
         self.wall = 0.0
         self.cpu = 0.0
-        self._last = (0.0, 0.0)
+        self.worst = (0.0, 0.0, 0.0)  # the longest gap's cpu, queued and blocked seconds
+        self.at = 0.0  # when the longest gap ended, seconds after start()
+        self._started = 0.0
+        self._last = (0.0, 0.0, 0.0, 0.0)
+        self.gaps: list[float] = []
 
     def _tick(self) -> None:
-        now = (time.perf_counter(), time.thread_time())
+        run, queued = _schedstat()
+        now = (time.perf_counter(), time.thread_time(), run, queued)
         if self._last[0]:
-            self.wall = max(self.wall, now[0] - self._last[0])
-            self.cpu = max(self.cpu, now[1] - self._last[1])
+            wall, cpu = now[0] - self._last[0], now[1] - self._last[1]
+            self.gaps.append(wall)
+            if wall > self.wall:
+                self.wall = wall
+                q = now[3] - self._last[3]
+                self.worst = (cpu, q, max(0.0, wall - cpu - q - 0.010))  # the timer's own 10 ms is not blocked
+                self.at = now[0] - self._started
+            self.cpu = max(self.cpu, cpu)
         self._last = now
 
     def start(self) -> None:
-        self._last = (0.0, 0.0)
+        self._last = (0.0, 0.0, 0.0, 0.0)
         self.wall = self.cpu = 0.0
+        self.worst = (0.0, 0.0, 0.0)
+        self.gaps = []
+        self._started = time.perf_counter()
         self.timer.start()
 
     def stop(self) -> str:
         self.timer.stop()
-        return f"longest event-loop gap {self.wall * 1000:.0f} ms, longest GUI-thread work {self.cpu * 1000:.0f} ms"
+        cpu, queued, blocked = self.worst
+        over = sum(1 for g in self.gaps if g > 0.050)
+        return (f"longest event-loop gap {self.wall * 1000:.0f} ms (at {self.at:.2f} s: GUI thread on a CPU "
+                f"{cpu * 1000:.0f} ms, waiting for a core {queued * 1000:.0f} ms, blocked {blocked * 1000:.0f} ms), "
+                f"longest GUI-thread work {self.cpu * 1000:.0f} ms, gaps over 50 ms: {over} of {len(self.gaps)}")
 
 
 def wait(app: object, predicate: object, timeout: float = 120.0) -> float:
