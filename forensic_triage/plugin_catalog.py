@@ -10,8 +10,10 @@ listing is run again without it, so one bad file never hides the good ones.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import importlib.util
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +25,7 @@ from .plugin_folder import user_plugin_dir
 # Importing every built-in extractor takes a few seconds on a slow machine: the time limit is per
 # plugin module (each progress note restarts it), the memory limit for the whole listing.
 DEFAULT_LIMITS = (20.0, 2048)
+LISTING_NICENESS = 10  # added to the listing child's niceness
 
 
 def limits() -> Limits:
@@ -111,6 +114,10 @@ def _watch_user_plugins(channel: Channel, skip: set[str], memory: dict[str, None
 
 
 def _catalog_child(channel: Channel, user_dir: str, skip: list[str], memory_mb: int) -> None:
+    # Background work: importing every extractor takes a second or two of CPU, which a desktop
+    # application's GUI thread must win (benchmarks/gui_open_large_case.py).
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(LISTING_NICENESS)
     from .extractors import load_registry
 
     memory: dict[str, None] = {}

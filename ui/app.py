@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
@@ -14,6 +15,9 @@ from forensic_triage import TOOL_NAME, __version__
 
 from .common import app_icon
 from .settings import APP, ORG
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 
 def make_app(argv: list[str] | None = None, language: str | None = None) -> QApplication:
@@ -36,6 +40,16 @@ def make_app(argv: list[str] | None = None, language: str | None = None) -> QApp
     return app
 
 
+def main_window() -> MainWindow:
+    """The application's window, as ``main`` builds it: the extractors are listed (in a child
+    process, ``triage_panel.prefetch_plugins``) while the window is built, not while a case opens."""
+    from .main_window import MainWindow
+    from .triage_panel import prefetch_plugins
+
+    prefetch_plugins()
+    return MainWindow()
+
+
 def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()  # triage's worker processes, in a frozen (PyInstaller) build
     parser = argparse.ArgumentParser(prog="forensic-triage-gui", description=f"{TOOL_NAME} desktop application")
@@ -53,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     app = make_app([sys.argv[0], *qt_args], args.language)
     from .main_window import MainWindow
+    from .triage_panel import prefetch_plugins
+
+    prefetch_plugins()  # the extractors listed while the window is built, not while a case opens
 
     window = MainWindow()
     window.show()
