@@ -20,11 +20,18 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
+# How long a thread may hold the GIL while another waits for it (Python's default: 5 ms). A job's
+# thread in this process (triage's dispatcher and writer) is pure Python; each time the GUI thread
+# wakes, or gives the GIL up inside a Qt call, it waits up to this long for it again.
+SWITCH_INTERVAL = 0.001
+
+
 def make_app(argv: list[str] | None = None, language: str | None = None) -> QApplication:
     """The QApplication, set up once: names for QSettings, high-DPI rounding, translations."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    sys.setswitchinterval(SWITCH_INTERVAL)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     QCoreApplication.setOrganizationName(ORG)
