@@ -11,13 +11,23 @@ Measured:
 * scroll: pages fetched as the table is scrolled to its end, repeatedly;
 * sort: clicking the Size header (a full sort in SQL, on the loader thread);
 * GUI-thread stalls: a 10 ms watchdog timer; the longest gap between its ticks (wall clock)
-  and the longest GUI-thread CPU time inside one gap (work done on the GUI thread itself).
+  and the longest GUI-thread CPU time inside one gap (work done on the GUI thread itself). The
+  longest gap is split (Linux, /proc/thread-self/schedstat) into the GUI thread's CPU, its time
+  waiting for a core (other processes' load) and the rest, blocked (the GIL held by another
+  thread of the process, a lock); and the number of gaps over 50 ms is counted.
+
+The window is built as the application builds it (``ui.app.main_window``: the extractors are
+listed meanwhile); the Browse tab is shown after the open's first pass of the event loop, as an
+examiner's click would (``--tab-at-once``: in the same pass, as round two measured).
 
 With ``--workflow-mib N`` it also builds an N MiB raw image (the built-in sample evidence
 followed by zeros) and measures the GUI thread while the application adds it (hashing every
-byte), triages it and writes the PDF report and CSV tables, all through the widgets.
+byte), triages it and writes the PDF report and CSV tables, all through the widgets
+(``--workflow-image PATH`` for a given image, e.g. the 4 GiB reference image; ``--watch TAB``
+for the tab shown while triage runs; ``--no-report``; ``--skip-open`` for the workflow alone).
 
-Usage: python benchmarks/gui_open_large_case.py [--files N] [--work DIR] [--rebuild] [--workflow-mib N]
+Usage: python benchmarks/gui_open_large_case.py [--files N] [--work DIR] [--rebuild] [--tab-at-once]
+       [--workflow-mib N | --workflow-image PATH] [--watch TAB] [--no-report] [--skip-open]
 (runs offscreen when there is no display).
 """
 
