@@ -292,12 +292,16 @@ def _store_job_warnings(store: CaseStore, job_id: int, source: str, kind: Warnin
 
 
 def run_triage(store: CaseStore, settings: TriageSettings | None = None, ctx: JobContext | None = None,
-               command_line: str | None = None) -> TriageStats:
-    """Triage every evidence item in the case; resumes where an earlier run stopped."""
+               command_line: str | None = None, budget_from: float | None = None) -> TriageStats:
+    """Triage every evidence item in the case; resumes where an earlier run stopped.
+
+    A time budget counts from ``budget_from`` (a ``time.monotonic()`` value; the command line passes
+    its process's start, so the budget is the examiner's wall time), else from this call."""
     settings = settings or TriageSettings()
     ctx = ctx or JobContext()
     stats = TriageStats()
     started = time.monotonic()
+    budget_start = min(started, budget_from) if budget_from is not None else started
     temp_root = tempfile.mkdtemp(prefix="ft-triage-")
     pool = WorkerPool(settings.jobs, settings.to_dict(), temp_root, settings.worker_memory_mb, settings.file_timeout)
     try:
@@ -322,7 +326,7 @@ def run_triage(store: CaseStore, settings: TriageSettings | None = None, ctx: Jo
         except BaseException:
             _end_job(store, job_id, JobOutcome.INTERRUPTED, stats)
             raise
-        _run(store, pool, settings, ctx, stats, job_id, started)
+        _run(store, pool, settings, ctx, stats, job_id, started, budget_start)
     finally:
         pool.stop()
         shutil.rmtree(temp_root, ignore_errors=True)
@@ -358,10 +362,43 @@ def _walk_all(store: CaseStore, pool: WorkerPool, evidences: list[dict[str, Any]
                 repo.create_walk_indexes()
 
 
+_FILE_COST = 7e-4   # seconds of examination per file beside its bytes, and per byte read (about 50 MB/s
+_BYTE_COST = 2e-8   # per core with every analyzer): 2 GiB reference image, benchmarks/budget_run.py
+_END_COST_PER_FILE = 8e-6  # the job's closing digest, per file in the case (0.3 s for 20,000 files and their rows)
+
+
+class _BudgetClock:
+    """When to stop sending work so that a time budget ends on time: the files already sent to the
+    workers are examined to the end after dispatching stops (a result is never cut short), so
+    dispatching stops as soon as draining them, at the pace measured so far in this run, would pass
+    the deadline less ``reserve``, the time the end of the job takes (benchmarks/budget_run.py)."""
+
+    def __init__(self, deadline: float, pool: WorkerPool, stats: TriageStats, reserve: float = 0.0) -> None:
+        self.deadline, self.pool, self.stats = deadline - reserve, pool, stats
+        self.began = time.monotonic()
+        self.files0, self.bytes0 = stats.files_processed, stats.bytes_read
+
+    def spent(self) -> bool:
+        now = time.monotonic()
+        if now >= self.deadline:
+            return True
+        elapsed = now - self.began
+        files = self.stats.files_processed - self.files0
+        size = self.stats.bytes_read - self.bytes0
+        if elapsed < 0.5 or files < 8:
+            return False  # no rate measured yet
+        queued = self.pool.queued()
+        # Work as files x a per-file cost + bytes x a per-byte cost, scaled to the pace measured in
+        # this run by all workers together.
+        pace = elapsed / (files * _FILE_COST + size * _BYTE_COST)
+        drain = sum(f * _FILE_COST + b * _BYTE_COST for f, b in queued) * pace
+        return now + drain >= self.deadline
+
+
 def _examine(store: CaseStore, pool: WorkerPool, settings: TriageSettings, ctx: JobContext, stats: TriageStats,
-             writer: _Writer, started: float) -> None:
+             writer: _Writer, budget_start: float) -> None:
     """Walk what is not walked yet, then examine every pending file (the body of a triage job)."""
-    deadline = started + settings.budget_seconds if settings.budget_seconds else None
+    deadline = budget_start + settings.budget_seconds if settings.budget_seconds else None
     evidences = store.triage.evidence_to_triage()
     _walk_all(store, pool, evidences, writer.job_id, ctx, stats)
     ctx.begin("examining files", total=store.triage.pending_count(), unit="files")
@@ -372,9 +409,12 @@ def _examine(store: CaseStore, pool: WorkerPool, settings: TriageSettings, ctx: 
 
     ids = itertools.count(1)
     finished = True
+    # The end of the job reads every row of the case for its digest anchor (store/digest.py).
+    reserve = store.triage.file_rows_estimate() * _END_COST_PER_FILE
+    spent = _BudgetClock(deadline, pool, stats, reserve) if deadline is not None else None
     for snapshots in (False, True):  # shadow copies once every live file is examined and stored
         finished = pool.process(_units(store, evidences, settings.read_order, snapshots, ids), writer.add,
-                                lambda: deadline is not None and time.monotonic() > deadline, tick)
+                                spent.spent if spent is not None else lambda: False, tick)
         writer.flush()
         if not finished:
             break
@@ -386,12 +426,12 @@ def _examine(store: CaseStore, pool: WorkerPool, settings: TriageSettings, ctx: 
 
 
 def _run(store: CaseStore, pool: WorkerPool, settings: TriageSettings, ctx: JobContext, stats: TriageStats,
-         job_id: int, started: float) -> None:
+         job_id: int, started: float, budget_start: float) -> None:
     outcome = JobOutcome.COMPLETED
     reason: BaseException | None = None
     writer = _Writer(store, job_id, ctx, stats)
     try:
-        _examine(store, pool, settings, ctx, stats, writer, started)
+        _examine(store, pool, settings, ctx, stats, writer, budget_start)
     except Cancelled:
         outcome = JobOutcome.CANCELLED
         raise

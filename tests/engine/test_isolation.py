@@ -122,7 +122,7 @@ def test_hang_past_file_timeout_costs_one_file(tmp_path: Path) -> None:
     store, tree = _case(tmp_path, _tree(["hangme.bin"]))
     started = time.monotonic()
     run_triage(store, TriageSettings(jobs=2, plugins=["test.hostile"], file_timeout=2.0))
-    assert time.monotonic() - started < 40
+    assert time.monotonic() - started < 40  # a watchdog, not a speed test: the hung file would block forever
     row = _files(store)["/bad/hangme.bin"]
     assert row["status"] == "error"
     (w,) = store.query("SELECT * FROM warnings WHERE file_id=?", (row["id"],))

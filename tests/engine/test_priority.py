@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -104,3 +106,44 @@ def test_budget_does_the_valuable_part_and_reports_the_rest(tmp_path: Path, monk
     again = run_triage(store, TriageSettings(jobs=2, plugins=["test.slow"], content_search=False, builtin_rules=False))
     assert again.files_processed == len(pending) and again.remaining == 0
     store.close()
+
+
+def test_a_budget_on_the_command_line_counts_from_the_process_start() -> None:
+    # The examiner's wall time includes the interpreter's start-up and imports: the command line's
+    # budget starts when the process did, not when the triage job does.
+    code = ("import time; time.sleep(0.4)\n"
+            "from forensic_triage.cli.cmd_triage import process_started\n"
+            "print(time.monotonic() - process_started())")
+    age = float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout)
+    assert 0.4 <= age < 30
+
+
+class _Queue:
+    """What the pool says is still queued at its workers."""
+
+    def __init__(self, files: int, size: int) -> None:
+        self.files, self.size = files, size
+
+    def queued(self) -> list[tuple[int, int]]:
+        return [(self.files, self.size), (0, 0)]  # one worker holds it all
+
+
+def test_dispatching_stops_when_draining_the_queue_would_pass_the_deadline() -> None:
+    from forensic_triage.jobs.triage import TriageStats, _BudgetClock
+
+    now = time.monotonic()
+    stats = TriageStats()
+    queue = _Queue(0, 0)
+    clock = _BudgetClock(now + 10, queue, stats)  # type: ignore[arg-type]
+    clock.began = now - 2.0
+    assert not clock.spent()  # no pace measured yet: nothing to go by but the deadline
+    stats.files_processed, stats.bytes_read = 200, 200 * 100_000  # 2 s for 200 files of 100 kB
+    queue.files, queue.size = 200, 200 * 100_000  # about 2 s more: well before the deadline
+    assert not clock.spent()
+    queue.files, queue.size = 2_000, 2_000 * 100_000  # about 20 s more
+    assert clock.spent()
+    queue.files, queue.size = 2, 2 * 1_000_000_000  # two large files: the bytes count, not the count
+    assert clock.spent()
+    clock.deadline = now - 0.1
+    queue.files, queue.size = 0, 0
+    assert clock.spent()  # past the deadline

@@ -160,7 +160,6 @@ def test_mutations_all_fail_or_provably_change_nothing(package_zip: dict[str, An
     elapsed = time.monotonic() - started
     assert verdicts["FAILED"] >= 0.8 * (len(mutations) - COMMENTS), verdicts
     assert verdicts["VERIFIED"] >= COMMENTS, verdicts  # at least the zip comments
-    assert elapsed < 120, f"{len(mutations)} verifications took {elapsed:.0f} s"
     print(f"fuzz: {len(mutations)} mutations, {verdicts}, {elapsed:.1f} s")
 
 
