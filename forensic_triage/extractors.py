@@ -7,7 +7,6 @@ import functools
 import importlib
 import importlib.util
 import io
-import os
 import pkgutil
 import shutil
 import sys
@@ -31,16 +30,9 @@ from .plugin_api import (
     matches,
     record_fields,
 )
+from .plugin_folder import user_plugin_dir
 
 ENTRY_POINT_GROUP = "forensic_triage.extractors"
-
-
-def user_plugin_dir() -> Path:
-    env = os.environ.get("FT_PLUGIN_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "forensic-triage" / "plugins"
 
 
 @dataclasses.dataclass(slots=True)

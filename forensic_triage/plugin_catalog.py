@@ -10,18 +10,22 @@ listing is run again without it, so one bad file never hides the good ones.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import importlib.util
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .isolation import Channel, Limits, Stop, run_limited
+from .plugin_folder import user_plugin_dir
 
 # Importing every built-in extractor takes a few seconds on a slow machine: the time limit is per
 # plugin module (each progress note restarts it), the memory limit for the whole listing.
 DEFAULT_LIMITS = (20.0, 2048)
+LISTING_NICENESS = 10  # added to the listing child's niceness
 
 
 def limits() -> Limits:
@@ -110,6 +114,10 @@ def _watch_user_plugins(channel: Channel, skip: set[str], memory: dict[str, None
 
 
 def _catalog_child(channel: Channel, user_dir: str, skip: list[str], memory_mb: int) -> None:
+    # Background work: importing every extractor takes a second or two of CPU, which a desktop
+    # application's GUI thread must win (benchmarks/gui_open_large_case.py).
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(LISTING_NICENESS)
     from .extractors import load_registry
 
     memory: dict[str, None] = {}
@@ -148,8 +156,6 @@ def _parse(value: Any) -> Catalog:
 def load_catalog(user_dir: Path | None = None, limit: Limits | None = None) -> Catalog:
     """Every extractor that can be loaded, with the problems of those that cannot, listed in a
     child process with limits (never raises for a bad plugin)."""
-    from .extractors import user_plugin_dir
-
     limit = limit or limits()
     folder = user_dir if user_dir is not None else user_plugin_dir()
     try:
@@ -201,8 +207,6 @@ def _folder_state(folder: Path) -> tuple[Any, ...]:
 def current_catalog() -> Catalog:
     """The catalogue for the user plugin folder as it is now, listed once per change of its files
     (a desktop application asks for it at every case it opens)."""
-    from .extractors import user_plugin_dir
-
     folder = user_plugin_dir()
     key = (*_folder_state(folder), limits())
     with _CACHE_LOCK:

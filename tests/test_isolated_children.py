@@ -5,6 +5,8 @@ answer that is not plain data; and the SQLite protections (views listed, never r
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -107,3 +109,17 @@ def test_the_catalogue_names_the_plugin_that_stopped_its_child(tmp_path: Path) -
         "(exit code 7).")
     assert "ValueError('bad plugin')" in messages[f"user plugin {folder / 'b_broken.py'}"]
     assert {p.name for p in catalog.plugins} >= {"windows.prefetch", "windows.lnk"}
+
+
+def test_listing_the_catalogue_imports_no_extractor_in_the_asking_process() -> None:
+    """The desktop application lists the extractors on a thread while a case opens; an import of the
+    extractors (and numpy with them) there held the GIL the GUI thread needed for ~0.1-0.35 s."""
+    code = ("import sys\n"
+            "from forensic_triage.plugin_catalog import current_catalog\n"
+            "catalog = current_catalog()\n"
+            "assert any(p.name == 'windows.prefetch' for p in catalog.plugins), catalog\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('forensic_triage.extractors', "
+            "'forensic_triage.plugins.', 'forensic_triage.pipeline', 'numpy'))))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

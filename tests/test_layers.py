@@ -41,7 +41,7 @@ AREAS = {  # first component below forensic_triage -> area
     "exports": "exports", "case_details": "services", "custody": "services", "tags": "services",
     "sample": "sample", "guicheck": "guicheck", "cli": "cli", "__main__": "cli", "ui": "ui",
     "errors": "errors", "timeutil": "timeutil", "model": "model", "text": "text", "buildinfo": "buildinfo",
-    "i18n": "i18n", "isolated_views": "isolation", "plugin_catalog": "engine", "training": "training",
+    "i18n": "i18n", "isolated_views": "isolation", "plugin_catalog": "engine", "plugin_folder": "engine", "training": "training",
     "lab": "jobs",  # lab mode: distributed triage, the same job layer spread over Celery workers
 }
 EVERYTHING = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
@@ -15,12 +16,22 @@ from forensic_triage import TOOL_NAME, __version__
 from .common import app_icon
 from .settings import APP, ORG
 
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+# How long a thread may hold the GIL while another waits for it (Python's default: 5 ms). A job's
+# thread in this process (triage's dispatcher and writer) is pure Python; each time the GUI thread
+# wakes, or gives the GIL up inside a Qt call, it waits up to this long for it again.
+SWITCH_INTERVAL = 0.001
+
 
 def make_app(argv: list[str] | None = None, language: str | None = None) -> QApplication:
     """The QApplication, set up once: names for QSettings, high-DPI rounding, translations."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    sys.setswitchinterval(SWITCH_INTERVAL)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     QCoreApplication.setOrganizationName(ORG)
@@ -34,6 +45,16 @@ def make_app(argv: list[str] | None = None, language: str | None = None) -> QApp
 
     apply_language(choose_language(language))
     return app
+
+
+def main_window() -> MainWindow:
+    """The application's window, as ``main`` builds it: the extractors are listed (in a child
+    process, ``triage_panel.prefetch_plugins``) while the window is built, not while a case opens."""
+    from .main_window import MainWindow
+    from .triage_panel import prefetch_plugins
+
+    prefetch_plugins()
+    return MainWindow()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     app = make_app([sys.argv[0], *qt_args], args.language)
     from .main_window import MainWindow
+    from .triage_panel import prefetch_plugins
+
+    prefetch_plugins()  # the extractors listed while the window is built, not while a case opens
 
     window = MainWindow()
     window.show()

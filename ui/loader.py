@@ -21,6 +21,8 @@ from PySide6.QtCore import QObject, Signal
 from forensic_triage.errors import StoreError
 from forensic_triage.store import DB_NAME, CaseStore
 
+from .workers import lower_priority
+
 
 @dataclasses.dataclass(slots=True)
 class Request:
@@ -63,6 +65,7 @@ class QueryLoader(QObject):
             store.browse.interrupt()
 
     def _loop(self) -> None:
+        lower_priority()  # a long count or sort must not take a core from the GUI thread
         while True:
             request = self._queue.get()
             if request is None:

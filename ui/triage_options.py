@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forensic_triage.hashsets import HashSetLibrary, library_path
 from forensic_triage.i18n import _
 from forensic_triage.jobs.context import JobContext
 from forensic_triage.jobs.options import TriageOption, format_duration, parse_duration
@@ -125,8 +126,6 @@ class HashSetChooser(QWidget):
     def reload(self, chosen: set[str] | None = None) -> None:
         previous = set(self.chosen()) if chosen is None else chosen
         self.list.clear()
-        from forensic_triage.hashsets import HashSetLibrary, library_path
-
         if not library_path().is_file():
             self.status.setText(self.tr("The hash-set library is empty: import a list to use it."))
             return
@@ -163,8 +162,6 @@ class HashSetChooser(QWidget):
             return None
 
         def job(ctx: JobContext) -> Any:
-            from forensic_triage.hashsets import HashSetLibrary
-
             ctx.begin("importing the hash list")
             with HashSetLibrary() as lib:
                 return lib.import_file(Path(path), name, kind)

@@ -62,9 +62,15 @@ _PREFETCH: list[threading.Thread] = []
 
 
 def prefetch_plugins() -> None:
-    """Start listing the extractors on a background thread (when a case is being opened), so the
-    triage panel finds the list made; ``current_catalog`` keeps it until the plugin folder changes.
-    The GUI thread never waits for it (benchmarks/gui_open_large_case.py)."""
+    """Start listing the extractors on a background thread, so the triage panel finds the list
+    made; ``current_catalog`` keeps it until the plugin folder changes. The GUI thread never waits
+    for it (benchmarks/gui_open_large_case.py).
+
+    Called when the application starts, before the window is built (``ui.app.main``), and again
+    when a case opens (a no-op unless the plugin folder changed): starting the listing's child
+    process holds the GIL until the child has started (Python 3.11's ``vfork``), tens of
+    milliseconds on a loaded machine, which the GUI thread would otherwise wait for while a case
+    opens."""
     if _PREFETCH and _PREFETCH[0].is_alive():
         return
 

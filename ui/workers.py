@@ -46,7 +46,7 @@ class ProgressInfo:
         return cls(p.phase, p.done, p.total, p.unit, p.message, p.warnings, p.fraction, p.rate, p.eta_seconds)
 
 
-def _lower_priority() -> None:
+def lower_priority() -> None:
     """Let the GUI thread win the CPU: a heavy job's thread (and the threads and worker processes
     it starts, which inherit it) runs at a lower scheduling priority. On Linux, nice values are
     per thread; elsewhere this does nothing."""
@@ -90,7 +90,7 @@ class JobWorker(QRunnable):
     def run(self) -> None:
         self.started_at = time.monotonic()
         if self.heavy:
-            _lower_priority()
+            lower_priority()
         ctx = JobContext(self._progress, self.token, min_interval=0.1)
         self.signals.started.emit()
         try:

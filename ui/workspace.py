@@ -19,6 +19,10 @@ from .timeline import TimelineView
 from .triage_panel import TriagePanel
 
 REFRESH_MS = 2000
+# The triage panel and the file browser are built this long after the case opens, and after each
+# other: a timer, not a posted call, so the window paints and input is handled between the builds
+# (a posted call ran in the same pass as the open's first paint: one 50 ms stall).
+BUILD_DELAY_MS = 15
 
 
 class CaseWorkspace(QTabWidget):
@@ -57,9 +61,9 @@ class CaseWorkspace(QTabWidget):
         self.session.changed.connect(self._case_changed)
         self.currentChanged.connect(self._tab_shown)
         # The triage panel and the file browser are built soon after, each in its own pass of the
-        # event loop (never one long stall); the others when first shown.
+        # event loop after a paint (never one long stall); the others when first shown.
         self._prebuild = ["triage", "browse"]
-        QTimer.singleShot(0, self._build_next)
+        QTimer.singleShot(BUILD_DELAY_MS, self._build_next)
 
     def _build_next(self) -> None:
         if self.session.closed:  # the case was closed before this pass of the event loop
@@ -70,7 +74,7 @@ class CaseWorkspace(QTabWidget):
                 self._view(name)
                 break
         if self._prebuild:
-            QTimer.singleShot(0, self._build_next)
+            QTimer.singleShot(BUILD_DELAY_MS, self._build_next)
 
     # ------------------------------------------------------------ tabs built on first use
     @property

@@ -1,0 +1,20 @@
+"""Where the examiner's own extractor plugins live.
+
+Kept apart from :mod:`.extractors` (which imports the analysis pipeline and numpy, ~80 ms and
+more on a loaded machine): the desktop application asks for this folder on a background thread
+when a case opens, and an import there holds the GIL the GUI thread needs
+(benchmarks/gui_open_large_case.py).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def user_plugin_dir() -> Path:
+    env = os.environ.get("FT_PLUGIN_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "forensic-triage" / "plugins"
