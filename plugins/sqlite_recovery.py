@@ -368,29 +368,8 @@ def _leaf_cells(db: _Db, page: bytes, number: int, ncols: int) -> Iterator[tuple
 
 
 def _tree_leaves(db: _Db, root: int, *, latest: bool) -> list[int]:
-    leaves: list[int] = []
-    stack, seen = [root], set[int]()
-    while stack and len(seen) < MAX_PAGES:
-        number = stack.pop()
-        if number in seen:
-            continue
-        seen.add(number)
-        try:
-            page = db.page(number, latest=latest)
-        except IndexError:
-            continue
-        h = _header_offset(number)
-        kind = page[h]
-        if kind == 0x0D:
-            leaves.append(number)
-        elif kind == 0x05:
-            count = struct.unpack_from(">H", page, h + 3)[0]
-            for i in range(min(count, (db.usable - h - 12) // 2)):
-                ptr = struct.unpack_from(">H", page, h + 12 + 2 * i)[0]
-                if 0 < ptr + 4 <= db.usable:
-                    stack.append(struct.unpack_from(">I", page, ptr)[0])
-            stack.append(struct.unpack_from(">I", page, h + 8)[0])
-    return leaves
+    """The leaf pages of the table b-tree at ``root``, in the latest state or the file's own."""
+    return sorted(_walk(lambda number: db.page(number, latest=latest), root, db.usable)[0])
 
 
 def _fits(table: _Table, values: list[Any]) -> bool:
