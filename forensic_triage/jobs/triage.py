@@ -284,6 +284,20 @@ def _budget_report(store: CaseStore, job_id: int, budget: float) -> str:
     return message
 
 
+def record_job_start(store: CaseStore, job_id: int, ready: Any, ctx: JobContext) -> None:
+    """What a triage job records as it starts (local or lab mode): the rule set and hash sets of the
+    job, for reports; plugin load problems and items an interrupted 'evidence add' left (named, not
+    skipped silently); the engine's notes. ``ready`` is the workers' handshake."""
+    from ..scan.setup import record_scan_provenance
+
+    record_scan_provenance(store, job_id, ready.describe)
+    unfinished = intake_problems(store)
+    _store_job_warnings(store, job_id, "plugins", WarningKind.ERROR, list(ready.problems))
+    _store_job_warnings(store, job_id, "intake", WarningKind.ERROR, unfinished)
+    _store_job_warnings(store, job_id, "engine", WarningKind.WARNING, list(ready.notes))
+    ctx.warn(len(ready.problems) + len(unfinished) + len(ready.notes))
+
+
 def _store_job_warnings(store: CaseStore, job_id: int, source: str, kind: WarningKind, messages: list[str]) -> None:
     if messages:
         with store.transaction():
@@ -311,15 +325,7 @@ def run_triage(store: CaseStore, settings: TriageSettings | None = None, ctx: Jo
         job_settings["analyzers"] = ready.describe
         job_id = store.start_job("triage", job_settings, command_line or shlex.join(sys.argv))
         try:
-            from ..scan.setup import record_scan_provenance  # rule set and hash sets of the job, for reports
-
-            record_scan_provenance(store, job_id, ready.describe)
-            # plugin load problems; items an interrupted 'evidence add' left: named, not skipped silently
-            unfinished = intake_problems(store)
-            _store_job_warnings(store, job_id, "plugins", WarningKind.ERROR, list(ready.problems))
-            _store_job_warnings(store, job_id, "intake", WarningKind.ERROR, unfinished)
-            _store_job_warnings(store, job_id, "engine", WarningKind.WARNING, list(ready.notes))
-            ctx.warn(len(ready.problems) + len(unfinished) + len(ready.notes))
+            record_job_start(store, job_id, ready, ctx)
         except Exception as exc:  # the job started: it must not stay 'running'
             _end_job(store, job_id, JobOutcome.FAILED, stats, exc)
             raise

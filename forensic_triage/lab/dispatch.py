@@ -36,7 +36,6 @@ from typing import Any
 
 from ..errors import Cancelled, TriageError
 from ..jobs.context import JobContext
-from ..jobs.intake import intake_problems
 from ..jobs.pool import Unit, WorkerPool
 from ..jobs.settings import TriageSettings
 from ..jobs.triage import (
@@ -46,10 +45,10 @@ from ..jobs.triage import (
     _flag_snapshot_files,
     _name_damaged_files,
     _say_locked,
-    _store_job_warnings,
     _units,
+    record_job_start,
 )
-from ..model import JobOutcome, WarningKind
+from ..model import JobOutcome
 from .app import QUEUE, UNIT_TASK, WALK_TASK, celery_app
 
 POLL = 0.3
@@ -269,14 +268,7 @@ def run_distributed_triage(store: Any, settings: TriageSettings, ctx: JobContext
                                                        "queue": QUEUE, "stall_seconds": stall})
     outcome, reason = JobOutcome.COMPLETED, None
     try:
-        from ..scan.setup import record_scan_provenance
-
-        record_scan_provenance(store, job_id, ready.describe)
-        unfinished = intake_problems(store)
-        _store_job_warnings(store, job_id, "plugins", WarningKind.ERROR, list(ready.problems))
-        _store_job_warnings(store, job_id, "intake", WarningKind.ERROR, unfinished)
-        _store_job_warnings(store, job_id, "engine", WarningKind.WARNING, list(ready.notes))
-        ctx.warn(len(ready.problems) + len(unfinished) + len(ready.notes))
+        record_job_start(store, job_id, ready, ctx)
         coordinator = _Coordinator(store, app, job_id, settings, ctx, stall)
         evidences = store.triage.evidence_to_triage()
         coordinator.walk(evidences, stats)
