@@ -60,6 +60,12 @@ class FileSpec:
     # the bytes hash the same, the file is not scanned again (see fs.vss.identical_result)
     same_as: tuple[int, str] | None = None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled as a plain tuple: the parent sends one per file (a frozen dataclass with slots
+        # otherwise pickles through a Python __getstate__: a tenth of the parent's CPU per file)
+        return (FileSpec, (self.file_id, self.inode, self.attr_type, self.attr_id, self.stream, self.path, self.name,
+                           self.extension, self.size, self.deleted, self.mtime, self.crtime, self.same_as))
+
 
 # ----------------------------------------------------------------------------- parent -> worker
 @dataclasses.dataclass(frozen=True, slots=True)

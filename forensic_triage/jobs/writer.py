@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from ..model import FileResult, stable_uuid
+from ..model import FileResult, stable_uuid_text
 from ..store import CaseStore
 from ..store.triage_repo import FileRow, Placed, insert_timeline_rows
 from ..timeutil import BASIS_LOCAL, BASIS_UTC, assumed_basis, is_local_text, local_to_utc, sortable
@@ -97,7 +97,7 @@ class _Batch:
 
     def add_artifacts(self, r: FileResult, locator: str, job_id: int, source_zone: str | None) -> None:
         for art in r.artifacts:
-            uid = str(stable_uuid("artifact", locator, art.plugin, art.type, art.index))
+            uid = stable_uuid_text("artifact", locator, art.plugin, art.type, str(art.index))
             placed, basis = place_times(art.times, source_zone)
             first_time = min((p.time_utc for p in placed), default=None)
             self.artifacts.append((uid, r.file_id, locator, art.type, art.plugin, art.plugin_version, art.summary,
