@@ -17,7 +17,9 @@ scaling on 8 and 16 cores can be predicted from a machine with fewer::
    per file of the measured run) and, for reading the media, by the disk:
    ``T(N) = T_serial + max(W / (N * eff), P_exam, bytes / disk)``, where W are the workers'
    CPU-seconds at ``--jobs 1``, eff the measured per-core efficiency at the largest N run here
-   (workers' CPU per file at N vs 1), P_exam the parent's CPU-seconds during the examination.
+   (workers' CPU per file at N vs 1), P_exam the parent's CPU-seconds during the examination
+   (from its start to the job's last progress report); T_serial the walk before it and the end
+   of the job after it (counts, the digest of every table anchored in the audit log).
    Headroom of the writer and the walk: their rows/s against the per-file rate of 16 workers.
 
 Writes ``benchmarks/results/scaling.json`` and prints a table.
@@ -77,10 +79,13 @@ def triage_run(template: Path, work: Path, jobs: int) -> dict[str, Any]:
     shutil.copytree(template, case)
     store = CaseStore.open(case)
     marks: dict[str, tuple[float, float]] = {}
+    last: dict[str, tuple[float, float]] = {}
     ctx = JobContext(min_interval=0.2)
 
     def on_progress(p: Progress) -> None:
-        marks.setdefault(p.phase.split(" ")[0], (time.perf_counter(), _cpu_self()))
+        now = (time.perf_counter(), _cpu_self())
+        marks.setdefault(p.phase.split(" ")[0], now)
+        last[p.phase.split(" ")[0]] = now  # the job's last report (ctx.finish) ends the examination
 
     ctx.on_progress = on_progress
     w0, s0, c0 = time.perf_counter(), _cpu_self(), _cpu_children()
@@ -90,13 +95,20 @@ def triage_run(template: Path, work: Path, jobs: int) -> dict[str, Any]:
     rows = int(store.scalar("SELECT count(*) FROM files") or 0)
     store.close()
     exam_start = marks.get("examining", (w0, s0))
+    exam_end = last.get("examining", (w0 + wall, s0 + parent))
     shutil.rmtree(case, ignore_errors=True)
     return {"jobs": jobs, "wall_s": round(wall, 2), "parent_cpu_s": round(parent, 2),
             "workers_cpu_s": round(workers, 2), "files_examined": files, "rows": rows,
             "bytes_read": stats.bytes_read, "files_per_s": round(files / wall, 1),
             "walk_wall_s": round(exam_start[0] - w0, 2), "walk_parent_cpu_s": round(exam_start[1] - s0, 2),
             "exam_wall_s": round(w0 + wall - exam_start[0], 2),
-            "exam_parent_cpu_s": round(s0 + parent - exam_start[1], 2)}
+            "exam_parent_cpu_s": round(s0 + parent - exam_start[1], 2),
+            # the examination alone (dispatch + the writer while workers run), then the end of the
+            # job (its counts, the digest of every table anchored in the audit log): serial
+            "exam_only_wall_s": round(exam_end[0] - exam_start[0], 2),
+            "exam_only_parent_cpu_s": round(exam_end[1] - exam_start[1], 2),
+            "end_wall_s": round(w0 + wall - exam_end[0], 2),
+            "end_parent_cpu_s": round(s0 + parent - exam_end[1], 2)}
 
 
 def per_byte_costs() -> dict[str, float]:
@@ -234,11 +246,17 @@ def predict(runs: list[dict[str, Any]], parts: dict[str, Any], insert_rows_per_c
     worker_s_per_file = one["workers_cpu_s"] / files
     eff = (one["workers_cpu_s"] / max(best["workers_cpu_s"], 1e-9)) if best["jobs"] > 1 else 1.0
     serial = one["walk_wall_s"]
-    exam_parent = max(r["exam_parent_cpu_s"] for r in runs)
+    end = max(r.get("end_wall_s", 0.0) for r in runs)
+    serial += end
+    exam_parent = max(r.get("exam_only_parent_cpu_s", r["exam_parent_cpu_s"]) for r in runs)
     writer_files_per_s = files / max(exam_parent, 1e-9)
+    # the same with the end of the job charged to the writer (as round two reported it)
+    with_end = files / max(max(r["exam_parent_cpu_s"] for r in runs), 1e-9)
     walk_rows_per_s = parts["walk_rows"] / max(parts["cpu_s"].get("walk (rows, all volumes)", 1e-9), 1e-9)
     out: dict[str, Any] = {"worker_cpu_s_per_file": round(worker_s_per_file, 5), "per_core_efficiency": round(eff, 2),
-                           "serial_walk_s": serial, "writer_files_per_parent_cpu_s": round(writer_files_per_s),
+                           "serial_walk_s": round(serial - end, 2), "serial_end_of_job_s": end,
+                           "writer_files_per_parent_cpu_s": round(writer_files_per_s),
+                           "writer_files_per_parent_cpu_s_with_end_of_job": round(with_end),
                            "walk_rows_per_cpu_s": round(walk_rows_per_s), "predicted": {}}
     if insert_rows_per_cpu_s:
         out["walk_insert_rows_per_cpu_s"] = round(insert_rows_per_cpu_s)
@@ -249,7 +267,8 @@ def predict(runs: list[dict[str, Any]], parts: dict[str, Any], insert_rows_per_c
                                     "speedup_vs_1": round((serial + one["workers_cpu_s"]) / total, 2)}
     need16 = 16 / worker_s_per_file
     out["files_per_s_of_16_workers"] = round(need16)
-    out["writer_headroom_at_16"] = round(writer_files_per_s / need16, 1)
+    out["writer_headroom_at_16"] = round(writer_files_per_s / need16, 2)
+    out["writer_headroom_at_16_with_end_of_job"] = round(with_end / need16, 2)
     out["walk_headroom_at_16"] = round(walk_rows_per_s / need16, 1)
     return out
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing as mp
+import selectors
 import signal
 import time
 from collections import deque
@@ -34,9 +35,8 @@ from .protocol import (
     FromWorker,
     Ready,
     Stop,
-    UnitDone,
     UnitRequest,
-    UnitResult,
+    UnitResults,
     WalkDone,
     WalkEvent,
     WalkFailed,
@@ -65,6 +65,12 @@ class Unit:
     first_failure: str = ""         # what happened the first time (isolated units)
     done: set[int] = dataclasses.field(default_factory=set)
     layer: str = ""                 # Locator.layer of the unit's volume
+    _positions: dict[int, int] | None = None  # file id -> index in specs (built when results come)
+
+    def position(self, file_id: int) -> int | None:
+        if self._positions is None or len(self._positions) != len(self.specs):
+            self._positions = {s.file_id: i for i, s in enumerate(self.specs)}
+        return self._positions.get(file_id)
 
     def remaining(self) -> list[int]:
         return [i for i, s in enumerate(self.specs) if s.file_id not in self.done]
@@ -170,6 +176,10 @@ class WorkerPool:
         self._next_unit = 1 << 40  # ids of units made from retries
         self.start_failures = 0
         self.deaths = 0
+        # One selector over the busy workers' pipes and process sentinels, kept while that set
+        # stays the same (``multiprocessing.connection.wait`` builds a new one on every call).
+        self._selector: selectors.BaseSelector | None = None
+        self._selected: list[_Handle] = []
 
     # ------------------------------------------------------------ lifecycle
     def _spawn(self) -> _Handle:
@@ -200,6 +210,7 @@ class WorkerPool:
                 w.process.join(2.0)
             w.conn.close()
         self.workers = []
+        self._forget_selector()
 
     def _replace(self, w: _Handle) -> None:
         if w.process.is_alive():
@@ -349,15 +360,35 @@ class WorkerPool:
                 if unit.isolated:
                     break
 
+    def _forget_selector(self) -> None:
+        if self._selector is not None:
+            self._selector.close()
+        self._selector, self._selected = None, []
+
+    def _select(self, busy: list[_Handle], timeout: float) -> set[int]:
+        """Wait up to ``timeout`` for the busy workers; returns the ids (``id()``) of the handles
+        with something to read on their pipe. Their sentinels wake the wait too (a death)."""
+        if self._selector is None or len(busy) != len(self._selected) or any(
+                a is not b for a, b in zip(busy, self._selected, strict=True)):
+            self._forget_selector()
+            self._selector = selectors.DefaultSelector()
+            for w in busy:
+                self._selector.register(w.conn, selectors.EVENT_READ, id(w))
+                self._selector.register(w.process.sentinel, selectors.EVENT_READ, None)
+            self._selected = list(busy)
+        return {key.data for key, _events in self._selector.select(timeout) if key.data is not None}
+
     def _collect(self, busy: list[_Handle], on_result: ResultCallback) -> None:
-        """Wait briefly for the busy workers; take their results; replace the dead and the hung."""
-        waitables: list[Any] = []
-        for w in busy:
-            waitables += [w.conn, w.process.sentinel]
-        wait(waitables, timeout=0.25)
+        """Wait briefly for the busy workers; take their results; replace the dead and the hung.
+        A worker with something to read gives one message per pass (no poll of each pipe: the
+        selector says which is ready); a dead worker's pipe is read to its end first."""
+        readable = self._select(busy, 0.25)
         for w in list(busy):
-            alive = self._drain(w, on_result)
+            alive = True
+            if id(w) in readable:
+                alive = self._receive(w, on_result)
             if not alive or not w.process.is_alive():
+                self._drain(w, on_result)
                 self._on_death(w, on_result, timed_out=False)
                 continue
             file_id, started, _stage = w.slot.read()
@@ -376,34 +407,42 @@ class WorkerPool:
         """Receive everything the worker sent; False when its pipe is closed."""
         try:
             while w.conn.poll():
-                msg: FromWorker = w.conn.recv()
-                if isinstance(msg, UnitResult):
-                    self._deliver(w, msg.unit_id, msg.result, on_result)
-                elif isinstance(msg, UnitDone):
-                    if w.units and w.units[0].unit_id == msg.unit_id:
-                        w.units.popleft()
-                elif isinstance(msg, Fatal):
-                    w.slot.set_stage(f"engine failure: {msg.error}")
+                if not self._receive(w, on_result):
+                    return False
         except (EOFError, OSError):
             return False
         return True
 
-    def _deliver(self, w: _Handle, unit_id: int, result: FileResult, on_result: ResultCallback) -> None:
-        for unit in w.units:
-            if unit.unit_id != unit_id:
-                continue
-            idx = next((i for i, s in enumerate(unit.specs) if s.file_id == result.file_id), None)
-            if idx is None or result.file_id in unit.done:
-                return
-            unit.done.add(result.file_id)
-            w.results += 1
-            self.start_failures = 0
-            if unit.isolated and unit.first_failure:
-                result.warnings.append(WarningRecord(
-                    "engine", f"A worker process {unit.first_failure} while this file was being examined with "
-                    "others; examined again alone, it completed normally.", unit.locators[idx], WarningKind.WARNING))
-            on_result(result, unit.locators[idx], unit.evidence_id)
+    def _receive(self, w: _Handle, on_result: ResultCallback) -> bool:
+        """Receive one message of the worker; False when its pipe is closed."""
+        try:
+            msg: FromWorker = w.conn.recv()
+        except (EOFError, OSError):
+            return False
+        if isinstance(msg, UnitResults):
+            for unit in w.units:
+                if unit.unit_id == msg.unit_id:
+                    for result in msg.results:
+                        self._deliver(w, unit, result, on_result)
+                    break
+            if msg.done and w.units and w.units[0].unit_id == msg.unit_id:
+                w.units.popleft()
+        elif isinstance(msg, Fatal):
+            w.slot.set_stage(f"engine failure: {msg.error}")
+        return True
+
+    def _deliver(self, w: _Handle, unit: Unit, result: FileResult, on_result: ResultCallback) -> None:
+        idx = unit.position(result.file_id)
+        if idx is None or result.file_id in unit.done:
             return
+        unit.done.add(result.file_id)
+        w.results += 1
+        self.start_failures = 0
+        if unit.isolated and unit.first_failure:
+            result.warnings.append(WarningRecord(
+                "engine", f"A worker process {unit.first_failure} while this file was being examined with "
+                "others; examined again alone, it completed normally.", unit.locators[idx], WarningKind.WARNING))
+        on_result(result, unit.locators[idx], unit.evidence_id)
 
     def _on_death(self, w: _Handle, on_result: ResultCallback, *, timed_out: bool) -> None:
         w.process.join(2.0)

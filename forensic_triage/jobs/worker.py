@@ -33,9 +33,8 @@ from .protocol import (
     FileSpec,
     Ready,
     Stop,
-    UnitDone,
     UnitRequest,
-    UnitResult,
+    UnitResults,
     WalkDone,
     WalkFailed,
     WalkRequest,
@@ -43,6 +42,13 @@ from .protocol import (
 )
 
 WALK_BATCH = 1000
+# A unit's results go to the parent in batches (one message, one pickle): at most RESULT_FILES
+# results, sent once the batch's first result is RESULT_SECONDS old (checked between files) and
+# at the end of the unit. The parent's CPU per file is what bounds scaling on many cores
+# (benchmarks/scaling.py); the bound in time keeps progress and the first findings prompt.
+RESULT_FILES = 64
+RESULT_SECONDS = 0.25
+RESULT_FILES_ENV = "FT_WORKER_RESULT_FILES"  # tests: a smaller batch, so a crash can follow a sent batch
 STAGE_BYTES = 160
 MEMORY_STAGE = "memory: "  # prefix of the stage text of a worker that ran out of memory
 EXIT_MEMORY = 3  # exit code of a worker that ran out of memory
@@ -120,6 +126,7 @@ class _Worker:
         from ..fs.resolver import Resolver
 
         self.resolver = Resolver()
+        self.result_files = max(1, int(os.environ.get(RESULT_FILES_ENV) or RESULT_FILES))
 
     def _staged(self, run_one: Any) -> Any:
         def wrapped(cls: Any, *args: Any, **kwargs: Any) -> Any:
@@ -160,22 +167,31 @@ class _Worker:
         try:
             source = self._source(request.evidence_path, offset, request.layer)
         except Exception as exc:  # noqa: BLE001 - hostile bytes: each file of the unit gets a stored warning
+            failed: list[FileResult] = []
             for spec in request.specs:
                 result = FileResult(file_id=spec.file_id, status=FileStatus.ERROR)
                 result.warnings.append(WarningRecord(
                     "engine", f"The file system at byte {offset} cannot be opened to read this file: {exc}",
                     str(Locator(uid, offset, spec.inode, path=spec.path, layer=request.layer)), WarningKind.ERROR))
-                self.conn.send(UnitResult(unit_id, result))
-            self.conn.send(UnitDone(unit_id))
+                failed.append(result)
+            self.conn.send(UnitResults(unit_id, failed, True))
             return
+        batch: list[FileResult] = []
+        since = 0.0
         for spec in request.specs:
+            if batch and (len(batch) >= self.result_files or time.monotonic() - since >= RESULT_SECONDS):
+                self.slot.set_stage("sending results")
+                self.conn.send(UnitResults(unit_id, batch))
+                batch = []
             self.slot.set_file(spec.file_id)
             result = self._examine(source, uid, offset, spec, request.layer)
             _mark_memory_warnings(result, self.settings.worker_memory_mb)
-            self.slot.set_stage("sending result")
-            self.conn.send(UnitResult(unit_id, result))
+            if not batch:
+                since = time.monotonic()
+            batch.append(result)
+        self.slot.set_stage("sending results")
+        self.conn.send(UnitResults(unit_id, batch, True))
         self.slot.idle()
-        self.conn.send(UnitDone(unit_id))
 
     def _examine(self, source: FileSource, uid: str, offset: int, spec: FileSpec, layer: str) -> FileResult:
         loc = Locator(uid, offset, spec.inode, spec.attr_type, spec.attr_id, spec.stream, spec.path, layer)

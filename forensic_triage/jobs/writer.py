@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from ..model import FileResult, stable_uuid
+from ..model import FileResult, stable_uuid_text
 from ..store import CaseStore
 from ..store.triage_repo import FileRow, Placed, insert_timeline_rows
 from ..timeutil import BASIS_LOCAL, BASIS_UTC, assumed_basis, is_local_text, local_to_utc, sortable
@@ -53,6 +53,13 @@ def insert_timeline(conn: sqlite3.Connection, rows: list[Placed], artifact_id: i
     insert_timeline_rows(conn, rows, artifact_id, plugin, file_id, locator, summary)
 
 
+# Encoders made once (``json.dumps`` with any option builds a new encoder per call); the text is
+# the same as ``json.dumps(value, sort_keys=True, default=str)`` / ``json.dumps(value, default=str)``.
+_SORTED_JSON = json.JSONEncoder(sort_keys=True, default=str).encode
+_JSON = json.JSONEncoder(default=str).encode
+_PLAIN_JSON = json.JSONEncoder().encode
+
+
 @dataclasses.dataclass(slots=True)
 class _Batch:
     """The rows of a batch of results, table by table, in the order the results came."""
@@ -61,26 +68,52 @@ class _Batch:
     yara: list[tuple[Any, ...]] = dataclasses.field(default_factory=list)
     hash_matches: list[tuple[int, str, str, str, str]] = dataclasses.field(default_factory=list)
     content: list[tuple[Any, ...]] = dataclasses.field(default_factory=list)
+    identical: list[tuple[int, int]] = dataclasses.field(default_factory=list)
+    artifacts: list[tuple[Any, ...]] = dataclasses.field(default_factory=list)
+    # per artifact row: its timeline rows without the artifact id (placed, plugin, file id, locator, summary)
+    times: list[tuple[list[Placed], str, int, str, str]] = dataclasses.field(default_factory=list)
+    warnings: list[tuple[Any, ...]] = dataclasses.field(default_factory=list)
 
     def add(self, r: FileResult, locator: str, job_id: int) -> None:
         hashset = None
         if r.hash_matches:
             hashset = "notable" if any(m[1] == "notable" for m in r.hash_matches) else "known-good"
+        unreadable = _PLAIN_JSON([[a, b] for a, b in r.read_errors]) if r.read_errors else "[]"
         self.files.append((r.status, r.md5, r.sha1, r.sha256, r.mime, r.magic, r.entropy, int(r.ext_mismatch),
-                           r.detected_ext, r.encrypted, r.bytes_read, json.dumps([[a, b] for a, b in r.read_errors]),
-                           len(r.hits), hashset, job_id, r.file_id))
-        self.yara.extend(
-            (r.file_id, locator, hit.rule, hit.namespace, json.dumps(hit.tags), json.dumps(hit.meta, default=str),
-             json.dumps(hit.strings, default=str), hit.ruleset_sha256, job_id) for hit in r.hits)
-        self.hash_matches.extend((r.file_id, set_name, kind, algorithm, value)
-                                 for set_name, kind, algorithm, value in r.hash_matches)
-        self.content.extend((r.file_id, locator, ch.kind, ch.value, ch.offset, ch.context, ch.encoding, "builtin")
-                            for ch in r.content_hits)
+                           r.detected_ext, r.encrypted, r.bytes_read, unreadable, len(r.hits), hashset, job_id,
+                           r.file_id))
+        if r.duplicate_of is not None:
+            self.identical.append((r.file_id, r.duplicate_of))
+        if r.hits:
+            self.yara.extend(
+                (r.file_id, locator, hit.rule, hit.namespace, _PLAIN_JSON(hit.tags), _JSON(hit.meta),
+                 _JSON(hit.strings), hit.ruleset_sha256, job_id) for hit in r.hits)
+        if r.hash_matches:
+            self.hash_matches.extend((r.file_id, set_name, kind, algorithm, value)
+                                     for set_name, kind, algorithm, value in r.hash_matches)
+        if r.content_hits:
+            self.content.extend((r.file_id, locator, ch.kind, ch.value, ch.offset, ch.context, ch.encoding,
+                                 "builtin") for ch in r.content_hits)
+
+    def add_artifacts(self, r: FileResult, locator: str, job_id: int, source_zone: str | None) -> None:
+        for art in r.artifacts:
+            uid = stable_uuid_text("artifact", locator, art.plugin, art.type, str(art.index))
+            placed, basis = place_times(art.times, source_zone)
+            first_time = min((p.time_utc for p in placed), default=None)
+            self.artifacts.append((uid, r.file_id, locator, art.type, art.plugin, art.plugin_version, art.summary,
+                                   first_time, _SORTED_JSON(art.data), job_id, basis))
+            self.times.append((placed, art.plugin, r.file_id, locator, art.summary))
+
+    def add_warnings(self, r: FileResult, locator: str, job_id: int, evidence_id: int) -> None:
+        self.warnings.extend((job_id, evidence_id, r.file_id, w.locator or locator, w.source, w.kind, w.message,
+                              w.details) for w in r.warnings)
 
 
 def write_results(store: CaseStore, results: list[tuple[FileResult, str, int]], job_id: int) -> None:
-    """``results``: (result, locator text, evidence id). One transaction for the batch: each
-    table's rows in one ``executemany``, artifacts (whose timeline rows need their id) one by one."""
+    """``results``: (result, locator text, evidence id). One transaction for the batch, each
+    table's rows in one ``executemany`` (artifacts first; their timeline rows then, with the ids
+    the artifacts got), in the order the results came: the same rows and row ids as writing the
+    results one by one."""
     repo = store.triage
     zones: dict[int, str | None] = {}
     batch = _Batch()
@@ -89,27 +122,19 @@ def write_results(store: CaseStore, results: list[tuple[FileResult, str, int]], 
     with store.transaction():
         for evidence_id in {e for _r, _l, e in results}:
             zones[evidence_id] = repo.source_zone(evidence_id)
+        for result, locator, evidence_id in results:
+            if result.artifacts:
+                batch.add_artifacts(result, locator, job_id, zones[evidence_id])
+            if result.warnings:
+                batch.add_warnings(result, locator, job_id, evidence_id)
         repo.write_file_results(batch.files)
-        repo.mark_identical([(r.file_id, r.duplicate_of) for r, _l, _e in results if r.duplicate_of is not None])
+        repo.mark_identical(batch.identical)
         repo.insert_yara_hits(batch.yara)
         repo.insert_hash_matches(batch.hash_matches)
         repo.insert_content_hits(batch.content)
-        for result, locator, evidence_id in results:
-            _write_artifacts(store, result, locator, job_id, zones[evidence_id])
-        for result, locator, evidence_id in results:
-            for w in result.warnings:
-                repo.add_warning(source=w.source, message=w.message, kind=w.kind, job_id=job_id,
-                                 evidence_id=evidence_id, file_id=result.file_id, locator=w.locator or locator,
-                                 details=w.details)
-
-
-def _write_artifacts(store: CaseStore, r: FileResult, locator: str, job_id: int, source_zone: str | None) -> None:
-    for art in r.artifacts:
-        uid = str(stable_uuid("artifact", locator, art.plugin, art.type, art.index))
-        placed, basis = place_times(art.times, source_zone)
-        first_time = min((p.time_utc for p in placed), default=None)
-        artifact_id = store.triage.insert_artifact(
-            (uid, r.file_id, locator, art.type, art.plugin, art.plugin_version, art.summary, first_time,
-             json.dumps(art.data, sort_keys=True, default=str), job_id, basis))
-        if artifact_id is not None:
-            store.triage.insert_timeline(placed, artifact_id, art.plugin, r.file_id, locator, art.summary)
+        ids = repo.insert_artifacts(batch.artifacts)
+        repo.insert_timeline_batch([
+            (when, label, plugin, artifact_id, file_id, locator, summary, basis, local)
+            for artifact_id, (placed, plugin, file_id, locator, summary) in zip(ids, batch.times, strict=True)
+            if artifact_id is not None for label, when, basis, local in placed])
+        repo.add_warnings(batch.warnings)

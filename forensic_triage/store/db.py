@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -560,3 +560,12 @@ class CaseStore:
             (job_id, evidence_id, file_id, locator, source, kind, message,
              json.dumps(details or {}, sort_keys=True, default=str), utcnow_iso()),
         )
+
+    def add_warnings(self, conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+        """(job_id, evidence_id, file_id, locator, source, kind, message, details) each, as
+        :meth:`add_warning` stores one, in one ``executemany``."""
+        if rows:
+            conn.executemany(
+                "INSERT INTO warnings(job_id, evidence_id, file_id, locator, source, kind, message, details,"
+                " created_utc) VALUES (?,?,?,?,?,?,?,?,?)",
+                [(*r[:7], json.dumps(r[7] or {}, sort_keys=True, default=str), utcnow_iso()) for r in rows])

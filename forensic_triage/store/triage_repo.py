@@ -90,6 +90,8 @@ _INSERT_TIMELINE = (
     " local_time) VALUES (?,?,?,?,?,?,?,?,?)"
 )
 
+_IN_CHUNK = 500  # values per "IN (...)" list (SQLite's and PostgreSQL's limits are far above)
+
 # The secondary indexes of ``files`` (as the schema creates them) that a walk of many entries
 # builds once at its end instead of row by row: measured in benchmarks/walk_insert.py. The
 # locator's UNIQUE index stays: it keeps a resumed walk idempotent.
@@ -304,9 +306,44 @@ class TriageRepo(Repo):
         cur = self._conn.execute(_INSERT_ARTIFACT, values)
         return int(cur.lastrowid or 0) if cur.rowcount else None
 
+    def insert_artifacts(self, rows: Sequence[tuple[Any, ...]]) -> list[int | None]:
+        """Rows as :meth:`insert_artifact` takes them, in one ``executemany``; returns, row by row,
+        the new row id, or None for an artifact already stored (or earlier in ``rows``): it is
+        left as it is, its timeline rows exist. Ids follow the order of ``rows``."""
+        if not rows:
+            return []
+        present = self._present_uids([r[0] for r in rows])
+        fresh: list[tuple[Any, ...]] = []
+        new: list[bool] = []
+        for r in rows:
+            new.append(r[0] not in present)
+            if new[-1]:
+                present.add(r[0])
+                fresh.append(r)
+        if not fresh:
+            return [None] * len(rows)
+        self._conn.executemany(_INSERT_ARTIFACT, fresh)
+        ids = dict(self._artifact_ids([r[0] for r in fresh]))
+        return [ids.get(r[0]) if is_new else None for r, is_new in zip(rows, new, strict=True)]
+
+    def _present_uids(self, uids: Sequence[str]) -> set[str]:
+        return {uid for uid, _id in self._artifact_ids(uids)}
+
+    def _artifact_ids(self, uids: Sequence[str]) -> Iterator[tuple[str, int]]:
+        for start in range(0, len(uids), _IN_CHUNK):
+            chunk = uids[start:start + _IN_CHUNK]
+            sql = f"SELECT uid, id FROM artifacts WHERE uid IN ({','.join('?' * len(chunk))})"
+            for row in self._conn.execute(sql, chunk).fetchall():
+                yield str(row[0]), int(row[1])
+
     def insert_timeline(self, rows: Iterable[Placed], artifact_id: int, plugin: str, file_id: int | None,
                         locator: str, summary: str) -> None:
         insert_timeline_rows(self._conn, rows, artifact_id, plugin, file_id, locator, summary)
+
+    def insert_timeline_batch(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """(time_utc, event, source, artifact_id, file_id, locator, description, basis, local_time)."""
+        if rows:
+            self._conn.executemany(_INSERT_TIMELINE, rows)
 
     # ---------------------------------------------------------------- warnings
     def add_warning(self, *, source: str, message: str, kind: str = "warning", job_id: int | None = None,
@@ -315,6 +352,11 @@ class TriageRepo(Repo):
         """One stored warning (inside the caller's transaction)."""
         self._store.add_warning(self._conn, source=source, message=message, kind=kind, job_id=job_id,
                                 evidence_id=evidence_id, file_id=file_id, locator=locator, details=details)
+
+    def add_warnings(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Many stored warnings in one ``executemany``: (job_id, evidence_id, file_id, locator,
+        source, kind, message, details as a dict); stored as :meth:`add_warning` stores each."""
+        self._store.add_warnings(self._conn, rows)
 
     def job_warning_count(self, job_id: int) -> int:
         return int(self._scalar("SELECT count(*) FROM warnings WHERE job_id=?", (job_id,)) or 0)

@@ -185,3 +185,74 @@ def test_unreadable_volume_is_a_warning_not_a_dead_run(tmp_path: Path) -> None:
     (w,) = store.query("SELECT * FROM warnings WHERE source='fs.walk'")
     assert w["kind"] == "error" and "cannot be opened" in w["message"]
     store.close()
+
+
+LOGGING_PLUGIN = '''
+import dataclasses, os
+from typing import ClassVar
+from forensic_triage.plugin_api import Extractor, InputSpec, Record
+
+
+@dataclasses.dataclass(frozen=True)
+class Seen(Record):
+    record_type: ClassVar[str] = "test.seen"
+    name: str
+    when: str
+    time_fields: ClassVar[dict[str, str]] = {"when": "seen"}
+
+
+class Logging(Extractor):
+    name = "test.logging"
+    version = "1.0"
+    description = "names every file it is given in a log, crashes on crashme* (tests only)"
+    inputs = InputSpec(names=("*",))
+    record_types = (Seen,)
+
+    def extract(self, ctx, stream, info):
+        with open(os.environ["FT_TEST_SEEN_LOG"], "a") as log:
+            log.write(info.name + "\\n")
+        if info.name.lower().startswith("crashme"):
+            os.abort()
+        yield Seen(info.name, "2024-01-02T03:04:05Z")
+
+
+EXTRACTORS = (Logging,)
+'''
+
+
+def test_a_crash_after_sent_batches_loses_nothing_and_stores_nothing_twice(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers send a unit's results in batches (jobs.worker.RESULT_FILES); here batches of two, so
+    the crash meets a unit whose first results were sent and whose last were not: the parent keeps
+    what came, sends the rest again, and stores every file's results once."""
+    from forensic_triage.jobs.worker import RESULT_FILES_ENV
+
+    log = tmp_path / "seen.log"
+    monkeypatch.setenv("FT_TEST_SEEN_LOG", str(log))
+    monkeypatch.setenv(RESULT_FILES_ENV, "2")
+    tree = {f"docs/file{i:02d}.txt": f"ordinary file {i}\n".encode() * (i + 1) for i in range(24)}
+    tree["docs/zz/crashme.bin"] = b"payload" * 50  # named last: examined after the others of its unit
+    store, _ = _case(tmp_path, tree, plugin=LOGGING_PLUGIN)
+    stats = run_triage(store, TriageSettings(jobs=1, plugins=["test.logging"]))
+    files = _files(store)
+    for path, data in tree.items():
+        row = files["/" + path]
+        if path.endswith("crashme.bin"):
+            assert row["status"] == "error"
+            continue
+        assert row["status"] == "done" and row["sha256"] == hashlib.sha256(data).hexdigest(), path
+    # every file's result delivered once: none lost, none twice
+    assert stats.files_processed == len(tree) and stats.remaining == 0 and stats.crashed_files == 1
+    seen = log.read_text().splitlines()
+    once = [n for n in set(seen) if seen.count(n) == 1]
+    again = sorted(n for n in set(seen) if seen.count(n) > 1 and not n.startswith("crashme"))
+    assert len(once) >= 2  # batches were sent before the crash: those files were not examined again
+    assert len(again) <= 1  # only the result the dead worker had not sent yet (a batch holds two)
+    arts = store.query("SELECT file_id, count(*) AS n FROM artifacts WHERE plugin='test.logging' GROUP BY file_id")
+    assert len(arts) == len(tree) - 1 and all(r["n"] == 1 for r in arts)
+    times = store.query("SELECT artifact_id, count(*) AS n FROM timeline GROUP BY artifact_id")
+    assert len(times) == len(tree) - 1 and all(r["n"] == 1 for r in times)
+    (w,) = store.query("SELECT * FROM warnings WHERE file_id=?", (files["/docs/zz/crashme.bin"]["id"],))
+    assert w["kind"] == "crash" and "also when examined alone" in w["message"]
+    assert store.scalar("SELECT count(*) FROM warnings WHERE file_id IS NOT NULL") == 1
+    store.close()

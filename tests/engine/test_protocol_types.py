@@ -25,8 +25,8 @@ MESSAGES = (
     protocol.WalkWarning("a loop"),
     protocol.WalkDone(4),
     protocol.WalkFailed("the file system cannot be opened: OSError: x"),
-    protocol.UnitResult(3, FileResult(7, status=FileStatus.PARTIAL, warnings=[WarningRecord("read", "m")])),
-    protocol.UnitDone(3),
+    protocol.UnitResults(3, [FileResult(7, status=FileStatus.PARTIAL, warnings=[WarningRecord("read", "m")]),
+                             FileResult(8)], done=True),
 )
 
 
