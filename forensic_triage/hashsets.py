@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 from .errors import StoreError, UsageError
 from .model import FileResult
 from .pipeline.analyzers import AnalyzerRun, FileInfo
+from .plugin_folder import user_data_path
 from .scan.hashset_formats import ALGORITHMS, FormatError, read_hashes
 from .store.hashset_library import HashSetLibraryDB
 from .store.hashsets_repo import EXPORT_SCOPES
@@ -31,11 +31,7 @@ KINDS = ("known-good", "notable")
 
 
 def library_path() -> Path:
-    env = os.environ.get("FT_HASHSET_DB")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "forensic-triage" / "hashsets.sqlite"
+    return user_data_path("FT_HASHSET_DB", "hashsets.sqlite")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

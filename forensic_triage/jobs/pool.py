@@ -332,18 +332,16 @@ class WorkerPool:
                 return not stopped
             self._collect(busy, on_result)
 
-    def queued(self) -> list[tuple[int, int]]:
-        """Per worker, the files and bytes sent to it and not yet answered (what a stop waits for)."""
-        per_worker = []
+    def queued(self) -> tuple[int, int]:
+        """The files and bytes sent to the workers and not yet answered (what a stop waits for)."""
+        files = size = 0
         for w in self.workers:
-            files = size = 0
             for unit in w.units:
                 for spec in unit.specs:
                     if spec.file_id not in unit.done:
                         files += 1
                         size += spec.size
-            per_worker.append((files, size))
-        return per_worker
+        return files, size
 
     def _dispatch(self, source: _UnitSource) -> None:
         """Keep every worker's queue UNIT_DEPTH deep; a suspect unit goes alone to an idle worker."""

@@ -368,8 +368,9 @@ def _walk_all(store: CaseStore, pool: WorkerPool, evidences: list[dict[str, Any]
                 repo.create_walk_indexes()
 
 
-_FILE_COST = 7e-4   # seconds of examination per file beside its bytes, and per byte read (about 50 MB/s
-_BYTE_COST = 2e-8   # per core with every analyzer): 2 GiB reference image, benchmarks/budget_run.py
+# Examination cost, one core, every analyzer (2 GiB reference image, benchmarks/budget_run.py):
+_FILE_COST = 7e-4   # seconds per file, beside its bytes
+_BYTE_COST = 2e-8   # seconds per byte read (about 50 MB/s)
 _END_COST_PER_FILE = 8e-6  # the job's closing digest, per file in the case (0.3 s for 20,000 files and their rows)
 
 
@@ -393,11 +394,11 @@ class _BudgetClock:
         size = self.stats.bytes_read - self.bytes0
         if elapsed < 0.5 or files < 8:
             return False  # no rate measured yet
-        queued = self.pool.queued()
+        queued_files, queued_bytes = self.pool.queued()
         # Work as files x a per-file cost + bytes x a per-byte cost, scaled to the pace measured in
         # this run by all workers together.
         pace = elapsed / (files * _FILE_COST + size * _BYTE_COST)
-        drain = sum(f * _FILE_COST + b * _BYTE_COST for f, b in queued) * pace
+        drain = (queued_files * _FILE_COST + queued_bytes * _BYTE_COST) * pace
         return now + drain >= self.deadline
 
 

@@ -121,8 +121,6 @@ def _failed_unit(payload: dict[str, Any], exc: BaseException) -> dict[str, Any]:
     """A unit that failed on this worker ends as a unit whose source cannot be opened does
     locally: each of its files still pending gets status 'error' and a stored warning saying why;
     the job goes on."""
-    from ..jobs.writer import write_results
-
     _drop_store(payload["url"])
     store = _store(payload["url"])
     job_id = int(payload["job_id"])
@@ -135,13 +133,22 @@ def _failed_unit(payload: dict[str, Any], exc: BaseException) -> dict[str, Any]:
             str(Locator(uid, offset, int(spec[1]), path=str(spec[5]), layer=layer)), WarningKind.ERROR,
             details={"worker": _where(), "unit": int(payload["unit_id"])}))
         results.append((result, str(locator), int(payload["evidence_id"])))
+    written = _write_claimed(store, job_id, results)
+    return {"written": written, "failed": str(exc)}
+
+
+def _write_claimed(store: Any, job_id: int, results: list[tuple[FileResult, str, int]]) -> int:
+    """Store the results of files still pending in a running job, in one transaction (a file a
+    redelivered unit already wrote, or a job that ended, is not written again); returns how many."""
+    from ..jobs.writer import write_results
+
     with store.transaction():
         claimed = store.lab.claim_pending(r.file_id for r, _l, _e in results) if store.lab.job_running(
             job_id) else set()
         mine = [item for item in results if item[0].file_id in claimed]
         if mine:
             write_results(store, mine, job_id)
-    return {"written": len(mine), "failed": str(exc)}
+    return len(mine)
 
 
 def _guarded(body: Any, on_failure: Any) -> Any:
@@ -199,8 +206,6 @@ def walk(payload: dict[str, Any]) -> dict[str, Any]:
 
 def unit(payload: dict[str, Any]) -> dict[str, Any]:
     """Examine one unit of files and write its results (only the files still pending)."""
-    from ..jobs.writer import write_results
-
     store = _store(payload["url"])
     job_id = int(payload["job_id"])
     if not store.lab.job_running(job_id):
@@ -220,13 +225,8 @@ def unit(payload: dict[str, Any]) -> dict[str, Any]:
     hold = float(os.environ.get(HOLD_ENV, "0") or 0)
     if hold:
         time.sleep(hold)
-    with store.transaction():
-        claimed = store.lab.claim_pending(r.file_id for r, _l, _e in results) if store.lab.job_running(
-            job_id) else set()
-        mine = [item for item in results if item[0].file_id in claimed]
-        if mine:
-            write_results(store, mine, job_id)
-    return {"written": len(mine)}
+    written = _write_claimed(store, job_id, results)
+    return {"written": written}
 
 
 def register(app: Any) -> None:

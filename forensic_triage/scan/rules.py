@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import yara
+
+from ..plugin_folder import user_data_path
 
 RULE_SUFFIXES = (".yar", ".yara")
 # The external variables of the common open-source scanners (LOKI/THOR), so public rule sets
@@ -44,11 +45,7 @@ def shipped_rules_dir() -> Path:
 
 
 def user_rules_dir() -> Path:
-    env = os.environ.get("FT_RULES_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "forensic-triage" / "rules"
+    return user_data_path("FT_RULES_DIR", "rules")
 
 
 @dataclasses.dataclass(slots=True)

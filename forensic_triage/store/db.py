@@ -554,16 +554,11 @@ class CaseStore:
     def add_warning(self, conn: sqlite3.Connection, *, source: str, message: str, kind: str = "warning",
                     job_id: int | None = None, evidence_id: int | None = None, file_id: int | None = None,
                     locator: str | None = None, details: dict[str, Any] | None = None) -> None:
-        conn.execute(
-            "INSERT INTO warnings(job_id, evidence_id, file_id, locator, source, kind, message, details, created_utc)"
-            " VALUES (?,?,?,?,?,?,?,?,?)",
-            (job_id, evidence_id, file_id, locator, source, kind, message,
-             json.dumps(details or {}, sort_keys=True, default=str), utcnow_iso()),
-        )
+        self.add_warnings(conn, [(job_id, evidence_id, file_id, locator, source, kind, message, details)])
 
     def add_warnings(self, conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
-        """(job_id, evidence_id, file_id, locator, source, kind, message, details) each, as
-        :meth:`add_warning` stores one, in one ``executemany``."""
+        """Stored warnings, (job_id, evidence_id, file_id, locator, source, kind, message, details as
+        a dict) each, in one ``executemany``."""
         if rows:
             conn.executemany(
                 "INSERT INTO warnings(job_id, evidence_id, file_id, locator, source, kind, message, details,"

@@ -124,8 +124,8 @@ class _Queue:
     def __init__(self, files: int, size: int) -> None:
         self.files, self.size = files, size
 
-    def queued(self) -> list[tuple[int, int]]:
-        return [(self.files, self.size), (0, 0)]  # one worker holds it all
+    def queued(self) -> tuple[int, int]:
+        return self.files, self.size
 
 
 def test_dispatching_stops_when_draining_the_queue_would_pass_the_deadline() -> None:
