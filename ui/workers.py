@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from forensic_triage.errors import Cancelled
 from forensic_triage.jobs.context import CancelToken, JobContext, Progress
@@ -121,6 +121,7 @@ class JobManager(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(4)
         self._running: list[JobWorker] = []
+        self._unstarted: list[JobWorker] = []
 
     @property
     def running(self) -> list[JobWorker]:
@@ -134,12 +135,20 @@ class JobManager(QObject):
         return any(not w.done for w in self._running)
 
     def start(self, worker: JobWorker) -> JobWorker:
+        """Run ``worker`` from the next pass of the event loop: the caller connects to its signals
+        when this returns, and a short job (a tag, a note) must not end before that (its signals,
+        emitted with no connection yet, would be lost)."""
         self._running.append(worker)
         for sig in (worker.signals.finished, worker.signals.errored, worker.signals.cancelled):
             sig.connect(lambda *_a, w=worker: self._ended(w))
-        self.pool.start(worker)
+        self._unstarted.append(worker)
+        QTimer.singleShot(0, self._start_unstarted)
         self.changed.emit()
         return worker
+
+    def _start_unstarted(self) -> None:
+        while self._unstarted:
+            self.pool.start(self._unstarted.pop(0))
 
     def _ended(self, worker: JobWorker) -> None:
         if worker in self._running:
@@ -152,4 +161,5 @@ class JobManager(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until the pool is idle (used at exit and in tests, never during work)."""
+        self._start_unstarted()
         return bool(self.pool.waitForDone(msecs))

@@ -150,3 +150,26 @@ def test_closing_the_window_during_a_job_asks_then_cancels_cleanly(qtbot: Any, w
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
     assert worker.done and not window.jobs.busy()
     assert _triage_outcome(case) == ("cancelled",)  # the slow extractor keeps it running until the cancel
+
+
+def test_a_job_that_ends_at_once_still_reaches_what_the_caller_connects(qtbot: Any) -> None:
+    # Callers connect to a worker's signals after JobManager.start returns; a job as short as a tag
+    # must not have ended (its signals lost) by then, however long the caller takes to connect.
+    import threading
+    import time
+
+    from forensic_triage.ui.workers import JobManager, JobWorker
+
+    jobs = JobManager()
+    ran = threading.Event()
+
+    def quick(_ctx: Any) -> str:
+        ran.set()
+        return "written"
+
+    worker = jobs.start(JobWorker("tag", quick, heavy=False))
+    time.sleep(0.3)  # the caller busy before it connects, the event loop not running
+    got: list[str] = []
+    worker.signals.finished.connect(got.append)
+    qtbot.waitUntil(lambda: got == ["written"], timeout=10000)
+    assert ran.is_set() and not jobs.busy()
